@@ -1,0 +1,283 @@
+"""The Document: one decoded text, the prose worth linting, and its positions.
+
+Checks never see markup and never count lines. A markup reader
+(`lintnews.markup`) turns the original text into *prose*: the same text with
+code, tags, URLs and front matter taken out, and entities decoded. Prose can be
+shorter or longer than the original, so the Document keeps a map from prose
+offsets back to original offsets; a check reports a prose span through
+`Document.finding(...)` and gets a Finding whose offsets, lines and columns all
+point into the original file.
+
+Plain text without URLs has prose identical to the original text, and then the
+map is the identity and costs nothing.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Iterator, Sequence
+
+import regex
+
+from .finding import Finding, Severity, Suggestion
+
+#: Stands in the prose for an inline thing that is not prose (inline code, a
+#: URL): a character that is neither a letter, a space nor punctuation, so that
+#: words on either side stay separate and no spacing rule sees a gap.
+PLACEHOLDER = "\ufffc"
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINES = regex.compile(r"\n[ \t\ufffc]*\n[ \t\ufffc\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of prose and the original span it stands for.
+
+    `copied` pieces are the original text verbatim (same length); others
+    replace the original span with different text (a decoded entity, a
+    placeholder, a paragraph break).
+    """
+
+    prose_start: int
+    prose_end: int
+    orig_start: int
+    orig_end: int
+    copied: bool
+
+
+class ProseBuilder:
+    """Builds prose left to right from copied, replaced and dropped spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._parts: list[str] = []
+        self._segments: list[Segment] = []
+        self._pos = 0  # original offset reached
+        self._plen = 0  # prose length so far
+        self._identity = True
+
+    def copy_to(self, end: int) -> None:
+        """Copy the original text from where we are up to `end`."""
+        if end <= self._pos:
+            return
+        piece = self.text[self._pos:end]
+        self._add(piece, self._pos, end, copied=True)
+
+    def replace(self, start: int, end: int, replacement: str) -> None:
+        """Stand `replacement` in for text[start:end] (copying any gap before it)."""
+        self.copy_to(start)
+        if start < self._pos:  # overlapping markup: keep what was already placed
+            start = self._pos
+            if end <= start:
+                return
+        self._identity = False
+        if replacement:
+            self._add(replacement, start, end, copied=False)
+        self._pos = end
+
+    def drop(self, start: int, end: int) -> None:
+        self.replace(start, end, "")
+
+    def _add(self, piece: str, orig_start: int, orig_end: int, copied: bool) -> None:
+        self._parts.append(piece)
+        self._segments.append(
+            Segment(self._plen, self._plen + len(piece), orig_start, orig_end, copied)
+        )
+        self._plen += len(piece)
+        self._pos = orig_end
+
+    def build(self) -> tuple[str, list[Segment] | None]:
+        """The prose, and its segments (None when prose is the original text)."""
+        self.copy_to(len(self.text))
+        if self._identity:
+            return self.text, None
+        return "".join(self._parts), self._segments
+
+
+class LineIndex:
+    """Maps a character offset to a 1-based line and column in O(log n).
+
+    `\\r\\n`, a lone `\\r` and `\\n` each end a line, so positions agree with
+    what editors show for CRLF and old Mac files alike.
+    """
+
+    def __init__(self, text: str) -> None:
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        """Original offsets of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+
+class Document:
+    """One text to lint: the original, its prose, and the means to report on it."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "<text>",
+        fmt: str = "plain",
+        prose: str | None = None,
+        segments: Sequence[Segment] | None = None,
+        comments: Sequence[tuple[int, int, str]] = (),
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.format = fmt
+        self.prose = text if prose is None else prose
+        self._segments = list(segments) if segments else None
+        self._seg_starts = [s.prose_start for s in self._segments] if self._segments else None
+        #: Markup comments (start, end, body) in original offsets, for suppressions.
+        self.comments = list(comments)
+
+    # -- positions ---------------------------------------------------------
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a prose span to the original span it covers."""
+        if self._segments is None:
+            return start, end
+        return self._map(start, as_end=False), self._map(end, as_end=True)
+
+    def _map(self, pos: int, as_end: bool) -> int:
+        segs, starts = self._segments, self._seg_starts
+        if not segs:
+            return 0
+        if as_end:
+            i = bisect_left(starts, pos) - 1
+            if i < 0:
+                return segs[0].orig_start
+        else:
+            i = bisect_right(starts, pos) - 1
+            if i < 0:
+                return segs[0].orig_start
+        seg = segs[i]
+        if pos >= seg.prose_end:
+            if as_end or i + 1 >= len(segs):
+                return seg.orig_end
+            return segs[i + 1].orig_start
+        if seg.copied:
+            return seg.orig_start + (pos - seg.prose_start)
+        return seg.orig_end if (as_end and pos > seg.prose_start) else seg.orig_start
+
+    def is_identity(self) -> bool:
+        return self._segments is None
+
+    # -- paragraphs --------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Prose spans of paragraphs, leading and trailing blanks trimmed.
+
+        Blank lines always separate paragraphs. In plain text that is not
+        hard-wrapped (most news scraped to .txt has one paragraph per line),
+        every line is a paragraph of its own.
+        """
+        prose = self.prose
+        if self.format == "plain" and not _looks_hard_wrapped(prose):
+            splitter = _LINE_BREAK
+        else:
+            splitter = _BLANK_LINES
+        spans = []
+        pos = 0
+        for m in splitter.finditer(prose):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(prose)))
+        out = []
+        for start, end in spans:
+            while start < end and prose[start] in " \t\r\n\ufffc":
+                start += 1
+            while end > start and prose[end - 1] in " \t\r\n\ufffc":
+                end -= 1
+            if start < end:
+                out.append((start, end))
+        return out
+
+    # -- findings ----------------------------------------------------------
+    def finding(
+        self,
+        rule: "RuleLike",
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[tuple[str, bool]] | Iterable[Suggestion] = (),
+        severity: Severity | None = None,
+        original: bool = False,
+    ) -> Finding:
+        """Build a Finding from a prose span (or an original span if `original`).
+
+        `suggestions` are (replacement, safe) pairs that replace the finding's
+        own span, or full Suggestion objects for edits of another span (given
+        in original offsets).
+        """
+        if not original:
+            start, end = self.to_original(start, end)
+        line, col = self.lines.position(start)
+        end_line, end_col = self.lines.position(end)
+        built = []
+        for s in suggestions:
+            if isinstance(s, Suggestion):
+                built.append(s)
+            else:
+                replacement, safe = s
+                built.append(Suggestion(replacement, start, end, safe))
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity if severity is None else severity,
+            offset=start,
+            end_offset=end,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            excerpt=self.text[start:end],
+            message=message,
+            suggestions=tuple(built),
+        )
+
+
+class RuleLike:  # pragma: no cover - a typing aid only
+    code: str
+    name: str
+    category: str
+    severity: Severity
+
+
+def _looks_hard_wrapped(prose: str) -> bool:
+    """True when the text is wrapped at a fixed width inside paragraphs."""
+    if "\n\n" not in prose:
+        return False
+    lines = [ln for ln in prose.splitlines() if ln.strip()]
+    if len(lines) < 4:
+        return False
+    long = sum(1 for ln in lines if len(ln) > 100)
+    return long / len(lines) < 0.05
+
+
+def iter_matches_in(pattern: "regex.Pattern", prose: str, spans: Iterable[tuple[int, int]]) -> Iterator["regex.Match"]:
+    """Run one pattern over several prose spans."""
+    for start, end in spans:
+        yield from pattern.finditer(prose, start, end)

@@ -1,0 +1,147 @@
+"""The engine: run the selected checks on a Document and return clean findings.
+
+Clean means: severity overrides applied, findings inside an `allow` phrase,
+under a suppression comment or a per-file ignore dropped, duplicates removed,
+and the rest sorted by position. Rule data is loaded and compiled once per
+process and per set of rule folders (`build_rules`), never per document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import regex
+
+from .config import Config, code_selected
+from .document import Document
+from .finding import Finding, Severity
+from .registry import Check, Rule, python_checks
+from .rules import BUILTIN_RULES, RuleSet, load_rules
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled rules of one set of rule folders: every check, every rule."""
+
+    ruleset: RuleSet
+    checks: tuple[Check, ...]
+    by_code: dict[str, Rule]
+
+    def sorted_rules(self) -> list[Rule]:
+        return sorted(self.by_code.values(), key=lambda r: r.code)
+
+    def profiles(self) -> set[str]:
+        names = {"default"}
+        for _path, table in self.ruleset.table("profile"):
+            names.update(table)
+        return names
+
+
+@lru_cache(maxsize=16)
+def build_rules(folders: tuple[Path, ...] = ()) -> Rules:
+    """Load the built-in rules plus `folders`, and compile every check once."""
+    from .kinds import build_checks
+
+    ruleset = load_rules((BUILTIN_RULES, *folders))
+    checks = tuple(python_checks()) + tuple(build_checks(ruleset))
+    by_code: dict[str, Rule] = {}
+    for item in checks:
+        for rule in item.rules:
+            by_code[rule.code] = rule
+    return Rules(ruleset, checks, by_code)
+
+
+@dataclass
+class Context:
+    """What a check may consult while it runs: the configuration and the rules."""
+
+    config: Config
+    rules: Rules
+    _enabled: dict[str, bool] = field(default_factory=dict)
+
+    def enabled(self, code: str) -> bool:
+        known = self._enabled.get(code)
+        if known is None:
+            known = self._enabled[code] = code_selected(code, self.config)
+        return known
+
+    def any_enabled(self, check: Check) -> bool:
+        return any(self.enabled(code) for code in check.codes)
+
+    @property
+    def style(self) -> str:
+        return self.config.style
+
+    @property
+    def ruleset(self) -> RuleSet:
+        return self.rules.ruleset
+
+
+def context_for(config: Config) -> Context:
+    rules = build_rules(config.rule_folders())
+    if config.style not in rules.profiles():
+        from .config import ConfigError
+
+        known = ", ".join(sorted(rules.profiles()))
+        where = config.source or "configuration"
+        raise ConfigError(f"{where}: unknown style '{config.style}' (known styles: {known})")
+    return Context(config, rules)
+
+
+def lint_document(doc: Document, ctx: Context) -> list[Finding]:
+    """Every finding of the enabled rules in `doc`, filtered and sorted."""
+    from .suppression import Suppressions
+
+    found: list[Finding] = []
+    for item in ctx.rules.checks:
+        if ctx.any_enabled(item):
+            found.extend(f for f in item.run(doc, ctx) if ctx.enabled(f.rule))
+    if not found:
+        return found
+    overrides = ctx.config.severity_overrides()
+    ignored = ctx.config.ignores_for(doc.path)
+    allowed = _allowed_spans(doc.text, ctx.config.allow)
+    suppressions = Suppressions.of(doc)
+    seen: set[tuple] = set()
+    out = []
+    for f in sorted(found, key=Finding.sort_key):
+        key = (f.rule, f.offset, f.end_offset)
+        if key in seen:
+            continue
+        seen.add(key)
+        if ignored and any(f.rule.startswith(c) for c in ignored):
+            continue
+        if allowed and any(s < f.end_offset and f.offset < e for s, e in allowed):
+            continue
+        if suppressions and suppressions.suppressed(f):
+            continue
+        severity = _override(f.rule, overrides)
+        if severity is not None and severity != f.severity:
+            f = replace(f, severity=severity)
+        out.append(f)
+    return out
+
+
+def _override(code: str, overrides: dict[str, Severity]) -> Severity | None:
+    best = None
+    for prefix, severity in overrides.items():
+        if code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, severity)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=64)
+def _allow_pattern(phrases: tuple[str, ...]) -> "regex.Pattern":
+    return regex.compile(r"(?<!\w)\L<phrases>(?!\w)", phrases=list(phrases))
+
+
+def _allowed_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    if not phrases:
+        return []
+    return [m.span() for m in _allow_pattern(phrases).finditer(text)]
+
+
+def fails(findings: Iterable[Finding], level: Severity) -> bool:
+    return any(f.severity >= level for f in findings)

@@ -1,0 +1,103 @@
+"""What the rule kinds share: term patterns, boundaries, case, exceptions, profiles."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..rules import RuleEntry
+
+
+def term_pattern(terms: Iterable[str], ignore_case: bool = False) -> "regex.Pattern":
+    """One pattern for many literal terms, longest first, right boundary only.
+
+    The left boundary is checked by `starts_word` in Python: a Unicode `\\b` in
+    front of a long alternation would disable the regex module's literal fast
+    path.
+    """
+    flags = regex.IGNORECASE if ignore_case else 0
+    words = sorted(set(terms), key=len, reverse=True)
+    return regex.compile(r"\L<terms>(?![\w\u0300-\u036f])", flags, terms=words)
+
+
+def starts_word(text: str, start: int) -> bool:
+    """True when text[start] begins a word (nothing word-like just before it)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before in "_\u0301\u0300-@#")
+
+
+def is_inside_token(text: str, start: int, end: int) -> bool:
+    """True when the match is part of a file name, domain, handle or hashtag."""
+    if start and text[start - 1] in "#@.":
+        return True
+    return end + 1 < len(text) and text[end] in "./@" and text[end + 1].isalnum()
+
+
+def match_case(template: str, found: str) -> str:
+    """Give `template` the case shape of `found` (ALL CAPS stays all caps)."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return template.upper()
+    return template
+
+
+def exception_pattern(entry_or_phrases) -> "regex.Pattern | None":
+    phrases = entry_or_phrases
+    if isinstance(entry_or_phrases, RuleEntry):
+        phrases = entry_or_phrases.data.get("exceptions", [])
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise entry_or_phrases.error("'exceptions' must be a list of strings")
+    if not phrases:
+        return None
+    return regex.compile(r"(?<!\w)\L<phrases>(?!\w)", regex.IGNORECASE, phrases=list(phrases))
+
+
+def in_exception(pattern, text: str, start: int, end: int, window: int = 60) -> bool:
+    """True when text[start:end] lies inside a match of an exception pattern."""
+    if pattern is None:
+        return False
+    lo = max(0, start - window)
+    for m in pattern.finditer(text, lo, min(len(text), end + window)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
+
+
+def profile_form(ruleset, style: str, form: str) -> str:
+    """The form a house-style profile prefers for `form` (itself if none)."""
+    for _path, profiles in ruleset.table("profile"):
+        profile = profiles.get(style) if isinstance(profiles, dict) else None
+        if profile:
+            prefer = profile.get("prefer", {})
+            if form in prefer:
+                return prefer[form]
+    return form
+
+
+def format_message(entry: RuleEntry, default: str, **values: str) -> str:
+    template = entry.data.get("message", default)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        raise entry.error(
+            f"the message uses a placeholder it does not have; available: "
+            + ", ".join("{" + k + "}" for k in values)
+        ) from None
+
+
+def string_map(entry: RuleEntry, key: str) -> dict[str, str]:
+    value = entry.data.get(key)
+    if not isinstance(value, dict) or not value or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in value.items()
+    ):
+        raise entry.error(f"'{key}' must be a non-empty table of \"variant\" = \"preferred\"")
+    return value
+
+
+def string_list(entry: RuleEntry, key: str, required: bool = True) -> list[str]:
+    value = entry.data.get(key, [] if not required else None)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value) or (required and not value):
+        raise entry.error(f"'{key}' must be a non-empty list of strings")
+    return value

@@ -1,0 +1,81 @@
+"""Existence: a phrase or pattern that is always a finding where it appears.
+
+    [[rule]]
+    kind = "existence"
+    tokens = ["(spelling and punctuation preserved)"]   # literal, any case
+    patterns = ['^You may be interested in:.*$']        # regular expressions
+    scope = "text"        # or "line": the match must be a whole line of prose
+    remove = true         # suggest removing the match (an unsafe fix)
+    message = "..."       # may use {found}
+
+Tokens of every existence rule compile into one pattern; patterns compile
+once each, with the regex module's MULTILINE and IGNORECASE flags.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..finding import Suggestion
+from ..registry import Check
+from .common import format_message, starts_word, string_list, term_pattern
+
+DEFAULT_MESSAGE = "“{found}” should not be here."
+
+
+def build(entries, ruleset):
+    token_owner: dict[str, object] = {}
+    patterns: list[tuple] = []
+    for entry in entries:
+        format_message(entry, DEFAULT_MESSAGE, found="x")
+        tokens = string_list(entry, "tokens", required=False)
+        regexes = string_list(entry, "patterns", required=False)
+        if not tokens and not regexes:
+            raise entry.error("an existence rule needs 'tokens' or 'patterns'")
+        if entry.data.get("scope", "text") not in ("text", "line"):
+            raise entry.error("'scope' must be \"text\" or \"line\"")
+        for token in tokens:
+            token_owner[token.lower()] = entry
+        for source in regexes:
+            try:
+                patterns.append((regex.compile(source, regex.MULTILINE | regex.IGNORECASE), entry))
+            except regex.error as exc:
+                raise entry.error(f"invalid pattern {source!r}: {exc}") from None
+    token_pattern = term_pattern(token_owner, ignore_case=True) if token_owner else None
+    rules = tuple(e.rule for e in entries)
+
+    def run(doc, ctx):
+        prose = doc.prose
+        if token_pattern is not None:
+            for m in token_pattern.finditer(prose):
+                if starts_word(prose, m.start()) or not prose[m.start()].isalnum():
+                    entry = token_owner[m.group().lower()]
+                    yield from _report(doc, ctx, entry, m.start(), m.end())
+        for pattern, entry in patterns:
+            if ctx.enabled(entry.rule.code):
+                for m in pattern.finditer(prose):
+                    if m.end() > m.start():
+                        yield from _report(doc, ctx, entry, m.start(), m.end())
+
+    return [Check(rules, run)]
+
+
+def _report(doc, ctx, entry, start, end):
+    if not ctx.enabled(entry.rule.code):
+        return
+    prose = doc.prose
+    if entry.data.get("scope") == "line":
+        line_start = prose.rfind("\n", 0, start) + 1
+        line_end = prose.find("\n", end)
+        line_end = len(prose) if line_end == -1 else line_end
+        if prose[line_start:start].strip() or prose[end:line_end].strip():
+            return
+    message = format_message(entry, DEFAULT_MESSAGE, found=prose[start:end])
+    suggestions = []
+    if entry.data.get("remove"):
+        o_start, o_end = doc.to_original(start, end)
+        text = doc.text
+        # take the line break too, so removing a line leaves no blank line behind
+        if o_end < len(text) and text[o_end] in "\r\n":
+            o_end += 2 if text.startswith("\r\n", o_end) else 1
+        suggestions.append(Suggestion("", o_start, o_end, safe=False))
+    yield doc.finding(entry.rule, start, end, message, suggestions)

@@ -1,0 +1,56 @@
+"""What a run produces for each file, and the summary every reporter ends with."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .finding import Finding
+
+
+@dataclass
+class FileResult:
+    """The findings of one file, or the reason it could not be linted."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    #: The decoded text, kept only while reporters that show source lines need it.
+    text: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "error": self.error,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    errors: int = 0
+    by_category: Counter = field(default_factory=Counter)
+    by_severity: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_category.values())
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error:
+            self.errors += 1
+        for f in result.findings:
+            self.by_category[f.category] += 1
+            self.by_severity[str(f.severity)] += 1
+            self.by_rule[(f.rule, f.name)] += 1
+
+    def to_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "findings": self.findings,
+            "errors": self.errors,
+            "by_category": dict(sorted(self.by_category.items())),
+            "by_severity": dict(sorted(self.by_severity.items())),
+        }

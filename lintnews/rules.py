@@ -1,0 +1,185 @@
+"""Loading and validating rule data: `rules/*.toml` and a newsroom's own folders.
+
+A rule file is TOML. Each `[[rule]]` table declares one rule of a *kind*
+(substitution, capitalization, consistency, existence, or a kind a family
+module adds) with its code, name, category, severity, documentation and
+examples; the kind reads the rest. Other top-level tables (`[[entity]]`,
+`[profile.ap]`, ...) are data that kinds and checks look up by name.
+
+A broken file is a `RuleFileError` naming the file, the line and the reason;
+nothing is half-loaded.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from .finding import Severity
+from .registry import CATEGORIES, Example, Rule
+
+BUILTIN_RULES = Path(__file__).resolve().parent / "rules"
+if not BUILTIN_RULES.is_dir():  # a source checkout: rules/ sits beside the package
+    BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+CODE_PATTERN = regex.compile(r"^[A-Z]{2,8}[0-9]{3}$")
+NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9-]*$")
+_COMMON_KEYS = {
+    "code", "name", "kind", "category", "severity", "summary", "doc", "examples",
+    "fixable", "message",
+}
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; str() is `file:line: reason`."""
+
+    def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
+        self.path, self.line, self.reason = str(path), line, reason
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass
+class RuleEntry:
+    """One `[[rule]]` table: its Rule metadata, its kind and its raw data."""
+
+    rule: Rule
+    kind: str
+    data: dict[str, Any]
+    path: Path
+    line: int
+
+    def error(self, reason: str) -> RuleFileError:
+        return RuleFileError(self.path, self.line, f"rule {self.rule.code}: {reason}")
+
+
+@dataclass
+class RuleSet:
+    """Everything loaded from the rule folders of one configuration."""
+
+    entries: list[RuleEntry] = field(default_factory=list)
+    tables: dict[str, list[tuple[Path, Any]]] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def table(self, name: str) -> list[tuple[Path, Any]]:
+        """Every value of a top-level table `name`, with the file it came from."""
+        return self.tables.get(name, [])
+
+    def by_kind(self) -> dict[str, list[RuleEntry]]:
+        kinds: dict[str, list[RuleEntry]] = {}
+        for entry in self.entries:
+            kinds.setdefault(entry.kind, []).append(entry)
+        return kinds
+
+
+def rule_files(folders: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise RuleFileError(folder, None, "rule folder does not exist")
+        files.extend(sorted(folder.glob("*.toml")))
+    return files
+
+
+def load_rules(folders: Iterable[Path]) -> RuleSet:
+    """Load every rule file of `folders` (in order) into one RuleSet."""
+    ruleset = RuleSet()
+    seen: dict[str, RuleEntry] = {}
+    for path in rule_files(folders):
+        raw = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            line = _toml_error_line(str(exc))
+            raise RuleFileError(path, line, f"not valid TOML: {exc}") from None
+        ruleset.files.append(path)
+        headers = [i + 1 for i, text in enumerate(raw.splitlines()) if text.strip() == "[[rule]]"]
+        for index, table in enumerate(data.pop("rule", [])):
+            line = headers[index] if index < len(headers) else None
+            entry = _parse_entry(table, path, line)
+            if entry.rule.code in seen:
+                other = seen[entry.rule.code]
+                raise RuleFileError(
+                    path, line,
+                    f"rule code {entry.rule.code} is already defined in {other.path}:{other.line}",
+                )
+            seen[entry.rule.code] = entry
+            ruleset.entries.append(entry)
+        for name, value in data.items():
+            ruleset.tables.setdefault(name, []).append((path, value))
+    return ruleset
+
+
+def _parse_entry(table: Any, path: Path, line: int | None) -> RuleEntry:
+    def fail(reason: str) -> RuleFileError:
+        label = table.get("code", "?") if isinstance(table, dict) else "?"
+        return RuleFileError(path, line, f"rule {label}: {reason}")
+
+    if not isinstance(table, dict):
+        raise fail("a [[rule]] must be a table")
+    for key in ("code", "name", "kind", "category", "severity", "summary"):
+        if not isinstance(table.get(key), str) or not table[key].strip():
+            raise fail(f"missing or empty key '{key}'")
+    if not CODE_PATTERN.match(table["code"]):
+        raise fail("the code must be letters then three digits, like LN201 or NEWS101")
+    if not NAME_PATTERN.match(table["name"]):
+        raise fail("the name must be lowercase words joined by hyphens")
+    if table["category"] not in CATEGORIES:
+        raise fail(f"unknown category '{table['category']}' (one of: {', '.join(CATEGORIES)})")
+    try:
+        severity = Severity.parse(table["severity"])
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    examples = _parse_examples(table.get("examples"), fail)
+    rule = Rule(
+        code=table["code"],
+        name=table["name"],
+        category=table["category"],
+        severity=severity,
+        summary=table["summary"].strip(),
+        doc=str(table.get("doc", "")),
+        examples=examples,
+        fixable=bool(table.get("fixable", False)),
+        origin=f"{path.name}" if path.parent == BUILTIN_RULES else str(path),
+    )
+    data = {k: v for k, v in table.items() if k not in _COMMON_KEYS}
+    if "message" in table:
+        data["message"] = table["message"]
+    return RuleEntry(rule, table["kind"], data, path, line or 0)
+
+
+def _parse_examples(raw: Any, fail) -> tuple[Example, ...]:
+    if raw is None:
+        raise fail("no examples: every rule needs one that fires and one that does not")
+    if not isinstance(raw, list):
+        raise fail("'examples' must be a list of tables")
+    examples = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise fail("each example needs a 'text'")
+        expect = item.get("expect", [])
+        if isinstance(expect, str):
+            expect = [expect]
+        config = item.get("config", {})
+        if not isinstance(config, dict):
+            raise fail("an example's 'config' must be a table")
+        examples.append(
+            Example(
+                text=item["text"],
+                expect=tuple(expect),
+                filename=item.get("filename", "example.txt"),
+                config=tuple(sorted(config.items())),
+            )
+        )
+    if not any(e.fires for e in examples) or all(e.fires for e in examples):
+        raise fail("examples must include at least one that fires and one that stays silent")
+    return tuple(examples)
+
+
+def _toml_error_line(message: str) -> int | None:
+    m = regex.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else None
