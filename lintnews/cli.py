@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from . import __version__
-from .config import Config, ConfigError, load_config
+from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError
-from .source import SourceError
 
 COMMANDS = ("check", "rules", "rule")
 
@@ -149,78 +148,32 @@ def flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-class Run:
-    """One `check` run: configuration per folder, a context per configuration."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self.overrides = flag_overrides(args)
-        self.config_file = Path(args.config) if args.config else None
-        if self.config_file is not None and not self.config_file.is_file():
-            raise ConfigError(f"{args.config}: configuration file not found")
-        self._configs: dict[Path, Config] = {}
-        self._contexts: dict[Config, Any] = {}
-
-    def config_for(self, folder: Path) -> Config:
-        key = folder.resolve()
-        config = self._configs.get(key)
-        if config is None:
-            config = self._configs[key] = load_config(key, self.overrides, self.config_file)
-        return config
-
-    def context(self, config: Config):
-        ctx = self._contexts.get(config)
-        if ctx is None:
-            from .engine import context_for
-
-            ctx = self._contexts[config] = context_for(config)
-        return ctx
-
-    def lint(self, text: str, path: str, folder: Path, keep_text: bool):
-        from .engine import lint_document
-        from .markup import make_document
-        from .results import FileResult
-
-        config = self.config_for(folder)
-        doc = make_document(text, path)
-        findings = lint_document(doc, self.context(config))
-        return FileResult(path, findings, None, text if keep_text else None)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from .files import discover
     from .reporters import get_reporter, needs_text
-    from .results import FileResult, Summary
-    from .source import decode, read_source
+    from .results import Summary
+    from .runner import Runner
 
-    run = Run(args)
-    fail_on = run.config_for(Path.cwd()).fail_on
+    runner = Runner(
+        flag_overrides(args),
+        Path(args.config) if args.config else None,
+        args.encoding,
+        keep_text=needs_text(args.format),
+        stdin_folder=Path(args.stdin_filename).parent if args.stdin_filename else None,
+    )
+    fail_on = runner.config_for(Path.cwd()).fail_on
     colour = {"auto": None, "always": True, "never": False}[args.color]
     stream: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         reporter = get_reporter(args.format, stream, colour=colour if args.output is None else False,
                                 show_source=not args.no_source)
-        keep_text = needs_text(args.format)
         summary = Summary()
         worst: Severity | None = None
-        had_error = False
         reporter.start()
-        for path, shown, error in _targets(args, run, discover):
-            if error is None:
-                try:
-                    if path is None:
-                        source = decode(sys.stdin.buffer.read(), shown, args.encoding)
-                        folder = Path(shown).parent if args.stdin_filename else Path.cwd()
-                    else:
-                        source = read_source(path, args.encoding, shown)
-                        folder = path.parent
-                    result = run.lint(source.text, shown, folder, keep_text)
-                except SourceError as exc:
-                    error = str(exc)
-            if error is not None:
-                had_error = True
-                _error(error)
-                result = FileResult(shown, [], error)
+        for target in targets(args, runner, discover):
+            result = runner.process(target)
+            if result.error is not None:
+                _error(result.error)
             summary.add(result)
             for f in result.findings:
                 worst = f.severity if worst is None or f.severity > worst else worst
@@ -231,23 +184,26 @@ def cmd_check(args: argparse.Namespace) -> int:
             stream.close()
         else:
             stream.flush()
-    if had_error:
+    if summary.errors:
         return ExitStatus.ERROR
     if args.exit_zero or worst is None or worst < fail_on:
         return ExitStatus.OK
     return ExitStatus.FINDINGS
 
 
-def _targets(args, run: Run, discover):
-    if args.paths == ["-"] or "-" in args.paths:
+def targets(args, runner, discover):
+    """The Targets of a run: standard input, or the files under the paths."""
+    from .runner import Target
+
+    if "-" in args.paths:
         if args.paths != ["-"]:
             raise UsageError("- (standard input) cannot be mixed with paths")
-        yield None, args.stdin_filename or "-", None
+        yield Target(None, args.stdin_filename or "-")
         return
     seen = 0
-    for item in discover(args.paths, run.config_for):
+    for path, shown, error in discover(args.paths, runner.config_for):
         seen += 1
-        yield item
+        yield Target(path, shown, error)
     if seen == 0:
         sys.stderr.write("lintnews: no files to lint\n")
 

@@ -1,0 +1,29 @@
+"""Shared fixtures: where ../shared is, and a way to run the CLI."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run `python -m lintnews ARGS` in a folder (tmp_path by default)."""
+
+    def run(*args, cwd=None, stdin=None, env=None):
+        full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "lintnews", *map(str, args)],
+            cwd=cwd or tmp_path, input=stdin, capture_output=True, env=full_env,
+            text=isinstance(stdin, str) or stdin is None, timeout=120,
+        )
+
+    return run
