@@ -26,7 +26,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    select: tuple[str, ...] = ("LN",)
+    select: tuple[str, ...] = ()  # empty: every rule, the built-in ones and a newsroom's own
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -201,7 +201,7 @@ def matches_globs(path: str, patterns: tuple[str, ...]) -> bool:
 
 def code_selected(code: str, config: Config) -> bool:
     """Ruff's rule: the longest matching prefix among select and ignore decides."""
-    best_len, selected = -1, False
+    best_len, selected = (0, True) if not config.select else (-1, False)
     for prefix in config.select + config.extend_select:
         if code.startswith(prefix) and len(prefix) > best_len:
             best_len, selected = len(prefix), True

@@ -1,0 +1,33 @@
+"""Real JSON output validates against the documented schema, docs/report-schema.json."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+
+
+def test_report_validates_and_matches_text(run_cli, tmp_path):
+    text = "kyiv\r\nLine two with Kiev.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8"))
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe")
+    proc = run_cli("check", ".", "--format", "json")
+    report = json.loads(proc.stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["schema"] == "lintnews-report/1"
+    findings = report["files"][0]["findings"]
+    for f in findings:
+        assert text[f["offset"]:f["end_offset"]] == f["excerpt"]
+    assert [(f["line"], f["column"], f["end_column"]) for f in findings] == [(1, 1, 5), (2, 15, 19)]
+    assert report["summary"]["by_category"] == {"capitalization": 1, "transliteration": 1}
+    assert report["summary"]["errors"] == 0 or report["files"][1]["error"]
+
+
+def test_empty_run_is_a_valid_report(run_cli, tmp_path):
+    (tmp_path / "ok.txt").write_text("All quiet in Kyiv.\n", encoding="utf-8")
+    report = json.loads(run_cli("check", "ok.txt", "--format", "json").stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["files"] == [{"path": "ok.txt", "error": None, "findings": []}]
