@@ -33,10 +33,13 @@ def test_text_report_shows_location_source_line_and_fix(run_cli, article):
     assert "\x1b[" not in proc.stdout
 
 
-def test_colour_only_when_forced(run_cli, article):
-    assert "\x1b[" in run_cli("check", article.name, "--color", "always").stdout
-    assert "\x1b[" not in run_cli("check", article.name, "--color", "always", env={"NO_COLOR": "1"}).stdout or True
+def test_colour_only_on_request_or_terminal_and_never_with_no_color(run_cli, article):
+    # a pipe is not a terminal: no colour by default
+    assert "\x1b[" not in run_cli("check", article.name).stdout
+    assert "\x1b[" in run_cli("check", article.name, env={"FORCE_COLOR": "1"}).stdout
     assert "\x1b[" not in run_cli("check", article.name, env={"NO_COLOR": "1", "FORCE_COLOR": "1"}).stdout
+    # an explicit flag is the user's word and beats the environment, as in ruff
+    assert "\x1b[" in run_cli("check", article.name, "--color", "always", env={"NO_COLOR": "1"}).stdout
 
 
 def test_fail_on_and_exit_zero(run_cli, article):
@@ -141,3 +144,33 @@ def test_rules_list_and_rule_docs(run_cli):
 def test_python_dash_m_equals_console_script(run_cli, article):
     proc = run_cli(article.name, "--format", "json")  # `check` is implied
     assert json.loads(proc.stdout)["files"][0]["path"] == "story.txt"
+
+
+def test_colour_on_a_real_terminal(tmp_path, article):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["PYTHONPATH"] = str(ROOT)
+    for extra, coloured in (({}, True), ({"NO_COLOR": "1"}, False)):
+        leader, follower = pty.openpty()
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "check", article.name],
+                              cwd=tmp_path, stdout=follower, stderr=subprocess.DEVNULL,
+                              env={**env, **extra}, timeout=60)
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.close(leader)
+        assert proc.returncode == 1
+        assert (b"\x1b[" in output) is coloured, output[:200]
