@@ -1,0 +1,28 @@
+"""An installed (non-editable) lintnews finds its rule data inside the wheel."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_installed_package_ships_rules(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    probe = ("import json, lintnews, lintnews.rules as r; "
+             "print(json.dumps([lintnews.__file__, str(r.BUILTIN_RULES), "
+             "sorted(p.name for p in r.BUILTIN_RULES.glob('*.toml'))]))")
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0:
+        pytest.skip("lintnews is not installed in this interpreter")
+    package_file, rules_dir, files = json.loads(proc.stdout)
+    if Path(package_file).resolve().is_relative_to(ROOT):
+        pytest.skip("lintnews is installed in editable mode; the wheel layout is not in use")
+    assert Path(rules_dir).name == "rule_data"
+    assert sorted(p.name for p in (ROOT / "rules").glob("*.toml")) == files
