@@ -170,7 +170,7 @@ def quotation_marks(doc, ctx):
         if opening.family in FOREIGN:
             yield from _foreign(doc, prose, opening, closing, depth, curly_document)
         elif opening.straight != closing.straight:
-            wrong = opening if opening.straight != curly_document else closing
+            wrong = opening if opening.straight == curly_document else closing
             twin = _twin(wrong)
             yield doc.finding(MIXED_PAIR, wrong.pos, wrong.pos + 1,
                               f"This quotation opens with {opening.char} and closes with {closing.char}: "
