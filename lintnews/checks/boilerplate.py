@@ -43,10 +43,12 @@ MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
 EDGE = 3  # lines at each end of the article where edge phrases count
 
 _LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
-_TRAIL = regex.compile(r"[\s:.!›»>→|…]*$")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
 _SNIPPET_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_FIRST_WORD = regex.compile(r"\w+|\S")
+_LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
+_TRAIL_CHARS = " \t:.!›»>→|…"
 _MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
 
 DEFAULT_MESSAGES = {
@@ -58,8 +60,10 @@ DEFAULT_MESSAGES = {
 
 
 def build(entries, ruleset):
-    placeholders = _placeholders(ruleset)
-    branches, owners, edge_owners = [], {}, {}
+    values = _placeholder_values(ruleset)
+    placeholders = _placeholders(values)
+    matcher = _Matcher()
+    owners, edge_owners = {}, {}
     # credits first: "Source: Reuters" is a credit before it is a meta line
     for n, entry in enumerate(sorted(entries, key=lambda e: e.data.get("role") != "credit")):
         role = entry.data.get("role")
@@ -69,32 +73,76 @@ def build(entries, ruleset):
         phrases = _phrase_table(entry, "phrases", required=True)
         edge = _phrase_table(entry, "edge_phrases", required=False)
         for group, items, table in ((f"r{n}", phrases, owners), (f"e{n}", edge, edge_owners)):
-            if not items:
-                continue
-            alternatives = [_phrase_regex(entry, p, placeholders) for p in items]
-            if role == "teaser":  # "Read also: <headline>"
-                alternatives = [f"(?:{a})(?:{_SEPARATOR}(?P<{group}_tail>{_TAIL}))?" for a in alternatives]
-            branches.append(f"(?P<{group}>{'|'.join(alternatives)})")
             table[group] = entry
-    pattern = regex.compile("|".join(branches), regex.IGNORECASE)
+            for phrase in items:
+                source = _phrase_regex(entry, phrase, placeholders)
+                if role == "teaser":  # also "Read also: <headline>"
+                    source = f"(?:{source})(?:{_SEPARATOR}(?P<tail>{_TAIL}))?"
+                matcher.add(phrase.strip(), f"(?P<{group}>{source})", values)
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):
-        yield from _scan(doc, ctx, pattern, owners, edge_owners)
+        yield from _scan(doc, ctx, matcher, owners, edge_owners)
 
     return [Check(rules, run)]
 
 
-def _placeholders(ruleset) -> dict[str, str]:
+class _Matcher:
+    """Phrases grouped by their first word (or, for `… tail` phrases, last word).
+
+    A line is tried only against the phrases that share its first or last
+    word, each group compiled into one pattern on first use (once per process).
+    """
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        self._compiled: dict[tuple[str, str], "regex.Pattern"] = {}
+
+    def add(self, phrase: str, source: str, values: dict[str, list[str]]) -> None:
+        if phrase.startswith("…"):
+            self.by_last.setdefault(_word(phrase.rstrip("… "), -1), []).append(source)
+            return
+        head = regex.match(r"\{(\w+)\}", phrase)
+        for start in values.get(head.group(1), []) if head else [phrase]:
+            self.by_first.setdefault(_word(start, 0), []).append(source)
+
+    def fullmatch(self, text: str, start: int, end: int):
+        first = _FIRST_WORD.match(text, start, end)
+        last = _LAST_WORD.search(text, start, end)
+        for table, word, key in ((self.by_first, first, "first"), (self.by_last, last, "last")):
+            word = word.group().casefold() if word else ""
+            if word in table:
+                key = (word, key)
+                pattern = self._compiled.get(key)
+                if pattern is None:
+                    pattern = self._compiled[key] = regex.compile("|".join(table[word]), regex.IGNORECASE)
+                hit = pattern.fullmatch(text, start, end)
+                if hit:
+                    return hit
+        return None
+
+
+def _word(text: str, index: int) -> str:
+    words = _FIRST_WORD.findall(text)
+    return words[index].casefold() if words else ""
+
+
+def _placeholder_values(ruleset) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for _path, table in ruleset.table("placeholders"):
         for name, values in table.items():
             found.setdefault(name, []).extend(values)
-    return {
-        name: "(?:{0})(?:\\s*(?:,|/|&|\\band\\b|\\bor\\b|\\by\\b|\\bo\\b|\\bи\\b|\\bта\\b|\\bund\\b|\\bet\\b)\\s*(?:{0}))*".format(
-            "|".join(regex.escape(v) for v in sorted(values, key=len, reverse=True)))
-        for name, values in found.items()
-    }
+    return found
+
+
+def _placeholders(values: dict[str, list[str]]) -> dict[str, str]:
+    joiner = r"\s*(?:,|/|&|\band\b|\bor\b|\by\b|\bo\b|\bи\b|\bта\b|\bund\b|\bet\b)\s*"
+    out = {}
+    for name, items in values.items():
+        one = "|".join(regex.escape(v) for v in sorted(items, key=len, reverse=True))
+        out[name] = f"(?:{one})(?:{joiner}(?:{one}))*"
+    return out
 
 
 def _phrase_table(entry, key, required):
@@ -142,15 +190,15 @@ def _lines(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(doc, ctx, pattern, owners, edge_owners):
+def _scan(doc, ctx, matcher, owners, edge_owners):
     prose = doc.prose
     lines = _lines(prose)
     last = len(lines) - 1
     index = 0
     while index <= last:
         start, end = lines[index]
-        hit = _match(prose, start, end, pattern) if end - start <= MAX_LINE else None
-        group = hit.lastgroup if hit else None
+        hit = _match(prose, start, end, matcher) if end - start <= MAX_LINE else None
+        group = _group(hit, owners, edge_owners)
         entry = owners.get(group)
         if entry is None and group in edge_owners and (index < EDGE or index > last - EDGE):
             entry = edge_owners[group]
@@ -158,7 +206,7 @@ def _scan(doc, ctx, pattern, owners, edge_owners):
             index += 1
             continue
         stop = index
-        teaser_line = bool(hit.group(f"{group}_tail")) if entry.data["role"] == "teaser" else False
+        teaser_line = entry.data["role"] == "teaser" and bool(hit.group("tail"))
         if entry.data["role"] == "teaser" and not teaser_line:
             stop = _teaser_block(prose, lines, index)
         found = prose[start:end]
@@ -171,12 +219,19 @@ def _scan(doc, ctx, pattern, owners, edge_owners):
         index = stop + 1
 
 
-def _match(prose, start, end, pattern):
+def _match(prose, start, end, matcher):
     core_start = _LEAD.match(prose, start, end).end()
-    core_end = _TRAIL.search(prose, core_start, end).start()
-    if core_end <= core_start:
+    core = prose[core_start:end].rstrip(_TRAIL_CHARS)
+    return matcher.fullmatch(prose, core_start, core_start + len(core)) if core else None
+
+
+def _group(hit, owners, edge_owners) -> str | None:
+    if hit is None:
         return None
-    return pattern.fullmatch(prose, core_start, core_end)
+    for group in (*owners, *edge_owners):
+        if group in hit.groupdict() and hit.group(group) is not None:
+            return group
+    return None
 
 
 def _teaser_block(prose, lines, head) -> int:
