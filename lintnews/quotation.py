@@ -57,9 +57,9 @@ class Event:
               paragraph, which ended without closing it: a paragraph break
               inside a quotation;
     reopened  `mark` opens a quotation while `other`, of the same family, is
-              still open;
-    mixed     `mark` and `other` are one pair, one straight and one curly
-              (`mark` is the one out of the document's style).
+              still open.
+
+    Mixed pairs and styles are judged from `Analysis.pairs` by the check.
     """
 
     kind: str

@@ -27,8 +27,9 @@ Roles:
           should be `info`.
 
 Every finding suggests removing the line or block, line break included (an
-unsafe fix). All phrases of all rules compile into ONE pattern, tried only on
-lines short enough to be boilerplate.
+unsafe fix). Phrases sharing a first word (or, for `… tail` phrases, a last
+word) compile into one pattern, on first use; a line short enough to be
+boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
