@@ -1,26 +1,93 @@
-"""Where the direct quotations are: prose spans inside quotation marks.
+"""Where the direct quotations are, and where the quotation marks go wrong.
 
-Other families ask this (a name inside a quotation may be kept as said, so its
-finding is one severity lower). The quotes family (`checks/quotes.py`) owns the
-full state machine; this module gives everyone the resulting spans, computed
-once per Document.
+One state machine per paragraph reads the marks “ ” ‘ ’ " ' « » „ ‚ in order,
+with a stack for nesting, and tells apostrophes (Kremlin’s, Ukrainians’, ’90s,
+rock ’n’ roll, o’clock) from quotation marks. A quotation still open at the
+end of a paragraph is carried into the next one when that paragraph opens
+with a mark of the same family (the English multi-paragraph convention);
+otherwise it is broken.
+
+The result, an `Analysis`, is computed once per Document and cached on it:
+
+- `quoted_spans(doc)` / `in_quotation(doc, start, end)`: the balanced
+  outermost quotations, which other families consult (a name inside a direct
+  quotation may be kept as said, so its finding is one severity lower);
+- `analyse(doc).events`: what is wrong with the marks, which
+  `checks/quotes.py` turns into findings.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
 import regex
 
-_PAIR = regex.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|«[^«»\n]*»|„[^„“”\n]*[“”]")
+# Families: marks of one family open and close each other.
+DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillemet", "low", "low-single"
+FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
+STRAIGHT = {'"', "'"}
+
+_MARKS = regex.compile(r"[“”‘’\"'«»„‚]")
+_ELISION = regex.compile(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
+_OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A quotation mark in its role: `pos` in prose, `char`, `family`, opening or not."""
+
+    pos: int
+    char: str
+    family: str
+    opening: bool
+
+    @property
+    def straight(self) -> bool:
+        return self.char in STRAIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something wrong with the marks. `kind` is one of:
+
+    unclosed  `mark` opens a quotation that its paragraph never closes and
+              the next paragraph does not continue;
+    stray     `mark` closes a quotation that was never opened;
+    split     `mark` closes a quotation opened (`other`) in the previous
+              paragraph, which ended without closing it: a paragraph break
+              inside a quotation;
+    reopened  `mark` opens a quotation while `other`, of the same family, is
+              still open.
+
+    Mixed pairs and styles are judged from `Analysis.pairs` by the check.
+    """
+
+    kind: str
+    mark: Mark
+    other: Mark | None = None
+
+
+@dataclass
+class Analysis:
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    #: Balanced pairs (opening, closing, depth: 0 for an outermost quotation).
+    pairs: list[tuple[Mark, Mark, int]] = field(default_factory=list)
+    #: Marks that are neither paired nor reported (foreign marks in broken pairs).
+    loose: list[Mark] = field(default_factory=list)
+
+
+def analyse(doc) -> Analysis:
+    """The quotation analysis of `doc`, computed once and cached on it."""
+    found = doc.__dict__.get("_quote_analysis")
+    if found is None:
+        found = doc.__dict__["_quote_analysis"] = _analyse(doc.prose, doc.paragraphs)
+    return found
 
 
 def quoted_spans(doc) -> list[tuple[int, int]]:
-    """Prose spans (marks included) of the balanced quotations, cached on `doc`."""
-    spans = doc.__dict__.get("_quoted_spans")
-    if spans is None:
-        spans = [m.span() for m in _PAIR.finditer(doc.prose)]
-        doc.__dict__["_quoted_spans"] = spans
-    return spans
+    """Prose spans (marks included) of the balanced outermost quotations."""
+    return analyse(doc).spans
 
 
 def in_quotation(doc, start: int, end: int) -> bool:
@@ -28,3 +95,155 @@ def in_quotation(doc, start: int, end: int) -> bool:
     spans = quoted_spans(doc)
     i = bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+# -- the state machine -------------------------------------------------------
+
+def classify(text: str, i: int, lo: int, hi: int, stack: list[Mark]) -> Mark | None:
+    """The role of the mark at text[i] (None: an apostrophe or a stray comma)."""
+    c = text[i]
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    space_before = before.isspace() or before in _OPEN_BEFORE
+    space_after = after.isspace() or (not after.isalnum() and after not in "‘“\"'«„(")
+    if c == "“":
+        if stack and stack[-1].family == LOW_DOUBLE and not space_before and space_after:
+            return Mark(i, c, LOW_DOUBLE, False)  # „so“ (German)
+        return Mark(i, c, DOUBLE, True)
+    if c == "”":
+        if stack and stack[-1].family == LOW_DOUBLE:
+            return Mark(i, c, LOW_DOUBLE, False)  # „so” (Polish, Romanian)
+        return Mark(i, c, DOUBLE, False)
+    if c == "«":
+        return Mark(i, c, GUILLEMET, True)
+    if c == "»":
+        opening = space_before and not space_after and not _open(stack, GUILLEMET)
+        return Mark(i, c, GUILLEMET, opening)  # »so« (German, Danish) opens with »
+    if c == "„":
+        return Mark(i, c, LOW_DOUBLE, True)
+    if c == "‚":
+        if after.isspace():
+            return None  # a comma look-alike
+        return Mark(i, c, LOW_SINGLE, True)
+    if c == '"':
+        if space_before and not space_after:
+            opening = True
+        elif space_after and not space_before:
+            opening = False
+        else:
+            opening = not _open(stack, DOUBLE)
+        return Mark(i, c, DOUBLE, opening)
+    # ‘ ’ and ': quotation marks or apostrophes
+    if before.isalnum() and after.isalnum():
+        return None  # Kremlin’s, o’clock, don't
+    if c == "‘" and stack and stack[-1].family == LOW_SINGLE and not space_before:
+        return Mark(i, c, LOW_SINGLE, False)  # ‚so‘
+    if c == "’" and stack and stack[-1].family == LOW_SINGLE:
+        return Mark(i, c, LOW_SINGLE, False)
+    if space_before and not space_after:
+        if after.isdigit() or _ELISION.match(text, i + 1, hi):
+            return None  # ’90s, ’n’, 'em
+        if c == "’":
+            return None  # a word-initial apostrophe is never an opening mark
+        return Mark(i, c, SINGLE, True)
+    if c == "‘":
+        return Mark(i, c, SINGLE, True) if not before.isalnum() else None
+    # ’ or ' after a word: closing only when a single quotation is open
+    if _open(stack, SINGLE):
+        return Mark(i, c, SINGLE, False)
+    return None  # Ukrainians’, goin’
+
+
+def _open(stack: list[Mark], family: str) -> bool:
+    return _find(stack, family) >= 0
+
+
+def _analyse(prose: str, paragraphs: list[tuple[int, int]]) -> Analysis:
+    result = Analysis()
+    events = result.events
+    # Quotations open at the end of an earlier paragraph: the next paragraph
+    # that has marks either continues them (opens with a mark of the same
+    # family), closes them (a quotation run over several lines: an error only
+    # when it began inside its paragraph and closes in the very next one), or
+    # leaves them broken.
+    carried: list[Mark] = []
+    gap = 0  # paragraphs without marks since the carried ones were opened
+    began_paragraph = False
+    outer_start = 0
+    last = len(paragraphs) - 1
+    for index, (lo, hi) in enumerate(paragraphs):
+        stack: list[Mark] = []
+        for m in _MARKS.finditer(prose, lo, hi):
+            i = m.start()
+            mark = classify(prose, i, lo, hi, stack or carried)
+            if mark is None:
+                continue
+            if carried:
+                k = _find(carried, mark.family)
+                if mark.opening and i == lo and k == 0:
+                    stack, carried = carried, []  # the continuation mark
+                    continue
+                if not mark.opening and k >= 0:
+                    if gap == 0 and not began_paragraph:
+                        events.append(Event("split", mark, carried[k]))
+                    result.pairs.append((carried[k], mark, k))
+                    stack, carried = carried[:k], []
+                    if not stack:
+                        result.spans.append((outer_start, i + 1))
+                    continue
+                for open_mark in carried:
+                    _unclosed(result, open_mark)
+                carried = []
+            if mark.opening:
+                top = stack[-1] if stack else None
+                if top is not None and top.family == mark.family and not (top.straight and mark.straight):
+                    events.append(Event("reopened", mark, top))
+                    stack[-1] = mark
+                else:
+                    if not stack:
+                        outer_start = i
+                    stack.append(mark)
+                continue
+            j = _find(stack, mark.family)
+            if j < 0:
+                if mark.family in FOREIGN:
+                    result.loose.append(mark)
+                else:
+                    events.append(Event("stray", mark))
+                continue
+            for inner in stack[j + 1:]:
+                if inner.family != SINGLE:
+                    _unclosed(result, inner)
+            result.pairs.append((stack[j], mark, j))
+            del stack[j:]
+            if not stack:
+                result.spans.append((outer_start, i + 1))
+        if carried:  # a paragraph without marks: keep waiting
+            gap += 1
+        elif stack:
+            for inner, outer in zip(stack[1:], stack):
+                if inner.family == outer.family:  # straight marks nested and never closed
+                    events.append(Event("reopened", inner, outer))
+            carried = [m for n, m in enumerate(stack) if n == 0 or m.family != stack[n - 1].family]
+            gap, began_paragraph = 0, carried[0].pos == lo
+        if index == last:
+            for open_mark in carried:
+                _unclosed(result, open_mark)
+    result.spans.sort()
+    result.events.sort(key=lambda e: e.mark.pos)
+    return result
+
+
+def _find(stack: list[Mark], family: str) -> int:
+    """Index of the innermost open mark of `family` (-1: none)."""
+    for j in range(len(stack) - 1, -1, -1):
+        if stack[j].family == family:
+            return j
+    return -1
+
+
+def _unclosed(result: Analysis, mark: Mark) -> None:
+    if mark.family in FOREIGN:
+        result.loose.append(mark)
+    else:
+        result.events.append(Event("unclosed", mark))
