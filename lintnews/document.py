@@ -16,11 +16,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import regex
 
 from .finding import Finding, Severity, Suggestion
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .registry import Rule
 
 #: Stands in the prose for an inline thing that is not prose (inline code, a
 #: URL): a character that is neither a letter, a space nor punctuation, so that
@@ -28,7 +31,10 @@ from .finding import Finding, Severity, Suggestion
 PLACEHOLDER = "\ufffc"
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_BLANK_LINES = regex.compile(r"\n[ \t\ufffc]*\n[ \t\ufffc\n]*")
+_BLANK_LINES = regex.compile(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
+#: A line's content without the blanks around it (at least one visible character).
+_TRIMMED_LINE = regex.compile(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
+_LEADING_BLANKS = regex.compile(r"[\s\ufffc]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,29 +201,19 @@ class Document:
         """
         prose = self.prose
         if self.format == "plain" and not _looks_hard_wrapped(prose):
-            splitter = _LINE_BREAK
-        else:
-            splitter = _BLANK_LINES
-        spans = []
-        pos = 0
-        for m in splitter.finditer(prose):
-            spans.append((pos, m.start()))
-            pos = m.end()
-        spans.append((pos, len(prose)))
+            return [m.span() for m in _TRIMMED_LINE.finditer(prose)]
         out = []
-        for start, end in spans:
-            while start < end and prose[start] in " \t\r\n\ufffc":
-                start += 1
-            while end > start and prose[end - 1] in " \t\r\n\ufffc":
-                end -= 1
-            if start < end:
-                out.append((start, end))
+        pos = 0
+        for m in _BLANK_LINES.finditer(prose):
+            _add_trimmed(prose, pos, m.start(), out)
+            pos = m.end()
+        _add_trimmed(prose, pos, len(prose), out)
         return out
 
     # -- findings ----------------------------------------------------------
     def finding(
         self,
-        rule: "RuleLike",
+        rule: "Rule",
         start: int,
         end: int,
         message: str,
@@ -259,25 +255,24 @@ class Document:
         )
 
 
-class RuleLike:  # pragma: no cover - a typing aid only
-    code: str
-    name: str
-    category: str
-    severity: Severity
-
-
 def _looks_hard_wrapped(prose: str) -> bool:
-    """True when the text is wrapped at a fixed width inside paragraphs."""
+    """True when the text is wrapped at a fixed width inside paragraphs.
+
+    Judged on the first 400 lines: wrapping is a property of the whole file.
+    """
     if "\n\n" not in prose:
         return False
-    lines = [ln for ln in prose.splitlines() if ln.strip()]
+    lines = [ln for ln in prose[:40_000].splitlines()[:400] if ln.strip()]
     if len(lines) < 4:
         return False
     long = sum(1 for ln in lines if len(ln) > 100)
     return long / len(lines) < 0.05
 
 
-def iter_matches_in(pattern: "regex.Pattern", prose: str, spans: Iterable[tuple[int, int]]) -> Iterator["regex.Match"]:
-    """Run one pattern over several prose spans."""
-    for start, end in spans:
-        yield from pattern.finditer(prose, start, end)
+def _add_trimmed(prose: str, start: int, end: int, out: list) -> None:
+    """Append [start, end) without its leading and trailing blanks, if anything is left."""
+    start = _LEADING_BLANKS.match(prose, start, end).end()
+    while end > start and (prose[end - 1].isspace() or prose[end - 1] == PLACEHOLDER):
+        end -= 1
+    if start < end:
+        out.append((start, end))
