@@ -80,24 +80,30 @@ def lint_corpus(source: str, runner: Runner, jobs: int, text_field: str = "text"
         except OSError as exc:
             yield RecordResult(name, [], f"{name}: cannot read ({exc.strerror or exc})", record_id=None)
             return
-    settings = (runner.config_for(Path.cwd()), filename or "record.txt", runner.keep_text)
     try:
-        records = read_records(stream, name, text_field, id_field)
-        first = list(islice(records, 3))
-        records = chain(first, records)
-        if jobs <= 1 or len(first) < 3:
-            _set_settings(*settings)
-            for record in records:
-                yield _lint(record)
-            return
-        from .parallel import ordered_map
-
-        runner.context(settings[0])  # compile once here: forked workers inherit it
-        for batch in ordered_map(_lint_batch, _batches(records), jobs, _set_settings, settings):
-            yield from batch
+        yield from lint_records(read_records(stream, name, text_field, id_field), runner, jobs, filename)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def lint_records(records: Iterable[Record], runner: Runner, jobs: int,
+                 filename: str | None = None) -> Iterator[RecordResult]:
+    """Lint records as they come, on up to `jobs` processes, in input order."""
+    settings = (runner.config_for(Path.cwd()), filename or "record.txt", runner.keep_text)
+    records = iter(records)
+    first = list(islice(records, 3))
+    records = chain(first, records)
+    if jobs <= 1 or len(first) < 3:
+        _set_settings(*settings)
+        for record in records:
+            yield _lint(record)
+        return
+    from .parallel import ordered_map
+
+    runner.context(settings[0])  # compile once here: forked workers inherit it
+    for batch in ordered_map(_lint_batch, _batches(records), jobs, _set_settings, settings):
+        yield from batch
 
 
 def _batches(records: Iterable[Record]) -> Iterator[list[Record]]:
