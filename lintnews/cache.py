@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,6 +89,8 @@ class Cache:
     def put(self, key: tuple[str, str], findings: list[Finding]) -> None:
         if self._broken:
             return
+        import tempfile
+
         version, name = key
         try:
             folder = self._prepare(version) / name[:2]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
@@ -72,6 +71,8 @@ def warm(runner: Runner) -> None:
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[R]:
     """`map(fn, items)` on a pool of `jobs` processes, in order, reading ahead a little."""
+    from concurrent.futures import ProcessPoolExecutor  # not imported by a one-file run
+
     source = iter(items)
     with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
         try:
