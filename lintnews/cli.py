@@ -40,6 +40,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more, not '{value}'")
+    return jobs
+
+
 def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
@@ -73,6 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--exclude", action="append", metavar="GLOB", help="globs to skip in folders")
     files.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
     files.add_argument("--encoding", metavar="CODEC", help="read files in this encoding (default: UTF-8)")
+    run = check.add_argument_group("speed and corpora")
+    run.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                     help="worker processes (default: the number of cores; 1 runs in this process)")
+    run.add_argument("--no-cache", action="store_true",
+                     help="do not read or write the findings cache (.lintnews_cache)")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--jsonl", metavar="FILE",
+                     help="lint the records of a JSON Lines corpus (- reads standard input)")
+    run.add_argument("--text-field", default="text", metavar="NAME",
+                     help="--jsonl: the field holding the text (default: text)")
+    run.add_argument("--id-field", default="id", metavar="NAME",
+                     help="--jsonl: the field identifying a record (default: id)")
     ex = check.add_argument_group("exit status")
     ex.add_argument("--fail-on", choices=("error", "warning", "info"),
                     help="lowest severity that makes the exit status 1 (default: warning)")
@@ -150,36 +172,60 @@ def flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .files import discover
+    from .parallel import default_jobs, process_targets
+    from .progress import Progress
     from .reporters import get_reporter, needs_text
     from .results import Summary
     from .runner import Runner
 
+    stdin = "-" in args.paths
+    cache_dir = None
+    if not (args.no_cache or stdin or args.jsonl):
+        from .cache import default_cache_dir
+
+        cache_dir = default_cache_dir()
     runner = Runner(
         flag_overrides(args),
         Path(args.config) if args.config else None,
         args.encoding,
         keep_text=needs_text(args.format),
         stdin_folder=Path(args.stdin_filename).parent if args.stdin_filename else None,
+        cache_dir=cache_dir,
     )
     fail_on = runner.config_for(Path.cwd()).fail_on
+    jobs = args.jobs or default_jobs()
+    if args.jsonl:
+        from .corpus import lint_corpus
+
+        if args.paths != ["."]:
+            raise UsageError("--jsonl reads its records from one file; do not give paths too")
+        total, results = None, lint_corpus(args.jsonl, runner, jobs, args.text_field,
+                                                  args.id_field, args.stdin_filename)
+    else:
+        todo = list(targets(args, runner, discover))
+        total, results = len(todo), process_targets(runner, todo, jobs)
+    progress = Progress.for_run(args.format, args.quiet, total)
     colour = {"auto": None, "always": True, "never": False}[args.color]
     stream: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        reporter = get_reporter(args.format, stream, colour=colour if args.output is None else False,
+        reporter = get_reporter(args.format, progress.hold(stream),
+                                colour=colour if args.output is None else False,
                                 show_source=not args.no_source)
         summary = Summary()
         worst: Severity | None = None
+        errors = progress.hold(sys.stderr)
         reporter.start()
-        for target in targets(args, runner, discover):
-            result = runner.process(target)
+        for result in progress.track(results):
             if result.error is not None:
-                _error(result.error)
+                errors.write(f"lintnews: error: {result.error}\n")
             summary.add(result)
             for f in result.findings:
                 worst = f.severity if worst is None or f.severity > worst else worst
             reporter.file(result)
+        progress.close()
         reporter.finish(summary)
     finally:
+        progress.close()
         if stream is not sys.stdout:
             stream.close()
         else:

@@ -2,8 +2,9 @@
 
 `Runner` holds what a run shares between files (flags, configuration per
 folder, a compiled context per configuration) and `Runner.process` turns one
-target into a FileResult. The CLI loops over targets with it; a process pool
-can call it too, since a Runner is rebuilt cheaply from its flags.
+target into a FileResult. The CLI maps it over targets (`lintnews.parallel`); a
+Runner pickles as its constructor arguments, so each worker of a process pool
+rebuilds its own from the same flags.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class Runner:
 
     def __init__(self, overrides: dict[str, Any], config_file: Path | None = None,
                  encoding: str | None = None, keep_text: bool = False,
-                 stdin_folder: Path | None = None) -> None:
+                 stdin_folder: Path | None = None, cache_dir: Path | None = None) -> None:
+        self.args = (overrides, config_file, encoding, keep_text, stdin_folder, cache_dir)
         self.overrides = overrides
         self.config_file = config_file
         if config_file is not None and not config_file.is_file():
@@ -41,6 +43,14 @@ class Runner:
         self.stdin_folder = stdin_folder
         self._configs: dict[Path, Config] = {}
         self._contexts: dict[Config, Any] = {}
+        self.cache = None
+        if cache_dir is not None:
+            from .cache import Cache
+
+            self.cache = Cache(cache_dir)
+
+    def __reduce__(self):
+        return (Runner, self.args)
 
     def config_for(self, folder: Path) -> Config:
         key = folder.resolve()
@@ -78,4 +88,12 @@ class Runner:
                 folder = target.path.parent
         except SourceError as exc:
             return FileResult(target.shown, [], str(exc))
-        return self.lint_text(source.text, target.shown, folder)
+        if self.cache is None or target.path is None:
+            return self.lint_text(source.text, target.shown, folder)
+        key = self.cache.key(source.raw, target.shown, self.config_for(folder), self.encoding)
+        findings = self.cache.get(key)
+        if findings is not None:
+            return FileResult(target.shown, findings, None, source.text if self.keep_text else None)
+        result = self.lint_text(source.text, target.shown, folder)
+        self.cache.put(key, result.findings)
+        return result

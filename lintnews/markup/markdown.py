@@ -13,7 +13,7 @@ import html
 import regex
 
 from ..document import PLACEHOLDER, Document, ProseBuilder
-from .plain import URL_PATTERN
+from .plain import url_spans
 
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
 _FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -126,6 +126,6 @@ def _inline_edits(text: str, start: int, end: int, comments: list):
         else:
             yield s, e, ""
     # Bare URLs the inline pattern did not see (e.g. without www. but with a path)
-    for m in URL_PATTERN.finditer(text, start, end):
-        if not m.group(0).lower().startswith(("http", "ftp", "www")):
-            yield m.start(), m.end(), PLACEHOLDER
+    for s, e in url_spans(text, start, end):
+        if not text[s:e].lower().startswith(("http", "ftp", "www")):
+            yield s, e, PLACEHOLDER

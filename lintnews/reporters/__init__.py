@@ -13,6 +13,7 @@ from typing import TextIO
 REPORTERS = {
     "text": "text",
     "json": "json",
+    "jsonl": "jsonl",
 }
 
 

@@ -1,0 +1,33 @@
+"""JSON Lines: one line per file or corpus record, written as each one finishes.
+
+    {"path": "a.md", "error": null, "findings": [...]}
+    {"id": 17, "error": null, "findings": [...]}          (corpus mode, --jsonl)
+
+Findings have the fields of the JSON report (schema `lintnews-report/1`).
+There is no header and no summary line, so the output of a corpus can be
+split, concatenated and joined back to the input by `id`.
+"""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+
+class Reporter:
+    needs_text = False
+
+    def __init__(self, stream: TextIO, **_options) -> None:
+        self.stream = stream
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result) -> None:
+        data = result.to_dict()
+        if hasattr(result, "record_id"):
+            del data["path"]
+            data = {"id": result.record_id, **data}
+        self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+    def finish(self, summary) -> None:
+        pass
