@@ -117,10 +117,7 @@ def mojibake(doc, ctx):
         fixed = fix_encoding(line)
         if fixed == line:
             continue
-        ops = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
-        for tag, i1, i2, j1, j2 in ops:
-            if tag == "equal" or i1 == i2:
-                continue
+        for i1, i2, j1, j2 in _edits(line, fixed):
             bad, good = line[i1:i2], fixed[j1:j2]
             yield doc.finding(
                 MOJIBAKE, start + i1, start + i2,
@@ -128,6 +125,29 @@ def mojibake(doc, ctx):
                 f"it should read “{good}”.",
                 suggestions=[(good, True)],
             )
+
+
+def _edits(line: str, fixed: str):
+    """The changed spans (i1, i2, j1, j2), widened over neighbouring non-ASCII letters.
+
+    A minimal diff of “Â©” → “©” deletes only “Â”; widening shows the reader the
+    whole damaged sequence and its repair.
+    """
+    ops = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        low = ops[k - 1][1] if k else 0
+        high = ops[k + 1][2] if k + 1 < len(ops) else i2
+        while i1 > low and _widens(line[i1 - 1]):
+            i1, j1 = i1 - 1, j1 - 1
+        while i2 < high and _widens(line[i2]):
+            i2, j2 = i2 + 1, j2 + 1
+        yield i1, i2, j1, j2
+
+
+def _widens(ch: str) -> bool:
+    return not ch.isascii() and not ch.isspace()
 
 
 def _describe(ch: str) -> tuple[str, str | None, bool]:

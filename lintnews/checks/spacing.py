@@ -213,8 +213,9 @@ def space_before_punctuation(doc, ctx):
             if nxt.isdigit():
                 continue
         elif mark == ":":
-            if nxt and not nxt.isspace():
-                continue
+            if (nxt and not nxt.isspace()) or (
+                    prose[m.start() - 1].isdigit() and prose[end:end + 3].lstrip()[:1].isdigit()):
+                continue  # "10 : 30" is a time
         elif mark == ".":
             if nxt in ("", "\n", "\r") or prose[end:end + 2] == " .":
                 continue  # at a paragraph's end: usually a link or emoji the scraper dropped
@@ -272,7 +273,7 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-_DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+_DOUBLE_SPACE = regex.compile(r"(?<=[\p{L}\p{N},;”’\"]) {2,}(?=[\p{L}\p{N}“‘\"])")
 _SENTENCE_END = regex.compile(r"[.!?:;][”’\"»)\]]*$")
 
 
@@ -413,7 +414,7 @@ def lowercase_sentence_start(doc, ctx):
         if not prose[s].islower() or not _PARAGRAPH_END.search(prose, ps, pe):
             continue
         word = _WORD.match(prose, s).group()
-        if not _is_brand(word, data):
+        if len(word) > 1 and prose[s + len(word):s + len(word) + 1] not in ".)" and not _is_brand(word, data):
             yield _lowercase_finding(doc, s, word)
 
 
