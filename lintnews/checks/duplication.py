@@ -14,7 +14,7 @@ it, never with every other paragraph. Shingles shared by more than
 """
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 import regex
 
@@ -97,13 +97,12 @@ ECHO = Rule(
     ),
 )
 
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?][”’\"»)]*)\s+(?=[\p{Lu}\p{N}“\"‘«])")
+_WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
 _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
 _MIN_NEAR_WORDS = 12
-_SHINGLE = 3
 _JACCARD_SHINGLES = 0.5
 _OPENING_WORDS = 8
 _JACCARD_WORDS = 0.35
@@ -153,7 +152,7 @@ def duplicates(doc, ctx):
 def _repeated_sentences(doc, start: int, end: int, seen: dict[str, int]):
     prose = doc.prose
     pos = start
-    bounds = [m.span() for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
+    bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
     for stop, next_start in bounds:
         sentence = prose[pos:stop]
         if len(_WORDS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
@@ -172,42 +171,46 @@ def _repeated_sentences(doc, start: int, end: int, seen: dict[str, int]):
 
 
 class _NearIndex:
-    """Earlier paragraphs, indexed by shingle and by opening words."""
+    """Earlier paragraphs, indexed by their word 3-grams and by their opening words."""
 
     def __init__(self) -> None:
-        self.postings: dict[int, list[int]] = {}
+        self.postings: dict[tuple[str, ...], list[int]] = {}
         self.openings: dict[tuple[str, ...], list[int]] = {}
-        self.paragraphs: list[tuple[int, set[int], set[str]]] = []  # (start, shingles, words)
+        self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
 
     def match_and_add(self, start: int, words: list[str]) -> int | None:
         """The start of the earlier paragraph this one nearly repeats, if any."""
-        shingles = {hash(tuple(words[i:i + _SHINGLE])) for i in range(len(words) - _SHINGLE + 1)}
-        vocabulary = set(words)
+        shingles = set(zip(words, words[1:], words[2:]))
         opening = tuple(words[:_OPENING_WORDS])
-        found = self._best(shingles, vocabulary, opening)
+        found = self._best(words, shingles, opening)
         me = len(self.paragraphs)
-        self.paragraphs.append((start, shingles, vocabulary))
+        self.paragraphs.append((start, words))
+        postings = self.postings
         for sh in shingles:
-            posting = self.postings.setdefault(sh, [])
+            posting = postings.setdefault(sh, [])
             if len(posting) < _MAX_POSTINGS:
                 posting.append(me)
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, shingles: set[int], vocabulary: set[str], opening) -> int | None:
-        shared = Counter()
-        for sh in shingles:
-            shared.update(self.postings.get(sh, ()))
-        for other, count in sorted(shared.items()):
-            other_shingles = self.paragraphs[other][1]
-            if count / (len(shingles) + len(other_shingles) - count) >= _JACCARD_SHINGLES:
-                return self.paragraphs[other][0]
+    def _best(self, words: list[str], shingles, opening) -> int | None:
+        postings = self.postings
+        candidates = {other for sh in shingles & postings.keys() for other in postings[sh]}
+        if candidates:
+            for other in sorted(candidates):
+                start, other_words = self.paragraphs[other]
+                if _jaccard(shingles, set(zip(other_words, other_words[1:], other_words[2:]))) >= _JACCARD_SHINGLES:
+                    return start
         for other in self.openings.get(opening, ()):
-            other_words = self.paragraphs[other][2]
-            common = len(vocabulary & other_words)
-            if common / (len(vocabulary) + len(other_words) - common) >= _JACCARD_WORDS:
-                return self.paragraphs[other][0]
+            start, other_words = self.paragraphs[other]
+            if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
+                return start
         return None
+
+
+def _jaccard(a: set, b: set) -> float:
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 _ECHO = regex.compile(

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from ..finding import Severity
@@ -231,10 +233,17 @@ def space_before_punctuation(doc, ctx):
 
 
 # -- LN602 -------------------------------------------------------------------
-_MISSING_SPACE = regex.compile(
-    r"(?<![\p{L}\p{N}.@/_\ufffc])([\p{L}\p{N}]+)([.,;!?])(\p{L}+)"
-    r"(?![\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}])(?![\p{N}@/_\ufffc])"
-)
+_MISSING_SPACE = re.compile(r"[.,;!?](?=[^\W\d_])")
+_RIGHT_WORD = regex.compile(r"\p{L}+")
+_NOT_AFTER = "./@_\ufffc"
+_TOKEN_REST = regex.compile(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
+
+
+def _left_word(prose: str, end: int) -> tuple[int, str]:
+    start = end
+    while start > 0 and prose[start - 1].isalnum():
+        start -= 1
+    return start, prose[start:end]
 
 
 @check(MISSING_SPACE)
@@ -242,7 +251,17 @@ def missing_space_after(doc, ctx):
     prose = doc.prose
     data = None
     for m in _MISSING_SPACE.finditer(prose):
-        left, mark, right = m.groups()
+        mark = m.group()
+        left_start, left = _left_word(prose, m.start())
+        if not left:
+            continue
+        right = _RIGHT_WORD.match(prose, m.end()).group()
+        after = m.end() + len(right)
+        if (left_start and prose[left_start - 1] in _NOT_AFTER) or prose[after:after + 1].isdigit():
+            continue
+        rest = _TOKEN_REST.match(prose, after)
+        if rest and rest.group():
+            continue  # more dots, slashes or @ follow: a domain, an address, a path
         if len(right) < 2 or (right.isupper()) or left.isalpha() and len(left) < 2:
             continue
         if any(c.isupper() for c in left[1:]) or any(c.isupper() for c in right[1:]):
@@ -264,9 +283,8 @@ def missing_space_after(doc, ctx):
                 continue
         elif not (left.isalpha() and right.isalpha()):
             continue
-        at = m.start(3)
         yield doc.finding(
-            MISSING_SPACE, m.start(2), at + len(right),
+            MISSING_SPACE, m.start(), after,
             f"A space is missing after “{mark}”: write “{mark} {right}”.",
             suggestions=[(f"{mark} {right}", safe)],
         )
@@ -300,6 +318,17 @@ def doubled_spaces(doc, ctx):
 
 
 # -- LN604 -------------------------------------------------------------------
+def _lines_with_doubled_words(prose: str):
+    """Spans of the lines where two neighbouring words are equal: a cheap C-speed filter."""
+    pos = 0
+    for line in prose.split("\n"):
+        words = line.lower().split()
+        if any(b.startswith(a) and b.rstrip(_TRAILING) == a for a, b in zip(words, words[1:])):
+            yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+_TRAILING = ".,;:!?”’\"»)]"
 _DOUBLED_WORD = regex.compile(
     r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
 )
@@ -308,23 +337,26 @@ _DOUBLED_WORD = regex.compile(
 @check(DOUBLED_WORD)
 def doubled_words(doc, ctx):
     data = spacing_data(ctx.ruleset)
-    for m in _DOUBLED_WORD.finditer(doc.prose):
-        first, second = m.group(1), m.group(2)
-        if first.lower() in data.doubled_allowed:
-            continue
-        if first[0].isupper() and second[0].isupper() and not first.isupper():
-            continue  # a name written twice: Bora Bora, Sirhan Sirhan
-        yield doc.finding(
-            DOUBLED_WORD, m.start(), m.end(),
-            f"“{second}” is written twice: drop the second one.",
-            suggestions=[(first, True)],
-        )
+    prose = doc.prose
+    for start, end in _lines_with_doubled_words(prose):
+        for m in _DOUBLED_WORD.finditer(prose, start, end):
+            first, second = m.group(1), m.group(2)
+            if first.lower() in data.doubled_allowed:
+                continue
+            if first[0].isupper() and second[0].isupper() and not first.isupper():
+                continue  # a name written twice: Bora Bora, Sirhan Sirhan
+            yield doc.finding(
+                DOUBLED_WORD, m.start(), m.end(),
+                f"“{second}” is written twice: drop the second one.",
+                suggestions=[(first, True)],
+            )
 
 
 # -- LN605 -------------------------------------------------------------------
 _TOKEN = regex.compile(
     r"(?<![\p{L}\p{N}’'\-@#./_\ufffc])\p{L}{5,}(?![\p{L}\p{N}’'\-@/_\ufffc]|\.[\p{L}\p{N}])"
 )
+_LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
 _COMMON = 1000  # a part that is a function word or a name's neighbour must be this common
 _VERY_COMMON = 20000  # two content words glued must both be this common
 
@@ -332,7 +364,7 @@ _VERY_COMMON = 20000  # two content words glued must both be this common
 def split_glued(token: str, data: SpacingData, table: dict[str, int]) -> str | None:
     """`token` with the missing space restored, or None when it is not two glued words."""
     low = token.lower()
-    if table.get(low, 0) or any(low.startswith(p) for p in data.compound_prefixes):
+    if table.get(low, 0) or low.startswith(data.compound_prefixes):
         return None
     if token[0].isupper() and token[1:].islower():
         for tail in data.glued_tails:
@@ -362,16 +394,16 @@ def split_glued(token: str, data: SpacingData, table: dict[str, int]) -> str | N
 def glued_words(doc, ctx):
     prose = doc.prose
     data = spacing_data(ctx.ruleset)
-    table = None
-    for m in _TOKEN.finditer(prose):
-        token = m.group()
-        if table is None:
-            table = frequencies()
+    table = frequencies()
+    for token in set(_LONG_TOKEN.findall(prose)):
         if token.lower() in table:
             continue
         split = split_glued(token, data, table)
         if split is None or prose.count(token) > 1:  # used twice: a spelling, not an accident
             continue
+        m = _TOKEN.search(prose, max(prose.find(token) - 1, 0))
+        if m is None or m.group() != token:
+            continue  # part of a longer token: an address, a hyphenated word
         yield doc.finding(
             GLUED_WORDS, m.start(), m.end(),
             f"“{token}” looks like two words run together: “{split}”.",
@@ -380,9 +412,7 @@ def glued_words(doc, ctx):
 
 
 # -- LN606 -------------------------------------------------------------------
-_LOWER_AFTER_PERIOD = regex.compile(
-    r"(?<![\p{L}\p{N}.’'\-])([\p{L}\p{N}]+)\.[ \t]+(\p{Ll}[\p{L}’'\-]*)"
-)
+_LOWER_AFTER_PERIOD = regex.compile(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
 _PARAGRAPH_END = regex.compile(r"[.!?][”’\"»)]*$")
 _WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
 _LIST_START = regex.compile(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
@@ -401,14 +431,17 @@ def lowercase_sentence_start(doc, ctx):
     prose = doc.prose
     data = spacing_data(ctx.ruleset)
     for m in _LOWER_AFTER_PERIOD.finditer(prose):
-        prev, word = m.group(1), m.group(2)
+        word = m.group(1)
+        prev_start, prev = _left_word(prose, m.start())
+        if not prev or (prev_start and prose[prev_start - 1] in ".’'-"):
+            continue
         if prev.isalpha() and (len(prev) < 2 or prev.lower() in data.abbreviations):
             continue
-        if prev.isdigit() and _LIST_START.fullmatch(prose, prose.rfind("\n", 0, m.start()) + 1, m.start()):
+        if prev.isdigit() and _LIST_START.fullmatch(prose, prose.rfind("\n", 0, prev_start) + 1, prev_start):
             continue  # "1. the first item"
         if _is_brand(word, data):
             continue
-        yield _lowercase_finding(doc, m.start(2), word)
+        yield _lowercase_finding(doc, m.start(1), word)
     paragraphs = doc.paragraphs
     for (ps, pe), (s, _e) in zip(paragraphs, paragraphs[1:]):
         if not prose[s].islower() or not _PARAGRAPH_END.search(prose, ps, pe):
