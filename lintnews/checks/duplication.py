@@ -1,0 +1,242 @@
+"""LN7xx duplication: repeated and near-duplicate paragraphs and sentences.
+
+Scrapers paste a paragraph twice, translation pipelines translate one source
+paragraph twice in different words, and a fragment gets repeated after the
+quote it ends. Every rule reports the later copy and names the line of the
+first.
+
+Cost is linear in the document: exact repeats are one dictionary of normalised
+texts; near-duplicates use an inverted index from word 3-gram shingles (and
+from a paragraph's first eight words) to the earlier paragraphs that contain
+them, so a paragraph is compared only with the few that share something with
+it, never with every other paragraph. Shingles shared by more than
+`_MAX_POSTINGS` paragraphs (set phrases) stop collecting candidates.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..finding import Severity
+from ..registry import Example, Rule, check
+
+REPEATED = Rule(
+    code="LN701", name="repeated-text", category="duplication",
+    severity=Severity.WARNING, fixable=True,
+    summary="A paragraph or sentence repeated exactly (ignoring spaces and case).",
+    doc=(
+        "A scraper that reads a page twice, or a paste that went wrong, repeats a\n"
+        "paragraph or a sentence word for word. The later copy is reported with the\n"
+        "line of the first. Paragraphs of fewer than 6 words and sentences of fewer\n"
+        "than 8 words are not compared (short lines such as “Read more” are the\n"
+        "boilerplate rules' business). The fix removes the later copy and is unsafe."
+    ),
+    examples=(
+        Example("The city council met on Monday to discuss the budget.\n"
+                "Other news followed.\n"
+                "The city council met on Monday to discuss the budget.\n", ("LN701",)),
+        Example("The city council met on Monday to discuss the budget.\n"
+                "The city council met on Tuesday to approve the budget.\n", ()),
+    ),
+)
+
+NEAR_DUPLICATE = Rule(
+    code="LN702", name="near-duplicate-paragraph", category="duplication",
+    severity=Severity.WARNING, fixable=False,
+    summary="A paragraph that says an earlier paragraph again in slightly different words.",
+    doc=(
+        "Translation pipelines sometimes translate one source paragraph twice, and\n"
+        "the two versions differ in wording. A later paragraph is reported when,\n"
+        "compared with an earlier one,\n"
+        "- at least half of their word 3-grams are shared (Jaccard ≥ 0.5), or\n"
+        "- it opens with the same eight words and shares at least 35% of its\n"
+        "  vocabulary (Jaccard on words ≥ 0.35).\n"
+        "Only body paragraphs of 12 words or more that end a sentence are compared:\n"
+        "a headline and the lead under it legitimately say the same thing.\n\n"
+        "Measured on the seed articles and the dev set: clean professional news\n"
+        "reaches at most 0.44 on 3-grams (a headline against its own lead, which\n"
+        "is excluded) and never opens two paragraphs with the same eight words;\n"
+        "raw machine translation of redundant legal news reaches 0.46. A paragraph\n"
+        "translated twice reached only 0.21 on 3-grams but shared its first eleven\n"
+        "words and 50% of its vocabulary, which is what the second test catches."
+    ),
+    examples=(
+        Example(
+            "In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
+            "to hold the old bridge.\n"
+            "The mayor spoke later.\n"
+            "In a bid to stop the river town from falling to the rebels like its neighbour, "
+            "troops have been holding the old bridge for weeks.\n",
+            ("LN702",),
+        ),
+        Example(
+            "In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
+            "to hold the old bridge.\n"
+            "In a bid to win votes, the mayor promised new schools, cheaper buses and a park "
+            "by the old mill.\n",
+            (),
+        ),
+    ),
+)
+
+ECHO = Rule(
+    code="LN703", name="repeated-fragment", category="duplication",
+    severity=Severity.WARNING, fixable=True,
+    summary="The last words of a sentence or quotation repeated right after it: “what they want.” they want”.",
+    doc=(
+        "A fragment that repeats the words just before a closing quote or a\n"
+        "sentence's end, left by a translation engine or a bad merge. Only a\n"
+        "fragment that starts in lowercase is reported (a new sentence that echoes\n"
+        "the last, “Never again.” Never again., can be rhetoric). The fix removes\n"
+        "the fragment and is unsafe."
+    ),
+    examples=(
+        Example("He said they will get “exactly what they want.” they want”.", ("LN703",)),
+        Example("He said they will get “exactly what they want.” They want more.", ()),
+    ),
+)
+
+_WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
+_BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
+_MIN_PARAGRAPH_WORDS = 6
+_MIN_SENTENCE_WORDS = 8
+_MIN_NEAR_WORDS = 12
+_JACCARD_SHINGLES = 0.5
+_OPENING_WORDS = 8
+_JACCARD_WORDS = 0.35
+_MAX_POSTINGS = 20
+
+
+def _line(doc, prose_offset: int) -> int:
+    return doc.lines.position(doc.to_original(prose_offset, prose_offset)[0])[0]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@check(REPEATED, NEAR_DUPLICATE)
+def duplicates(doc, ctx):
+    prose = doc.prose
+    seen_paragraphs: dict[str, int] = {}
+    seen_sentences: dict[str, int] = {}
+    near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
+    for start, end in doc.paragraphs:
+        text = prose[start:end]
+        words = _WORDS.findall(text.casefold())
+        if len(words) >= _MIN_PARAGRAPH_WORDS:
+            key = _normal(text)
+            first = seen_paragraphs.get(key)
+            if first is not None:
+                yield doc.finding(
+                    REPEATED, start, end,
+                    f"This paragraph repeats the one on line {_line(doc, first)} word for word: "
+                    "remove one copy.",
+                    suggestions=[("", False)],
+                )
+                continue
+            seen_paragraphs[key] = start
+        yield from _repeated_sentences(doc, start, end, seen_sentences)
+        if near is not None and len(words) >= _MIN_NEAR_WORDS and _BODY_END.search(text):
+            earlier = near.match_and_add(start, words)
+            if earlier is not None:
+                yield doc.finding(
+                    NEAR_DUPLICATE, start, end,
+                    f"This paragraph says again what the paragraph on line {_line(doc, earlier)} "
+                    "says, in slightly different words: keep one version.",
+                )
+
+
+def _repeated_sentences(doc, start: int, end: int, seen: dict[str, int]):
+    prose = doc.prose
+    pos = start
+    bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
+    for stop, next_start in bounds:
+        sentence = prose[pos:stop]
+        if len(_WORDS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
+            key = _normal(sentence)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = pos
+            else:
+                yield doc.finding(
+                    REPEATED, pos, stop,
+                    f"This sentence repeats one on line {_line(doc, first)} word for word: "
+                    "remove one copy.",
+                    suggestions=[("", False)],
+                )
+        pos = next_start
+
+
+class _NearIndex:
+    """Earlier paragraphs, indexed by their word 3-grams and by their opening words."""
+
+    def __init__(self) -> None:
+        self.postings: dict[tuple[str, ...], list[int]] = {}
+        self.openings: dict[tuple[str, ...], list[int]] = {}
+        self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
+
+    def match_and_add(self, start: int, words: list[str]) -> int | None:
+        """The start of the earlier paragraph this one nearly repeats, if any."""
+        shingles = set(zip(words, words[1:], words[2:]))
+        opening = tuple(words[:_OPENING_WORDS])
+        found = self._best(words, shingles, opening)
+        me = len(self.paragraphs)
+        self.paragraphs.append((start, words))
+        postings = self.postings
+        for sh in shingles:
+            posting = postings.setdefault(sh, [])
+            if len(posting) < _MAX_POSTINGS:
+                posting.append(me)
+        self.openings.setdefault(opening, []).append(me)
+        return found
+
+    def _best(self, words: list[str], shingles, opening) -> int | None:
+        postings = self.postings
+        candidates = {other for sh in shingles & postings.keys() for other in postings[sh]}
+        if candidates:
+            for other in sorted(candidates):
+                start, other_words = self.paragraphs[other]
+                if _jaccard(shingles, set(zip(other_words, other_words[1:], other_words[2:]))) >= _JACCARD_SHINGLES:
+                    return start
+        for other in self.openings.get(opening, ()):
+            start, other_words = self.paragraphs[other]
+            if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
+                return start
+        return None
+
+
+def _jaccard(a: set, b: set) -> float:
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+_ECHO = regex.compile(
+    r"(?P<mark>[.!?,]?[”\"]|[.!?])(?P<frag>[ \t]*(?P<words>\p{Ll}[\p{L}\p{N}’'\- \t]{0,60}?))"
+    r"[ \t]*(?P<end>[”\"][.,]?|[.!?])"
+)
+
+
+@check(ECHO)
+def repeated_fragment(doc, ctx):
+    prose = doc.prose
+    for m in _ECHO.finditer(prose):
+        fragment = _WORDS.findall(m.group("words").casefold())
+        if not fragment:
+            continue
+        before = _WORDS.findall(prose[max(0, m.start() - 200):m.start()].casefold())
+        if before[-len(fragment):] != fragment:
+            continue
+        end = m.end()
+        if m.group("mark")[0] not in ".!?," and m.group("end")[-1] in ".,":
+            end -= 1  # keep the sentence's own period, which the first copy lacks
+        yield doc.finding(
+            ECHO, m.end("mark"), end,
+            f"“{m.group('words').strip()}” repeats the words just before it: remove the repetition.",
+            suggestions=[("", False)],
+        )
+
+
+CHECKS = [duplicates, repeated_fragment]

@@ -1,0 +1,92 @@
+"""LN701–LN703 duplication: each fires on a repeat and not on its nearest twin."""
+from __future__ import annotations
+
+from tests.helpers import apply_suggestions, fixes, lint, only, spans
+
+P1 = "The city council met on Monday to discuss the budget for next year."
+P2 = "Other business followed after a short break."
+
+
+def test_repeated_paragraph_reports_the_later_copy_with_the_first_line():
+    text = f"{P1}\n{P2}\n{P1}\n"
+    found = only(lint(text), "LN701")
+    start = len(P1) + len(P2) + 2
+    assert spans(found) == [(P1, start, start + len(P1))]
+    assert "line 1" in found[0].message
+    assert fixes(found) == [""] and not found[0].suggestions[0].safe
+
+
+def test_repeat_ignores_whitespace_and_case():
+    text = f"{P1}\n{P2}\n{P1.upper().replace(' ', '  ')}\n"
+    assert len(only(lint(text), "LN701")) == 1
+
+
+def test_similar_but_different_paragraphs_are_not_exact_repeats():
+    text = f"{P1}\n{P1.replace('Monday', 'Tuesday')}\n"
+    assert only(lint(text), "LN701") == []
+
+
+def test_repeated_sentence_inside_other_paragraphs():
+    s = "The mayor said the bridge would reopen by the end of the month."
+    text = f"{s} Work continues.\nCrews were busy. {s}\n"
+    found = only(lint(text), "LN701")
+    assert spans(found) == [(s, text.rindex(s), text.rindex(s) + len(s))]
+    assert "line 1" in found[0].message
+
+
+def test_short_repeated_lines_are_left_to_boilerplate_rules():
+    assert only(lint("He added.\nShe left.\nHe added.\n"), "LN701") == []
+
+
+FIRST = ("In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
+         "to hold the old bridge.")
+RESTATED = ("In a bid to stop the river town from falling to the rebels like its neighbour, "
+            "troops have been holding the old bridge for weeks.")
+OTHER = ("In a bid to win votes, the mayor promised new schools, cheaper buses and a park "
+         "by the old mill.")
+
+
+def test_near_duplicate_paragraph_with_the_same_opening():
+    text = f"{FIRST}\nThe mayor spoke later.\n{RESTATED}\n"
+    found = only(lint(text), "LN702")
+    assert spans(found) == [(RESTATED, text.index(RESTATED), len(text) - 1)]
+    assert "line 1" in found[0].message
+
+
+def test_near_duplicate_by_shared_three_grams():
+    a = ("Emergency crews worked through the night to clear the rubble from the collapsed "
+         "school building in the city centre.")
+    b = ("After the strike, emergency crews worked through the night to clear the rubble from "
+         "the collapsed school building in the city centre.")
+    assert spans(only(lint(f"{a}\n{b}\n"), "LN702")) == [(b, len(a) + 1, len(a) + 1 + len(b))]
+
+
+def test_paragraphs_on_one_topic_and_a_headline_with_its_lead_stay_silent():
+    headline = "Council meets to discuss the budget for next year"
+    text = f"{headline}\n{P1}\n{FIRST}\n{OTHER}\n"
+    assert only(lint(text), "LN702") == []
+
+
+def test_fragment_repeated_after_a_closing_quote():
+    text = "He said they will get “exactly what they want.” they want”. Then he left."
+    found = only(lint(text), "LN703")
+    assert spans(found) == [(" they want”.", 47, 59)]
+    assert apply_suggestions(text, found) == "He said they will get “exactly what they want.” Then he left."
+
+
+def test_fragment_repeated_after_a_sentence_end():
+    text = "They will get what they want. they want. Then he left."
+    found = only(lint(text), "LN703")
+    assert spans(found) == [(" they want.", 29, 40)]
+
+
+def test_new_sentence_after_a_quote_is_not_a_repeat():
+    text = "He said they will get “exactly what they want.” They want more. “Never again.” Never again."
+    assert only(lint(text), "LN703") == []
+
+
+def test_many_paragraphs_stay_linear():
+    paragraphs = "\n".join(
+        f"Paragraph number {i} reports that the committee number {i} met on day {i} and agreed on item {i}."
+        for i in range(3000))
+    assert only(lint(paragraphs), "LN702") == []

@@ -1,0 +1,94 @@
+"""LN501 mojibake and LN502 invisible characters: each fires on damage, not on its twin."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from lintnews.document import PLACEHOLDER
+from tests.helpers import apply_suggestions, fixes, lint, only, spans
+
+
+def test_mojibake_apostrophe_is_repaired_safely():
+    text = "The mayor said it wasnâ€™t over."
+    found = only(lint(text), "LN501")
+    assert spans(found) == [("â€™", 22, 25)]
+    assert fixes(found) == ["’"]
+    assert found[0].suggestions[0].safe
+    assert apply_suggestions(text, found) == "The mayor said it wasn’t over."
+
+
+def test_mojibake_accent_and_copyright():
+    text = "CafÃ© owners, Â© 2024 Example Media."
+    found = only(lint(text), "LN501")
+    assert fixes(found) == ["é", "©"]
+    assert apply_suggestions(text, found) == "Café owners, © 2024 Example Media."
+
+
+def test_correct_accents_and_curly_quotes_stay_silent():
+    text = "The café’s “naïve” owner went to Sälen, à la française, for Ã la carte?"
+    assert only(lint(text.replace(" for Ã la carte?", ".")), "LN501") == []
+
+
+def test_mojibake_never_uncurls_quotes_on_the_same_line():
+    text = "“Quoted” and donâ€™t."
+    found = only(lint(text), "LN501")
+    assert apply_suggestions(text, found) == "“Quoted” and don’t."
+
+
+def test_pure_ascii_text_does_not_import_ftfy(monkeypatch):
+    monkeypatch.delitem(sys.modules, "ftfy", raising=False)
+    assert only(lint("Plain ASCII text with no damage at all."), "LN501") == []
+    assert "ftfy" not in sys.modules
+
+
+@pytest.mark.parametrize("char,replacement", [
+    ("\u200b", ""), ("\u2060", ""), ("\x07", ""), ("\u200e", ""),
+])
+def test_invisible_characters_are_removed(char, replacement):
+    text = f"The talks{char} resumed."
+    found = only(lint(text), "LN502")
+    assert spans(found) == [(char, 9, 10)]
+    assert fixes(found) == [replacement]
+    assert found[0].suggestions[0].safe
+
+
+def test_replacement_character_has_no_fix_and_is_an_error():
+    found = only(lint("The Ukrainian city of Kramatorsk\ufffds mayor"), "LN502")
+    assert spans(found) == [("\ufffd", 32, 33)]
+    assert fixes(found) == []
+    assert str(found[0].severity) == "error"
+
+
+def test_soft_hyphen_inside_a_word_only():
+    found = only(lint("Officials in Ky\u00adiv said so."), "LN502")
+    assert spans(found) == [("\u00ad", 15, 16)] and fixes(found) == [""]
+    assert only(lint("A lone \u00ad mark between spaces."), "LN502") == []
+
+
+def test_joiners_in_emoji_and_bidi_marks_in_arabic_stay_silent():
+    assert only(lint("The team 👩\u200d🔬 met."), "LN502") == []
+    assert only(lint("The sign read \u200fمرحبا in Arabic."), "LN502") == []
+    assert spans(only(lint("The wo\u200drd."), "LN502")) == [("\u200d", 6, 7)]
+
+
+def test_no_break_space_next_to_a_space_or_at_line_edge():
+    found = only(lint("The talks \u00a0resumed.\n\u00a0Next line."), "LN502")
+    assert spans(found) == [("\u00a0", 10, 11), ("\u00a0", 20, 21)]
+    assert fixes(found) == ["", ""]
+
+
+def test_no_break_space_between_number_and_unit_stays_silent():
+    assert only(lint("The column was 10\u00a0km long, said Mr.\u00a0Smith."), "LN502") == []
+
+
+def test_no_break_space_entity_in_html_maps_to_the_entity():
+    text = "<p>The talks&nbsp; resumed.</p>"
+    found = only(lint(text, filename="a.html"), "LN502")
+    assert spans(found) == [("&nbsp;", 12, 18)]
+    assert apply_suggestions(text, found) == "<p>The talks resumed.</p>"
+
+
+def test_placeholder_is_never_reported():
+    assert only(lint(f"See {PLACEHOLDER} for details."), "LN502") == []
+    assert only(lint("See `code` and https://example.com/x for details.", filename="a.md"), "LN502") == []
