@@ -14,10 +14,85 @@ See docs/language-detection.md for the measurements behind the default.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+
+import regex
 
 #: The languages either detector is asked about (ISO 639-1).
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "ru", "uk", "be", "bg", "mk", "sr")
+
+
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian",
+    "pt": "Portuguese", "pl": "Polish", "nl": "Dutch", "sv": "Swedish", "ru": "Russian",
+    "uk": "Ukrainian", "be": "Belarusian", "bg": "Bulgarian", "mk": "Macedonian", "sr": "Serbian",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The cheap language evidence of `rules/languages.toml`, compiled once per rule set."""
+
+    english: frozenset
+    function_words: dict  # language code → frozenset of its function words (English ones removed)
+    letters: dict  # language code → frozenset of its distinctive letters
+    names: dict  # language code → English name of the language
+    borrowed: "regex.Pattern | None"  # foreign phrases English uses as its own
+
+    def name(self, code: str) -> str:
+        return self.names.get(code) or LANGUAGE_NAMES.get(code, code)
+
+    def best_foreign(self, words: list[str], letters: set[str]) -> tuple[str, int, bool] | None:
+        """(language, function words of it among `words`, has its letters) of the best language."""
+        best = None
+        for code, vocabulary in self.function_words.items():
+            hits = sum(1 for w in words if w in vocabulary)
+            if not hits:
+                continue
+            marked = bool(letters & self.letters.get(code, frozenset()))
+            key = (hits, marked, code)
+            if best is None or key[:2] > best[0][:2]:
+                best = (key, (code, hits, marked))
+        return best[1] if best else None
+
+
+_EVIDENCE: dict[int, tuple] = {}
+
+
+def evidence(ruleset) -> Evidence:
+    """The Evidence of a rule set (its `language` and `borrowed-phrases` tables)."""
+    cached = _EVIDENCE.get(id(ruleset))
+    if cached is not None and cached[0] is ruleset:
+        return cached[1]
+    english: set[str] = set()
+    words: dict[str, set[str]] = {}
+    letters: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    borrowed: list[str] = []
+    for _path, table in ruleset.table("language"):
+        for code, spec in sorted(table.items()):
+            vocabulary = {w.lower() for w in spec.get("function-words", [])}
+            if code == "en":
+                english |= vocabulary
+            else:
+                words.setdefault(code, set()).update(vocabulary)
+                letters.setdefault(code, set()).update(spec.get("letters", ""))
+            if "name" in spec:
+                names[code] = spec["name"]
+    for _path, table in ruleset.table("borrowed-phrases"):
+        borrowed.extend(table.get("phrases", []))
+    pattern = (regex.compile(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
+               if borrowed else None)
+    found = Evidence(
+        english=frozenset(english),
+        function_words={c: frozenset(v - english) for c, v in sorted(words.items())},
+        letters={c: frozenset(v) for c, v in letters.items()},
+        names=names,
+        borrowed=pattern,
+    )
+    _EVIDENCE[id(ruleset)] = (ruleset, found)
+    return found
 
 
 class DetectorUnavailable(RuntimeError):
