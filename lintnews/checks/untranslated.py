@@ -94,8 +94,8 @@ _METALINGUISTIC = regex.compile(
     regex.IGNORECASE,
 )
 _TRANSLATION_AFTER = regex.compile(
-    r"^[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
-    r"lit\.|[“\"‘]\s*\p{Script=Latin}))",
+    r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
+    r"lit\.)\s)",
 )
 _MAX_GLOSS_WORDS = 8
 #: Below this many words language identification guesses (`Ми не здамося` comes back Russian).
