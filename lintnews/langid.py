@@ -39,6 +39,7 @@ class Evidence:
     letters: dict  # language code → frozenset of its distinctive letters
     names: dict  # language code → English name of the language
     borrowed: "regex.Pattern | None"  # foreign phrases English uses as its own
+    foreign: frozenset  # every foreign function word, for the pre-filter
 
     def name(self, code: str) -> str:
         return self.names.get(code) or LANGUAGE_NAMES.get(code, code)
@@ -84,12 +85,14 @@ def evidence(ruleset) -> Evidence:
         borrowed.extend(table.get("phrases", []))
     pattern = (regex.compile(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
                if borrowed else None)
+    foreign = frozenset(set().union(*words.values()) - english) if words else frozenset()
     found = Evidence(
         english=frozenset(english),
         function_words={c: frozenset(v - english) for c, v in sorted(words.items())},
         letters={c: frozenset(v) for c, v in letters.items()},
         names=names,
         borrowed=pattern,
+        foreign=foreign,
     )
     _EVIDENCE[id(ruleset)] = (ruleset, found)
     return found

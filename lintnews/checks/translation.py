@@ -167,7 +167,7 @@ _TRANSLATOR = (
     r"N\.\s?(?:del|de)\s?T\.|nota\s+del\s+traductor)[^()\[\]\n]{0,200}"
 )
 _NOTE = regex.compile(
-    rf"[ \t]?[(\[]\s*(?:(?P<preserved>{_PRESERVED})|(?P<translator>{_TRANSLATOR}))\s*[)\]]",
+    rf"[(\[]\s*(?:(?P<preserved>{_PRESERVED})|(?P<translator>{_TRANSLATOR}))\s*[)\]]",
     regex.IGNORECASE,
 )
 
@@ -176,13 +176,14 @@ _NOTE = regex.compile(
 def translator_notes(doc, ctx):
     prose = doc.prose
     for m in _NOTE.finditer(prose):
-        start = m.start() + (1 if prose[m.start()] in " \t" else 0)
+        start = m.start()
         if m.group("preserved"):
+            cut = start - 1 if start and prose[start - 1] in " \t" else start
             yield doc.finding(
                 TRANSLATOR_NOTE, start, m.end(),
-                f"“{prose[start:m.end()]}” is a note carried over from the source (Russian media "
+                f"“{m.group()}” is a note carried over from the source (Russian media "
                 "mark quoted posts this way); it means nothing in a translation: remove it.",
-                [Suggestion("", *doc.to_original(m.start(), m.end()), True)],
+                [Suggestion("", *doc.to_original(cut, m.end()), True)],
             )
         else:
             yield doc.finding(
@@ -196,6 +197,7 @@ def translator_notes(doc, ctx):
 def build(entries, ruleset):
     """The `mistranslation` kind: `[[rule.term]]` tables of found, expected, reason."""
     table: dict[str, tuple] = {}
+    seen: set[str] = set()
     for entry in entries:
         terms = entry.data.get("term")
         if not isinstance(terms, list) or not terms:
@@ -204,20 +206,29 @@ def build(entries, ruleset):
         for term in terms:
             if not all(isinstance(term.get(k), str) and term[k] for k in ("found", "expected", "reason")):
                 raise entry.error("each [[rule.term]] needs 'found', 'expected' and 'reason'")
-            key = term["found"].lower()
-            if key in table:
-                raise entry.error(f"the phrase '{term['found']}' is listed twice")
-            table[key] = (entry, term)
-    pattern = term_pattern(table, ignore_case=True)
+            found = term["found"]
+            if found.lower() in seen:
+                raise entry.error(f"the phrase '{found}' is listed twice")
+            seen.add(found.lower())
+            # the case forms a phrase takes in running text: one case-sensitive
+            # pattern keeps the regex module's literal fast path
+            for form in (found, found[0].upper() + found[1:], found.upper()):
+                table[form] = (entry, term)
+    pattern = term_pattern(table)
     rules = tuple(e.rule for e in entries)
+    # the longest word of each phrase: a document holding none of them is skipped
+    anchors = sorted({max(t.lower().split(), key=len) for t in seen})
 
     def run(doc, ctx):
         prose = doc.prose
+        lower = prose.lower()
+        if not any(a in lower for a in anchors):
+            return
         for m in pattern.finditer(prose):
             start, end = m.span()
             if not starts_word(prose, start):
                 continue
-            entry, term = table[m.group().lower()]
+            entry, term = table[m.group()]
             if not ctx.enabled(entry.rule.code):
                 continue
             found = m.group()
