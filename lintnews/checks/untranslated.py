@@ -1,0 +1,295 @@
+"""LN102, LN103: passages the translation left in the source language.
+
+LN102 finds runs of Cyrillic words in an English text: words joined by spaces,
+punctuation and numbers on one line make one finding. The message names the
+language from its letters (Ukrainian і ї є ґ, Russian ы э ё, Belarusian ў,
+Serbian ђ ћ џ љ њ ј, Macedonian ѓ ќ ѕ); when the letters do not tell, a run of
+four words or more goes to language identification. A romanized preview (KMU
+2010 for Ukrainian, press BGN/PCGN for Russian) shows what the passage says.
+
+LN103 finds a sentence or line left in Spanish, German, French, Italian,
+Portuguese or Polish. A sentence becomes a candidate only on cheap evidence:
+few English function words, several function words of one of those languages
+and, for short lines, that language's letters. Names and titles (capitalised
+words inside a sentence), foreign phrases English uses (`de facto`, `coup
+d'état`) and a quoted phrase followed by its translation do not count. Only
+candidates go to the language detector, loaded on first use.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..finding import Severity
+from ..langid import LANGUAGE_NAMES, evidence, identify
+from ..registry import Example, Rule, check
+from ..romanize import preview
+
+UNTRANSLATED_CYRILLIC = Rule(
+    code="LN102",
+    name="untranslated-cyrillic",
+    category="untranslated",
+    severity=Severity.ERROR,
+    summary="A passage in Russian, Ukrainian or another Cyrillic language left untranslated.",
+    doc="""
+Machine translation sometimes leaves a clause in the source language, usually
+inside an otherwise English sentence. A run of Cyrillic words (with the spaces,
+commas and numbers between them) is one finding; the message names the
+language where its letters tell (Ukrainian і ї є ґ, Russian ы э ё, Belarusian ў,
+Serbian ђ ћ џ љ њ ј, Macedonian ѓ ќ ѕ) and shows a romanized preview. The passage
+needs translating; there is no automatic fix.
+
+Not reported: a Cyrillic gloss in parentheses (`Kyiv (Київ)`), a quoted word
+introduced as a word (`the word “слава”`), a Cyrillic title followed by its
+translation (`“Слуга народу” (“Servant of the People”)`), and anything listed in
+the configuration's `allow`.
+""",
+    examples=(
+        Example("The glass of the bus, который следовал по маршруту, was damaged.", ("LN102",)),
+        Example("Officials said: Ми не здамося.", ("LN102",)),
+        Example("Kyiv (Київ) is the capital; the word “слава” means glory."),
+        Example("The series “Слуга народу” (“Servant of the People”) made him famous."),
+    ),
+)
+
+UNTRANSLATED_PASSAGE = Rule(
+    code="LN103",
+    name="untranslated-passage",
+    category="untranslated",
+    severity=Severity.WARNING,
+    summary="A sentence left in Spanish, German, French, Italian, Portuguese or Polish.",
+    doc="""
+A sentence or a line that the translation skipped, or a scraper's label in the
+source language (`Lea también:`). Detected in two steps: cheap evidence first
+(few English function words, several of the other language's, its letters),
+then language identification on the candidates only. The message gives the
+language and the detector's confidence.
+
+Not reported: names and titles of organisations and events (`Folk och
+Försvar`, `Verkhovna Rada`), foreign phrases English uses (`de facto`, `status
+quo`, `per se`, `coup d'état`), and a quoted foreign phrase followed by its
+translation.
+""",
+    examples=(
+        Example("Police closed the road.\nLea también: las noticias del día\n", ("LN103",)),
+        Example("The talks ended. El ministro dijo que la situación es muy grave.", ("LN103",)),
+        Example("He spoke at the Folk och Försvar conference in Sälen."),
+        Example("It was a de facto coup d'état, and the status quo per se held."),
+        Example("Their motto “Liberté, égalité, fraternité” (“Liberty, equality, fraternity”) was sung."),
+    ),
+)
+
+# -- Cyrillic runs ---------------------------------------------------------
+_CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
+_JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
+_CYR_RUN = regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
+_CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
+_CYR_WORDS = regex.compile(_CYR_WORD)
+
+_OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
+_METALINGUISTIC = regex.compile(
+    r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
+    r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
+    r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
+    r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
+    regex.IGNORECASE,
+)
+_TRANSLATION_AFTER = regex.compile(
+    r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
+    r"lit\.)\s)",
+)
+_MAX_GLOSS_WORDS = 8
+#: Below this many words language identification guesses (`Ми не здамося` comes back Russian).
+_MIN_IDENTIFY_WORDS = 4
+
+
+def cyrillic_language(text: str) -> tuple[str | None, str]:
+    """(language code or None, the letters that tell) from the letters of `text`."""
+    letters = set(text.lower())
+    found = lambda chars: "".join(sorted(letters & set(chars)))  # noqa: E731
+    if "ў" in letters:
+        return "be", "ў"
+    if found("ђћ"):
+        return "sr", found("ђћџљњј")
+    if found("ѓќѕ"):
+        return "mk", found("ѓќѕ")
+    if found("џљњј"):
+        return "sr", found("џљњј")
+    ukrainian, russian = found("іїєґ"), found("ыэъё")
+    if ukrainian and not russian:
+        return "uk", ukrainian
+    if "і" in letters and found("ыэ") and not found("їєґи"):
+        return "be", found("іыэ")
+    if russian and not ukrainian and russian != "ъ":
+        return "ru", russian
+    return None, ""
+
+
+def _enclosure(prose: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The bracket or quotation mark right around [start, end), if any."""
+    before = start - 1
+    while before >= 0 and prose[before] in " \t":
+        before -= 1
+    if before < 0 or prose[before] not in _OPENERS:
+        return None
+    after = end
+    while after < len(prose) and prose[after] in " \t.,!?":
+        after += 1
+    if after < len(prose) and prose[after] in _OPENERS[prose[before]]:
+        return prose[before], before, after + 1
+    return None
+
+
+def is_gloss(prose: str, start: int, end: int, words: int) -> bool:
+    """True when the Cyrillic run at [start, end) is a gloss, a cited word or a translated title."""
+    if words > _MAX_GLOSS_WORDS:
+        return False
+    outer = _enclosure(prose, start, end)
+    close = outer[2] if outer else end
+    if _TRANSLATION_AFTER.match(prose, close, min(len(prose), close + 40)):
+        return True
+    if outer is None:
+        return False
+    mark, open_at, close = outer
+    if mark in "([":
+        # `Kyiv (Київ)`, `(“Слуга народу”)` after its English title: a gloss of what precedes
+        return open_at > 0 and bool(regex.search(r"[\p{Script=Latin}\d\"”’»]\s*$", prose[max(0, open_at - 3):open_at]))
+    inner = _enclosure(prose, open_at, close)  # quotation inside parentheses
+    if inner and inner[0] in "([":
+        return True
+    return bool(_METALINGUISTIC.search(prose, max(0, open_at - 40), open_at))
+
+
+@check(UNTRANSLATED_CYRILLIC)
+def untranslated_cyrillic(doc, ctx):
+    prose = doc.prose
+    first = _CYR_ANY.search(prose)
+    if first is None:
+        return
+    for m in _CYR_RUN.finditer(prose, first.start()):
+        start, end = m.span()
+        run = m.group()
+        words = len(_CYR_WORDS.findall(run))
+        if len(run) == 1 and start and prose[start - 1] in "°0123456789 ":
+            continue  # a look-alike unit letter (`°С`): LN101's business
+        if is_gloss(prose, start, end, words):
+            continue
+        lang, letters = cyrillic_language(run)
+        how = f"its letters {', '.join(letters)} tell" if lang else ""
+        if lang is None and words >= _MIN_IDENTIFY_WORDS:
+            guess = _identify(run, ("ru", "uk", "bg", "mk", "be", "sr"), ctx.config.language_detector)
+            if guess:
+                lang, how = guess[0], f"language identification, {guess[1]:.0%} sure"
+        if lang:
+            language = f"{LANGUAGE_NAMES[lang]} ({how})"
+        else:
+            language = "Cyrillic text (Russian or a related language; too short to tell which)"
+        roman = preview(run, lang or "ru")
+        yield doc.finding(
+            UNTRANSLATED_CYRILLIC, start, end,
+            f"Untranslated {language}: “{roman}”. This passage was left in the source "
+            "language and needs translating into English.",
+        )
+
+
+def _identify(text: str, allowed, detector: str) -> tuple[str, float] | None:
+    """The most likely language of `text` among `allowed`, when the detector is sure enough."""
+    for lang, prob in identify(text, detector):
+        if lang in allowed and prob >= 0.8:
+            return lang, prob
+        break
+    return None
+
+
+# -- Latin-script passages ---------------------------------------------------
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
+_LATIN_WORD = regex.compile(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
+_TRANSLATED_QUOTE = regex.compile(
+    r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
+    r"|\(\s*[“\"«‘][^()\n]*\)"
+)
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"})
+_FOREIGN_LANGUAGES = ("es", "de", "fr", "it", "pt", "pl", "nl", "sv")
+
+
+def _sentences(prose: str, start: int, end: int):
+    pos = start
+    for m in _SENTENCE_END.finditer(prose, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, end
+
+
+def _counted_words(text: str, ev) -> list[str]:
+    """The words that can be evidence: lowercase, or the first of the sentence."""
+    if ev.borrowed is not None:
+        text = ev.borrowed.sub(" ", text)
+    text = _TRANSLATED_QUOTE.sub(" ", text)
+    out = []
+    for i, m in enumerate(_LATIN_WORD.finditer(text)):
+        word = m.group()
+        if i and word[0].isupper() or (len(word) > 1 and word.isupper()):
+            continue  # a name, a title or an acronym
+        out.append(word.lower().rstrip("'’"))
+    return out
+
+
+def passage_candidate(text: str, ev) -> str | None:
+    """The language a sentence may be in, on cheap evidence, or None."""
+    words = _counted_words(text, ev)
+    n = len(words)
+    if n < 2:
+        return None
+    english = sum(1 for w in words if w in ev.english)
+    if english * 5 >= n:
+        return None
+    best = ev.best_foreign(words, set("".join(words)))
+    if best is None:
+        return None
+    lang, hits, marked = best
+    if n <= 3:
+        return lang if marked else None
+    return lang if hits >= 2 and hits * 4 >= n else None
+
+
+@check(UNTRANSLATED_PASSAGE)
+def untranslated_passages(doc, ctx):
+    prose = doc.prose
+    ev = evidence(ctx.ruleset)
+    detector = ctx.config.language_detector
+    if not ev.foreign:
+        return
+    for pstart, pend in doc.paragraphs:
+        # the cheap pre-filter: str methods run in C, much faster than any regex here
+        if ev.foreign.isdisjoint(prose[pstart:pend].lower().translate(_PUNCT_TO_SPACE).split()):
+            continue
+        pending = None  # (start, end, lang, prob): consecutive sentences make one finding
+        for start, end in _sentences(prose, pstart, pend):
+            text = prose[start:end]
+            found = None
+            if passage_candidate(text, ev):
+                guess = _identify(text, _FOREIGN_LANGUAGES, detector)
+                if guess and guess[0] in ev.function_words:
+                    found = guess
+            if found and pending and pending[2] == found[0]:
+                pending = (pending[0], end, found[0], min(pending[3], found[1]))
+                continue
+            if pending:
+                yield _passage_finding(doc, ev, *pending)
+            pending = (start, end, *found) if found else None
+        if pending:
+            yield _passage_finding(doc, ev, *pending)
+
+
+def _passage_finding(doc, ev, start, end, lang, prob):
+    prose = doc.prose
+    while end > start and prose[end - 1] in " \t:":
+        end -= 1
+    return doc.finding(
+        UNTRANSLATED_PASSAGE, start, end,
+        f"This passage is in {ev.name(lang)} (language identification, {prob:.0%} sure), not "
+        "English: the translation left it out. Translate it, or remove it if it is a "
+        "leftover label.",
+    )
+
+
+CHECKS = [untranslated_cyrillic, untranslated_passages]

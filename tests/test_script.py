@@ -1,0 +1,66 @@
+"""LN101 mixed-script words: fires on homoglyphs, silent on one-script words."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from tests.helpers import apply_suggestions, fixes, lint, only, spans
+
+CYR_KA, CYR_O, CYR_ES, CYR_A = "\u041a", "\u043e", "\u0421", "\u0430"
+
+
+def test_cyrillic_capital_in_latin_word():
+    text = f"Officials in {CYR_KA}yiv said so."
+    found = only(lint(text), "LN101")
+    assert spans(found) == [(f"{CYR_KA}yiv", 13, 17)]
+    assert fixes(found) == ["Kyiv"]
+    assert found[0].suggestions[0].safe
+    assert "Cyrillic Capital Letter Ka" in found[0].message
+
+
+def test_lowercase_homoglyph_inside_word_and_fix_roundtrip():
+    text = f"Shelling near Khark{CYR_O}v continued."
+    found = only(lint(text), "LN101")
+    assert spans(found) == [(f"Khark{CYR_O}v", 14, 21)]
+    fixed = apply_suggestions(text, found)
+    assert fixed == "Shelling near Kharkov continued."
+    assert only(lint(fixed), "LN101") == []
+
+
+def test_latin_letter_in_cyrillic_word_maps_to_cyrillic():
+    text = f"The sign read п{'a'}рк."
+    found = only(lint(text), "LN101")
+    assert fixes(found) == [f"п{CYR_A}рк"]
+
+
+def test_greek_lookalike_in_latin_word():
+    found = only(lint("Flights to \u0391thens resumed."), "LN101")
+    assert fixes(found) == ["Athens"]
+
+
+def test_degree_unit_with_cyrillic_es():
+    text = f"It was 31 \u00b0{CYR_ES} at noon."
+    found = only(lint(text), "LN101")
+    assert spans(found) == [(CYR_ES, 11, 12)]
+    assert fixes(found) == ["C"]
+    assert only(lint("It was 31 \u00b0C at noon."), "LN101") == []
+
+
+def test_mixed_word_without_lookalike_has_no_fix():
+    found = only(lint("Spokeswoman Za\u0436arova spoke."), "LN101")
+    assert spans(found) == [("Za\u0436arova", 12, 20)]
+    assert fixes(found) == []
+    assert "Retype" in found[0].message
+
+
+def test_silent_on_single_script_words_and_ukrainian_apostrophe():
+    text = "In Kyiv, Київ, Athens and Αθήνα; ВʼЯЧЕСЛАВ and мʼясо are Cyrillic words."
+    assert only(lint(text), "LN101") == []
+
+
+def test_silent_on_greek_units_and_maths():
+    assert only(lint("A dose of 5 \u03bcg through 10 k\u03a9, and \u0394x is small."), "LN101") == []
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=40))
+def test_pure_latin_never_fires(text):
+    assert only(lint(text), "LN101") == []

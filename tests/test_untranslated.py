@@ -1,0 +1,126 @@
+"""LN102 untranslated Cyrillic runs and LN103 untranslated Latin-script passages."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lintnews.checks.untranslated import cyrillic_language
+from tests.helpers import lint, only, spans
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- LN102 -----------------------------------------------------------------
+def test_russian_runs_inside_english_sentence_are_one_finding_each():
+    text = "Then the окно машины, которая стояла во дворе, “Lada”, было разбито."
+    found = only(lint(text), "LN102")
+    assert spans(found) == [
+        ("окно машины, которая стояла во дворе", 9, 45),
+        ("было разбито", 55, 67),
+    ]
+    assert "Russian" in found[0].message and "Ukrainian" not in found[0].message
+    assert "okno mashiny, kotoraya stoyala vo dvore" in found[0].message
+    assert "bylo razbito" in found[1].message
+    assert "needs translating" in found[0].message
+
+
+def test_ukrainian_named_and_romanized_with_kmu_2010():
+    found = only(lint("The mayor said: Київ вистояв і переможе."), "LN102")
+    assert spans(found) == [("Київ вистояв і переможе", 16, 39)]
+    assert "Ukrainian" in found[0].message
+    assert "Kyiv vystoiav i peremozhe" in found[0].message
+
+
+def test_russian_press_romanization():
+    found = only(lint("She signed it Мария Захарова, официальный представитель."), "LN102")
+    assert "Mariya Zakharova" in found[0].message
+
+
+def test_short_ambiguous_run_does_not_guess():
+    found = only(lint("The crowd chanted: Ми не здамося."), "LN102")
+    assert spans(found) == [("Ми не здамося", 19, 32)]
+    assert "too short to tell" in found[0].message
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("їхав", "uk"), ("ёлка", "ru"), ("выход", "ru"), ("ўсё", "be"), ("ђак", "sr"),
+    ("љубав", "sr"), ("ѓавол", "mk"), ("нет", None), ("България е държава", None),
+])
+def test_language_from_letters(text, lang):
+    assert cyrillic_language(text)[0] == lang
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv (Київ) is the capital.",
+    "Protesters chanted the word “слава” all night.",
+    "The show “Слуга народу” (“Servant of the People”) made him famous.",
+    "The show Servant of the People (“Слуга народу”) made him famous.",
+    "The paper “Новая газета” (Novaya Gazeta) closed.",
+])
+def test_glosses_and_translated_titles_are_silent(text):
+    assert only(lint(text), "LN102") == []
+
+
+def test_quoted_untranslated_speech_still_fires():
+    found = only(lint("He told reporters: “мы не отступим”."), "LN102")
+    assert spans(found) == [("мы не отступим", 20, 34)]
+
+
+def test_allow_config_silences_a_phrase():
+    assert only(lint("The motto was Слава Україні today.", allow=("Слава Україні",)), "LN102") == []
+    assert only(lint("The motto was Слава Україні today."), "LN102") != []
+
+
+# -- LN103 -----------------------------------------------------------------
+def test_spanish_label_line_fires_with_language_and_confidence():
+    text = "The strike hit at dawn.\nLea también: los detalles del ataque\nPolice arrived."
+    found = only(lint(text), "LN103")
+    assert spans(found) == [("Lea también: los detalles del ataque", 24, 60)]
+    assert "Spanish" in found[0].message and "%" in found[0].message
+
+
+def test_consecutive_foreign_sentences_make_one_finding():
+    text = ("The minister spoke. Der Minister sagte, dass die Lage sehr ernst ist. "
+            "Er wird morgen nach Berlin reisen.")
+    found = only(lint(text), "LN103")
+    assert spans(found) == [(text[20:], 20, len(text))]
+    assert "German" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke at the Folk och Försvar conference in Sälen on Sunday.",
+    "The Verkhovna Rada voted, and the Rada will meet again.",
+    "It became a de facto ban, not a coup d'état, and the status quo per se held.",
+    "The crowd sang “Liberté, égalité, fraternité” (“Liberty, equality, fraternity”) at the march.",
+    "Exit mobile version",
+    "La Paz, Los Angeles and Le Monde are names.",
+])
+def test_names_borrowed_phrases_and_translated_quotes_are_silent(text):
+    assert only(lint(text), "LN103") == []
+
+
+def test_clean_english_does_not_load_the_language_detector():
+    """No candidate, no detector: the langdetect module is never imported."""
+    article = ("The council met on Tuesday to discuss the budget for the coming year. "
+               "Officials said the plan would be published next week, and residents "
+               "will be able to comment on it until the end of the month.\n") * 30
+    code = textwrap.dedent(f"""
+        import sys
+        from lintnews import lint_text
+        lint_text({article!r}, None, "article.txt")
+        print("langdetect" in sys.modules, "lingua" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_results_do_not_depend_on_order():
+    a = "Der Minister sagte, dass die Lage sehr ernst ist."
+    b = "Police closed the road. Лес был тёмный и тихий."
+    first = [(f.rule, f.offset, f.message) for t in (a, b) for f in lint(t)]
+    second = [(f.rule, f.offset, f.message) for t in (b, a) for f in lint(t)]
+    assert sorted(first) == sorted(second)
