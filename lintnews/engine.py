@@ -106,11 +106,16 @@ def lint_document(doc: Document, ctx: Context) -> list[Finding]:
     suppressions = Suppressions.of(doc)
     seen: set[tuple] = set()
     out = []
-    for f in sorted(found, key=Finding.sort_key):
+    # The most serious finding first, so that of two rules proposing the same
+    # edit on the same span (a lowercase name at a sentence start) one is kept.
+    for f in sorted(found, key=lambda f: (f.offset, f.end_offset, -f.severity, f.rule)):
         key = (f.rule, f.offset, f.end_offset)
-        if key in seen:
+        same_fix = (f.offset, f.end_offset, f.suggestions[0].replacement) if f.suggestions else None
+        if key in seen or (same_fix and same_fix in seen):
             continue
         seen.add(key)
+        if same_fix:
+            seen.add(same_fix)
         if ignored and any(f.rule.startswith(c) for c in ignored):
             continue
         if allowed and any(s < f.end_offset and f.offset < e for s, e in allowed):
@@ -121,6 +126,7 @@ def lint_document(doc: Document, ctx: Context) -> list[Finding]:
         if severity is not None and severity != f.severity:
             f = replace(f, severity=severity)
         out.append(f)
+    out.sort(key=Finding.sort_key)
     return out
 
 

@@ -38,3 +38,9 @@ def test_allow_phrase_is_never_flagged():
     text = "Dynamo Kiev won in 1986. Kiev fell silent."
     found = spans(lint(text, allow=("Dynamo Kiev",)), "LN202")
     assert found == [("Kiev", text.rindex("Kiev"), text.rindex("Kiev") + 4)]
+
+
+def test_two_rules_with_the_same_fix_on_the_same_span_report_once():
+    text = "The talks ended. kyiv said nothing."
+    found = [(f.rule, f.excerpt) for f in lint(text)]
+    assert found == [("LN201", "kyiv")]
