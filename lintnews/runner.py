@@ -31,7 +31,8 @@ class Runner:
 
     def __init__(self, overrides: dict[str, Any], config_file: Path | None = None,
                  encoding: str | None = None, keep_text: bool = False,
-                 stdin_folder: Path | None = None) -> None:
+                 stdin_folder: Path | None = None, fix: str | None = None,
+                 unsafe_fixes: bool = False) -> None:
         self.overrides = overrides
         self.config_file = config_file
         if config_file is not None and not config_file.is_file():
@@ -39,6 +40,9 @@ class Runner:
         self.encoding = encoding
         self.keep_text = keep_text
         self.stdin_folder = stdin_folder
+        #: None (report only), "fix" (write fixes) or "diff" (show them).
+        self.fix_mode = fix
+        self.unsafe_fixes = unsafe_fixes
         self._configs: dict[Path, Config] = {}
         self._contexts: dict[Config, Any] = {}
 
@@ -78,4 +82,33 @@ class Runner:
                 folder = target.path.parent
         except SourceError as exc:
             return FileResult(target.shown, [], str(exc))
-        return self.lint_text(source.text, target.shown, folder)
+        result = self.lint_text(source.text, target.shown, folder)
+        if self.fix_mode is not None:
+            self.fix(source, target, folder, result)
+        return result
+
+    def fix(self, source, target: Target, folder: Path, result: FileResult) -> None:
+        """Fix one file's findings: write the file, or fill `diff` / `fixed_text`."""
+        from .fixes import FixError, encode, fix, unified_diff, write_atomic
+
+        def relint(text: str):
+            return self.lint_text(text, target.shown, folder).findings
+
+        outcome = fix(source.text, result.findings, relint, unsafe=self.unsafe_fixes)
+        if self.fix_mode == "diff":
+            result.diff = unified_diff(source.text, outcome.text, target.shown)
+            result.fixed = outcome.fixed
+            return
+        if target.path is None:
+            result.fixed_text = outcome.text
+        elif outcome.changed:
+            try:
+                data = encode(outcome.text, source.encoding, source.bom, target.shown)
+                write_atomic(target.path, data, source.raw, target.shown)
+            except FixError as exc:
+                result.error = str(exc)  # the file is as it was: keep its findings
+                return
+        result.findings = outcome.remaining
+        result.fixed = outcome.fixed
+        if result.text is not None:
+            result.text = outcome.text
