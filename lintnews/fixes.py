@@ -158,11 +158,19 @@ def unified_diff(old: str, new: str, path: str) -> str:
     """The unified diff of a fix, as `--diff` prints it ("" when nothing changes)."""
     if old == new:
         return ""
-    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}")
     # lines keep their own endings (CRLF stays CRLF, so `git apply` accepts the diff)
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at \\n only (str.splitlines also splits at U+2028, form feeds...)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
 
 
 def encode(text: str, encoding: str, bom: bytes, shown: str) -> bytes:
