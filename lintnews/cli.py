@@ -247,9 +247,10 @@ def _fix_output(result) -> int:
     """Print what --diff or --fix on stdin produce for a file; 1 if it changed."""
     if result.diff:
         sys.stdout.write(result.diff)
-    if result.fixed_text is not None:
-        sys.stdout.write(result.fixed_text)
+    if result.fixed_output is not None:
         sys.stdout.flush()
+        sys.stdout.buffer.write(result.fixed_output)
+        sys.stdout.buffer.flush()
     return 1 if result.fixed else 0
 
 

@@ -17,10 +17,10 @@ class FileResult:
     #: The decoded text, kept only while reporters that show source lines need it.
     text: str | None = None
     #: With --fix or --diff: findings fixed, the diff (--diff) and the fixed
-    #: text of standard input (written to stdout).
+    #: standard input, encoded as it came (written to stdout).
     fixed: int = 0
     diff: str | None = None
-    fixed_text: str | None = None
+    fixed_output: bytes | None = None
 
     def to_dict(self) -> dict:
         return {

@@ -88,7 +88,7 @@ class Runner:
         return result
 
     def fix(self, source, target: Target, folder: Path, result: FileResult) -> None:
-        """Fix one file's findings: write the file, or fill `diff` / `fixed_text`."""
+        """Fix one file's findings: write the file, or fill `diff` / `fixed_output`."""
         from .fixes import FixError, encode, fix, unified_diff, write_atomic
 
         def relint(text: str):
@@ -99,15 +99,17 @@ class Runner:
             result.diff = unified_diff(source.text, outcome.text, target.shown)
             result.fixed = outcome.fixed
             return
-        if target.path is None:
-            result.fixed_text = outcome.text
-        elif outcome.changed:
-            try:
+        try:
+            if target.path is None:
+                result.fixed_output = encode(outcome.text, source.encoding, source.bom, target.shown)
+            elif outcome.changed:
                 data = encode(outcome.text, source.encoding, source.bom, target.shown)
                 write_atomic(target.path, data, source.raw, target.shown)
-            except FixError as exc:
-                result.error = str(exc)  # the file is as it was: keep its findings
-                return
+        except FixError as exc:
+            result.error = str(exc)  # the file is as it was: keep its findings
+            if target.path is None:
+                result.fixed_output = source.raw  # a pipe must still get its text back
+            return
         result.findings = outcome.remaining
         result.fixed = outcome.fixed
         if result.text is not None:
