@@ -29,7 +29,7 @@ def finding(start, end, replacement, safe=True, rule="LN999") -> Finding:
 
 BOILERPLATE_RULE = '''
 [[rule]]
-code = "LN391"
+code = "NEWS391"
 name = "exit-mobile-version"
 kind = "existence"
 category = "boilerplate"
@@ -42,7 +42,7 @@ scope = "line"
 remove = true
 [[rule.examples]]
 text = "Exit mobile version"
-expect = ["LN391"]
+expect = ["NEWS391"]
 [[rule.examples]]
 text = "The exit was closed."
 '''
@@ -212,18 +212,18 @@ def test_cli_fix_writes_safe_fixes_and_reports_what_is_left(run_cli, tmp_path, r
     path = tmp_path / "a.txt"
     path.write_bytes(b"Officials in kyiv said Kiev was calm.\nExit mobile version\n")
     path.chmod(0o600)
-    result = run_cli("check", "--fix", "a.txt", "--rules", rules_dir)
+    result = run_cli("check", "--fix", "a.txt", "--rules", rules_dir, "--extend-select", "NEWS")
     assert path.read_bytes() == b"Officials in Kyiv said Kyiv was calm.\nExit mobile version\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert result.returncode == 1  # the unsafe finding is left
-    assert "a.txt:2:1: LN391" in result.stdout and "LN201" not in result.stdout
+    assert "a.txt:2:1: NEWS391" in result.stdout and "LN201" not in result.stdout
     assert "Fixed 2 finding(s) in 1 file(s)." in result.stderr
 
 
 def test_cli_unsafe_fixes_remove_the_block(run_cli, tmp_path, rules_dir):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Officials in kyiv said so.\nExit mobile version\nEnd.\n")
-    result = run_cli("check", "--fix", "--unsafe-fixes", "a.txt", "--rules", rules_dir)
+    result = run_cli("check", "--fix", "--unsafe-fixes", "a.txt", "--rules", rules_dir, "--extend-select", "NEWS")
     assert path.read_bytes() == b"Officials in Kyiv said so.\nEnd.\n"
     assert result.returncode == 0, result.stderr
     assert "No findings in 1 file(s)." in result.stdout
@@ -280,7 +280,7 @@ def test_cli_fix_on_stdin_prints_the_fixed_text(run_cli, tmp_path):
 
 
 def test_cli_fix_on_stdin_reports_what_is_left_on_stderr(run_cli, tmp_path, rules_dir):
-    result = run_cli("check", "--fix", "-", "--rules", rules_dir, stdin="In kyiv.\nExit mobile version\n")
+    result = run_cli("check", "--fix", "-", "--rules", rules_dir, "--extend-select", "NEWS", stdin="In kyiv.\nExit mobile version\n")
     assert result.stdout == "In Kyiv.\nExit mobile version\n"
     assert result.returncode == 1
-    assert "-:2:1: LN391" in result.stderr
+    assert "-:2:1: NEWS391" in result.stderr
