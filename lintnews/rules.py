@@ -21,7 +21,7 @@ import regex
 from .finding import Severity
 from .registry import CATEGORIES, Example, Rule
 
-BUILTIN_RULES = Path(__file__).resolve().parent / "rules"
+BUILTIN_RULES = Path(__file__).resolve().parent / "rule_data"  # where a wheel puts rules/
 if not BUILTIN_RULES.is_dir():  # a source checkout: rules/ sits beside the package
     BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
 
