@@ -64,12 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files or folders to lint; - reads standard input")
     out = check.add_argument_group("output")
-    out.add_argument("--format", default="text", choices=_formats(),
-                     help="report format (default: text)")
-    out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    out.add_argument("--format", choices=_formats(),
+                     help="report format (default: text, or the one -o FILE's suffix names)")
+    out.add_argument("-o", "--output", metavar="FILE",
+                     help="write the report to FILE (.html, .sarif and .json pick the format)")
+    out.add_argument("--statistics", action="store_true",
+                     help="print how many findings each rule has instead of the findings")
     out.add_argument("--no-source", action="store_true", help="text format: do not show source lines")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour in the text report (default: auto; NO_COLOR is honoured)")
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true",
+                       help="apply safe fixes and write the files (standard input: print the fixed text)")
+    fixes.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply unsafe fixes (removing a block, renaming)")
+    fixes.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff, write nothing; exit 1 if there are any")
     sel = check.add_argument_group("rule selection")
     sel.add_argument("--select", type=_codes, metavar="CODES", help="only these codes or prefixes (LN2,LN301)")
     sel.add_argument("--extend-select", type=_codes, metavar="CODES", help="add codes to the selection")
@@ -170,6 +180,18 @@ def flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".sarif": "sarif", ".json": "json"}
+
+
+def report_format(args: argparse.Namespace) -> str:
+    """--format, else the format -o's file suffix names, else text."""
+    if args.format:
+        return args.format
+    if args.output:
+        return _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text")
+    return "text"
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .files import discover
     from .parallel import default_jobs, process_targets
@@ -178,9 +200,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .results import Summary
     from .runner import Runner
 
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes applies with --fix or --diff")
+    fmt = report_format(args)
+    fix_mode = "diff" if args.diff else "fix" if args.fix else None
     stdin = "-" in args.paths
     cache_dir = None
-    if not (args.no_cache or stdin or args.jsonl):
+    if not (args.no_cache or stdin or args.jsonl or fix_mode):
         from .cache import default_cache_dir
 
         cache_dir = default_cache_dir()
@@ -188,11 +214,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         flag_overrides(args),
         Path(args.config) if args.config else None,
         args.encoding,
-        keep_text=needs_text(args.format),
+        keep_text=needs_text(fmt) and not args.statistics,
         stdin_folder=Path(args.stdin_filename).parent if args.stdin_filename else None,
         cache_dir=cache_dir,
+        fix=fix_mode,
+        unsafe_fixes=args.unsafe_fixes,
     )
-    fail_on = runner.config_for(Path.cwd()).fail_on
+    config = runner.config_for(Path.cwd())
+    fail_on = config.fail_on
     jobs = args.jobs or default_jobs()
     if args.jsonl:
         from .corpus import lint_corpus
@@ -204,15 +233,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         todo = list(targets(args, runner, discover))
         total, results = len(todo), process_targets(runner, todo, jobs)
-    progress = Progress.for_run(args.format, args.quiet, total)
+    progress = Progress.for_run(fmt, args.quiet, total)
     colour = {"auto": None, "always": True, "never": False}[args.color]
-    stream: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    stdin_fix = fix_mode == "fix" and args.paths == ["-"]
+    # --fix on standard input prints the fixed text on stdout, so the report goes to stderr
+    console: TextIO = sys.stderr if stdin_fix else sys.stdout
+    stream: TextIO = open(args.output, "w", encoding="utf-8") if args.output else console
     try:
-        reporter = get_reporter(args.format, progress.hold(stream),
-                                colour=colour if args.output is None else False,
-                                show_source=not args.no_source)
+        if fix_mode == "diff":
+            reporter = _NoReport()
+        else:
+            reporter = get_reporter("statistics" if args.statistics else fmt, progress.hold(stream),
+                                    colour=colour if args.output is None else False,
+                                    show_source=not args.no_source, json=fmt == "json",
+                                    rules=lambda: _rules_of(config))
         summary = Summary()
         worst: Severity | None = None
+        fixed = changed = 0
         errors = progress.hold(sys.stderr)
         reporter.start()
         for result in progress.track(results):
@@ -221,20 +258,60 @@ def cmd_check(args: argparse.Namespace) -> int:
             summary.add(result)
             for f in result.findings:
                 worst = f.severity if worst is None or f.severity > worst else worst
+            fixed += result.fixed
+            changed += _fix_output(result)
             reporter.file(result)
         progress.close()
         reporter.finish(summary)
     finally:
         progress.close()
-        if stream is not sys.stdout:
+        if stream is not console:
             stream.close()
         else:
             stream.flush()
+    if fix_mode is not None:
+        _fix_note(fix_mode, fixed, changed)
     if summary.errors:
         return ExitStatus.ERROR
+    if fix_mode == "diff":
+        return ExitStatus.FINDINGS if changed and not args.exit_zero else ExitStatus.OK
     if args.exit_zero or worst is None or worst < fail_on:
         return ExitStatus.OK
     return ExitStatus.FINDINGS
+
+
+class _NoReport:
+    """--diff prints diffs, not findings."""
+
+    def start(self) -> None: ...
+    def file(self, result) -> None: ...
+    def finish(self, summary) -> None: ...
+
+
+def _fix_output(result) -> int:
+    """Print what --diff or --fix on stdin produce for a file; 1 if it changed."""
+    if result.diff:
+        sys.stdout.write(result.diff)
+    if result.fixed_output is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.fixed_output)
+        sys.stdout.buffer.flush()
+    return 1 if result.fixed else 0
+
+
+def _fix_note(mode: str, fixed: int, files: int) -> None:
+    if mode == "diff":
+        note = f"Would fix {fixed} finding(s) in {files} file(s)." if fixed else "No fixes available."
+    else:
+        note = f"Fixed {fixed} finding(s) in {files} file(s)." if fixed else "Nothing to fix."
+    sys.stderr.write(note + "\n")
+
+
+def _rules_of(config) -> dict:
+    """Every rule known under `config` (for reporters that describe rules)."""
+    from .engine import build_rules
+
+    return build_rules(config.rule_folders()).by_code
 
 
 def targets(args, runner, discover):

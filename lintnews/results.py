@@ -16,6 +16,11 @@ class FileResult:
     error: str | None = None
     #: The decoded text, kept only while reporters that show source lines need it.
     text: str | None = None
+    #: With --fix or --diff: findings fixed, the diff (--diff) and the fixed
+    #: standard input, encoded as it came (written to stdout).
+    fixed: int = 0
+    diff: str | None = None
+    fixed_output: bytes | None = None
 
     def to_dict(self) -> dict:
         return {

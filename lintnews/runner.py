@@ -32,8 +32,10 @@ class Runner:
 
     def __init__(self, overrides: dict[str, Any], config_file: Path | None = None,
                  encoding: str | None = None, keep_text: bool = False,
-                 stdin_folder: Path | None = None, cache_dir: Path | None = None) -> None:
-        self.args = (overrides, config_file, encoding, keep_text, stdin_folder, cache_dir)
+                 stdin_folder: Path | None = None, cache_dir: Path | None = None,
+                 fix: str | None = None, unsafe_fixes: bool = False) -> None:
+        self.args = (overrides, config_file, encoding, keep_text, stdin_folder, cache_dir,
+                     fix, unsafe_fixes)
         self.overrides = overrides
         self.config_file = config_file
         if config_file is not None and not config_file.is_file():
@@ -41,6 +43,9 @@ class Runner:
         self.encoding = encoding
         self.keep_text = keep_text
         self.stdin_folder = stdin_folder
+        #: None (report only), "fix" (write fixes) or "diff" (show them).
+        self.fix_mode = fix
+        self.unsafe_fixes = unsafe_fixes
         self._configs: dict[Path, Config] = {}
         self._contexts: dict[Config, Any] = {}
         self.cache = None
@@ -88,6 +93,10 @@ class Runner:
                 folder = target.path.parent
         except SourceError as exc:
             return FileResult(target.shown, [], str(exc))
+        if self.fix_mode is not None:
+            result = self.lint_text(source.text, target.shown, folder)
+            self.fix(source, target, folder, result)
+            return result
         if self.cache is None or target.path is None:
             return self.lint_text(source.text, target.shown, folder)
         key = self.cache.key(source.raw, target.shown, self.config_for(folder), self.encoding)
@@ -97,3 +106,31 @@ class Runner:
         result = self.lint_text(source.text, target.shown, folder)
         self.cache.put(key, result.findings)
         return result
+
+    def fix(self, source, target: Target, folder: Path, result: FileResult) -> None:
+        """Fix one file's findings: write the file, or fill `diff` / `fixed_output`."""
+        from .fixes import FixError, encode, fix, unified_diff, write_atomic
+
+        def relint(text: str):
+            return self.lint_text(text, target.shown, folder).findings
+
+        outcome = fix(source.text, result.findings, relint, unsafe=self.unsafe_fixes)
+        if self.fix_mode == "diff":
+            result.diff = unified_diff(source.text, outcome.text, target.shown)
+            result.fixed = outcome.fixed
+            return
+        try:
+            if target.path is None:
+                result.fixed_output = encode(outcome.text, source.encoding, source.bom, target.shown)
+            elif outcome.changed:
+                data = encode(outcome.text, source.encoding, source.bom, target.shown)
+                write_atomic(target.path, data, source.raw, target.shown)
+        except FixError as exc:
+            result.error = str(exc)  # the file is as it was: keep its findings
+            if target.path is None:
+                result.fixed_output = source.raw  # a pipe must still get its text back
+            return
+        result.findings = outcome.remaining
+        result.fixed = outcome.fixed
+        if result.text is not None:
+            result.text = outcome.text

@@ -14,11 +14,17 @@ REPORTERS = {
     "text": "text",
     "json": "json",
     "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html",
 }
+
+#: Reporters chosen by a flag rather than --format (`--statistics`).
+_BY_FLAG = {"statistics": "statistics"}
 
 
 def get_reporter(name: str, stream: TextIO, **options):
-    module = importlib.import_module(f"{__name__}.{REPORTERS[name]}")
+    module = importlib.import_module(f"{__name__}.{REPORTERS.get(name) or _BY_FLAG[name]}")
     return module.Reporter(stream, **options)
 
 

@@ -1,0 +1,54 @@
+"""GitHub Actions workflow commands, so findings appear as annotations on a pull request.
+
+    ::error file=news/kyiv.md,line=3,col=14,endLine=3,endColumn=18,title=LN201::“kyiv” is a proper noun: write “Kyiv”.
+
+Severity maps to the command: error → `error`, warning → `warning`,
+info → `notice`. Values are escaped by the workflow-command rules: `%`, CR
+and LF everywhere, and also `:` and `,` inside properties.
+"""
+from __future__ import annotations
+
+from typing import TextIO
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, properties: dict, message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{kind} {props}::{escape_data(message)}\n"
+
+
+class Reporter:
+    needs_text = False
+
+    def __init__(self, stream: TextIO, **_options) -> None:
+        self.stream = stream
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result) -> None:
+        if result.error:
+            self.stream.write(command("error", {"file": result.path, "title": "lintnews"}, result.error))
+        for f in result.findings:
+            message = f.message
+            fix = next(iter(f.suggestions), None)
+            if fix is not None and fix.replacement and "\n" not in fix.replacement:
+                message += f" Suggested fix: “{fix.replacement}”."
+            elif fix is not None and not fix.replacement:
+                message += " Suggested fix: remove it."
+            self.stream.write(command(_COMMAND[str(f.severity)], {
+                "file": result.path, "line": f.line, "col": f.column,
+                "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule,
+            }, message))
+
+    def finish(self, summary) -> None:
+        pass

@@ -1,0 +1,188 @@
+"""The HTML report in a real headless Chromium (Debian's `chromium`, driven by Playwright).
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium. The
+test skips when that browser or Playwright is missing, except under CI, where
+`.ci/run` installs both and a skip would hide a broken report.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = os.environ.get("LINTNEWS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+DOCS_SCREENSHOT = ROOT / "docs" / "html-report.png"
+
+# Two short articles of our own, damaged the ways the report must show.
+ARTICLE = """# Talks resume in Kyiv
+
+Officials in kyiv said on Monday that the talks would resume next week.
+
+The delegation from Kiev arrived late, the ministry said in a statement.
+
+Exit mobile version
+
+Negotiators in kyiv described the first session as «constructive».
+"""
+SECOND = "The mayor of kyiv opened the new bridge.\nExit mobile version\n"
+
+RULES = '''
+[[rule]]
+code = "NEWS301"
+name = "exit-mobile-version"
+kind = "existence"
+category = "boilerplate"
+severity = "warning"
+fixable = true
+summary = "A button label copied from the web page."
+message = "“{found}” is a button of the web page, not part of the article: remove it."
+tokens = ["Exit mobile version"]
+scope = "line"
+remove = true
+[[rule.examples]]
+text = "Exit mobile version"
+expect = ["NEWS301"]
+[[rule.examples]]
+text = "The exit was closed."
+
+[[rule]]
+code = "NEWS401"
+name = "guillemets"
+kind = "existence"
+category = "quotes"
+severity = "info"
+summary = "Quotation marks left from the source language."
+message = "“{found}” are Russian quotation marks: English uses “ ”."
+patterns = ['«[^»\\n]*»']
+[[rule.examples]]
+text = "He called it «constructive»."
+expect = ["NEWS401"]
+[[rule.examples]]
+text = "He called it “constructive”."
+'''
+
+
+def _launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the playwright package is not installed"
+    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        missing = f"{CHROMIUM} is not installed"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser test must run in CI, but {missing}")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        browser = _launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def report(run_cli, tmp_path):
+    """Write two articles and a rule folder, and make the report with -o report.html."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "talks.md").write_text(ARTICLE, encoding="utf-8")
+    (news / "bridge.txt").write_text(SECOND, encoding="utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "house.toml").write_text(RULES, encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "--rules", rules, "--extend-select", "NEWS", "news").stdout)
+    result = run_cli("check", "--rules", rules, "--extend-select", "NEWS", "news", "-o", "report.html")
+    assert result.returncode == 1, result.stderr
+    return tmp_path / "report.html", findings
+
+
+def save_docs_screenshot(page, path: Path = DOCS_SCREENSHOT) -> Path:
+    """The README's picture of the report: the page as an editor first sees it, one finding open."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+def test_report_in_chromium(browser, report, tmp_path):
+    path, findings = report
+    by_file = {f["path"]: f["findings"] for f in findings["files"]}
+    total = sum(len(v) for v in by_file.values())
+    assert total == 7  # 3 in talks.md (+1 boilerplate, +1 quotes), 2 in bridge.txt
+
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(path.as_uri())
+
+    # every finding has exactly one highlight, in place
+    marks = page.locator("mark.finding")
+    assert marks.count() == total
+    assert page.locator(".headline").inner_text() == "lintnews found 7 problems in 2 files."
+    files = page.locator("button.file")
+    assert files.all_inner_texts() == ["news/bridge.txt\n2", "news/talks.md\n5"]
+
+    # the first file is shown; switch to talks.md and click its Kiev finding in the side list
+    files.nth(1).click()
+    talks = page.locator('article.doc[data-file="1"]')
+    assert talks.is_visible() and not page.locator('article.doc[data-file="0"]').is_visible()
+    assert talks.locator("mark.finding").all_inner_texts() == [
+        "kyiv", "Kiev", "Exit mobile version", "kyiv", "«constructive»"]
+    page.locator('.flist[data-file="1"] button.item', has_text="Kiev").click()
+    detail = page.locator("#detail")
+    assert detail.is_visible()
+    assert detail.locator(".kind").inner_text() == "Spelling of names · Please check"
+    assert detail.locator(".where").inner_text() == "Line 5, column 21 of news/talks.md"
+    assert detail.locator(".message").inner_text() == (
+        "“Kiev” is the Russian-derived spelling: English news writes “Kyiv”.")
+    assert detail.locator(".fix").inner_text().startswith("Suggested change: Replace “Kiev” with “Kyiv”.")
+    assert "active" in talks.locator("mark.finding", has_text="Kiev").get_attribute("class")
+
+    # clicking a highlight in the text shows its own details; hovering shows the hint
+    boiler = talks.locator("mark.finding", has_text="Exit mobile version")
+    assert "Suggested change: Remove this text." in boiler.get_attribute("title")
+    boiler.click()
+    assert detail.locator(".kind").inner_text() == "Web page leftovers · Please check"
+    assert "only with --fix --unsafe-fixes" in detail.locator(".fix").inner_text()
+
+    # keyboard: n goes to the next finding and focuses it, Enter opens, Escape closes
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.textContent") == "kyiv"
+    assert detail.locator(".where").inner_text() == "Line 9, column 16 of news/talks.md"
+    page.keyboard.press("Escape")
+    assert not detail.is_visible()
+    page.keyboard.press("Enter")
+    assert detail.is_visible() and detail.locator(".rule").inner_text() == "Rule LN201 (lowercase-proper-noun)"
+
+    # filters: hiding a category hides its list entries and un-colours its highlights
+    page.locator('input[data-filter="category"][value="capitalization"]').uncheck()
+    assert page.locator('.flist[data-file="1"] button.item:visible').count() == 3
+    assert talks.locator("mark.finding.off").count() == 2
+    page.locator('input[data-filter="severity"][value="info"]').uncheck()
+    assert page.locator('.flist[data-file="1"] button.item:visible').count() == 2
+    page.locator('input[data-filter="category"][value="capitalization"]').check()
+    page.locator('input[data-filter="severity"][value="info"]').check()
+    assert talks.locator("mark.finding.off").count() == 0
+
+    assert errors == []
+    assert [u for u in requests if not u.startswith("file://")] == []
+
+    page.locator('.flist[data-file="1"] button.item', has_text="Kiev").click()
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    assert (tmp_path / "report.png").stat().st_size > 10_000
+    assert save_docs_screenshot(page).stat().st_size > 10_000
+    page.close()
