@@ -17,6 +17,7 @@ KINDS = {
     "capitalization": "capitalization",
     "consistency": "consistency",
     "existence": "existence",
+    "names": "names",
 }
 
 

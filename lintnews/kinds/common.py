@@ -76,6 +76,23 @@ def profile_form(ruleset, style: str, form: str) -> str:
     return form
 
 
+def quoted_severity(doc, ctx, severity, start: int, end: int):
+    """The severity of a finding at prose [start, end) given `quoted-severity`.
+
+    Inside a direct quotation, words may be kept as said: "lower" (the
+    default) reports one severity lower, "same" leaves it, "off" drops the
+    finding (returns None).
+    """
+    mode = ctx.config.quoted_severity
+    if mode == "same":
+        return severity
+    from ..quotation import in_quotation
+
+    if not in_quotation(doc, start, end):
+        return severity
+    return None if mode == "off" else severity.lowered()
+
+
 def format_message(entry: RuleEntry, default: str, **values: str) -> str:
     template = entry.data.get("message", default)
     try:
