@@ -83,4 +83,4 @@ def _after_prefix(text: str, start: int) -> bool:
     i = start - 1
     while i > 0 and text[i - 1].isalpha():
         i -= 1
-    return text[i:start - 1] in PREFIXES and starts_word(text, i)
+    return text[i:start - 1].lower() in PREFIXES and starts_word(text, i)

@@ -27,6 +27,9 @@ from ..names.near import NearIndex
 from ..names.profiles import profile
 from .common import is_inside_token, match_case, quoted_severity, starts_word
 
+#: A lowercase variant this frequent in English is a word, not a name (the
+#: English list also holds names such as "kiev" at low frequencies).
+COMMON_WORD = 1000
 REPORTS = ("variants", "inconsistent", "near", "foreign-looking")
 _FOREIGN = {"spanish", "german", "french", "italian", "polish", "portuguese"}
 #: A word with a productive Slavic name ending is as likely another real name
@@ -124,10 +127,8 @@ class _Names:
         if owner is None or not ctx.enabled(owner[0].rule.code):
             return
         entry, origin_level = owner
-        if hit.lowercase:
-            from ..wordlist import is_word
-            if is_word(found):
-                return
+        if hit.lowercase and _is_word(found, COMMON_WORD):
+            return
         fix = self._fix(house, preferred, hit)
         fix = match_case(fix, found) if not hit.lowercase else fix
         native = hit.entity.native_part(hit.part)
@@ -245,6 +246,6 @@ def _house_name(house) -> str:
     return "English news" if house.name == "default" else house.title
 
 
-def _is_word(low: str) -> bool:
+def _is_word(low: str, min_frequency: int = 1) -> bool:
     from ..wordlist import is_word
-    return is_word(low)
+    return is_word(low, min_frequency=min_frequency)

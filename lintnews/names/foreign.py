@@ -22,7 +22,7 @@ _ACCENTED = regex.compile(r"[áéíóú]")
 _SPANISH_KH = regex.compile(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$")
 _GERMAN_SHCH = regex.compile(r"schtsch")
 _GERMAN_TSCH = regex.compile(r"tsch[aeiouj]")
-_GERMAN_SLAVIC_END = regex.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|jew|aw)$")
+_GERMAN_SLAVIC_END = regex.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$")
 
 
 def _plain(word: str) -> str:
