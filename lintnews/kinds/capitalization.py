@@ -7,8 +7,8 @@
     common-words = ["trump"] # lowercase words never reported (ordinary English)
     exceptions = ["..."]     # phrases in which the lowercase word is right
 
-A term matches in any case; only an all-lowercase occurrence is reported
-(ALL CAPS headlines are fine), at the start of a sentence too. Words inside
+Only an all-lowercase occurrence is reported (Title case and ALL CAPS
+headlines are fine), so the pattern holds the lowercase terms only, at the start of a sentence too. Words inside
 URLs, file names, e-mail addresses, hashtags and handles are not names in the
 prose. After a prefix such as `pro-` or `anti-` the name is still a name
 (`pro-russian` → `pro-Russian`). Terms that are also common English words
@@ -43,7 +43,7 @@ def build(entries, ruleset):
             if key in table and table[key][0] is not entry:
                 raise entry.error(f"the term '{term}' is also in rule {table[key][0].rule.code}")
             table[key] = (entry, term, exceptions)
-    pattern = term_pattern(table, ignore_case=True)
+    pattern = term_pattern(table)  # lowercase keys: only lowercase is ever reported
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):

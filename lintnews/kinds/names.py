@@ -16,6 +16,7 @@ Inside a direct quotation findings come one severity lower (`quoted-severity`).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -38,6 +39,8 @@ _WELL_FORMED = regex.compile(
     r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|ska|skyi|skiy|skaya|enko|uk|chuk|ich|vich|ych|"
     r"ivka|ovka|evka|sk|pol|grad|hrad|gorod|horod|ets|ia|iya|yi|ii|iy)$"
 )
+#: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
+_MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
 _CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
 
 
@@ -78,6 +81,8 @@ class _Names:
         self.near_entry = by_report.get("near")
         self.foreign_entry = by_report.get("foreign-looking")
         self.near = near
+        # capitalised words repeat across a corpus: judge each one once per process
+        self.judge = lru_cache(maxsize=65536)(self._judge)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -179,11 +184,26 @@ class _Names:
                     yield doc.finding(entry.rule, start, end, message, [(fix, False)], severity=severity)
 
     # -- LN205 near a known name, LN206 foreign-looking ---------------------
+    def _judge(self, word: str):
+        """("near", entity) or ("foreign", (language, what)) or None; cached per word."""
+        low = word.lower()
+        if low in self.table.known:
+            return None
+        if len(word) >= 6 and not _WELL_FORMED.search(low) and not _is_word(low):
+            close = self.near.nearest(low) if self.near is not None else None
+            if close is not None:
+                return "near", self.table.near_forms[close[0]]
+        if _MAYBE_FOREIGN.search(word):
+            look = foreign_look(word)
+            if look is not None:
+                return "foreign", look
+        return None
+
     def _unknown(self, doc, ctx, house, preferred, covered):
         prose = doc.prose
-        known = self.table.known
         near_on = self.near_entry is not None and ctx.enabled(self.near_entry.rule.code)
         foreign_on = self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)
+        judge = self.judge
         i = 0
         for m in _CAPITALISED.finditer(prose):
             start, end = m.span()
@@ -192,26 +212,21 @@ class _Names:
             if i < len(covered) and covered[i][0] < end:
                 continue
             word = m.group()
-            low = word.lower()
-            if low in known or is_inside_token(prose, start, end):
+            verdict = judge(word)
+            if verdict is None or is_inside_token(prose, start, end):
                 continue
-            if near_on and len(word) >= 6:
-                close = self.near.nearest(low)
-                if close is not None and not _WELL_FORMED.search(low) and not _is_word(low):
-                    entity = self.table.near_forms[close[0]]
-                    yield from self._near(doc, ctx, house, preferred, start, end, word, entity)
-                    continue
-            if foreign_on:
-                look = foreign_look(word)
-                if look is not None:
-                    language, what = look
-                    entry = self.foreign_entry
-                    severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
-                    if severity is not None:
-                        yield doc.finding(
-                            entry.rule, start, end,
-                            f"“{word}” looks like a {language} spelling of a Slavic name ({what}): "
-                            "check the English form of this name.", severity=severity)
+            kind, detail = verdict
+            if kind == "near" and near_on:
+                yield from self._near(doc, ctx, house, preferred, start, end, word, detail)
+            elif kind == "foreign" and foreign_on:
+                language, what = detail
+                entry = self.foreign_entry
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None:
+                    yield doc.finding(
+                        entry.rule, start, end,
+                        f"“{word}” looks like a {language} spelling of a Slavic name ({what}): "
+                        "check the English form of this name.", severity=severity)
 
     def _near(self, doc, ctx, house, preferred, start, end, word, entity):
         entry = self.near_entry

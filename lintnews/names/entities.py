@@ -4,8 +4,8 @@ An entity is one person or place with its accepted English forms and the
 variants to report (see `rules/names-ukraine-places.toml` for the format).
 `entity_table(ruleset)` turns all of them into one `NameTable`: a dict from
 each literal as it may appear in text to a `Hit` saying what it is, and ONE
-compiled pattern (a `regex` named list) that finds every literal in a single
-pass. Persons also get their full names (given name + surname) as literals,
+compiled pattern (a trie of every literal, `kinds.common.trie_pattern`) that
+finds them all in a single pass. Persons also get their full names (given name + surname) as literals,
 so that `Igor Klymenko` can be reported while `Igor` alone is left alone.
 The table is cached on the RuleSet object: built once per process and set of
 rule folders.
@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
+import re
 
+from ..kinds.common import _LEFT_BOUNDARY, _RIGHT_BOUNDARY, trie_pattern
 from ..rules import RuleFileError
 
 ORIGINS = {
@@ -87,7 +88,7 @@ class Hit:
 class NameTable:
     entities: list[Entity]
     hits: dict[str, Hit]
-    pattern: "regex.Pattern"
+    pattern: "re.Pattern"
     #: Lowercase single words that are known names (accepted, variant, given,
     #: and their feminine or plural forms): never "near" another name.
     known: set[str] = field(default_factory=set)
@@ -228,8 +229,7 @@ def build_table(ruleset) -> NameTable:
             ids[entity.id] = entity
             entities.append(entity)
             _add_entity(b, entity, variants, given_variants, exceptions)
-    words = sorted(b.hits, key=len, reverse=True)
-    pattern = regex.compile(r"\L<names>(?![\w\u0300-\u036f])", names=words)
+    pattern = re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(b.hits) + ")" + _RIGHT_BOUNDARY)
     return NameTable(entities, b.hits, pattern, b.known, b.near_forms)
 
 

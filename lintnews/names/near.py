@@ -17,10 +17,11 @@ def max_edits(length: int) -> int:
 
 def _deletions(word: str, edits: int) -> set[str]:
     out = {word}
-    n = len(word)
-    for k in range(1, edits + 1):
-        for idx in combinations(range(n), k):
-            out.add("".join(c for i, c in enumerate(word) if i not in idx))
+    out.update(word[:i] + word[i + 1:] for i in range(len(word)))
+    if edits > 1:
+        n = len(word)
+        for i, j in combinations(range(n), 2):
+            out.add(word[:i] + word[i + 1:j] + word[j + 1:])
     return out
 
 
