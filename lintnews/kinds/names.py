@@ -174,7 +174,7 @@ class _Names:
                 if target in counts:
                     message = (f"This text writes “{prose_at(doc, start, end)}” here and “{target}” "
                                f"{_times(counts[target])} elsewhere: use one form, “{target}”.")
-                    severity = entry.rule.severity
+                    severity = house.severity.get(entry.rule.code) or entry.rule.severity
                 else:
                     message = f"{_house_name(house)} style writes “{target}”, not “{form}”."
                     severity = Severity.INFO
