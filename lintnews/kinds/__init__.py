@@ -18,6 +18,7 @@ KINDS = {
     "consistency": "consistency",
     "existence": "existence",
     "boilerplate": "lintnews.checks.boilerplate",
+    "names": "names",
 }
 
 

@@ -3,12 +3,16 @@
     [[rule]]
     kind = "capitalization"
     terms = ["Kyiv", "Kharkiv"]
-    exceptions = ["..."]   # phrases in which the lowercase word is right
+    entities = true          # also every accepted form of the [[entity]] tables
+    common-words = ["trump"] # lowercase words never reported (ordinary English)
+    exceptions = ["..."]     # phrases in which the lowercase word is right
 
-A term matches in any case; only an all-lowercase occurrence is reported
-(ALL CAPS headlines are fine). Words inside URLs, file names, e-mail
-addresses, hashtags and handles are not names in the prose. Terms that are
-also common English words (turkey, china, march) do not belong here.
+Only an all-lowercase occurrence is reported (Title case and ALL CAPS
+headlines are fine), so the pattern holds the lowercase terms only, at the start of a sentence too. Words inside
+URLs, file names, e-mail addresses, hashtags and handles are not names in the
+prose. After a prefix such as `pro-` or `anti-` the name is still a name
+(`pro-russian` → `pro-Russian`). Terms that are also common English words
+(turkey, china, march) do not belong here.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from .common import (
 )
 
 DEFAULT_MESSAGE = "“{found}” is a proper noun: write “{expected}”."
+#: Prefixes after which a hyphenated name keeps its capital (pro-Russian).
+PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex", "pan", "neo", "mid", "trans", "all"})
 
 
 def build(entries, ruleset):
@@ -26,12 +32,18 @@ def build(entries, ruleset):
     for entry in entries:
         exceptions = exception_pattern(entry)
         format_message(entry, DEFAULT_MESSAGE, found="x", expected="y")
-        for term in string_list(entry, "terms"):
+        common = {w.lower() for w in string_list(entry, "common-words", required=False)}
+        terms = list(string_list(entry, "terms", required=not entry.data.get("entities")))
+        if entry.data.get("entities"):
+            terms += _entity_terms(ruleset)
+        for term in terms:
             key = term.lower()
+            if key in common or key == term:
+                continue
             if key in table and table[key][0] is not entry:
                 raise entry.error(f"the term '{term}' is also in rule {table[key][0].rule.code}")
             table[key] = (entry, term, exceptions)
-    pattern = term_pattern(table, ignore_case=True)
+    pattern = term_pattern(table)  # lowercase keys: only lowercase is ever reported
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):
@@ -41,7 +53,9 @@ def build(entries, ruleset):
             if not found.islower():
                 continue
             start, end = m.span()
-            if not starts_word(prose, start) or is_inside_token(prose, start, end):
+            if not (starts_word(prose, start) or _after_prefix(prose, start)):
+                continue
+            if is_inside_token(prose, start, end):
                 continue
             entry, expected, exceptions = table[found]
             if not ctx.enabled(entry.rule.code) or in_exception(exceptions, prose, start, end):
@@ -50,3 +64,23 @@ def build(entries, ruleset):
             yield doc.finding(entry.rule, start, end, message, [(expected, True)])
 
     return [Check(rules, run)]
+
+
+def _entity_terms(ruleset) -> list[str]:
+    from ..names.entities import entity_table
+
+    terms = []
+    for entity in entity_table(ruleset).entities:
+        terms.extend(entity.forms)
+        terms.extend(entity.short)
+    return terms
+
+
+def _after_prefix(text: str, start: int) -> bool:
+    """True for the name in `pro-russian`: a known prefix, a hyphen, the name."""
+    if start < 2 or text[start - 1] != "-":
+        return False
+    i = start - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i:start - 1].lower() in PREFIXES and starts_word(text, i)

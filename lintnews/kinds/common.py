@@ -1,6 +1,7 @@
 """What the rule kinds share: term patterns, boundaries, case, exceptions, profiles."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import regex
@@ -8,16 +9,51 @@ import regex
 from ..rules import RuleEntry
 
 
-def term_pattern(terms: Iterable[str], ignore_case: bool = False) -> "regex.Pattern":
-    """One pattern for many literal terms, longest first, right boundary only.
+def term_pattern(terms: Iterable[str], ignore_case: bool = False) -> "re.Pattern":
+    """One pattern for many literal terms, longest match first, right boundary only.
 
-    The left boundary is checked by `starts_word` in Python: a Unicode `\\b` in
-    front of a long alternation would disable the regex module's literal fast
-    path.
+    The left boundary is checked by `starts_word` in Python. The terms are
+    compiled as a trie (`trie_pattern`), not as a `regex` named list: measured
+    on 1 MB of news, a named list of 2,500 names scans at 20+ s/MB (200 terms:
+    0.2 s/MB) while the same names as a trie in the standard `re` module scan
+    at about 0.1 s/MB.
     """
-    flags = regex.IGNORECASE if ignore_case else 0
-    words = sorted(set(terms), key=len, reverse=True)
-    return regex.compile(r"\L<terms>(?![\w\u0300-\u036f])", flags, terms=words)
+    return re.compile(trie_pattern(terms, ignore_case) + _RIGHT_BOUNDARY,
+                      re.IGNORECASE if ignore_case else 0)
+
+
+_RIGHT_BOUNDARY = r"(?![\w\u0300-\u036f])"
+_LEFT_BOUNDARY = r"(?<![\w\u0300-\u036f])"
+
+
+def trie_pattern(terms: Iterable[str], ignore_case: bool = False) -> str:
+    r"""Regular-expression source matching any of `terms`, as a trie.
+
+    `["Kiev", "Kiev Metro", "Kyiv"]` becomes `K(?:iev(?:\ Metro)?|yiv)`: the
+    engine follows one branch per character instead of trying every term, and
+    the optional tails make the longest term win. With `ignore_case` the trie
+    is built from case-folded terms (compile the result with IGNORECASE).
+    """
+    root: dict = {}
+    for term in terms:
+        node = root
+        for ch in (term.lower() if ignore_case else term):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not root:
+        return "(?!)"
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if ends_here else group
+
+    return emit(root)
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -74,6 +110,23 @@ def profile_form(ruleset, style: str, form: str) -> str:
             if form in prefer:
                 return prefer[form]
     return form
+
+
+def quoted_severity(doc, ctx, severity, start: int, end: int):
+    """The severity of a finding at prose [start, end) given `quoted-severity`.
+
+    Inside a direct quotation, words may be kept as said: "lower" (the
+    default) reports one severity lower, "same" leaves it, "off" drops the
+    finding (returns None).
+    """
+    mode = ctx.config.quoted_severity
+    if mode == "same":
+        return severity
+    from ..quotation import in_quotation
+
+    if not in_quotation(doc, start, end):
+        return severity
+    return None if mode == "off" else severity.lowered()
 
 
 def format_message(entry: RuleEntry, default: str, **values: str) -> str:
