@@ -26,3 +26,12 @@ def test_installed_package_ships_rules(tmp_path: Path):
         pytest.skip("lintnews is installed in editable mode; the wheel layout is not in use")
     assert Path(rules_dir).name == "rule_data"
     assert sorted(p.name for p in (ROOT / "rules").glob("*.toml")) == files
+
+
+def test_every_source_package_is_listed_in_pyproject():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "lintnews").rglob("__init__.py")}
+    assert on_disk <= listed, f"add to [tool.setuptools] packages: {sorted(on_disk - listed)}"

@@ -17,15 +17,15 @@ kind = "substitution"
 category = "transliteration"
 severity = "warning"
 fixable = true
-summary = "Our house writes Dnipro."
+summary = "Our house writes Gotham City."
 message = "Write “{preferred}”, not “{found}”."
 [rule.swap]
-"Dnepr" = "Dnipro"
+"Gotham" = "Gotham City"
 [[rule.examples]]
-text = "The Dnepr rose."
+text = "The Gotham rose."
 expect = ["NEWS101"]
 [[rule.examples]]
-text = "The Dnipro rose."
+text = "The Gotham City rose."
 '''
 
 
@@ -39,10 +39,10 @@ def write(folder: Path, body: str, name: str = "house.toml") -> Path:
 def test_newsroom_rule_folder_adds_a_rule(tmp_path: Path):
     write(tmp_path / "house", GOOD)
     config = Config(rules=(str(tmp_path / "house"),))
-    findings = lint_text("The Dnepr rose in kyiv.", config)
+    findings = lint_text("The Gotham rose in kyiv.", config)
     house = [f for f in findings if f.rule == "NEWS101"]
     assert [(f.excerpt, f.message, f.suggestions[0].replacement) for f in house] == [
-        ("Dnepr", "Write “Dnipro”, not “Dnepr”.", "Dnipro")]
+        ("Gotham", "Write “Gotham City”, not “Gotham”.", "Gotham City")]
     assert any(f.rule == "LN201" for f in findings)  # built-in rules still run
     assert "NEWS101" in build_rules((tmp_path / "house",)).by_code
 
@@ -53,8 +53,8 @@ def test_newsroom_rule_folder_adds_a_rule(tmp_path: Path):
     (lambda s: s.replace('category = "transliteration"', 'category = "names"'), "unknown category", 2),
     (lambda s: s.replace('kind = "substitution"', 'kind = "magic"'), "unknown kind 'magic'", 2),
     (lambda s: s.split("[[rule.examples]]")[0], "no examples", 2),
-    (lambda s: s.replace('[rule.swap]\n"Dnepr" = "Dnipro"\n', ""), "'swap' must be", 2),
-    (lambda s: s.replace('"Dnepr" = "Dnipro"', '"Dnepr = "Dnipro"'), "not valid TOML", 12),
+    (lambda s: s.replace('[rule.swap]\n"Gotham" = "Gotham City"\n', ""), "'swap' must be", 2),
+    (lambda s: s.replace('"Gotham" = "Gotham City"', '"Gotham = "Gotham City"'), "not valid TOML", 12),
     (lambda s: s.replace("{preferred}", "{wanted}"), "placeholder", 2),
 ])
 def test_broken_rule_file_reports_file_line_and_reason(tmp_path: Path, mutate, fragment, line):
