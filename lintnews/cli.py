@@ -44,6 +44,15 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _encoding(value: str) -> str:
+    from .source import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lintnews", description=(
         "A linter for news text damaged by machine translation and web scraping."))
@@ -72,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--include", action="append", metavar="GLOB", help="file globs to lint in folders")
     files.add_argument("--exclude", action="append", metavar="GLOB", help="globs to skip in folders")
     files.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
-    files.add_argument("--encoding", metavar="CODEC", help="read files in this encoding (default: UTF-8)")
+    files.add_argument("--encoding", metavar="CODEC", type=_encoding, help="read files in this encoding (default: UTF-8)")
     ex = check.add_argument_group("exit status")
     ex.add_argument("--fail-on", choices=("error", "warning", "info"),
                     help="lowest severity that makes the exit status 1 (default: warning)")
@@ -172,7 +181,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter.start()
         for target in targets(args, runner, discover):
             result = runner.process(target)
-            if result.error is not None:
+            if result.skipped:
+                sys.stderr.write(f"lintnews: note: {result.error}\n")
+            elif result.error is not None:
                 _error(result.error)
             summary.add(result)
             for f in result.findings:

@@ -77,5 +77,5 @@ class Runner:
                 source = read_source(target.path, self.encoding, target.shown)
                 folder = target.path.parent
         except SourceError as exc:
-            return FileResult(target.shown, [], str(exc))
+            return FileResult(target.shown, [], str(exc), skipped=exc.skipped)
         return self.lint_text(source.text, target.shown, folder)
