@@ -8,15 +8,25 @@ import regex
 from ..rules import RuleEntry
 
 
+#: From this many terms on, a TermIndex replaces the regex named list, whose
+#: compile and scan times grow with the list (IGNORECASE much faster still).
+LARGE_TERM_LIST = 1000
+LARGE_TERM_LIST_IGNORE_CASE = 50
+
+
 def term_pattern(terms: Iterable[str], ignore_case: bool = False) -> "regex.Pattern":
     """One pattern for many literal terms, longest first, right boundary only.
 
     The left boundary is checked by `starts_word` in Python: a Unicode `\\b` in
     front of a long alternation would disable the regex module's literal fast
-    path.
+    path. Long lists get a `TermIndex`, which answers `finditer` the same way.
     """
     flags = regex.IGNORECASE if ignore_case else 0
     words = sorted(set(terms), key=len, reverse=True)
+    if len(words) >= (LARGE_TERM_LIST_IGNORE_CASE if ignore_case else LARGE_TERM_LIST):
+        from ..termindex import TermIndex
+
+        return TermIndex(words, ignore_case)
     return regex.compile(r"\L<terms>(?![\w\u0300-\u036f])", flags, terms=words)
 
 
