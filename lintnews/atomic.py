@@ -21,8 +21,8 @@ untouched; the exception propagates.
 from __future__ import annotations
 
 import errno
+import io
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -100,7 +100,7 @@ def _new_file_mode() -> int:
 
 
 def _temp_path(folder: Path, name: str) -> str:
-    return str(folder / f".{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return str(folder / f".{name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def _open_temp(folder: Path, name: str) -> tuple[int, str | None]:
@@ -192,3 +192,42 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class AtomicTextFile(io.TextIOWrapper):
+    """A text file whose content replaces `path` only once `commit()` is called.
+
+    For reports written as a stream (`-o FILE`): the text goes to a named
+    temporary file in the same folder; `commit()` syncs it and renames it over
+    `path`; `close()` without a commit (an error, Ctrl-C) removes it, so the
+    old report stays and no half report or temp file is left.
+    """
+
+    def __init__(self, path: str | os.PathLike, encoding: str = "utf-8", errors: str = "strict") -> None:
+        target = Path(os.path.realpath(path))
+        fd, temp = _open_named(target.parent, target.name)
+        super().__init__(open(fd, "wb"), encoding=encoding, errors=errors)
+        self._target, self._temp, self._committed = target, temp, False
+
+    def commit(self) -> None:
+        self.flush()
+        try:
+            mode = stat.S_IMODE(os.stat(self._target).st_mode)
+        except FileNotFoundError:
+            mode = _new_file_mode()
+        os.fchmod(self.fileno(), mode)
+        os.fsync(self.fileno())
+        os.replace(self._temp, self._target)
+        self._committed = True
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if not self._committed:
+                _unlink_quietly(self._temp)
+
+
+def atomic_text_file(path: str | os.PathLike) -> AtomicTextFile:
+    """A report file: UTF-8, and a file name's undecodable bytes written back as they were."""
+    return AtomicTextFile(path, "utf-8", "surrogateescape")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from . import __version__
+from .atomic import atomic_text_file
 from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError
@@ -135,6 +136,14 @@ def _error(message: str) -> None:
     sys.stderr.write(f"lintnews: error: {message}\n")
 
 
+def _stdout() -> TextIO:
+    """Standard output that writes back the bytes of a file name that is not
+    valid UTF-8 (they reach us surrogateescape'd) instead of crashing on them."""
+    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="surrogateescape")
+    return sys.stdout
+
+
 def _quiet_broken_pipe() -> None:
     import os
 
@@ -172,7 +181,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     fail_on = runner.config_for(Path.cwd()).fail_on
     colour = {"auto": None, "always": True, "never": False}[args.color]
-    stream: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    # -o: a temp file renamed over FILE only when the report is complete (Ctrl-C: no half report)
+    stream: TextIO = atomic_text_file(args.output) if args.output else _stdout()
     try:
         reporter = get_reporter(args.format, stream, colour=colour if args.output is None else False,
                                 show_source=not args.no_source)
@@ -190,6 +200,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 worst = f.severity if worst is None or f.severity > worst else worst
             reporter.file(result)
         reporter.finish(summary)
+        if stream is not sys.stdout:
+            stream.commit()
     finally:
         if stream is not sys.stdout:
             stream.close()
