@@ -113,6 +113,3 @@ class TermIndex:
                 yield TermMatch(text, start, end)
                 last = end
                 break
-
-    def findall(self, text: str) -> list[str]:
-        return [m.group() for m in self.finditer(text)]

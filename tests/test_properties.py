@@ -169,7 +169,7 @@ def test_expected_position_is_right():
         (1, 1), (1, 3), (1, 4), (2, 1), (3, 1), (4, 1), (4, 2)]
 
 
-def pytest_terminal_summary_cases() -> str:
+def _cases_summary() -> str:
     return ", ".join(f"{k}: {v}" for k, v in sorted(CASES.items()))
 
 
@@ -177,4 +177,4 @@ def pytest_terminal_summary_cases() -> str:
 def _report_cases():
     yield
     print(f"\n[hypothesis profile {settings.default.max_examples} examples/test] cases run: "
-          f"{pytest_terminal_summary_cases()}")
+          f"{_cases_summary()}")
