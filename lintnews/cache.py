@@ -54,7 +54,7 @@ def ruleset_version(folders: tuple[Path, ...]) -> str:
             data = path.read_bytes()
         except OSError:
             continue
-        digest.update(str(path).encode() + b"\0" + hashlib.sha256(data).digest())
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()[:20]
 
 
@@ -72,7 +72,7 @@ class Cache:
         """(rule-set version, entry key) for a file's bytes under a configuration."""
         version = ruleset_version(config.rule_folders())
         digest = hashlib.sha256(data)
-        digest.update(f"\0{path}\0{encoding}\0{config!r}".encode())
+        digest.update(f"\0{path}\0{encoding}\0{config!r}".encode("utf-8", "surrogateescape"))
         return version, digest.hexdigest()
 
     def get(self, key: tuple[str, str]) -> list[Finding] | None:

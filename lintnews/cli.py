@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from . import __version__
+from .atomic import atomic_text_file
 from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError
@@ -52,6 +53,15 @@ def _jobs(value: str) -> int:
 
 def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _encoding(value: str) -> str:
+    from .source import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--include", action="append", metavar="GLOB", help="file globs to lint in folders")
     files.add_argument("--exclude", action="append", metavar="GLOB", help="globs to skip in folders")
     files.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
-    files.add_argument("--encoding", metavar="CODEC", help="read files in this encoding (default: UTF-8)")
+    files.add_argument("--encoding", metavar="CODEC", type=_encoding, help="read files in this encoding (default: UTF-8)")
     run = check.add_argument_group("speed and corpora")
     run.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                      help="worker processes (default: the number of cores; 1 runs in this process)")
@@ -156,6 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error(message: str) -> None:
     sys.stderr.write(f"lintnews: error: {message}\n")
+
+
+def _stdout() -> TextIO:
+    """Standard output that writes back the bytes of a file name that is not
+    valid UTF-8 (they reach us surrogateescape'd) instead of crashing on them."""
+    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="surrogateescape")
+    return sys.stdout
 
 
 def _quiet_broken_pipe() -> None:
@@ -237,8 +255,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     colour = {"auto": None, "always": True, "never": False}[args.color]
     stdin_fix = fix_mode == "fix" and args.paths == ["-"]
     # --fix on standard input prints the fixed text on stdout, so the report goes to stderr
-    console: TextIO = sys.stderr if stdin_fix else sys.stdout
-    stream: TextIO = open(args.output, "w", encoding="utf-8") if args.output else console
+    console: TextIO = sys.stderr if stdin_fix else _stdout()
+    # -o: a temp file renamed over FILE only when the report is complete (Ctrl-C: no half report)
+    stream: TextIO = atomic_text_file(args.output) if args.output else console
     try:
         if fix_mode == "diff":
             reporter = _NoReport()
@@ -253,7 +272,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = progress.hold(sys.stderr)
         reporter.start()
         for result in progress.track(results):
-            if result.error is not None:
+            if result.skipped:
+                errors.write(f"lintnews: note: {result.error}\n")
+            elif result.error is not None:
                 errors.write(f"lintnews: error: {result.error}\n")
             summary.add(result)
             for f in result.findings:
@@ -263,6 +284,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             reporter.file(result)
         progress.close()
         reporter.finish(summary)
+        if stream is not console:
+            stream.commit()
     finally:
         progress.close()
         if stream is not console:

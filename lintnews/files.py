@@ -3,10 +3,14 @@
 A file named on the command line is always linted. In a folder, files whose
 names match the `include` globs are linted unless they match `exclude`;
 hidden folders (`.git`, `.venv`, ...) and symlinked folders are not entered,
-so a symlink loop cannot trap the walk. Order is sorted and stable.
+so a symlink loop cannot trap the walk. A folder that cannot be listed is an
+error for that folder only; a file that cannot be read (a symlink loop,
+permission denied, deleted during the run) is reported when it is read, by
+`lintnews.source`, and the run goes on. Order is sorted and stable.
 """
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Iterator
@@ -32,22 +36,65 @@ def discover(paths: list[str], config_for) -> Iterator[tuple[Path | None, str, s
             yield None, given, f"{given}: no such file or folder"
 
 
-def _walk(root: Path, config_for) -> Iterator[tuple[Path, str, str | None]]:
-    for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        config: Config = config_for(Path(folder))
-        for name in sorted(files):
-            path = Path(folder, name)
-            shown = path.as_posix()
+def _walk(root: Path, config_for) -> Iterator[tuple[Path | None, str, str | None]]:
+    """Files under `root`, folder by folder (files first, then sub-folders, sorted).
+
+    A folder that cannot be listed (permission denied, deleted meanwhile)
+    yields an error and the walk goes on with the others. Iterative, so a very
+    deep tree cannot exhaust the stack.
+    """
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield None, folder.as_posix(), _folder_error(folder, exc)
+            continue
+        config: Config = config_for(folder)
+        subfolders = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
+            path = Path(folder, name)
+            kind = _kind(entry)
+            if kind == "folder":
+                if name not in SKIPPED_DIRS and not (
+                        config.exclude and matches_globs(_rel(path, config) + "/", config.exclude)):
+                    subfolders.append(path)
+                continue
+            if kind == "linked-folder":  # never entered: a symlink loop cannot trap the walk
+                continue
+            shown = path.as_posix()
             if not matches_globs(shown, config.include):
                 continue
             if config.exclude and matches_globs(_rel(path, config), config.exclude):
                 continue
             yield path, shown, None
-        dirs[:] = [d for d in dirs
-                   if not (config.exclude and matches_globs(_rel(Path(folder, d), config) + "/", config.exclude))]
+        stack.extend(reversed(subfolders))
+
+
+def _kind(entry: os.DirEntry) -> str:
+    """"folder", "linked-folder" or "file" (anything else: reading it will say what it is)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_symlink() and entry.is_dir():
+            return "linked-folder"
+    except OSError:  # a symlink loop or an unreadable target: let the read report it
+        pass
+    return "file"
+
+
+def _folder_error(folder: Path, exc: OSError) -> str:
+    shown = folder.as_posix()
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"{shown}: permission denied; folder not linted"
+    if exc.errno == errno.ENOENT:
+        return f"{shown}: folder deleted while lintnews ran"
+    return f"{shown}: cannot list folder ({exc.strerror or exc})"
 
 
 def _rel(path: Path, config: Config) -> str:

@@ -21,6 +21,8 @@ class FileResult:
     fixed: int = 0
     diff: str | None = None
     fixed_output: bytes | None = None
+    #: Not text at all (binary): `error` says so, but the run does not fail for it.
+    skipped: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -34,6 +36,7 @@ class FileResult:
 class Summary:
     files: int = 0
     errors: int = 0
+    skipped: int = 0
     by_category: Counter = field(default_factory=Counter)
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
@@ -44,7 +47,9 @@ class Summary:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
-        if result.error:
+        if result.skipped:
+            self.skipped += 1
+        elif result.error:
             self.errors += 1
         for f in result.findings:
             self.by_category[f.category] += 1
@@ -56,6 +61,7 @@ class Summary:
             "files": self.files,
             "findings": self.findings,
             "errors": self.errors,
+            "skipped": self.skipped,
             "by_category": dict(sorted(self.by_category.items())),
             "by_severity": dict(sorted(self.by_severity.items())),
         }

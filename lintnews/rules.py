@@ -52,8 +52,29 @@ class RuleEntry:
     path: Path
     line: int
 
-    def error(self, reason: str) -> RuleFileError:
-        return RuleFileError(self.path, self.line, f"rule {self.rule.code}: {reason}")
+    def error(self, reason: str, value: str | None = None) -> RuleFileError:
+        """An error about this rule, at the line of `value` if it can be found."""
+        line = self.line_of(value) if value is not None else self.line
+        return RuleFileError(self.path, line, f"rule {self.rule.code}: {reason}")
+
+    def line_of(self, value: str) -> int:
+        """The line of this rule's table where the string `value` is written.
+
+        Looked up only when reporting an error; the rule's first line when
+        the value cannot be found as written (escapes, multi-line strings).
+        """
+        forms = {value, value.replace("\\", "\\\\").replace('"', '\\"')}
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return self.line
+        for number in range(max(self.line, 1), len(lines) + 1):
+            text = lines[number - 1]
+            if number > self.line and text.strip() == "[[rule]]":
+                break
+            if any(form in text for form in forms):
+                return number
+        return self.line
 
 
 @dataclass

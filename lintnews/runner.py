@@ -92,7 +92,7 @@ class Runner:
                 source = read_source(target.path, self.encoding, target.shown)
                 folder = target.path.parent
         except SourceError as exc:
-            return FileResult(target.shown, [], str(exc))
+            return FileResult(target.shown, [], str(exc), skipped=exc.skipped)
         if self.fix_mode is not None:
             result = self.lint_text(source.text, target.shown, folder)
             self.fix(source, target, folder, result)

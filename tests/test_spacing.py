@@ -150,3 +150,8 @@ def test_newsroom_can_extend_the_spacing_data(tmp_path):
                                          'comma_function_words = ["Yesterday"]\n', encoding="utf-8")
     found = lint("The mayor, Yesterday evening, said so.", rules=(str(tmp_path),))
     assert spans(only(found, "LN607")) == [("Yesterday", 11, 20)]
+
+
+def test_missing_space_ignores_a_superscript_digit_after_a_period():
+    # found by the property tests: "²" is alphanumeric but not a letter
+    assert [f.rule for f in lint("It grew to 10.² metres, then 0.² more.")] == []

@@ -233,7 +233,7 @@ def space_before_punctuation(doc, ctx):
 
 
 # -- LN602 -------------------------------------------------------------------
-_MISSING_SPACE = re.compile(r"[.,;!?](?=[^\W\d_])")
+_MISSING_SPACE = regex.compile(r"[.,;!?](?=\p{L})")  # the same letters _RIGHT_WORD takes
 _RIGHT_WORD = regex.compile(r"\p{L}+")
 _NOT_AFTER = "./@_\ufffc"
 _TOKEN_REST = regex.compile(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
@@ -359,10 +359,13 @@ _TOKEN = regex.compile(
 _LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
 _COMMON = 1000  # a part that is a function word or a name's neighbour must be this common
 _VERY_COMMON = 20000  # two content words glued must both be this common
+_LONGEST_GLUED = 40  # two English words glued are shorter; a longer token is something else
 
 
 def split_glued(token: str, data: SpacingData, table: dict[str, int]) -> str | None:
     """`token` with the missing space restored, or None when it is not two glued words."""
+    if len(token) > _LONGEST_GLUED:
+        return None  # trying every split of a megabyte token would take hours
     low = token.lower()
     if table.get(low, 0) or low.startswith(data.compound_prefixes):
         return None

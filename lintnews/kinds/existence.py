@@ -9,7 +9,9 @@
     message = "..."       # may use {found}
 
 Tokens of every existence rule compile into one pattern; patterns compile
-once each, with the regex module's MULTILINE and IGNORECASE flags.
+once each, with the regex module's MULTILINE and IGNORECASE flags, and run on
+a time budget (`lintnews.safe_regex`): a pattern that backtracks without end
+is stopped and reported as LN002, naming its rule file and line.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import regex
 
 from ..finding import Suggestion
 from ..registry import Check
+from ..safe_regex import RuleTimeout, compile_user_pattern
 from .common import format_message, starts_word, string_list, term_pattern
 
 DEFAULT_MESSAGE = "“{found}” should not be here."
@@ -36,10 +39,7 @@ def build(entries, ruleset):
         for token in tokens:
             token_owner[token.lower()] = entry
         for source in regexes:
-            try:
-                patterns.append((regex.compile(source, regex.MULTILINE | regex.IGNORECASE), entry))
-            except regex.error as exc:
-                raise entry.error(f"invalid pattern {source!r}: {exc}") from None
+            patterns.append((compile_user_pattern(entry, source, regex.MULTILINE | regex.IGNORECASE), entry))
     token_pattern = term_pattern(token_owner, ignore_case=True) if token_owner else None
     rules = tuple(e.rule for e in entries)
 
@@ -52,9 +52,12 @@ def build(entries, ruleset):
                     yield from _report(doc, ctx, entry, m.start(), m.end())
         for pattern, entry in patterns:
             if ctx.enabled(entry.rule.code):
-                for m in pattern.finditer(prose):
-                    if m.end() > m.start():
-                        yield from _report(doc, ctx, entry, m.start(), m.end())
+                try:
+                    for m in pattern.finditer(prose):
+                        if m.end() > m.start():
+                            yield from _report(doc, ctx, entry, m.start(), m.end())
+                except RuleTimeout as timeout:
+                    yield timeout.finding(doc)
 
     return [Check(rules, run)]
 

@@ -6,11 +6,23 @@ so memory stays flat on a corpus.
 from __future__ import annotations
 
 import json
+import re
 from typing import TextIO
 
 from .. import __version__
 
 SCHEMA = "lintnews-report/1"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(value) -> str:
+    """JSON with readable non-ASCII text; lone surrogates (a str from the API
+    that went through `surrogateescape`) are escaped, since no UTF-8 stream
+    can carry them raw."""
+    text = json.dumps(value, ensure_ascii=False)
+    if _SURROGATE.search(text):
+        text = json.dumps(value, ensure_ascii=True)
+    return text
 
 
 class Reporter:
@@ -26,9 +38,9 @@ class Reporter:
 
     def file(self, result) -> None:
         self.stream.write(",\n  " if self.count else "\n  ")
-        self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False))
+        self.stream.write(_dumps(result.to_dict()))
         self.count += 1
 
     def finish(self, summary) -> None:
         self.stream.write("\n], " if self.count else "], ")
-        self.stream.write(f'"summary": {json.dumps(summary.to_dict(), ensure_ascii=False)}}}\n')
+        self.stream.write(f'"summary": {_dumps(summary.to_dict())}}}\n')
