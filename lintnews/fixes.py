@@ -19,9 +19,6 @@ original text, marked safe or unsafe. This module
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -182,36 +179,21 @@ def encode(text: str, encoding: str, bom: bytes, shown: str) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes, expected: bytes | None, shown: str | None = None) -> None:
-    """Replace the file at `path` with `data`, keeping its mode.
+    """Replace the file at `path` with `data` through `atomic.atomic_write`.
 
     When `expected` is given and the file's bytes are no longer those, the file
-    changed after it was read and nothing is written. A symbolic link is
-    followed, so the link stays and its target is updated.
+    changed after it was read and nothing is written. Every failure becomes a
+    one-line FixError naming the file; the original is then untouched.
     """
+    from .atomic import FileChangedError, atomic_write
+
     shown = shown or str(path)
-    real = Path(os.path.realpath(path))
     try:
-        if expected is not None and real.read_bytes() != expected:
-            raise FixError(f"{shown}: changed while lintnews was reading it; not fixed, run again")
-        mode = stat.S_IMODE(real.stat().st_mode)
-    except FileNotFoundError:
-        raise FixError(f"{shown}: disappeared while lintnews was fixing it") from None
+        atomic_write(path, data, expected)
+    except FileChangedError:
+        raise FixError(f"{shown}: changed while lintnews was reading it; not fixed, run again") from None
     except PermissionError:
         raise FixError(f"{shown}: permission denied") from None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".lintnews-tmp")
     except OSError as exc:
-        raise FixError(f"{shown}: cannot write a temporary file next to it ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise FixError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+
