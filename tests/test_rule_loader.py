@@ -78,3 +78,12 @@ def test_missing_rule_folder_is_an_error(tmp_path: Path):
     with pytest.raises(RuleFileError) as err:
         load_rules([tmp_path / "nope"])
     assert "does not exist" in str(err.value)
+
+
+def test_readme_newsroom_rule_example_works(tmp_path: Path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Rules are data", 1)[1].split("```toml", 1)[1].split("```", 1)[0]
+    write(tmp_path / "house", block)
+    findings = lint_text("The Supreme Rada voted.", Config(rules=(str(tmp_path / "house"),)))
+    assert [(f.rule, f.excerpt, f.suggestions[0].replacement) for f in findings] == [
+        ("NEWS101", "Supreme Rada", "Verkhovna Rada")]
