@@ -24,8 +24,8 @@ from typing import Iterator
 import regex
 
 from .finding import Severity
-from .registry import Rule
-from .rules import RuleEntry
+from .registry import Example, Rule
+from .rules import BUILTIN_RULES, RuleEntry
 
 BASE_SECONDS = 1.0
 SECONDS_PER_MB = 1.0
@@ -42,9 +42,17 @@ RULE_TIMEOUT = Rule(
         "hangs. The message names the rule, its file and line, and the pattern.\n"
         "Nested repetition of things that can match the same text, such as\n"
         "`(a|a)+$` or `(\\w+\\s?)+$`, is the usual cause: rewrite the pattern so that\n"
-        "each piece of text can be matched in only one way."
+        "each piece of text can be matched in only one way.\n\n"
+        "The examples below run with the rule folder rules/examples/rule-timeout,\n"
+        "whose pattern is ^(a|a)+$."
     ),
     origin="lintnews/safe_regex.py",
+    examples=(
+        Example("a" * 40 + "b\n", ("LN002",),
+                config=(("rules", (str(BUILTIN_RULES / "examples" / "rule-timeout"),)),)),
+        Example("Kyiv.\n", (),
+                config=(("rules", (str(BUILTIN_RULES / "examples" / "rule-timeout"),)),)),
+    ),
 )
 
 
