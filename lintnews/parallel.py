@@ -14,6 +14,7 @@ an earlier one has been handed back.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from itertools import islice
 from pathlib import Path
@@ -68,19 +69,35 @@ def warm(runner: Runner) -> None:
     runner.context(runner.config_for(runner.stdin_folder or Path.cwd()))
 
 
+def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[R]:
-    """`map(fn, items)` on a pool of `jobs` processes, in order, reading ahead a little."""
+    """`map(fn, items)` on a pool of `jobs` processes, in order, reading ahead a little.
+
+    If the reader stops early (Ctrl-C, an error, a closed generator) the
+    workers are terminated at once instead of finishing the work in flight.
+    """
     from concurrent.futures import ProcessPoolExecutor  # not imported by a one-file run
 
     source = iter(items)
-    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
-        try:
-            pending = deque(pool.submit(fn, item) for item in islice(source, jobs * AHEAD_PER_JOB))
-            while pending:
-                result = pending.popleft().result()
-                for item in islice(source, 1):
-                    pending.append(pool.submit(fn, item))
-                yield result
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(initializer, initargs))
+    finished = False
+    try:
+        pending = deque(pool.submit(fn, item) for item in islice(source, jobs * AHEAD_PER_JOB))
+        while pending:
+            result = pending.popleft().result()
+            for item in islice(source, 1):
+                pending.append(pool.submit(fn, item))
+            yield result
+        finished = True
+    finally:
+        if not finished:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=finished, cancel_futures=True)

@@ -143,12 +143,13 @@ def test_ctrl_c_exits_130_without_partial_report_or_temp_file(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "lintnews", "check", "--format", "json",
                              "-o", str(out / "report.json"), str(corpus)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     deadline = time.monotonic() + 60
     while len(os.listdir(out)) < 2 and time.monotonic() < deadline:  # the temp report exists: running
         time.sleep(0.02)
     time.sleep(0.3)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the run and its pool workers
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert stderr.endswith("lintnews: error: interrupted\n") and "Traceback" not in stderr
