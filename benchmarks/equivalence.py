@@ -132,6 +132,15 @@ def collect() -> dict:
         return result
 
 
+def _per_rule(result: dict) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for files in result.values():
+        for f in files:
+            for finding in f["findings"]:
+                counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+    return counts
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--save", action="store_true", help="record the baseline instead of comparing")
@@ -161,6 +170,11 @@ def main(argv=None) -> int:
                     print(f"--- {key} {path}")
                     print("\n".join(list(difflib.unified_diff(left, right, lineterm="", n=1))[2:60]))
     print(f"DIFFERENT: {differing} file reports differ ({count} findings now)")
+    print("findings per rule, before → after (rules that changed):")
+    before, after = _per_rule(old), _per_rule(result)
+    for rule in sorted(set(before) | set(after)):
+        if before.get(rule, 0) != after.get(rule, 0):
+            print(f"  {rule}: {before.get(rule, 0)} → {after.get(rule, 0)}")
     return 1
 
 
