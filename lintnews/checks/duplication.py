@@ -213,7 +213,8 @@ class _NearIndex:
     """Earlier paragraphs, indexed by their word 3-grams and by their opening words."""
 
     def __init__(self) -> None:
-        self.postings: dict[tuple[str, ...], list[int]] = {}
+        #: shingle → the earlier paragraph that has it (an int), or the first few (a list)
+        self.postings: dict[tuple[str, ...], int | list[int]] = {}
         self.openings: dict[tuple[str, ...], list[int]] = {}
         self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
 
@@ -221,20 +222,30 @@ class _NearIndex:
         """The start of the earlier paragraph this one nearly repeats, if any."""
         shingles = set(zip(words, words[1:], words[2:]))
         opening = tuple(words[:_OPENING_WORDS])
-        found = self._best(words, shingles, opening)
+        postings = self.postings
+        shared = shingles & postings.keys()
+        found = self._best(words, shingles, shared, opening)
         me = len(self.paragraphs)
         self.paragraphs.append((start, words))
-        postings = self.postings
-        for sh in shingles:
-            posting = postings.setdefault(sh, [])
-            if len(posting) < _MAX_POSTINGS:
+        for sh in shared:
+            posting = postings[sh]
+            if type(posting) is int:
+                postings[sh] = [posting, me]
+            elif len(posting) < _MAX_POSTINGS:
                 posting.append(me)
+        postings.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, words: list[str], shingles, opening) -> int | None:
+    def _best(self, words: list[str], shingles, shared, opening) -> int | None:
         postings = self.postings
-        candidates = {other for sh in shingles & postings.keys() for other in postings[sh]}
+        candidates = set()
+        for sh in shared:
+            posting = postings[sh]
+            if type(posting) is int:
+                candidates.add(posting)
+            else:
+                candidates.update(posting)
         if candidates:
             for other in sorted(candidates):
                 start, other_words = self.paragraphs[other]
