@@ -285,10 +285,19 @@ def _baseline_file(path: str) -> int:
 
 
 def _baseline_init(names: list[str]) -> None:
-    import regex
+    """One combined pattern: runs of Cyrillic, or a name variant (a trie in `re`).
+
+    A `regex` named list (`\\L<names>`) of the 390 name forms scans at well
+    under 1 MB/s; the trie in the standard `re` module (what lintnews itself
+    uses) with a left word boundary is the fastest single pass we know (about
+    10 MB/s on one core), so it makes the honest floor.
+    """
+    import re
+
+    from lintnews.kinds.common import trie_pattern
 
     global _BASELINE
-    _BASELINE = regex.compile(r"(?P<cyrillic>\p{Cyrillic}+)|(?P<name>\L<names>)(?!\w)", names=names)
+    _BASELINE = re.compile(r"(?P<cyrillic>[\u0400-\u052f]+)|(?<!\w)(?P<name>" + trie_pattern(names) + r")(?!\w)")
 
 
 def baseline_main(folder: str, jobs: int) -> None:
