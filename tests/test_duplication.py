@@ -90,3 +90,21 @@ def test_many_paragraphs_stay_linear():
         f"Paragraph number {i} reports that the committee number {i} met on day {i} and agreed on item {i}."
         for i in range(3000))
     assert only(lint(paragraphs), "LN702") == []
+
+
+def test_massive_repetition_is_summarised_after_ten_copies():
+    line = "The council met on Monday to discuss the new budget for schools.\n"
+    text = line * 25
+    found = only(lint(text), "LN701")
+    assert [f.line for f in found] == list(range(2, 13))
+    assert all(f.message.startswith("This paragraph repeats the one on line 1 word for word") for f in found)
+    assert found[-1].message.endswith(
+        "and 13 more copies follow it (not reported one by one): remove the copies.")
+    assert found[-1].suggestions == () and found[0].suggestions[0].replacement == ""
+
+
+def test_ten_repeats_are_all_reported_one_by_one():
+    line = "The council met on Monday to discuss the new budget for schools.\n"
+    found = only(lint(line * 11), "LN701")
+    assert [f.line for f in found] == list(range(2, 12))
+    assert not any("more copies" in f.message for f in found)

@@ -124,3 +124,10 @@ def test_results_do_not_depend_on_order():
     first = [(f.rule, f.offset, f.message) for t in (a, b) for f in lint(t)]
     second = [(f.rule, f.offset, f.message) for t in (b, a) for f in lint(t)]
     assert sorted(first) == sorted(second)
+
+
+def test_look_alike_letter_inside_a_latin_word_is_left_to_mixed_script():
+    text = "Officials in Kyiv and Моscow and КyКy said so, and Привет мир."
+    found = lint(text)
+    assert [(f.rule, f.excerpt) for f in found if f.rule in ("LN101", "LN102")] == [
+        ("LN101", "Моscow"), ("LN101", "КyКy"), ("LN102", "Привет мир")]

@@ -30,7 +30,10 @@ REPEATED = Rule(
         "paragraph or a sentence word for word. The later copy is reported with the\n"
         "line of the first. Paragraphs of fewer than 6 words and sentences of fewer\n"
         "than 8 words are not compared (short lines such as “Read more” are the\n"
-        "boilerplate rules' business). The fix removes the later copy and is unsafe."
+        "boilerplate rules' business). The fix removes the later copy and is unsafe.\n\n"
+        "Massive repetition (a feed pasted thousands of times) is summarised: the\n"
+        "first 10 later copies of one text are reported each, then one more finding\n"
+        "on the next copy says how many further copies follow. They are not fixed."
     ),
     examples=(
         Example("The city council met on Monday to discuss the budget.\n"
@@ -107,6 +110,7 @@ _JACCARD_SHINGLES = 0.5
 _OPENING_WORDS = 8
 _JACCARD_WORDS = 0.35
 _MAX_POSTINGS = 20
+_MAX_REPORTED_COPIES = 10
 
 
 def _line(doc, prose_offset: int) -> int:
@@ -117,27 +121,63 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+class _Seen:
+    """First occurrences of normalised texts, and how often each came back."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.copies: dict[str, int] = {}
+        #: key → (start, end) of the first copy beyond the cap, and its kind
+        self.overflow: dict[str, tuple[int, int, str]] = {}
+
+    def repeat(self, key: str, start: int, end: int, kind: str) -> int | None:
+        """The start of the first copy when `key` is a repeat that should be reported each.
+
+        Remembers `key` when it is new; counts copies beyond `_MAX_REPORTED_COPIES`.
+        """
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = start
+            return None
+        n = self.copies[key] = self.copies.get(key, 0) + 1
+        if n <= _MAX_REPORTED_COPIES:
+            return first
+        if n == _MAX_REPORTED_COPIES + 1:
+            self.overflow[key] = (start, end, kind)
+        return None
+
+    def summaries(self, doc):
+        for key, (start, end, kind) in self.overflow.items():
+            more = self.copies[key] - _MAX_REPORTED_COPIES
+            yield doc.finding(
+                REPEATED, start, end,
+                f"This {kind} repeats the one on line {_line(doc, self.first[key])} word for word, "
+                f"and {more - 1} more copies follow it (not reported one by one): remove the copies.",
+            )
+
+
 @check(REPEATED, NEAR_DUPLICATE)
 def duplicates(doc, ctx):
     prose = doc.prose
-    seen_paragraphs: dict[str, int] = {}
-    seen_sentences: dict[str, int] = {}
+    seen_paragraphs = _Seen()
+    seen_sentences = _Seen()
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
     for start, end in doc.paragraphs:
         text = prose[start:end]
         words = _WORDS.findall(text.casefold())
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             key = _normal(text)
-            first = seen_paragraphs.get(key)
-            if first is not None:
-                yield doc.finding(
-                    REPEATED, start, end,
-                    f"This paragraph repeats the one on line {_line(doc, first)} word for word: "
-                    "remove one copy.",
-                    suggestions=[("", False)],
-                )
+            if key in seen_paragraphs.first:
+                first = seen_paragraphs.repeat(key, start, end, "paragraph")
+                if first is not None:
+                    yield doc.finding(
+                        REPEATED, start, end,
+                        f"This paragraph repeats the one on line {_line(doc, first)} word for word: "
+                        "remove one copy.",
+                        suggestions=[("", False)],
+                    )
                 continue
-            seen_paragraphs[key] = start
+            seen_paragraphs.first[key] = start
         yield from _repeated_sentences(doc, start, end, seen_sentences)
         if near is not None and len(words) >= _MIN_NEAR_WORDS and _BODY_END.search(text):
             earlier = near.match_and_add(start, words)
@@ -147,20 +187,19 @@ def duplicates(doc, ctx):
                     f"This paragraph says again what the paragraph on line {_line(doc, earlier)} "
                     "says, in slightly different words: keep one version.",
                 )
+    yield from seen_paragraphs.summaries(doc)
+    yield from seen_sentences.summaries(doc)
 
 
-def _repeated_sentences(doc, start: int, end: int, seen: dict[str, int]):
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
     prose = doc.prose
     pos = start
     bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
     for stop, next_start in bounds:
         sentence = prose[pos:stop]
         if len(_WORDS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
-            key = _normal(sentence)
-            first = seen.get(key)
-            if first is None:
-                seen[key] = pos
-            else:
+            first = seen.repeat(_normal(sentence), pos, stop, "sentence")
+            if first is not None:
                 yield doc.finding(
                     REPEATED, pos, stop,
                     f"This sentence repeats one on line {_line(doc, first)} word for word: "
@@ -174,7 +213,8 @@ class _NearIndex:
     """Earlier paragraphs, indexed by their word 3-grams and by their opening words."""
 
     def __init__(self) -> None:
-        self.postings: dict[tuple[str, ...], list[int]] = {}
+        #: shingle → the earlier paragraph that has it (an int), or the first few (a list)
+        self.postings: dict[tuple[str, ...], int | list[int]] = {}
         self.openings: dict[tuple[str, ...], list[int]] = {}
         self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
 
@@ -182,20 +222,30 @@ class _NearIndex:
         """The start of the earlier paragraph this one nearly repeats, if any."""
         shingles = set(zip(words, words[1:], words[2:]))
         opening = tuple(words[:_OPENING_WORDS])
-        found = self._best(words, shingles, opening)
+        postings = self.postings
+        shared = shingles & postings.keys()
+        found = self._best(words, shingles, shared, opening)
         me = len(self.paragraphs)
         self.paragraphs.append((start, words))
-        postings = self.postings
-        for sh in shingles:
-            posting = postings.setdefault(sh, [])
-            if len(posting) < _MAX_POSTINGS:
+        for sh in shared:
+            posting = postings[sh]
+            if type(posting) is int:
+                postings[sh] = [posting, me]
+            elif len(posting) < _MAX_POSTINGS:
                 posting.append(me)
+        postings.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, words: list[str], shingles, opening) -> int | None:
+    def _best(self, words: list[str], shingles, shared, opening) -> int | None:
         postings = self.postings
-        candidates = {other for sh in shingles & postings.keys() for other in postings[sh]}
+        candidates = set()
+        for sh in shared:
+            posting = postings[sh]
+            if type(posting) is int:
+                candidates.add(posting)
+            else:
+                candidates.update(posting)
         if candidates:
             for other in sorted(candidates):
                 start, other_words = self.paragraphs[other]

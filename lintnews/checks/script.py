@@ -58,10 +58,14 @@ _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
+_WORD_AHEAD = regex.compile(r"[\p{L}\p{M}]*")
+_WORD_BACK = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
 _GREEK_UNITS = regex.compile(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
 _DEGREE = regex.compile(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
+
+#: Longer "words" are not judged (the longest English word in use has 45 letters).
+_LONGEST_WORD = 100
 
 _script_cache: dict[str, frozenset] = {}
 
@@ -94,13 +98,7 @@ _CONFUSABLES: dict[int, tuple] = {}
 
 
 def _word_at(prose: str, pos: int) -> tuple[int, int]:
-    start = end = pos
-    while start > 0 and _WORD_CHAR.match(prose[start - 1]):
-        start -= 1
-    n = len(prose)
-    while end < n and _WORD_CHAR.match(prose[end]):
-        end += 1
-    return start, end
+    return _WORD_BACK.match(prose, 0, pos).start(), _WORD_AHEAD.match(prose, pos).end()
 
 
 def mixed_word_fix(word: str, table: dict[str, dict[str, str]]) -> tuple[str, str, list[str]] | None:
@@ -151,6 +149,8 @@ def mixed_script_words(doc, ctx):
             continue
         start, end = _word_at(prose, m.start())
         done = end
+        if end - start > _LONGEST_WORD:
+            continue  # not a word anyone typed (a hash, an encoded blob); judging it costs seconds per MB
         word = prose[start:end]
         result = mixed_word_fix(word, table)
         if result is None:

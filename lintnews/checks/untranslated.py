@@ -84,6 +84,7 @@ _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[
 _CYR_RUN = regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
 _CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
 _CYR_WORDS = regex.compile(_CYR_WORD)
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 _OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
 _METALINGUISTIC = regex.compile(
@@ -171,6 +172,9 @@ def untranslated_cyrillic(doc, ctx):
         words = len(_CYR_WORDS.findall(run))
         if len(run) == 1 and start and prose[start - 1] in "°0123456789 ":
             continue  # a look-alike unit letter (`°С`): LN101's business
+        if words == 1 and ((start and _LATIN_LETTER.match(prose, start - 1))
+                           or _LATIN_LETTER.match(prose, end)):
+            continue  # a look-alike inside a Latin word (`Кyiv`, `Kyїv`): LN101's business
         if is_gloss(prose, start, end, words):
             continue
         lang, letters = cyrillic_language(run)
