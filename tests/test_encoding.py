@@ -92,3 +92,16 @@ def test_no_break_space_entity_in_html_maps_to_the_entity():
 def test_placeholder_is_never_reported():
     assert only(lint(f"See {PLACEHOLDER} for details."), "LN502") == []
     assert only(lint("See `code` and https://example.com/x for details.", filename="a.md"), "LN502") == []
+
+
+def test_mojibake_repair_that_invents_unassigned_characters_is_not_offered():
+    # found by the property tests: ó + three C1 bytes "decode" to U+C0000, unassigned
+    found = lint("\x91ó\x80\x80\x80ó")
+    assert [f for f in found if f.rule == "LN501" and any(
+        "\U000c0000" in s.replacement for s in f.suggestions)] == []
+
+
+def test_mojibake_findings_never_overlap():
+    text = "Ð¡Ð»Ð°Ð²Ð° and cafÃ© and donâ€™t"
+    spans_ = sorted((f.offset, f.end_offset) for f in lint(text) if f.rule == "LN501")
+    assert all(a[1] <= b[0] for a, b in zip(spans_, spans_[1:]))

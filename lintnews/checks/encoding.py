@@ -13,6 +13,8 @@ character of the text and is never reported.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from difflib import SequenceMatcher
 
 import regex
@@ -115,9 +117,9 @@ def mojibake(doc, ctx):
             from ftfy import fix_encoding  # 80 ms import: only when a line is suspect
         line = prose[start:end]
         fixed = fix_encoding(line)
-        if fixed == line:
+        if fixed == line or not _plausible(fixed):
             continue
-        for i1, i2, j1, j2 in _edits(line, fixed):
+        for i1, i2, j1, j2 in _merged(_edits(line, fixed)):
             bad, good = line[i1:i2], fixed[j1:j2]
             yield doc.finding(
                 MOJIBAKE, start + i1, start + i2,
@@ -144,6 +146,27 @@ def _edits(line: str, fixed: str):
         while i2 < high and _widens(line[i2]):
             i2, j2 = i2 + 1, j2 + 1
         yield i1, i2, j1, j2
+
+
+def _merged(edits):
+    """Widened edits that touch or overlap become one, so no two findings overlap."""
+    current = None
+    for edit in edits:
+        if current is not None and edit[0] <= current[1]:
+            current = (current[0], max(current[1], edit[1]), current[2], max(current[3], edit[3]))
+            continue
+        if current is not None:
+            yield current
+        current = edit
+    if current is not None:
+        yield current
+
+
+def _plausible(fixed: str) -> bool:
+    """A repair that yields unassigned, private-use or control characters is a
+    wrong guess (bytes read as UTF-8 that never were), not a repair."""
+    return not any(unicodedata.category(ch) in ("Cn", "Co", "Cc") and ch not in "\t\n\r"
+                   for ch in fixed if not ch.isascii())
 
 
 def _widens(ch: str) -> bool:
