@@ -18,7 +18,7 @@ def test_github_format_from_the_cli(run_cli, tmp_path):
         "::error file=news%2C today.md,line=3,col=14,endLine=3,endColumn=18,title=LN201::"
         "“kyiv” is a proper noun: write “Kyiv”. Suggested fix: “Kyiv”.",
         "::warning file=news%2C today.md,line=3,col=24,endLine=3,endColumn=28,title=LN202::"
-        "“Kiev” is the Russian-derived spelling of Київ: English news writes “Kyiv”. This text also writes “Kyiv” once. Suggested fix: “Kyiv”.",
+        "“Kiev” is the Russian-derived spelling of Київ: English news writes “Kyiv”. This text also writes “Kyiv” once, in lowercase. Suggested fix: “Kyiv”.",
     ]
 
 

@@ -154,7 +154,13 @@ class _Names:
         if others:
             counts = Counter(form for *_x, form, _low in others)
             form, n = counts.most_common(1)[0]
-            message += f" This text also writes “{form}” {_times(n)}."
+            lower = sum(1 for *_x, f, low in others if f == form and low)
+            if lower == n:
+                message += f" This text also writes “{form}” {_times(n)}, in lowercase."
+            elif lower:
+                message += f" This text also writes “{form}” {_times(n)} ({lower} in lowercase)."
+            else:
+                message += f" This text also writes “{form}” {_times(n)}."
         severity = house.severity.get(entry.rule.code) or origin_level or entry.rule.severity
         severity = quoted_severity(doc, ctx, severity, start, end)
         if severity is not None:
