@@ -168,6 +168,14 @@ def _error(message: str) -> None:
     sys.stderr.write(f"lintnews: error: {message}\n")
 
 
+def _report_file(path: str) -> TextIO:
+    """The -o report file (written atomically); a path that cannot be written is a usage error."""
+    try:
+        return atomic_text_file(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+
+
 def _stdout() -> TextIO:
     """Standard output that writes back the bytes of a file name that is not
     valid UTF-8 (they reach us surrogateescape'd) instead of crashing on them."""
@@ -257,7 +265,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # --fix on standard input prints the fixed text on stdout, so the report goes to stderr
     console: TextIO = sys.stderr if stdin_fix else _stdout()
     # -o: a temp file renamed over FILE only when the report is complete (Ctrl-C: no half report)
-    stream: TextIO = atomic_text_file(args.output) if args.output else console
+    stream: TextIO = _report_file(args.output) if args.output else console
     try:
         if fix_mode == "diff":
             reporter = _NoReport()

@@ -174,3 +174,11 @@ def test_colour_on_a_real_terminal(tmp_path, article):
         os.close(leader)
         assert proc.returncode == 1
         assert (b"\x1b[" in output) is coloured, output[:200]
+
+
+def test_report_into_a_missing_folder_is_a_clear_error(run_cli, article):
+    proc = run_cli("check", article.name, "-o", "no/such/folder/report.json")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().endswith(
+        "lintnews: error: cannot write the report to no/such/folder/report.json: No such file or directory")
+    assert "Traceback" not in proc.stderr
