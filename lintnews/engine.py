@@ -87,7 +87,22 @@ def context_for(config: Config) -> Context:
         known = ", ".join(sorted(rules.profiles()))
         where = config.source or "configuration"
         raise ConfigError(f"{where}: unknown style '{config.style}' (known styles: {known})")
+    _check_codes(config, rules)
     return Context(config, rules)
+
+
+def _check_codes(config: Config, rules: Rules) -> None:
+    """A code or prefix that names no rule is a typo that would silently select
+    (or ignore) nothing: say so, naming where it came from."""
+    from .config import ConfigError
+
+    named = [*config.select, *config.extend_select, *config.ignore, *config.severity_overrides(),
+             *(c for _glob, codes in config.per_file_ignores for c in codes)]
+    for prefix in named:
+        if not any(code.startswith(prefix) for code in rules.by_code):
+            where = f"the flags or {config.source}" if config.source else "the flags"
+            raise ConfigError(f"'{prefix}' (from {where}) is not a rule code or prefix: "
+                              "see `lintnews rules`")
 
 
 def lint_document(doc: Document, ctx: Context) -> list[Finding]:

@@ -182,3 +182,14 @@ def test_report_into_a_missing_folder_is_a_clear_error(run_cli, article):
     assert proc.stderr.strip().endswith(
         "lintnews: error: cannot write the report to no/such/folder/report.json: No such file or directory")
     assert "Traceback" not in proc.stderr
+
+
+def test_a_code_that_names_no_rule_is_an_error_not_an_empty_selection(run_cli, tmp_path, article):
+    proc = run_cli("check", article.name, "--select", "LN2O1")
+    assert proc.returncode == 2
+    assert "'LN2O1' (from the flags) is not a rule code or prefix" in proc.stderr
+    (tmp_path / ".lintnews.toml").write_text('ignore = ["LN99"]\n', encoding="utf-8")
+    proc = run_cli("check", article.name)
+    assert proc.returncode == 2 and "'LN99' (from the flags or " in proc.stderr
+    (tmp_path / ".lintnews.toml").unlink()
+    assert run_cli("check", article.name, "--select", "LN2", "--ignore", "LN202").returncode == 1
