@@ -5,6 +5,13 @@ targets, or `--jobs 1`, run in this process: a pool costs more to start than
 it saves. Otherwise a process pool is started whose workers each rebuild the
 Runner from its constructor arguments (a Runner pickles as those arguments).
 
+Stopping early (Ctrl-C, an error, a closed generator) never kills a worker:
+a worker killed while it writes a result to its pipe leaves the pool's
+reader thread waiting for the rest of that message forever, and the
+interpreter then hangs at exit joining it. Instead a shared stop flag is set;
+each worker finishes the file in hand, skips the rest, and the pool shuts
+down cleanly.
+
 `ordered_map` is the pool loop both modes share: work goes out in batches,
 at most a few batches per worker ahead of the reader, and results come back
 in input order. So output is the same for any `--jobs`, and memory stays
@@ -30,6 +37,8 @@ R = TypeVar("R")
 AHEAD_PER_JOB = 3
 
 _RUNNER: Runner | None = None
+#: Set by the parent when the run stops early; workers skip what is left.
+_STOP = None
 
 
 def default_jobs() -> int:
@@ -47,7 +56,16 @@ def _set_runner(runner: Runner) -> None:
 
 def _process_batch(targets: list[Target]) -> list[FileResult]:
     assert _RUNNER is not None, "worker started without a Runner"
-    return [_RUNNER.process(t) for t in targets]
+    results = []
+    for target in targets:
+        if _stopping():
+            break
+        results.append(_RUNNER.process(target))
+    return results
+
+
+def _stopping() -> bool:
+    return _STOP is not None and _STOP.is_set()
 
 
 def process_targets(runner: Runner, targets: Sequence[Target], jobs: int) -> Iterator[FileResult]:
@@ -69,11 +87,18 @@ def warm(runner: Runner) -> None:
     runner.context(runner.config_for(runner.stdin_folder or Path.cwd()))
 
 
-def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
+def _start_worker(stop, initializer: Callable | None, initargs: tuple) -> None:
     """Workers leave Ctrl-C to the parent, which stops them (no traceback per worker)."""
+    global _STOP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STOP = stop
     if initializer is not None:
         initializer(*initargs)
+
+
+def _call(fn: Callable[[T], R], item: T) -> R | None:
+    """`fn(item)` in a worker, unless the run is stopping (its result is unwanted then)."""
+    return None if _stopping() else fn(item)
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
@@ -81,23 +106,23 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
     """`map(fn, items)` on a pool of `jobs` processes, in order, reading ahead a little.
 
     If the reader stops early (Ctrl-C, an error, a closed generator) the
-    workers are terminated at once instead of finishing the work in flight.
+    queued work is cancelled and the work in flight is cut short: `fn` is not
+    called on items a worker takes after that, and `process_targets` batches
+    stop between files.
     """
-    from concurrent.futures import ProcessPoolExecutor  # not imported by a one-file run
+    import multiprocessing  # neither is imported by a one-file run
+    from concurrent.futures import ProcessPoolExecutor
 
     source = iter(items)
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(initializer, initargs))
-    finished = False
+    stop = multiprocessing.get_context().Event()
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(stop, initializer, initargs))
     try:
-        pending = deque(pool.submit(fn, item) for item in islice(source, jobs * AHEAD_PER_JOB))
+        pending = deque(pool.submit(_call, fn, item) for item in islice(source, jobs * AHEAD_PER_JOB))
         while pending:
             result = pending.popleft().result()
             for item in islice(source, 1):
-                pending.append(pool.submit(fn, item))
+                pending.append(pool.submit(_call, fn, item))
             yield result
-        finished = True
     finally:
-        if not finished:
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-        pool.shutdown(wait=finished, cancel_futures=True)
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from lintnews import parallel
 from lintnews.parallel import AHEAD_PER_JOB, ordered_map, process_targets
 from lintnews.runner import Runner, Target
@@ -113,3 +118,46 @@ def test_ordered_map_reads_only_a_few_items_ahead():
     assert next(results) == 0
     assert len(pulled) <= 2 * AHEAD_PER_JOB + 1
     results.close()
+
+
+# Workers that are still writing large results when the reader stops early.
+# Killing them mid-write used to leave the pool's reader thread waiting for
+# the rest of a message, and the interpreter hung at exit joining it.
+EARLY_STOP_SCRIPT = """
+import sys
+from lintnews.parallel import ordered_map
+
+def big(n):
+    return "x" * 4_000_000
+
+for _ in range(5):
+    results = ordered_map(big, range(100), jobs=2)
+    next(results)
+    results.close()
+print("exited")
+"""
+
+
+def test_stopping_early_while_workers_write_results_lets_python_exit():
+    proc = subprocess.run([sys.executable, "-c", EARLY_STOP_SCRIPT], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "exited\n"
+
+
+def _mark(item: tuple[str, int]) -> int:
+    import time
+    folder, n = item
+    time.sleep(0.05)
+    Path(folder, str(n)).touch()
+    return n
+
+
+def test_an_early_stop_leaves_no_work_running(tmp_path):
+    results = ordered_map(_mark, ((str(tmp_path), n) for n in range(200)), jobs=2)
+    assert next(results) == 0
+    results.close()
+    done = set(tmp_path.iterdir())
+    assert len(done) <= 2 * AHEAD_PER_JOB + 2  # what was in flight, not the 200
+    time.sleep(0.3)
+    assert set(tmp_path.iterdir()) == done
