@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching")
     files.add_argument("--include", action="append", metavar="GLOB", help="file globs to lint in folders")
     files.add_argument("--exclude", action="append", metavar="GLOB", help="globs to skip in folders")
+    files.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                       help="in folders, lint files that git ignores too")
     files.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
     files.add_argument("--encoding", metavar="CODEC", type=_encoding, help="read files in this encoding (default: UTF-8)")
     run = check.add_argument_group("speed and corpora")
@@ -202,6 +204,7 @@ def flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
         "allow": tuple(args.allow) if args.allow else None,
         "include": tuple(args.include) if args.include else None,
         "exclude": tuple(args.exclude) if args.exclude else None,
+        "respect_gitignore": args.respect_gitignore,
         "fail_on": Severity.parse(args.fail_on) if args.fail_on else None,
     }
 

@@ -33,6 +33,7 @@ class Config:
     fail_on: Severity = Severity.WARNING
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     style: str = "default"
     rules: tuple[str, ...] = ()
@@ -107,6 +108,10 @@ def _convert(name: str, value: Any) -> Any:
         return _codes(value)
     if name in ("include", "exclude", "rules", "allow"):
         return _strings(value)
+    if name == "respect_gitignore":
+        if not isinstance(value, bool):
+            raise TypeError("expected true or false")
+        return value
     if name == "fail_on":
         if not isinstance(value, str):
             raise TypeError("expected error, warning or info")

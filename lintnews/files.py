@@ -3,7 +3,10 @@
 A file named on the command line is always linted. In a folder, files whose
 names match the `include` globs are linted unless they match `exclude`;
 hidden folders (`.git`, `.venv`, ...) and symlinked folders are not entered,
-so a symlink loop cannot trap the walk. A folder that cannot be listed is an
+so a symlink loop cannot trap the walk. In a git work tree, files and
+folders git ignores (`.gitignore`, `.git/info/exclude`, the global excludes)
+are skipped too, unless `respect-gitignore = false`; git itself answers,
+so its rules apply exactly, and without git the walk just goes on. A folder that cannot be listed is an
 error for that folder only; a file that cannot be read (a symlink loop,
 permission denied, deleted during the run) is reported when it is read, by
 `lintnews.source`, and the run goes on. Order is sorted and stable.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
 from pathlib import Path
 from typing import Iterator
 
@@ -43,6 +47,7 @@ def _walk(root: Path, config_for) -> Iterator[tuple[Path | None, str, str | None
     yields an error and the walk goes on with the others. Iterative, so a very
     deep tree cannot exhaust the stack.
     """
+    ignored = _git_ignored(root) if config_for(root).respect_gitignore else None
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -60,6 +65,8 @@ def _walk(root: Path, config_for) -> Iterator[tuple[Path | None, str, str | None
                 continue
             path = Path(folder, name)
             kind = _kind(entry)
+            if ignored and _is_ignored(path, root, kind, ignored, config):
+                continue
             if kind == "folder":
                 if name not in SKIPPED_DIRS and not (
                         config.exclude and matches_globs(_rel(path, config) + "/", config.exclude)):
@@ -74,6 +81,32 @@ def _walk(root: Path, config_for) -> Iterator[tuple[Path | None, str, str | None
                 continue
             yield path, shown, None
         stack.extend(reversed(subfolders))
+
+
+def _git_ignored(root: Path) -> frozenset[str] | None:
+    """The paths under `root` that git ignores, relative to it ("dir/" for a
+    whole folder); None when `root` is not in a work tree or git is missing.
+
+    Files git tracks are never in the set, even where a pattern matches them:
+    as in git, ignoring applies to untracked files only.
+    """
+    command = ["git", "-c", "core.fsmonitor=false", "-C", str(root), "ls-files", "-z",
+               "--others", "--ignored", "--exclude-standard", "--directory"]
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return frozenset(os.fsdecode(item) for item in done.stdout.split(b"\0") if item)
+
+
+def _is_ignored(path: Path, root: Path, kind: str, ignored: frozenset[str], config: Config) -> bool:
+    if not config.respect_gitignore:
+        return False
+    rel = path.relative_to(root).as_posix()
+    return (rel + "/" if kind == "folder" else rel) in ignored
 
 
 def _kind(entry: os.DirEntry) -> str:
