@@ -27,19 +27,30 @@ def _deletions(word: str, edits: int) -> set[str]:
 
 class NearIndex:
     def __init__(self, forms) -> None:
-        """`forms`: lowercase single-word known forms of at least six letters."""
-        self._by_deletion: dict[str, list[str]] = {}
-        for form in forms:
+        """`forms`: lowercase single-word known forms of at least six letters.
+
+        The deletions are indexed on the first lookup (about 25 ms): most
+        short texts never need one.
+        """
+        self._forms = list(forms)
+        self._by_deletion: dict[str, list[str]] | None = None
+
+    def _index(self) -> dict[str, list[str]]:
+        by_deletion: dict[str, list[str]] = {}
+        for form in self._forms:
             for d in _deletions(form, max_edits(len(form))):
-                self._by_deletion.setdefault(d, []).append(form)
+                by_deletion.setdefault(d, []).append(form)
+        self._by_deletion = by_deletion
+        return by_deletion
 
     def nearest(self, word: str) -> tuple[str, int] | None:
         """The closest known form to `word` (lowercase) and its distance, if close enough."""
+        by_deletion = self._by_deletion if self._by_deletion is not None else self._index()
         limit = max_edits(len(word))
         best = None
         seen = set()
         for d in _deletions(word, limit):
-            for form in self._by_deletion.get(d, ()):
+            for form in by_deletion.get(d, ()):
                 if form in seen or form[0] != word[0]:
                     continue
                 seen.add(form)
