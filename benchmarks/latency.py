@@ -1,14 +1,14 @@
 """Start-to-exit latency of `lintnews check` on one small article (the pre-commit case).
 
     python benchmarks/latency.py                 # 15 fresh processes per measure
-    python benchmarks/latency.py --repeat 7 --no-table-cache
+    python benchmarks/latency.py --repeat 7
 
 Measures, each as the median wall time of `--repeat` fresh processes:
 `python -c pass`, `python -c "import lintnews"`, `lintnews check --no-cache`
 on `examples/article.md` and on a 5 KB article of the benchmark corpus
-(`benchmarks/run.py` builds it the same way), the latter twice: with the
-table cache cold (an empty cache folder every run) and warm. No output but
-the table; nothing is written outside a temporary folder.
+(`benchmarks/run.py` builds it the same way), both with the table cache
+(`lintnews.tablecache`) cold (emptied before every run) and warm. Nothing is
+written outside a temporary folder.
 """
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ def main(argv=None) -> int:
         work = Path(tmp)
         paths, _total = build_corpus(work / "corpus", 2, 50_000)
         article = small_article(paths, work)
-        cache = work / "cache"
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "LINTNEWS_CACHE_DIR": str(cache)}
+        cache = work / "tables"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "LINTNEWS_TABLE_CACHE_DIR": str(cache)}
 
         def cold():
             import shutil

@@ -91,8 +91,12 @@ def read(name: str, key: bytes) -> bytes | None:
     return data[_HEADER.size:]
 
 
-def write(name: str, key: bytes, payload: bytes) -> None:
-    """Store `payload` under (name, key) atomically; any failure is ignored."""
+def write(name: str, key: bytes, payload: bytes | Callable[[], bytes]) -> None:
+    """Store `payload` under (name, key) atomically; any failure is ignored.
+
+    `payload` may be a function, called only when the folder can be written:
+    a read-only cache does not pay for building what it cannot keep.
+    """
     path = path_for(name, key)
     if path is None:
         return
@@ -100,7 +104,10 @@ def write(name: str, key: bytes, payload: bytes) -> None:
         from .atomic import atomic_write
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, _HEADER.pack(MAGIC, key, zlib.crc32(payload)) + payload, None)
+        if not os.access(path.parent, os.W_OK):
+            return
+        data = payload() if callable(payload) else payload
+        atomic_write(path, _HEADER.pack(MAGIC, key, zlib.crc32(data)) + data, None)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache
         pass
 
@@ -118,9 +125,5 @@ def cached_pickle(name: str, key: bytes | None, build: Callable[[], T]) -> T:
         except Exception:  # noqa: BLE001 - a payload that does not unpickle is rebuilt
             pass
     value = build()
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001
-        return value
-    write(name, key, data)
+    write(name, key, lambda: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value

@@ -140,7 +140,7 @@ def _frequencies(lang: str) -> Mapping[str, int]:
                 pass
     table = _parse(source.read_bytes())
     if key is not None:
-        tablecache.write(f"words-{lang}", key, build_bytes(table))
+        tablecache.write(f"words-{lang}", key, lambda: build_bytes(table))
     return table
 
 

@@ -33,6 +33,34 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
                       re.IGNORECASE if ignore_case else 0)
 
 
+class WordStartTerms:
+    """`term_pattern(terms)`, compiled on the first text where it can matter.
+
+    For callers that keep a match only where a word starts (`starts_word`, or
+    after a hyphen as in `pro-russian`): there the character before the match
+    is not a word character, so the run of word characters the match starts
+    with is the term's own first run (`kryvyi` of `kryvyi rih`). A text none
+    of whose runs is such a first run can give such a caller nothing, and is
+    skipped without compiling the pattern (10-15 ms for the names, paid by
+    every process). Once compiled, the pattern is used for every text.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self._terms = set(terms)
+        firsts = {_FIRST_RUN.match(t) for t in self._terms}
+        self._firsts = None if None in firsts else frozenset(m.group() for m in firsts)
+        self._pattern = None
+
+    def finditer(self, text: str):
+        if self._pattern is None:
+            if self._firsts is not None and self._firsts.isdisjoint(_RUNS.findall(text)):
+                return iter(())
+            self._pattern = term_pattern(self._terms)
+        return self._pattern.finditer(text)
+
+
+_FIRST_RUN = re.compile(r"\w+")
+_RUNS = re.compile(r"\w+")
 _RIGHT_BOUNDARY = r"(?![\w\u0300-\u036f])"
 _LEFT_BOUNDARY = r"(?<![\w\u0300-\u036f])"
 

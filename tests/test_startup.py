@@ -1,8 +1,9 @@
-"""The table cache: tables kept between processes never change a finding.
+"""Start-up: tables kept between processes or built lazily never change a finding.
 
-A corrupt, truncated or stale cache file is ignored and rebuilt; a folder that
-cannot be written only means nothing is kept; the tables read back (rules,
-entity table, word list) equal the ones built from scratch.
+A corrupt, truncated or stale table-cache file is ignored and rebuilt; a
+folder that cannot be written only means nothing is kept; the tables read back
+(rules, entity table, word list) equal the ones built from scratch; the
+uncompiled stand-ins for big patterns find what the patterns find.
 """
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews import tablecache, wordlist
-from lintnews.kinds.common import _LEFT_BOUNDARY, _RIGHT_BOUNDARY, trie_pattern
+from lintnews.kinds.common import (
+    _LEFT_BOUNDARY, _RIGHT_BOUNDARY, WordStartTerms, starts_word, term_pattern, trie_pattern,
+)
 from lintnews.names.entities import build_table, entity_table
 from lintnews.rules import BUILTIN_RULES, load_rules, load_rules_cached
 from lintnews.termindex import BoundedTerms
@@ -180,3 +183,23 @@ def test_bounded_terms_find_what_the_trie_pattern_finds(text):
     pattern = re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(_TERMS) + ")" + _RIGHT_BOUNDARY)
     index = BoundedTerms(_TERMS)
     assert [m.span() for m in index.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TERMS + _ALPHABET), max_size=30).map("".join))
+def test_word_start_terms_give_a_word_start_caller_the_same_matches(text):
+    def kept(pattern):
+        return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())
+                or text[m.start() - 1] == "-"]
+
+    assert kept(WordStartTerms(_TERMS)) == kept(term_pattern(_TERMS))
+
+
+def test_word_start_terms_compile_only_for_a_text_that_may_match():
+    terms = WordStartTerms(["kyiv", "kryvyi rih"])
+    assert list(terms.finditer("Officials in Kyiv and Kryvyi Rih.")) == []
+    assert terms._pattern is None
+    assert [m.span() for m in terms.finditer("in kryvyi rih")] == [(3, 13)]
+    assert terms._pattern is not None
+    odd = WordStartTerms(["-kyiv"])  # a term not starting with a word character: no shortcut
+    assert [m.span() for m in odd.finditer("a -kyiv")] == [(2, 7)]
