@@ -164,6 +164,11 @@ def test_the_stored_word_table_answers_like_the_dict(monkeypatch, tmp_path):
         assert len(stored) == len(built) and dict(stored.items()) == built
         assert stored.get("no such word") is None and "no such word" not in stored
         assert stored.get(42, 0) == 0 and "\ud800" not in stored
+        probes = list(built)[:50] + ["no such word", "Москва", ""]
+        answers = [stored.get(w) for w in probes]
+        stored._lookups = wordlist.PROMOTE_AFTER  # a corpus run: a dict answers from now on
+        assert [stored.get(w) for w in probes] == answers
+        assert wordlist.frequencies("ru") == built and isinstance(wordlist.frequencies("ru"), dict)
     finally:
         wordlist._frequencies.cache_clear()
 
