@@ -11,7 +11,6 @@ nothing is half-loaded.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -110,6 +109,8 @@ def rule_files(folders: Iterable[Path]) -> list[Path]:
 
 def load_rules(folders: Iterable[Path]) -> RuleSet:
     """Load every rule file of `folders` (in order) into one RuleSet."""
+    import tomllib  # not needed when the table cache holds the parsed rules
+
     ruleset = RuleSet()
     seen: dict[str, RuleEntry] = {}
     for path in rule_files(folders):

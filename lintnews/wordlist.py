@@ -20,14 +20,11 @@ once per process, on first use.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import struct
 import sys
 from array import array
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 from zlib import crc32
 
@@ -119,10 +116,24 @@ def build_bytes(table: dict[str, int]) -> bytes:
 
 
 def _source(lang: str):
+    """pyspellchecker's table file, found without importing the package (or zipfile)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("spellchecker")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "resources" / f"{lang}.json.gz"
+        if path.is_file():
+            return path
+    from importlib import resources  # a package inside a zip file
+
     return resources.files("spellchecker") / "resources" / f"{lang}.json.gz"
 
 
 def _parse(data: bytes) -> dict[str, int]:
+    import gzip
+    import json
+
     return json.loads(gzip.decompress(data))
 
 
