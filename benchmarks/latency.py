@@ -40,13 +40,16 @@ def median_ms(cmd: list[str], env: dict, repeat: int, before=None, cwd: Path = R
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--article", type=Path, help="a 5 KB article to use instead of the corpus's")
     args = parser.parse_args(argv)
     from run import build_corpus, small_article  # the benchmark's own 5 KB article
 
     with tempfile.TemporaryDirectory(prefix="lintnews-latency-") as tmp:
         work = Path(tmp)
-        paths, _total = build_corpus(work / "corpus", 2, 50_000)
-        article = small_article(paths, work)
+        if args.article:
+            article = args.article.resolve()
+        else:
+            article = small_article(build_corpus(work / "corpus", 2, 50_000)[0], work)
         cache = work / "tables"
         env = {**os.environ, "PYTHONPATH": str(ROOT), "LINTNEWS_TABLE_CACHE_DIR": str(cache)}
 

@@ -74,7 +74,7 @@ def test_warm_cold_and_no_cache_give_the_same_findings(run_cli, article, tmp_pat
     env = {tablecache.ENV: str(cache)}
     cold = _findings(run_cli, article, env=env)
     files = sorted(p.name.split("-")[0] for p in cache.iterdir())
-    assert files == ["entities", "rules", "words"]
+    assert files == ["boilerplate", "entities", "rules", "words"]
     warm = _findings(run_cli, article, env=env)
     off = _findings(run_cli, article, env={tablecache.ENV: ""})
     assert cold == warm == off
@@ -178,8 +178,8 @@ def test_frequencies_is_one_table_whatever_the_call():
 
 
 _TERMS = ["Kyiv", "Kyiv Metro", "Kiev", "KIEV", "Igor Klymenko", "O'Brien", "-Kyiv",
-          "’s", "ab", "ab cd", "cd", "Kyïv", "İstanbul"]
-_ALPHABET = list("abcdKyivKIEVO'Brien-’s İstanbulï\u0301\u200c_1. \n")
+          "’s", "ab", "ab cd", "cd", "Kyïv", "İstanbul", "cd-ab ab", "Sr."]
+_ALPHABET = list("abcdKyivKIEVO'Brien-’s İstanbulïSr\u0301\u200c_1. \n")
 
 
 @settings(max_examples=400, deadline=None)
@@ -206,5 +206,8 @@ def test_word_start_terms_compile_only_for_a_text_that_may_match():
     assert terms._pattern is None
     assert [m.span() for m in terms.finditer("in kryvyi rih")] == [(3, 13)]
     assert terms._pattern is not None
-    odd = WordStartTerms(["-kyiv"])  # a term not starting with a word character: no shortcut
-    assert [m.span() for m in odd.finditer("a -kyiv")] == [(2, 7)]
+    phrase = WordStartTerms(["in the framework of"])  # gated by its longest word
+    assert list(phrase.finditer("in the end, in the city of")) == [] and phrase._pattern is None
+    assert [m.span() for m in phrase.finditer("in the framework of")] == [(0, 19)]
+    punctuation = WordStartTerms(["--"])  # no word to look for: always compiled
+    assert [m.span() for m in punctuation.finditer("a -- b")] == [(2, 4)]
