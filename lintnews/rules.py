@@ -138,8 +138,8 @@ def load_rules(folders: Iterable[Path]) -> RuleSet:
     return ruleset
 
 
-def load_rules_cached(folders: tuple[Path, ...]) -> RuleSet:
-    """`load_rules(folders)`, parsed once and kept in the table cache.
+def load_rules_cached(folders: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in rules plus `folders`, parsed once and kept in the table cache.
 
     The key covers lintnews's version and code, every rule file's bytes and
     the Python version (`lintnews.tablecache`); the RuleSet then carries it,
@@ -153,8 +153,8 @@ def load_rules_cached(folders: tuple[Path, ...]) -> RuleSet:
     if tablecache.folder() is not None:
         from .cache import ruleset_version
 
-        key = tablecache.digest("rules", ruleset_version(tuple(folders[1:])), *map(str, folders))
-    ruleset = tablecache.cached_pickle("rules", key, lambda: load_rules(folders))
+        key = tablecache.digest("rules", ruleset_version(tuple(folders)), *map(str, folders))
+    ruleset = tablecache.cached_pickle("rules", key, lambda: load_rules((BUILTIN_RULES, *folders)))
     ruleset.cache_key = key
     return ruleset
 

@@ -145,7 +145,7 @@ def test_cached_rules_and_entities_equal_the_built_ones(monkeypatch, tmp_path):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
     built = load_rules((BUILTIN_RULES,))
     for _ in range(2):  # the second round reads what the first stored
-        cached = load_rules_cached((BUILTIN_RULES,))
+        cached = load_rules_cached()
         assert cached.cache_key is not None
         assert (cached.entries, cached.tables, cached.files) == (built.entries, built.tables, built.files)
         table, fresh = entity_table(cached), build_table(built)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from ..registry import Check
 from .common import (
-    exception_pattern, format_message, in_exception, is_inside_token, starts_word,
-    string_list, WordStartTerms,
+    WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
+    starts_word, string_list,
 )
 
 DEFAULT_MESSAGE = "“{found}” is a proper noun: write “{expected}”."

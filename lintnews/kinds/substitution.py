@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from ..registry import Check
 from .common import (
-    exception_pattern, format_message, in_exception, is_inside_token, match_case,
-    profile_form, starts_word, string_map, WordStartTerms,
+    WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
+    match_case, profile_form, starts_word, string_map,
 )
 
 DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
