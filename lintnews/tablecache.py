@@ -18,7 +18,9 @@ between processes, like Python's `__pycache__` keeps byte code:
   truncated, corrupt, from another version, unreadable, unpicklable — is
   ignored and the table is built again. A folder that cannot be written
   (read-only, full disk) only means the table is not kept. Nothing here can
-  raise or change a finding: a loaded table equals the built one.
+  raise or change a finding: a loaded table equals the built one. A file
+  that another user owns is never read: a pickle can run code, and no one
+  may plant one for you, even in a folder others can write to.
 
 `--no-cache` does not turn this cache off: it concerns findings of the user's
 files (re-check everything), while this cache holds only lintnews's own
@@ -58,6 +60,7 @@ def folder() -> Path | None:
 
 
 def digest(*parts: str) -> bytes:
+    """A cache key: a hash of `parts`, this module's FORMAT and the Python version."""
     import hashlib
 
     h = hashlib.sha256(FORMAT.encode())
@@ -68,6 +71,7 @@ def digest(*parts: str) -> bytes:
 
 
 def path_for(name: str, key: bytes) -> Path | None:
+    """Where the table `name` built under `key` is kept (None: the cache is off)."""
     base = folder()
     return base / f"{name}-{key.hex()[:24]}.bin" if base is not None else None
 
@@ -79,6 +83,8 @@ def read(name: str, key: bytes) -> bytes | None:
         return None
     try:
         with open(path, "rb") as fh:
+            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
+                return None  # a pickle planted by another user would run their code
             data = fh.read()
     except (OSError, ValueError):
         return None

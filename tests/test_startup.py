@@ -8,6 +8,7 @@ uncompiled stand-ins for big patterns find what the patterns find.
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 import zlib
@@ -139,6 +140,15 @@ def test_a_read_only_cache_folder_is_read_but_not_written(monkeypatch, tmp_path)
         assert tablecache.read("probe", b"x" * 32) is None  # another key is a miss
     finally:
         cache.chmod(stat.S_IRWXU)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_table_file_owned_by_another_user_is_not_read(monkeypatch, tmp_path):
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    tablecache.write("probe", b"k" * 32, b"payload")
+    assert tablecache.read("probe", b"k" * 32) == b"payload"
+    os.chown(tablecache.path_for("probe", b"k" * 32), 4242, -1)
+    assert tablecache.read("probe", b"k" * 32) is None
 
 
 def test_cached_rules_and_entities_equal_the_built_ones(monkeypatch, tmp_path):
