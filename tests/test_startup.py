@@ -221,3 +221,21 @@ def test_word_start_terms_compile_only_for_a_text_that_may_match():
     assert [m.span() for m in phrase.finditer("in the framework of")] == [(0, 19)]
     punctuation = WordStartTerms(["--"])  # no word to look for: always compiled
     assert [m.span() for m in punctuation.finditer("a -- b")] == [(2, 4)]
+
+
+def test_the_near_index_built_per_letter_finds_the_closest_form():
+    from lintnews.names.near import NearIndex, distance, max_edits
+
+    forms = ["kharkiv", "kherson", "kramatorsk", "mariupol", "melitopol", "zaporizhzhia", "zakharova"]
+    index = NearIndex(forms)
+    for word in ["kharkovk", "khersonn", "kramatorks", "mariupl", "melitopolia", "zaporozhye",
+                 "zajarova", "odesa", "", "k"]:
+        limit = max_edits(len(word))
+        close = [(distance(word, f, limit), f) for f in forms if word and f[0] == word[0]]
+        close = [(d, f) for d, f in close if d <= min(limit, max_edits(len(f)))]
+        found = index.nearest(word)
+        if not close:
+            assert found is None, word
+        else:
+            assert found is not None and found[1] == min(close)[0] and (found[1], found[0]) in close
+    assert set(index._by_letter) <= {"k", "m", "z", "o"}
