@@ -76,8 +76,11 @@ def path_for(name: str, key: bytes) -> Path | None:
     return base / f"{name}-{key.hex()[:24]}.bin" if base is not None else None
 
 
-def read(name: str, key: bytes) -> bytes | None:
-    """The payload stored under (name, key), or None when absent or not intact."""
+def read(name: str, key: bytes) -> memoryview | None:
+    """The payload stored under (name, key), or None when absent or not intact.
+
+    A view into the file's bytes (`.obj`), not a copy: the word list is 3 MB.
+    """
     path = path_for(name, key)
     if path is None:
         return None
@@ -94,7 +97,7 @@ def read(name: str, key: bytes) -> bytes | None:
     payload = memoryview(data)[_HEADER.size:]
     if magic != MAGIC or stored_key != key or zlib.crc32(payload) != crc:
         return None
-    return data[_HEADER.size:]
+    return payload
 
 
 def write(name: str, key: bytes, payload: bytes | Callable[[], bytes]) -> None:

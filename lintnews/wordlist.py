@@ -39,15 +39,17 @@ _ENTRY = struct.Struct("=IH")    # frequency, length of the UTF-8 word that foll
 
 
 class WordTable(Mapping):
-    """A word → frequency mapping read from the bytes `build_bytes` makes."""
+    """A word → frequency mapping read from the bytes `build_bytes` makes
+    (or a view of them in the cache file's bytes: nothing is copied)."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | memoryview) -> None:
+        data = memoryview(data)
         nslots, self._count = _HEAD.unpack_from(data)
         if nslots < 1 or nslots & (nslots - 1) or len(data) < _HEAD.size + 4 * nslots:
             raise ValueError("not a word table")
         self._data = data
         self._mask = nslots - 1
-        self._slots = memoryview(data)[_HEAD.size:_HEAD.size + 4 * nslots].cast("I")
+        self._slots = data[_HEAD.size:_HEAD.size + 4 * nslots].cast("I")
         self._lookups = 0
         self._dict: dict[str, int] | None = None
 
@@ -92,7 +94,7 @@ class WordTable(Mapping):
         offset = _HEAD.size + 4 * (self._mask + 1)
         while offset < len(data):
             frequency, length = _ENTRY.unpack_from(data, offset)
-            yield data[offset + 6:offset + 6 + length].decode("utf-8", "surrogatepass"), frequency
+            yield str(data[offset + 6:offset + 6 + length], "utf-8", "surrogatepass"), frequency
             offset += 6 + length
 
 
