@@ -18,7 +18,6 @@ skipped: caching must never make a run fail.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +75,8 @@ class Cache:
         return version, digest.hexdigest()
 
     def get(self, key: tuple[str, str]) -> list[Finding] | None:
+        import json
+
         version, name = key
         try:
             with open(self.folder / version / name[:2] / f"{name}.json", encoding="utf-8") as fh:
@@ -89,6 +90,7 @@ class Cache:
     def put(self, key: tuple[str, str], findings: list[Finding]) -> None:
         if self._broken:
             return
+        import json
         import tempfile
 
         version, name = key

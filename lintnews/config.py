@@ -9,7 +9,6 @@ a bad value is a `ConfigError` naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -140,6 +139,8 @@ def _convert(name: str, value: Any) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only where a configuration file exists
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -18,7 +18,7 @@ from .config import Config, code_selected
 from .document import Document
 from .finding import Finding, Severity
 from .registry import Check, Rule, python_checks
-from .rules import BUILTIN_RULES, RuleSet, load_rules
+from .rules import RuleSet, load_rules_cached
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def build_rules(folders: tuple[Path, ...] = ()) -> Rules:
     """Load the built-in rules plus `folders`, and compile every check once."""
     from .kinds import build_checks
 
-    ruleset = load_rules((BUILTIN_RULES, *folders))
+    ruleset = load_rules_cached(folders)
     checks = tuple(python_checks()) + tuple(build_checks(ruleset))
     by_code: dict[str, Rule] = {}
     for item in checks:

@@ -11,7 +11,6 @@ nothing is half-loaded.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -84,6 +83,8 @@ class RuleSet:
     entries: list[RuleEntry] = field(default_factory=list)
     tables: dict[str, list[tuple[Path, Any]]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    #: The table-cache key of what is built from this rule set (None: not cached).
+    cache_key: bytes | None = None
 
     def table(self, name: str) -> list[tuple[Path, Any]]:
         """Every value of a top-level table `name`, with the file it came from."""
@@ -108,6 +109,8 @@ def rule_files(folders: Iterable[Path]) -> list[Path]:
 
 def load_rules(folders: Iterable[Path]) -> RuleSet:
     """Load every rule file of `folders` (in order) into one RuleSet."""
+    import tomllib  # not needed when the table cache holds the parsed rules
+
     ruleset = RuleSet()
     seen: dict[str, RuleEntry] = {}
     for path in rule_files(folders):
@@ -132,6 +135,27 @@ def load_rules(folders: Iterable[Path]) -> RuleSet:
             ruleset.entries.append(entry)
         for name, value in data.items():
             ruleset.tables.setdefault(name, []).append((path, value))
+    return ruleset
+
+
+def load_rules_cached(folders: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in rules plus `folders`, parsed once and kept in the table cache.
+
+    The key covers lintnews's version and code, every rule file's bytes and
+    the Python version (`lintnews.tablecache`); the RuleSet then carries it,
+    so that the tables built from it (names, ...) are cached under it too.
+    A rule folder with an error is never cached: it is parsed, and reported,
+    every time.
+    """
+    from . import tablecache
+
+    key = None
+    if tablecache.folder() is not None:
+        from .cache import ruleset_version
+
+        key = tablecache.digest("rules", ruleset_version(tuple(folders)), *map(str, folders))
+    ruleset = tablecache.cached_pickle("rules", key, lambda: load_rules((BUILTIN_RULES, *folders)))
+    ruleset.cache_key = key
     return ruleset
 
 

@@ -10,6 +10,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+_TABLE_CACHE: list[str] = []
+
+
+def pytest_configure(config):
+    """Tests keep built tables in a folder of their own, never the user's cache."""
+    import tempfile
+
+    _TABLE_CACHE.append(tempfile.mkdtemp(prefix="lintnews-tables-"))
+    os.environ["LINTNEWS_TABLE_CACHE_DIR"] = _TABLE_CACHE[-1]
+
+
+def pytest_unconfigure(config):
+    import shutil
+
+    for folder in _TABLE_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

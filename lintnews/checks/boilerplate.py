@@ -61,10 +61,10 @@ DEFAULT_MESSAGES = {
 
 
 def build(entries, ruleset):
-    values = _placeholder_values(ruleset)
-    placeholders = _placeholders(values)
-    matcher = _Matcher()
+    from ..tablecache import cached_pickle
+
     owners, edge_owners = {}, {}
+    groups = []
     # credits first: "Source: Reuters" is a credit before it is a meta line
     for n, entry in enumerate(sorted(entries, key=lambda e: e.data.get("role") != "credit")):
         role = entry.data.get("role")
@@ -75,17 +75,28 @@ def build(entries, ruleset):
         edge = _phrase_table(entry, "edge_phrases", required=False)
         for group, items, table in ((f"r{n}", phrases, owners), (f"e{n}", edge, edge_owners)):
             table[group] = entry
-            for phrase in items:
-                source = _phrase_regex(entry, phrase, placeholders)
-                if role == "teaser":  # also "Read also: <headline>"
-                    source = f"(?:{source})(?:{_SEPARATOR}(?P<tail>{_TAIL}))?"
-                matcher.add(phrase.strip(), f"(?P<{group}>{source})", values)
+            groups.append((group, entry, items))
+    # the phrase patterns' sources are data: kept in the table cache between processes
+    matcher = cached_pickle("boilerplate", ruleset.cache_key, lambda: _build_matcher(groups, ruleset))
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):
         yield from _scan(doc, ctx, matcher, owners, edge_owners)
 
     return [Check(rules, run)]
+
+
+def _build_matcher(groups, ruleset) -> "_Matcher":
+    values = _placeholder_values(ruleset)
+    placeholders = _placeholders(values)
+    matcher = _Matcher()
+    for group, entry, items in groups:
+        for phrase in items:
+            source = _phrase_regex(entry, phrase, placeholders)
+            if entry.data["role"] == "teaser":  # also "Read also: <headline>"
+                source = f"(?:{source})(?:{_SEPARATOR}(?P<tail>{_TAIL}))?"
+            matcher.add(phrase.strip(), f"(?P<{group}>{source})", values)
+    return matcher
 
 
 class _Matcher:

@@ -16,7 +16,7 @@ import regex
 
 from ..finding import Severity, Suggestion
 from ..kinds import register_kind
-from ..kinds.common import format_message, match_case, starts_word, term_pattern
+from ..kinds.common import WordStartTerms, format_message, match_case, starts_word
 from ..langid import evidence
 from ..registry import Check, Example, Rule, check
 
@@ -214,7 +214,7 @@ def build(entries, ruleset):
             # pattern keeps the regex module's literal fast path
             for form in (found, found[0].upper() + found[1:], found.upper()):
                 table[form] = (entry, term)
-    pattern = term_pattern(table)
+    pattern = WordStartTerms(table)
     rules = tuple(e.rule for e in entries)
     # the longest word of each phrase: a document holding none of them is skipped
     anchors = sorted({max(t.lower().split(), key=len) for t in seen})

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from ..registry import Check
 from .common import (
-    exception_pattern, format_message, in_exception, is_inside_token, starts_word,
-    string_list, term_pattern,
+    WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
+    starts_word, string_list,
 )
 
 DEFAULT_MESSAGE = "“{found}” is a proper noun: write “{expected}”."
@@ -43,7 +43,7 @@ def build(entries, ruleset):
             if key in table and table[key][0] is not entry:
                 raise entry.error(f"the term '{term}' is also in rule {table[key][0].rule.code}")
             table[key] = (entry, term, exceptions)
-    pattern = term_pattern(table)  # lowercase keys: only lowercase is ever reported
+    pattern = WordStartTerms(table)  # lowercase keys: only lowercase is ever reported
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):

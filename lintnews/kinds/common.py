@@ -33,6 +33,41 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
                       re.IGNORECASE if ignore_case else 0)
 
 
+class WordStartTerms:
+    """`term_pattern(terms)`, compiled on the first text where it can matter.
+
+    For callers that keep a match only where a word starts (`starts_word`, or
+    after a hyphen as in `pro-russian`). Every run of word characters in a
+    kept match is then a whole run of the text: the first because nothing
+    word-like comes before it, the last by the pattern's right boundary, the
+    others because the term's own spaces or hyphens bound them. So a text
+    without the longest run of any term (`framework` of `in the framework
+    of`) can give such a caller nothing, and is skipped without compiling
+    the pattern (10-15 ms for the names, paid by every process). Once
+    compiled, the pattern is used for every text.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self._terms = set(terms)
+        anchors: set[str] | None = set()
+        for term in self._terms:
+            runs = _RUNS.findall(term)
+            if not runs:  # only punctuation: no word to look for
+                anchors = None
+                break
+            anchors.add(max(runs, key=len))
+        self._anchors = frozenset(anchors) if anchors is not None else None
+        self._pattern = None
+
+    def finditer(self, text: str):
+        if self._pattern is None:
+            if self._anchors is not None and self._anchors.isdisjoint(_RUNS.findall(text)):
+                return iter(())
+            self._pattern = term_pattern(self._terms)
+        return self._pattern.finditer(text)
+
+
+_RUNS = re.compile(r"\w+")
 _RIGHT_BOUNDARY = r"(?![\w\u0300-\u036f])"
 _LEFT_BOUNDARY = r"(?<![\w\u0300-\u036f])"
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from ..registry import Check
 from .common import (
-    exception_pattern, format_message, in_exception, is_inside_token, match_case,
-    profile_form, starts_word, string_map, term_pattern,
+    WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
+    match_case, profile_form, starts_word, string_map,
 )
 
 DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
@@ -34,7 +34,7 @@ def build(entries, ruleset):
                 if form in table and table[form][0] is not entry:
                     raise entry.error(f"the variant '{variant}' is also in rule {table[form][0].rule.code}")
                 table[form] = (entry, preferred, exceptions, safe)
-    pattern = term_pattern(table)
+    pattern = WordStartTerms(table)
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):

@@ -11,18 +11,23 @@ and Polish names (Wladyslaw Bartoszewski) have none of these shapes.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
-_SLAVIC_END = regex.compile(
-    r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
-    r"ei|iy|yi|insk|ansk|ensk|orsk|grad|gorod|ivka|ovka|iv)$"
-)
-_ACCENTED = regex.compile(r"[áéíóú]")
-_SPANISH_KH = regex.compile(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$")
-_GERMAN_SHCH = regex.compile(r"schtsch")
-_GERMAN_TSCH = regex.compile(r"tsch[aeiouj]")
-_GERMAN_SLAVIC_END = regex.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$")
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    """Compiled on the first word that gets this far: most texts have none."""
+    return (
+        regex.compile(r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
+                      r"ei|iy|yi|insk|ansk|ensk|orsk|grad|gorod|ivka|ovka|iv)$"),
+        regex.compile(r"[áéíóú]"),
+        regex.compile(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$"),
+        regex.compile(r"schtsch"),
+        regex.compile(r"tsch[aeiouj]"),
+        regex.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$"),
+    )
 
 
 def _plain(word: str) -> str:
@@ -30,16 +35,17 @@ def _plain(word: str) -> str:
 
 
 def foreign_look(word: str) -> tuple[str, str] | None:
+    slavic_end, accented, spanish_kh, german_shch, german_tsch, german_slavic_end = _patterns()
     low = word.lower()
     plain = _plain(low)
-    if _SPANISH_KH.search(plain):
+    if spanish_kh.search(plain):
         return "Spanish", "a Spanish “j” where English writes “kh”"
-    if _ACCENTED.search(low) and _SLAVIC_END.search(plain):
-        return "Spanish", f"a Spanish accent ({_ACCENTED.search(low).group()}) on a Slavic name"
-    if _GERMAN_SHCH.search(plain):
+    if accented.search(low) and slavic_end.search(plain):
+        return "Spanish", f"a Spanish accent ({accented.search(low).group()}) on a Slavic name"
+    if german_shch.search(plain):
         return "German", "German “schtsch” where English writes “shch”"
-    if _GERMAN_TSCH.search(plain) and (low.startswith("w") or _GERMAN_SLAVIC_END.search(plain)):
+    if german_tsch.search(plain) and (low.startswith("w") or german_slavic_end.search(plain)):
         return "German", "German “tsch” where English writes “ch”"
-    if low.startswith("w") and _GERMAN_SLAVIC_END.search(plain) and regex.search(r"(?:ij|yj|jew|jewa)$", plain):
+    if low.startswith("w") and german_slavic_end.search(plain) and regex.search(r"(?:ij|yj|jew|jewa)$", plain):
         return "German", "a German “W” and ending where English writes “V”"
     return None

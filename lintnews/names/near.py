@@ -27,20 +27,38 @@ def _deletions(word: str, edits: int) -> set[str]:
 
 class NearIndex:
     def __init__(self, forms) -> None:
-        """`forms`: lowercase single-word known forms of at least six letters."""
-        self._by_deletion: dict[str, list[str]] = {}
-        for form in forms:
-            for d in _deletions(form, max_edits(len(form))):
-                self._by_deletion.setdefault(d, []).append(form)
+        """`forms`: lowercase single-word known forms of at least six letters.
+
+        Only a form with the word's first letter can be near it, so the
+        deletions are indexed one first letter at a time, when a word with
+        that letter is first looked up (all of them take about 10 ms, and
+        most short texts need one or two letters, or none).
+        """
+        self._forms = list(forms)
+        self._by_letter: dict[str, dict[str, list[str]]] = {}
+
+    def _index(self, letter: str) -> dict[str, list[str]]:
+        by_deletion: dict[str, list[str]] = {}
+        for form in self._forms:
+            if form[0] == letter:
+                for d in _deletions(form, max_edits(len(form))):
+                    by_deletion.setdefault(d, []).append(form)
+        self._by_letter[letter] = by_deletion
+        return by_deletion
 
     def nearest(self, word: str) -> tuple[str, int] | None:
         """The closest known form to `word` (lowercase) and its distance, if close enough."""
+        if not word:
+            return None
+        by_deletion = self._by_letter.get(word[0])
+        if by_deletion is None:
+            by_deletion = self._index(word[0])
         limit = max_edits(len(word))
         best = None
         seen = set()
         for d in _deletions(word, limit):
-            for form in self._by_deletion.get(d, ()):
-                if form in seen or form[0] != word[0]:
+            for form in by_deletion.get(d, ()):
+                if form in seen:
                     continue
                 seen.add(form)
                 dist = distance(word, form, limit)
