@@ -108,7 +108,7 @@ _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
 _MIN_NEAR_WORDS = 12
-_JACCARD_SHINGLES = 0.5
+_JACCARD_SHINGLES = 0.5  # `_NearIndex._best` prunes with integer arithmetic for 1/2
 _OPENING_WORDS = 8
 _JACCARD_WORDS = 0.35
 _MAX_POSTINGS = 20
@@ -252,14 +252,16 @@ class _NearIndex:
         return found
 
     def _best(self, words: list[str], shingles, shared, again, opening) -> int | None:
-        if shared:
+        mine = len(shingles)
+        # A candidate shares no more shingles than this paragraph shares with
+        # all earlier ones, and it needs at least half of them (below).
+        if 2 * len(shared) >= mine:
             # How many of this paragraph's shingles each earlier one shares, as
             # far as the postings tell: a full posting may have left a paragraph
             # out, so each full one adds one to every candidate's bound.
             shares = Counter(map(self.first.__getitem__, shared))
             shares.update(chain.from_iterable(map(self.later.__getitem__, again)))
             full = len(again & self.full) if self.full else 0
-            mine = len(shingles)
             sizes = self.sizes
             # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
             # grows with the shared count, so one that falls short cannot pass.
@@ -267,7 +269,7 @@ class _NearIndex:
             need = (mine + 1) // 2 - full
             for other in sorted(o for o, n in shares.items() if n >= need):
                 size = sizes[other]
-                if 3 * min(shares[other] + full, mine, size) < mine + size:
+                if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
                     continue
                 start, other_words = self.paragraphs[other]
                 if _jaccard(shingles, set(zip(other_words, other_words[1:], other_words[2:]))) >= _JACCARD_SHINGLES:
