@@ -335,13 +335,13 @@ def _lines_with_doubled_words(prose: str):
     first = next(hits, None)
     if first is None:
         return
-    lines = lowered.split("\n")
-    words_before = list(accumulate(map(len, map(str.split, lines))))  # words up to each line's end
+    words_before = list(accumulate(map(len, map(str.split, lowered.split("\n")))))  # up to each line's end
     found = set()
     for i in chain((first,), hits):
         line = bisect_right(words_before, i)
         if i + 1 < words_before[line]:
             found.add(line)
+    lines = prose.split("\n")  # lowercasing may lengthen a line (İ): offsets from the prose
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     for line in sorted(found):
         yield starts[line], starts[line] + len(lines[line])

@@ -1,0 +1,61 @@
+"""Cheap filters that let a check skip text must skip only text where it cannot fire.
+
+Each filter is compared with the slower test it stands in for (kept here as the
+reference), on generated text and on the nearest cases on either side.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.checks.spacing import _TRAILING, _lines_with_doubled_words
+from lintnews.checks.untranslated import _PUNCT_TO_SPACE, _tokens
+from tests.helpers import lint, only, spans
+
+
+def _reference_doubled_lines(prose: str):
+    """LN604's line filter as it was: every line split and compared in Python."""
+    pos = 0
+    for line in prose.split("\n"):
+        words = line.lower().split()
+        if any(b.startswith(a) and b.rstrip(_TRAILING) == a for a, b in zip(words, words[1:])):
+            yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+_PIECES = ["the", "The", "the.", "THE”", "them", "a", "\n", " ", "\r\n", "\u00a0", "\t", "İ", "i̇", "Σ", "σ",
+           "ς", ",", "“the", "\ufffc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_doubled_word_lines_match_the_per_line_filter(pieces):
+    prose = " ".join(pieces)
+    assert list(_lines_with_doubled_words(prose)) == list(_reference_doubled_lines(prose))
+
+
+def test_doubled_word_lines_nearest_cases():
+    prose = "one the\nthe two\nthree the the.\nfour the them"
+    # a pair split by a line break is no pair; "the them" is no pair either
+    assert list(_lines_with_doubled_words(prose)) == [(16, 30)]
+    assert list(_lines_with_doubled_words("the\nthe")) == []
+
+
+def test_doubled_word_still_reported_after_the_whole_text_filter():
+    findings = lint("First line is fine.\nThe the council met on Monday.\n")
+    assert spans(only(findings, "LN604")) == [("The the", 20, 27)]
+    assert only(lint("First line ends with the\nthe council met on Monday.\n"), "LN604") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("la é\u00a0\t\n—“”«»(),.'’-/?¿¡…x\u2028\ufffcİ")), max_size=60))
+def test_prefilter_tokens_match_translate_and_split(text):
+    text = text.lower()
+    assert _tokens(text) == text.translate(_PUNCT_TO_SPACE).split()
+
+
+def test_near_name_check_runs_only_when_a_word_earns_a_verdict():
+    # LN205: a misspelling close to a known name fires; the document without it is silent
+    near = [f for f in lint("Officials met Zelenskky in Kyiv on Monday.\n") if f.rule in ("LN205", "LN206")]
+    assert [(f.rule, f.excerpt) for f in near] == [("LN205", "Zelenskky")]
+    assert [f for f in lint("Officials met Zelensky in Kyiv on Monday.\n") if f.rule in ("LN205", "LN206")] == []
