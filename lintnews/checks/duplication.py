@@ -103,6 +103,7 @@ ECHO = Rule(
 )
 
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
 _SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
 _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
@@ -166,7 +167,8 @@ def duplicates(doc, ctx):
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
     for start, end in doc.paragraphs:
         text = prose[start:end]
-        words = _WORDS.findall(text.casefold())
+        word_pattern = _ASCII_WORDS if text.isascii() else _WORDS
+        words = word_pattern.findall(text.casefold())
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             key = _normal(text)
             if key in seen_paragraphs.first:
@@ -180,7 +182,7 @@ def duplicates(doc, ctx):
                     )
                 continue
             seen_paragraphs.first[key] = start
-        yield from _repeated_sentences(doc, start, end, seen_sentences)
+        yield from _repeated_sentences(doc, start, end, seen_sentences, word_pattern)
         if near is not None and len(words) >= _MIN_NEAR_WORDS and _BODY_END.search(text):
             earlier = near.match_and_add(start, words)
             if earlier is not None:
@@ -193,13 +195,13 @@ def duplicates(doc, ctx):
     yield from seen_sentences.summaries(doc)
 
 
-def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen, word_pattern=_WORDS):
     prose = doc.prose
     pos = start
     bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
     for stop, next_start in bounds:
         sentence = prose[pos:stop]
-        if len(_WORDS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
+        if len(word_pattern.findall(sentence)) >= _MIN_SENTENCE_WORDS:
             first = seen.repeat(_normal(sentence), pos, stop, "sentence")
             if first is not None:
                 yield doc.finding(
