@@ -59,3 +59,15 @@ def test_near_name_check_runs_only_when_a_word_earns_a_verdict():
     near = [f for f in lint("Officials met Zelenskky in Kyiv on Monday.\n") if f.rule in ("LN205", "LN206")]
     assert [(f.rule, f.excerpt) for f in near] == [("LN205", "Zelenskky")]
     assert [f for f in lint("Officials met Zelensky in Kyiv on Monday.\n") if f.rule in ("LN205", "LN206")] == []
+
+
+def test_glued_word_verdict_is_reused_and_still_judged_per_document():
+    # The split of `personalinformation` is remembered after the first text;
+    # the second text reports it again, the third uses it twice (a spelling): silent.
+    first = lint("Share your personalinformation with nobody.\n")
+    again = lint("Never post personalinformation online.\n")
+    twice = lint("Our personalinformation policy covers personalinformation.\n")
+    assert [(f.excerpt, f.suggestions[0].replacement) for f in only(first, "LN605")] == [
+        ("personalinformation", "personal information")]
+    assert spans(only(again, "LN605")) == [("personalinformation", 11, 30)]
+    assert only(twice, "LN605") == []

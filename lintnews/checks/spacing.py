@@ -13,7 +13,7 @@ English table, about 160,000 words with frequencies, loaded once in about
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import re
 from bisect import bisect_right
@@ -167,6 +167,8 @@ class SpacingData:
     function_words: frozenset[str]
     compound_prefixes: tuple[str, ...]
     comma_pattern: "regex.Pattern"
+    #: token → `split_glued`'s answer: unknown words (names) recur across a corpus
+    glued: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 _DATA: dict[int, tuple[object, SpacingData]] = {}
@@ -378,6 +380,8 @@ _TOKEN = regex.compile(
 _LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
 _COMMON = 1000  # a part that is a function word or a name's neighbour must be this common
 _VERY_COMMON = 20000  # two content words glued must both be this common
+_GLUED_CACHE = 100_000  # tokens whose verdict is kept (a few MB at most)
+_UNKNOWN = object()
 _LONGEST_GLUED = 40  # two English words glued are shorter; a longer token is something else
 
 
@@ -420,7 +424,11 @@ def glued_words(doc, ctx):
     for token in set(_LONG_TOKEN.findall(prose)):
         if token.lower() in table:
             continue
-        split = split_glued(token, data, table)
+        split = data.glued.get(token, _UNKNOWN)
+        if split is _UNKNOWN:
+            split = split_glued(token, data, table)
+            if len(token) <= _LONGEST_GLUED and len(data.glued) < _GLUED_CACHE:
+                data.glued[token] = split
         if split is None or prose.count(token) > 1:  # used twice: a spelling, not an accident
             continue
         m = _TOKEN.search(prose, max(prose.find(token) - 1, 0))
