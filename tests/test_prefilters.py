@@ -71,3 +71,23 @@ def test_glued_word_verdict_is_reused_and_still_judged_per_document():
         ("personalinformation", "personal information")]
     assert spans(only(again, "LN605")) == [("personalinformation", 11, 30)]
     assert only(twice, "LN605") == []
+
+
+def test_plain_character_classes_match_as_in_regex():
+    # Patterns moved from `regex` to the faster `re` must find the same spans.
+    import random
+    import re
+
+    import regex
+
+    from lintnews import quotation
+    from lintnews.checks import encoding
+
+    rng = random.Random(7)
+    chars = [chr(c) for c in [*range(0x300), *range(0x2000, 0x2100), 0xfeff, 0xfffd, 0x61c, 0xa0, 0xad]]
+    for pattern in (encoding._SUSPECT, encoding._INVISIBLE, encoding._ASCII_CONTROL, quotation._MARKS):
+        assert isinstance(pattern, re.Pattern)
+        reference = regex.compile(pattern.pattern)
+        for _ in range(50):
+            text = "".join(rng.choice(chars) for _ in range(500))
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
