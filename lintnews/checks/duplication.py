@@ -182,7 +182,7 @@ def duplicates(doc, ctx):
                     )
                 continue
             seen_paragraphs.first[key] = start
-        yield from _repeated_sentences(doc, start, end, seen_sentences, word_pattern)
+        yield from _repeated_sentences(doc, start, end, seen_sentences)
         if near is not None and len(words) >= _MIN_NEAR_WORDS and _BODY_END.search(text):
             earlier = near.match_and_add(start, words)
             if earlier is not None:
@@ -195,13 +195,13 @@ def duplicates(doc, ctx):
     yield from seen_sentences.summaries(doc)
 
 
-def _repeated_sentences(doc, start: int, end: int, seen: _Seen, word_pattern=_WORDS):
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
     prose = doc.prose
     pos = start
     bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
     for stop, next_start in bounds:
         sentence = prose[pos:stop]
-        if len(word_pattern.findall(sentence)) >= _MIN_SENTENCE_WORDS:
+        if len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS:
             first = seen.repeat(_normal(sentence), pos, stop, "sentence")
             if first is not None:
                 yield doc.finding(
@@ -223,17 +223,17 @@ class _NearIndex:
     """
 
     def __init__(self) -> None:
-        self.first: dict[tuple[str, ...], int] = {}
-        self.later: dict[tuple[str, ...], list[int]] = {}
+        self.first: dict[str, int] = {}
+        self.later: dict[str, list[int]] = {}
         #: shingles whose postings are full: a later paragraph with one is not recorded
-        self.full: set[tuple[str, ...]] = set()
+        self.full: set[str] = set()
         self.openings: dict[tuple[str, ...], list[int]] = {}
         self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
         self.sizes: list[int] = []  # how many distinct shingles each paragraph has
 
     def match_and_add(self, start: int, words: list[str]) -> int | None:
         """The start of the earlier paragraph this one nearly repeats, if any."""
-        shingles = set(zip(words, words[1:], words[2:]))
+        shingles = _shingles(words)
         opening = tuple(words[:_OPENING_WORDS])
         first, later = self.first, self.later
         shared = shingles & first.keys()
@@ -274,13 +274,19 @@ class _NearIndex:
                 if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
                     continue
                 start, other_words = self.paragraphs[other]
-                if _jaccard(shingles, set(zip(other_words, other_words[1:], other_words[2:]))) >= _JACCARD_SHINGLES:
+                if _jaccard(shingles, _shingles(other_words)) >= _JACCARD_SHINGLES:
                     return start
         for other in self.openings.get(opening, ()):
             start, other_words = self.paragraphs[other]
             if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
                 return start
         return None
+
+
+def _shingles(words: list[str]) -> set[str]:
+    """The word 3-grams, each as one string: words hold no space, so joining them
+    loses nothing, and a string keeps its hash (a tuple computes it on every lookup)."""
+    return set(map(" ".join, zip(words, words[1:], words[2:])))
 
 
 def _jaccard(a: set, b: set) -> float:
