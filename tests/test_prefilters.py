@@ -91,3 +91,26 @@ def test_plain_character_classes_match_as_in_regex():
         for _ in range(50):
             text = "".join(rng.choice(chars) for _ in range(500))
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
+    from lintnews.checks.untranslated import _LATIN_WORD, _TRANSLATED_QUOTE, _counted_words
+    from lintnews.engine import build_rules
+    from lintnews.langid import evidence
+
+    ev = evidence(build_rules().ruleset)
+
+    def reference(text):
+        if ev.borrowed is not None:
+            text = ev.borrowed.sub(" ", text)
+        text = _TRANSLATED_QUOTE.sub(" ", text)
+        return [w.lower().rstrip("'’") for i, w in enumerate(_LATIN_WORD.findall(text))
+                if not (i and w[0].isupper() or (len(w) > 1 and w.isupper()))]
+
+    for text in ("Ella dijo “la casa es grande” (the house is big) ayer.",
+                 "Ella dijo la casa es grande (the house is big) ayer.",
+                 "He wrote «la vie», meaning life, in NATO's Paris office.",
+                 "Los vecinos' casas y ‘la calle’ (the street)."):
+        assert _counted_words(text, ev) == reference(text)
+    assert "casa" not in _counted_words("Ella dijo “la casa” (the house).", ev)
+    assert "casa" in _counted_words("Ella dijo la casa (the house).", ev)

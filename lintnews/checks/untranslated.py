@@ -213,6 +213,7 @@ _TRANSLATED_QUOTE = regex.compile(
     r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
     r"|\(\s*[“\"«‘][^()\n]*\)"
 )
+_QUOTE_OPENING = re.compile(r"[“\"«‘]")
 _PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
 _WORD_RUNS = re.compile(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
@@ -242,14 +243,11 @@ def _counted_words(text: str, ev) -> list[str]:
     """The words that can be evidence: lowercase, or the first of the sentence."""
     if ev.borrowed is not None:
         text = ev.borrowed.sub(" ", text)
-    text = _TRANSLATED_QUOTE.sub(" ", text)
-    out = []
-    for i, m in enumerate(_LATIN_WORD.finditer(text)):
-        word = m.group()
-        if i and word[0].isupper() or (len(word) > 1 and word.isupper()):
-            continue  # a name, a title or an acronym
-        out.append(word.lower().rstrip("'’"))
-    return out
+    if _QUOTE_OPENING.search(text):  # every translated quote opens with one
+        text = _TRANSLATED_QUOTE.sub(" ", text)
+    # skipped: a name, a title or an acronym
+    return [word.lower().rstrip("'’") for i, word in enumerate(_LATIN_WORD.findall(text))
+            if not (i and word[0].isupper() or (len(word) > 1 and word.isupper()))]
 
 
 def passage_candidate(text: str, ev) -> str | None:
