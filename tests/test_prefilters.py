@@ -114,3 +114,18 @@ def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
         assert _counted_words(text, ev) == reference(text)
     assert "casa" not in _counted_words("Ella dijo “la casa” (the house).", ev)
     assert "casa" in _counted_words("Ella dijo la casa (the house).", ev)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "7", ")", "”", " ", "  ", "\t", ",", ".", "..", ":", "!", "-", "\n", "é"]),
+                max_size=30))
+def test_space_before_punctuation_finds_what_the_look_behind_found(pieces):
+    import regex
+
+    from lintnews.checks.spacing import _BEFORE_BLANKS, _SPACE_BEFORE
+
+    reference = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"»%])[ \t]+([,;:!?]|\.(?!\.))")
+    text = "".join(pieces)
+    found = [m.span() for m in _SPACE_BEFORE.finditer(text)
+             if m.start() and _BEFORE_BLANKS.match(text, m.start() - 1)]
+    assert found == [m.span() for m in reference.finditer(text)]

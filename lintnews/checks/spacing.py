@@ -207,13 +207,19 @@ def spacing_data(ruleset) -> SpacingData:
 _CLOSERS = "”’\"»)]"
 
 # -- LN601 -------------------------------------------------------------------
-_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"»%])[ \t]+([,;:!?]|\.(?!\.))")
+# Blanks before a mark, after a letter, digit or closer. `re` finds the blank
+# runs before a mark (a run's first blank only: linear, and twice as fast as
+# `regex` with the look-behind); `_BEFORE_BLANKS` then checks what precedes.
+_SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
+_BEFORE_BLANKS = regex.compile(r"[\p{L}\p{N})\]”’\"»%]")
 
 
 @check(SPACE_BEFORE)
 def space_before_punctuation(doc, ctx):
     prose = doc.prose
     for m in _SPACE_BEFORE.finditer(prose):
+        if not m.start() or not _BEFORE_BLANKS.match(prose, m.start() - 1):
+            continue
         mark, end = m.group(1), m.end()
         nxt = prose[end:end + 1]
         if mark in ",;":
