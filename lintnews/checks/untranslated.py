@@ -18,6 +18,7 @@ candidates go to the language detector, loaded on first use.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -197,13 +198,28 @@ def untranslated_cyrillic(doc, ctx):
         )
 
 
-def _identify(text: str, allowed, detector: str) -> tuple[str, float] | None:
-    """The most likely language of `text` among `allowed`, when the detector is sure enough."""
+def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
+    """The most likely language of `text` among `allowed`, when the detector is sure enough.
+
+    The detectors are deterministic (langdetect with its seed fixed) and slow
+    (~20 ms a sentence): a text seen before in this process (a leftover label,
+    boilerplate in a foreign language) gets the same answer from a cache.
+    """
+    if len(text) > _CACHED_TEXT:
+        return _identify_now(text, allowed, detector)
+    return _identify_cached(text, allowed, detector)
+
+
+def _identify_now(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
     for lang, prob in identify(text, detector):
         if lang in allowed and prob >= 0.8:
             return lang, prob
         break
     return None
+
+
+_CACHED_TEXT = 1000  # longer texts are identified afresh: a cache of them would hold megabytes
+_identify_cached = lru_cache(maxsize=4096)(_identify_now)
 
 
 # -- Latin-script passages ---------------------------------------------------
