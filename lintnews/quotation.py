@@ -17,6 +17,7 @@ The result, an `Analysis`, is computed once per Document and cached on it:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillem
 FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
 STRAIGHT = {'"', "'"}
 
-_MARKS = regex.compile(r"[“”‘’\"'«»„‚]")
+_MARKS = re.compile(r"[“”‘’\"'«»„‚]")  # a plain class: `re` scans it faster than `regex`
 _ELISION = regex.compile(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 

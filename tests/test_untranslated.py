@@ -131,3 +131,16 @@ def test_look_alike_letter_inside_a_latin_word_is_left_to_mixed_script():
     found = lint(text)
     assert [(f.rule, f.excerpt) for f in found if f.rule in ("LN101", "LN102")] == [
         ("LN101", "Моscow"), ("LN101", "КyКy"), ("LN102", "Привет мир")]
+
+
+def test_a_passage_seen_before_gets_the_same_identification():
+    from lintnews.checks.untranslated import _identify_cached, _identify_now
+
+    label = "Lea también: los detalles del ataque"
+    first = only(lint(f"The strike hit at dawn.\n{label}\nPolice arrived."), "LN103")
+    hits = _identify_cached.cache_info().hits
+    again = only(lint(f"Markets fell.\n{label}\n"), "LN103")
+    assert _identify_cached.cache_info().hits > hits
+    assert [f.message for f in again] == [f.message for f in first]
+    assert spans(again) == [(label, 14, 14 + len(label))]
+    assert _identify_cached(label, ("es", "fr"), "langdetect") == _identify_now(label, ("es", "fr"), "langdetect")

@@ -15,6 +15,8 @@ it, never with every other paragraph. Shingles shared by more than
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain
 
 import regex
 
@@ -101,12 +103,13 @@ ECHO = Rule(
 )
 
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
 _SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
 _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
 _MIN_NEAR_WORDS = 12
-_JACCARD_SHINGLES = 0.5
+_JACCARD_SHINGLES = 0.5  # `_NearIndex._best` prunes with integer arithmetic for 1/2
 _OPENING_WORDS = 8
 _JACCARD_WORDS = 0.35
 _MAX_POSTINGS = 20
@@ -164,7 +167,8 @@ def duplicates(doc, ctx):
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
     for start, end in doc.paragraphs:
         text = prose[start:end]
-        words = _WORDS.findall(text.casefold())
+        word_pattern = _ASCII_WORDS if text.isascii() else _WORDS
+        words = word_pattern.findall(text.casefold())
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             key = _normal(text)
             if key in seen_paragraphs.first:
@@ -197,7 +201,7 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
     bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
     for stop, next_start in bounds:
         sentence = prose[pos:stop]
-        if len(_WORDS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
+        if len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS:
             first = seen.repeat(_normal(sentence), pos, stop, "sentence")
             if first is not None:
                 yield doc.finding(
@@ -210,52 +214,79 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
 
 
 class _NearIndex:
-    """Earlier paragraphs, indexed by their word 3-grams and by their opening words."""
+    """Earlier paragraphs, indexed by their word 3-grams and by their opening words.
+
+    A shingle's first paragraph is in `first` (a plain int: most shingles are
+    seen once, and adding them is one `dict.update`); the next ones, up to
+    `_MAX_POSTINGS` in all, are in `later`. Counting the candidates is then
+    `Counter` over both, in C.
+    """
 
     def __init__(self) -> None:
-        #: shingle → the earlier paragraph that has it (an int), or the first few (a list)
-        self.postings: dict[tuple[str, ...], int | list[int]] = {}
+        self.first: dict[str, int] = {}
+        self.later: dict[str, list[int]] = {}
+        #: shingles whose postings are full: a later paragraph with one is not recorded
+        self.full: set[str] = set()
         self.openings: dict[tuple[str, ...], list[int]] = {}
         self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
+        self.sizes: list[int] = []  # how many distinct shingles each paragraph has
 
     def match_and_add(self, start: int, words: list[str]) -> int | None:
         """The start of the earlier paragraph this one nearly repeats, if any."""
-        shingles = set(zip(words, words[1:], words[2:]))
+        shingles = _shingles(words)
         opening = tuple(words[:_OPENING_WORDS])
-        postings = self.postings
-        shared = shingles & postings.keys()
-        found = self._best(words, shingles, shared, opening)
+        first, later = self.first, self.later
+        shared = shingles & first.keys()
+        again = shared & later.keys()
+        found = self._best(words, shingles, shared, again, opening)
         me = len(self.paragraphs)
         self.paragraphs.append((start, words))
-        for sh in shared:
-            posting = postings[sh]
-            if type(posting) is int:
-                postings[sh] = [posting, me]
-            elif len(posting) < _MAX_POSTINGS:
-                posting.append(me)
-        postings.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
+        self.sizes.append(len(shingles))
+        for sh in again - self.full:
+            posting = later[sh]
+            posting.append(me)
+            if len(posting) + 1 >= _MAX_POSTINGS:
+                self.full.add(sh)
+        for sh in shared - again:
+            later[sh] = [me]
+        first.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, words: list[str], shingles, shared, opening) -> int | None:
-        postings = self.postings
-        candidates = set()
-        for sh in shared:
-            posting = postings[sh]
-            if type(posting) is int:
-                candidates.add(posting)
-            else:
-                candidates.update(posting)
-        if candidates:
-            for other in sorted(candidates):
+    def _best(self, words: list[str], shingles, shared, again, opening) -> int | None:
+        mine = len(shingles)
+        # A candidate shares no more shingles than this paragraph shares with
+        # all earlier ones, and it needs at least half of them (below).
+        if 2 * len(shared) >= mine:
+            # How many of this paragraph's shingles each earlier one shares, as
+            # far as the postings tell: a full posting may have left a paragraph
+            # out, so each full one adds one to every candidate's bound.
+            shares = Counter(map(self.first.__getitem__, shared))
+            shares.update(chain.from_iterable(map(self.later.__getitem__, again)))
+            full = len(again & self.full) if self.full else 0
+            sizes = self.sizes
+            # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
+            # grows with the shared count, so one that falls short cannot pass.
+            # A candidate needs at least half of this paragraph's shingles.
+            need = (mine + 1) // 2 - full
+            for other in sorted(o for o, n in shares.items() if n >= need):
+                size = sizes[other]
+                if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
+                    continue
                 start, other_words = self.paragraphs[other]
-                if _jaccard(shingles, set(zip(other_words, other_words[1:], other_words[2:]))) >= _JACCARD_SHINGLES:
+                if _jaccard(shingles, _shingles(other_words)) >= _JACCARD_SHINGLES:
                     return start
         for other in self.openings.get(opening, ()):
             start, other_words = self.paragraphs[other]
             if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
                 return start
         return None
+
+
+def _shingles(words: list[str]) -> set[str]:
+    """The word 3-grams, each as one string: words hold no space, so joining them
+    loses nothing, and a string keeps its hash (a tuple computes it on every lookup)."""
+    return set(map(" ".join, zip(words, words[1:], words[2:])))
 
 
 def _jaccard(a: set, b: set) -> float:

@@ -17,6 +17,9 @@ candidates go to the language detector, loaded on first use.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import regex
 
 from ..finding import Severity
@@ -195,13 +198,28 @@ def untranslated_cyrillic(doc, ctx):
         )
 
 
-def _identify(text: str, allowed, detector: str) -> tuple[str, float] | None:
-    """The most likely language of `text` among `allowed`, when the detector is sure enough."""
+def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
+    """The most likely language of `text` among `allowed`, when the detector is sure enough.
+
+    The detectors are deterministic (langdetect with its seed fixed) and slow
+    (~20 ms a sentence): a text seen before in this process (a leftover label,
+    boilerplate in a foreign language) gets the same answer from a cache.
+    """
+    if len(text) > _CACHED_TEXT:
+        return _identify_now(text, allowed, detector)
+    return _identify_cached(text, allowed, detector)
+
+
+def _identify_now(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
     for lang, prob in identify(text, detector):
         if lang in allowed and prob >= 0.8:
             return lang, prob
         break
     return None
+
+
+_CACHED_TEXT = 1000  # longer texts are identified afresh: a cache of them would hold megabytes
+_identify_cached = lru_cache(maxsize=4096)(_identify_now)
 
 
 # -- Latin-script passages ---------------------------------------------------
@@ -211,8 +229,22 @@ _TRANSLATED_QUOTE = regex.compile(
     r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
     r"|\(\s*[“\"«‘][^()\n]*\)"
 )
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"})
+_QUOTE_OPENING = re.compile(r"[“\"«‘]")
+_PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
+_WORD_RUNS = re.compile(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
 _FOREIGN_LANGUAGES = ("es", "de", "fr", "it", "pt", "pl", "nl", "sv")
+
+
+def _tokens(text: str) -> list[str]:
+    """`text` split at blanks and punctuation: the cheap pre-filter's words.
+
+    `str.translate` runs in C at full speed on ASCII only; on other text the
+    same split by a regex is twice as fast.
+    """
+    if text.isascii():
+        return text.translate(_PUNCT_TO_SPACE).split()
+    return _WORD_RUNS.findall(text)
 
 
 def _sentences(prose: str, start: int, end: int):
@@ -227,14 +259,11 @@ def _counted_words(text: str, ev) -> list[str]:
     """The words that can be evidence: lowercase, or the first of the sentence."""
     if ev.borrowed is not None:
         text = ev.borrowed.sub(" ", text)
-    text = _TRANSLATED_QUOTE.sub(" ", text)
-    out = []
-    for i, m in enumerate(_LATIN_WORD.finditer(text)):
-        word = m.group()
-        if i and word[0].isupper() or (len(word) > 1 and word.isupper()):
-            continue  # a name, a title or an acronym
-        out.append(word.lower().rstrip("'’"))
-    return out
+    if _QUOTE_OPENING.search(text):  # every translated quote opens with one
+        text = _TRANSLATED_QUOTE.sub(" ", text)
+    # skipped: a name, a title or an acronym
+    return [word.lower().rstrip("'’") for i, word in enumerate(_LATIN_WORD.findall(text))
+            if not (i and word[0].isupper() or (len(word) > 1 and word.isupper()))]
 
 
 def passage_candidate(text: str, ev) -> str | None:
@@ -263,8 +292,7 @@ def untranslated_passages(doc, ctx):
     if not ev.foreign:
         return
     for pstart, pend in doc.paragraphs:
-        # the cheap pre-filter: str methods run in C, much faster than any regex here
-        if ev.foreign.isdisjoint(prose[pstart:pend].lower().translate(_PUNCT_TO_SPACE).split()):
+        if ev.foreign.isdisjoint(_tokens(prose[pstart:pend].lower())):
             continue
         pending = None  # (start, end, lang, prob): consecutive sentences make one finding
         for start, end in _sentences(prose, pstart, pend):

@@ -210,6 +210,10 @@ class _Names:
         near_on = self.near_entry is not None and ctx.enabled(self.near_entry.rule.code)
         foreign_on = self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)
         judge = self.judge
+        # Most texts have no capitalised word worth a verdict: find that out in
+        # one pass over the distinct words before walking every occurrence.
+        if not any(map(judge, set(_CAPITALISED.findall(prose)))):
+            return
         i = 0
         for m in _CAPITALISED.finditer(prose):
             start, end = m.span()

@@ -20,23 +20,120 @@ _FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _INDENTED = regex.compile(r"^(?: {4}|\t)")
 _REFERENCE = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.MULTILINE)
 
-_INLINE = regex.compile(
-    r"""
-    (?P<comment><!--.*?-->)
-  | (?P<code>(?P<ticks>`+).+?(?P=ticks))
-  | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
-  | (?P<link_open>(?<!\\)\[)(?=[^\]\n]*\]\([^)\n]*\)|[^\]\n]*\]\[[^\]\n]*\])
-  | (?P<link_close>\]\((?P<target>[^)\n]*)\)|\]\[[^\]\n]*\])
-  | (?P<autolink><(?:https?|ftp|mailto):[^>\s]+>)
-  | (?P<url>(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?])
-  | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
-  | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
-  | (?P<line_marker>^[ ]{0,3}(?:\#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,9}[.)][ \t]+))
-  | (?P<heading_close>[ \t]+\#+[ \t]*$)
-  | (?P<emphasis>(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*]))
-    """,
-    regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
+# The inline constructs, in order of precedence: at one position the first
+# that matches wins, as in one alternation. Each is its own pattern, so that a
+# rare construct costs a quick literal search instead of a try at every
+# character (`_inline_matches`); together they match what the alternation
+# `(?:comment|code|...)` would, match for match.
+_INLINE_PARTS = (
+    ("comment", r"<!--.*?-->"),
+    ("code", r"(?P<ticks>`+).+?(?P=ticks)"),
+    ("image", r"!\[[^\]\n]*\]\([^)\n]*\)"),
+    ("link_open", r"(?<!\\)\[(?=[^\]\n]*\]\([^)\n]*\)|[^\]\n]*\]\[[^\]\n]*\])"),
+    ("link_close", r"\]\((?P<target>[^)\n]*)\)|\]\[[^\]\n]*\]"),
+    ("autolink", r"<(?:https?|ftp|mailto):[^>\s]+>"),
+    ("url", r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\)]+[^\s<>\"'\]\).,;:!?]"),
+    ("tag", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
+    ("entity", r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});"),
+    ("line_marker", r"^[ ]{0,3}(?:\#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)"),
+    ("heading_close", r"[ \t]+\#+[ \t]*$"),
+    ("emphasis", r"(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*])"),
 )
+_FLAGS = regex.MULTILINE | regex.DOTALL
+_PART = {name: regex.compile(source, _FLAGS) for name, source in _INLINE_PARTS}
+#: Where the constructs that would be tried at every character can start.
+_URL_START = regex.compile(r"https?://|ftp://|www\.")
+_MARKER_LINE = regex.compile(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
+_HEADING_TAIL = regex.compile(r"\#(?<=[ \t]\#)\#*[ \t]*$", _FLAGS)
+_EMPHASIS_MARK = regex.compile(r"[*_]")
+
+
+def _next_by_start(pattern, starts):
+    """The finder that tries `pattern` only where the `starts` pattern finds a possible start."""
+
+    def find(text, pos, end):
+        while True:
+            hint = starts.search(text, pos, end)
+            if hint is None:
+                return None
+            m = pattern.match(text, hint.start(), end)
+            if m is not None:
+                return m
+            pos = hint.start() + 1
+
+    return find
+
+
+def _next_line_marker(text, pos, end):
+    pattern = _PART["line_marker"]
+    if pos == 0:
+        m = pattern.match(text, 0, end)
+        if m is not None:
+            return m
+    while True:
+        hint = _MARKER_LINE.search(text, max(pos - 1, 0), end)
+        if hint is None:
+            return None
+        m = pattern.match(text, hint.start() + 1, end)
+        if m is not None:
+            return m
+        pos = hint.start() + 2
+
+
+def _next_heading_close(text, pos, end):
+    pattern = _PART["heading_close"]
+    while True:
+        hint = _HEADING_TAIL.search(text, pos, end)
+        if hint is None:
+            return None
+        blanks = hint.start()
+        while blanks > pos and text[blanks - 1] in " \t":
+            blanks -= 1  # the match starts where the blanks before the #s start
+        if blanks < hint.start():
+            return pattern.match(text, blanks, end)
+        pos = hint.start() + 1
+
+
+def _searcher(name):
+    return lambda text, pos, end: _PART[name].search(text, pos, end)
+
+
+_FINDERS = tuple(
+    (name, {
+        "url": _next_by_start(_PART["url"], _URL_START),
+        "line_marker": _next_line_marker,
+        "heading_close": _next_heading_close,
+        "emphasis": _next_by_start(_PART["emphasis"], _EMPHASIS_MARK),
+    }.get(name) or _searcher(name))
+    for name, _source in _INLINE_PARTS
+)
+
+
+def _inline_matches(text: str, start: int, end: int):
+    """(name, match) of each inline construct in text[start:end], left to right.
+
+    What `finditer` of the alternation of all `_INLINE_PARTS` gives: the
+    leftmost match, the earliest construct on a tie, the scan going on where
+    the match ends. Each construct's next match is kept until the scan passes it.
+    """
+    pending: list = [None] * len(_FINDERS)
+    pos = start
+    while True:
+        best = best_name = None
+        for k, (name, find) in enumerate(_FINDERS):
+            m = pending[k]
+            if m is False:
+                continue
+            if m is None or m.start() < pos:
+                m = pending[k] = find(text, pos, end) or False
+                if m is False:
+                    continue
+            if best is None or m.start() < best.start():
+                best, best_name = m, name
+        if best is None:
+            return
+        yield best_name, best
+        pos = best.end()
 
 
 def _code_blocks(text: str) -> list[tuple[int, int]]:
@@ -112,17 +209,15 @@ def read(text: str, path: str = "<text>") -> Document:
 
 
 def _inline_edits(text: str, start: int, end: int, comments: list):
-    for m in _INLINE.finditer(text, start, end):
+    for name, m in _inline_matches(text, start, end):
         s, e = m.span()
-        if m.group("comment") is not None:
-            comments.append((s, e, m.group("comment")[4:-3]))
+        if name == "comment":
+            comments.append((s, e, m.group()[4:-3]))
             yield s, e, ""
-        elif m.group("code") is not None or m.group("image") is not None:
+        elif name in ("code", "image", "autolink", "url"):
             yield s, e, PLACEHOLDER
-        elif m.group("autolink") is not None or m.group("url") is not None:
-            yield s, e, PLACEHOLDER
-        elif m.group("entity") is not None:
-            yield s, e, html.unescape(m.group("entity"))
+        elif name == "entity":
+            yield s, e, html.unescape(m.group())
         else:
             yield s, e, ""
     # Bare URLs the inline pattern did not see (e.g. without www. but with a path)

@@ -1,0 +1,99 @@
+"""Per-check throughput, in process: where the time of `lint_document` goes.
+
+    python benchmarks/per_check.py                  # dev set + seeds, and a Markov sample
+    python benchmarks/per_check.py --corpus devset  # only one of the two corpora
+    python benchmarks/per_check.py --repeat 5       # more runs, the best one counts
+
+Documents are built once (markup read, outside the timing); then each check
+runs alone over all of them, and `lint_document` as a whole (with a new
+Context per run, so no check state leaks between runs). Start-up
+(`build_rules`) is not timed. The first run of each check warms its lazy
+tables; the best of `--repeat` runs is reported, in MB/s of original text.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = Path("/work/shared")
+MB = 1_000_000
+
+
+def devset_documents(repeat: int = 4):
+    from lintnews.markup import make_document
+
+    paths = sorted((SHARED / "devset" / "clean").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    docs = []
+    for _ in range(repeat):
+        docs += [make_document(p.read_text(encoding="utf-8"), str(p)) for p in paths]
+    return docs
+
+
+def markov_documents(files: int = 16):
+    """A sample of the `benchmarks/run.py` corpus (half plain, half Markdown)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import build_corpus
+
+    from lintnews.markup import make_document
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, _ = build_corpus(Path(tmp), files, 50_000)
+        return [make_document(p.read_text(encoding="utf-8"), str(p)) for p in paths]
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(docs, repeat: int) -> list[tuple[str, float]]:
+    from lintnews.config import Config
+    from lintnews.engine import context_for, lint_document
+
+    config = Config()
+    ctx = context_for(config)
+    size = sum(len(d.text.encode()) for d in docs) / MB
+    rows = []
+    for item in ctx.rules.checks:
+        if not ctx.any_enabled(item):
+            continue
+        seconds = best_of(repeat, lambda: [list(item.run(d, ctx)) for d in docs])
+        codes = item.codes
+        label = codes[0] if len(codes) == 1 else f"{codes[0]}–{codes[-1][2:]}"
+        rows.append((label, seconds))
+    rows.sort(key=lambda r: -r[1])
+    total = best_of(repeat, lambda: [lint_document(d, context_for(config)) for d in docs])
+    print(f"{len(docs)} documents, {size:.2f} MB")
+    print(f"{'check':<14}{'MB/s':>9}{'share':>8}")
+    for label, seconds in rows:
+        print(f"{label:<14}{size / seconds:>9.1f}{seconds / total:>8.0%}")
+    print(f"{'lint_document':<14}{size / total:>9.2f}  (sum of checks {size / sum(s for _, s in rows):.2f})")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["devset", "markov", "both"], default="both")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    random.seed(0)
+    if args.corpus in ("devset", "both"):
+        print("== clean dev set + seeds (x4)")
+        measure(devset_documents(), args.repeat)
+    if args.corpus in ("markov", "both"):
+        print("== Markov benchmark corpus (16 files)")
+        measure(markov_documents(), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
