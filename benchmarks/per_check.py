@@ -3,6 +3,7 @@
     python benchmarks/per_check.py                  # dev set + seeds, and a Markov sample
     python benchmarks/per_check.py --corpus devset  # only one of the two corpora
     python benchmarks/per_check.py --repeat 5       # more runs, the best one counts
+    python benchmarks/per_check.py --files 200 --devset-repeat 100   # ~10 MB of each
 
 Documents are built once (markup read, outside the timing); then each check
 runs alone over all of them, and `lint_document` as a whole (with a new
@@ -85,14 +86,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", choices=["devset", "markov", "both"], default="both")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--files", type=int, default=16, help="Markov files of ~50 KB (default 16)")
+    parser.add_argument("--devset-repeat", type=int, default=4, help="copies of the dev set (default 4)")
     args = parser.parse_args()
     random.seed(0)
     if args.corpus in ("devset", "both"):
-        print("== clean dev set + seeds (x4)")
-        measure(devset_documents(), args.repeat)
+        print(f"== clean dev set + seeds (x{args.devset_repeat})")
+        measure(devset_documents(args.devset_repeat), args.repeat)
     if args.corpus in ("markov", "both"):
-        print("== Markov benchmark corpus (16 files)")
-        measure(markov_documents(), args.repeat)
+        print(f"== Markov benchmark corpus ({args.files} files)")
+        measure(markov_documents(args.files), args.repeat)
 
 
 if __name__ == "__main__":
