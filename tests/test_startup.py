@@ -239,3 +239,45 @@ def test_the_near_index_built_per_letter_finds_the_closest_form():
         else:
             assert found is not None and found[1] == min(close)[0] and (found[1], found[0]) in close
     assert set(index._by_letter) <= {"k", "m", "z", "o"}
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_answers_like_the_pattern():
+    import regex
+
+    from lintnews.lazy import lazy_re, lazy_regex
+
+    source, words = r"(?<!\w)\L<words>(?!\w)", ["kyiv", "kharkiv"]
+    lazy = lazy_regex(source, regex.IGNORECASE, words=words)
+    assert "_compiled" not in vars(lazy)
+    eager = regex.compile(source, regex.IGNORECASE, words=words)
+    text = "Kyiv and KHARKIV, not Kyivan."
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)] == [(0, 4), (9, 16)]
+    assert isinstance(lazy.compiled(), regex.Pattern) and lazy.compiled() is lazy.compiled()
+    assert (lazy.pattern, lazy.flags) == (eager.pattern, eager.flags)
+    assert lazy.sub("X", text) == eager.sub("X", text) and lazy.search("in kyiv").span() == (3, 7)
+    plain = lazy_re(r"\d+")
+    assert plain.findall("a 12 b 3") == ["12", "3"] and plain.split("a1b") == ["a", "b"]
+    assert plain.fullmatch("42") and not plain.match("x42")
+    with pytest.raises(AttributeError):
+        plain._no_such_attribute
+
+
+def test_importing_the_checks_compiles_no_lazy_pattern():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import lintnews.cli, lintnews.engine, lintnews.markup.html, lintnews.markup.markdown\n"
+        "from lintnews.lazy import LazyPattern\n"
+        "from lintnews.registry import python_checks\n"
+        "python_checks()\n"
+        "lazy = [(m, k) for m, mod in list(sys.modules.items()) if m.startswith('lintnews')\n"
+        "        for k, v in vars(mod).items() if isinstance(v, LazyPattern)]\n"
+        "done = [x for x in lazy if '_compiled' in vars(getattr(sys.modules[x[0]], x[1]))]\n"
+        "print(len(lazy), done)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}, check=True).stdout.split(" ", 1)
+    assert int(out[0]) > 40 and out[1].strip() == "[]"
