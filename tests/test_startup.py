@@ -317,3 +317,46 @@ def test_foreign_look_gate_changes_no_answer(word):
     assert foreign_look(word) == _foreign_look_ungated(word)
     for name in ("Tkajenko", "Serguéi", "Wjatscheslaw", "Schtschukin", "Wladyslaw", "Jiménez", "Kharkiv"):
         assert foreign_look(name) == _foreign_look_ungated(name)
+
+
+CLEAN_ARTICLE = """# Council approves the new bus routes
+
+The city council voted on Tuesday to approve three new bus routes, the mayor's
+office said in a statement. The routes will link the northern suburbs with the
+central station and are expected to start running in the spring.
+
+"We have listened to residents," the transport director told reporters. The
+plan, which costs about $4 million, was first proposed two years ago.
+
+Opposition members said the money could have been spent on repairing roads,
+but the vote passed by a wide margin.
+"""
+#: Modules a `check` of one clean ASCII Markdown article never needs: the
+#: diff of a mojibake repair, git for folder walks, the atomic writer for -o,
+#: worker signals, HTML entities, the language detectors and the encoding
+#: fixer, the config parser (no config, tables from the table cache), JSON.
+#: (`tempfile` and `zipfile` are not listed: this machine's `site` hook imports them.)
+NOT_IMPORTED = ("difflib", "subprocess", "lintnews.atomic", "signal", "html", "html.entities",
+                "langdetect", "lingua", "ftfy", "tomllib", "json", "multiprocessing",
+                "lintnews.fixes", "lintnews.markup.html")
+
+
+def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "article.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from lintnews.cli import main\n"
+        "status = main(['check', '--no-cache', 'article.md'])\n"
+        "sys.stderr.write(repr((int(status), sorted(sys.modules))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root), tablecache.ENV: str(tmp_path / "tables")}
+    for _ in range(2):  # the first run builds the table cache (and reads the rule files)
+        proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    status, modules = eval(proc.stderr.strip().splitlines()[-1])
+    assert status == 0, proc.stdout
+    assert "lintnews.checks.encoding" in modules and "lintnews.lazy" in modules  # it did run the checks
+    assert sorted(set(NOT_IMPORTED) & set(modules)) == []

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from difflib import SequenceMatcher
-
 from ..finding import Severity
 from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
@@ -136,6 +134,8 @@ def _edits(line: str, fixed: str):
     A minimal diff of “Â©” → “©” deletes only “Â”; widening shows the reader the
     whole damaged sequence and its repair.
     """
+    from difflib import SequenceMatcher  # only for a line with mojibake
+
     ops = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":

@@ -8,8 +8,6 @@ are kept aside for suppression comments.
 """
 from __future__ import annotations
 
-import html
-
 import regex
 
 from ..document import PLACEHOLDER, Document, ProseBuilder
@@ -218,6 +216,8 @@ def _inline_edits(text: str, start: int, end: int, comments: list):
         elif name in ("code", "image", "autolink", "url"):
             yield s, e, PLACEHOLDER
         elif name == "entity":
+            import html  # only for an article with an entity (&amp; ...)
+
             yield s, e, html.unescape(m.group())
         else:
             yield s, e, ""
