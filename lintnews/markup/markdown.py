@@ -106,6 +106,11 @@ _FINDERS = tuple(
     }.get(name) or _searcher(name))
     for name, _source in _INLINE_PARTS
 )
+#: Literals of which every match of a construct contains one (empty: no such literal).
+_LITERALS = {"comment": ("<!--",), "code": ("`",), "image": ("![",), "link_open": ("[",), "link_close": ("]",),
+             "autolink": ("<",), "url": ("://", "www."), "tag": ("<",), "entity": ("&",),
+             "heading_close": ("#",), "emphasis": ("*", "_")}
+_NEEDS = tuple(_LITERALS.get(name, ()) for name, _source in _INLINE_PARTS)
 
 
 def _inline_matches(text: str, start: int, end: int):
@@ -115,7 +120,9 @@ def _inline_matches(text: str, start: int, end: int):
     leftmost match, the earliest construct on a tie, the scan going on where
     the match ends. Each construct's next match is kept until the scan passes it.
     """
-    pending: list = [None] * len(_FINDERS)
+    # A construct none of whose literals is in the region is not searched (nor compiled).
+    pending: list = [None if not needs or any(text.find(lit, start, end) >= 0 for lit in needs) else False
+                     for needs in _NEEDS]
     pos = start
     while True:
         best = best_name = None
