@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from . import __version__
-from .atomic import atomic_text_file
 from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError
@@ -172,6 +171,8 @@ def _error(message: str) -> None:
 
 def _report_file(path: str) -> TextIO:
     """The -o report file (written atomically); a path that cannot be written is a usage error."""
+    from .atomic import atomic_text_file  # only with -o
+
     try:
         return atomic_text_file(path)
     except OSError as exc:

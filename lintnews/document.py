@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-import regex
-
 from .finding import Finding, Severity, Suggestion
+from .lazy import lazy_regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from .registry import Rule
@@ -30,11 +29,11 @@ if TYPE_CHECKING:  # pragma: no cover
 #: words on either side stay separate and no spacing rule sees a gap.
 PLACEHOLDER = "\ufffc"
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_BLANK_LINES = regex.compile(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
+_LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
+_BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 #: A line's content without the blanks around it (at least one visible character).
-_TRIMMED_LINE = regex.compile(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
-_LEADING_BLANKS = regex.compile(r"[\s\ufffc]*")
+_TRIMMED_LINE = lazy_regex(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
+_LEADING_BLANKS = lazy_regex(r"[\s\ufffc]*")
 
 
 @dataclass(frozen=True, slots=True)

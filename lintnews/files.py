@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 from pathlib import Path
 from typing import Iterator
 
@@ -90,6 +89,8 @@ def _git_ignored(root: Path) -> frozenset[str] | None:
     Files git tracks are never in the set, even where a pattern matches them:
     as in git, ignoring applies to untracked files only.
     """
+    import subprocess  # only when a folder is walked
+
     command = ["git", "-c", "core.fsmonitor=false", "-C", str(root), "ls-files", "-z",
                "--others", "--ignored", "--exclude-standard", "--directory"]
     try:

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import regex
 
+from .lazy import LazyPattern, lazy_regex
+
 #: The languages either detector is asked about (ISO 639-1).
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "ru", "uk", "be", "bg", "mk", "sr")
 
@@ -38,7 +40,7 @@ class Evidence:
     function_words: dict  # language code → frozenset of its function words (English ones removed)
     letters: dict  # language code → frozenset of its distinctive letters
     names: dict  # language code → English name of the language
-    borrowed: "regex.Pattern | None"  # foreign phrases English uses as its own
+    borrowed: "LazyPattern | None"  # foreign phrases English uses as its own, compiled on first use
     foreign: frozenset  # every foreign function word, for the pre-filter
 
     def name(self, code: str) -> str:
@@ -83,7 +85,8 @@ def evidence(ruleset) -> Evidence:
                 names[code] = spec["name"]
     for _path, table in ruleset.table("borrowed-phrases"):
         borrowed.extend(table.get("phrases", []))
-    pattern = (regex.compile(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
+    # compiled only for a text that gets as far as the borrowed phrases (LN103's candidates)
+    pattern = (lazy_regex(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
                if borrowed else None)
     foreign = frozenset(set().union(*words.values()) - english) if words else frozenset()
     found = Evidence(

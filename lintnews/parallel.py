@@ -21,7 +21,6 @@ an earlier one has been handed back.
 from __future__ import annotations
 
 import os
-import signal
 from collections import deque
 from itertools import islice
 from pathlib import Path
@@ -89,6 +88,8 @@ def warm(runner: Runner) -> None:
 
 def _start_worker(stop, initializer: Callable | None, initargs: tuple) -> None:
     """Workers leave Ctrl-C to the parent, which stops them (no traceback per worker)."""
+    import signal
+
     global _STOP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STOP = stop

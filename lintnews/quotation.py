@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
+from .lazy import lazy_regex
 
 # Families: marks of one family open and close each other.
 DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillemet", "low", "low-single"
@@ -29,7 +30,7 @@ FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
 STRAIGHT = {'"', "'"}
 
 _MARKS = re.compile(r"[“”‘’\"'«»„‚]")  # a plain class: `re` scans it faster than `regex`
-_ELISION = regex.compile(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
+_ELISION = lazy_regex(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 
 

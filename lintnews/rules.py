@@ -18,14 +18,15 @@ from typing import Any, Iterable
 import regex
 
 from .finding import Severity
+from .lazy import lazy_regex
 from .registry import CATEGORIES, Example, Rule
 
 BUILTIN_RULES = Path(__file__).resolve().parent / "rule_data"  # where a wheel puts rules/
 if not BUILTIN_RULES.is_dir():  # a source checkout: rules/ sits beside the package
     BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
 
-CODE_PATTERN = regex.compile(r"^[A-Z]{2,8}[0-9]{3}$")
-NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9-]*$")
+CODE_PATTERN = lazy_regex(r"^[A-Z]{2,8}[0-9]{3}$")
+NAME_PATTERN = lazy_regex(r"^[a-z][a-z0-9-]*$")
 _COMMON_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "doc", "examples",
     "fixable", "message",

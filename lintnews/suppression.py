@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from .document import Document
 from .finding import Finding
+from .lazy import lazy_regex
 
-DIRECTIVE = regex.compile(
+DIRECTIVE = lazy_regex(
     r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
 )
-_CODE_SPLIT = regex.compile(r"[\s,]+")
+_CODE_SPLIT = lazy_regex(r"[\s,]+")
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,11 @@ import re
 from typing import Iterable, Iterator
 
 import regex
+from .lazy import lazy_re, lazy_regex
 
-_WORD = regex.compile(r"\w+")
-_FIRST_WORD = regex.compile(r"\w+")
-_WORD_CHAR = regex.compile(r"[\w\u0300-\u036f]")
+_WORD = lazy_regex(r"\w+")
+_FIRST_WORD = lazy_regex(r"\w+")
+_WORD_CHAR = lazy_regex(r"[\w\u0300-\u036f]")
 
 
 class TermMatch:
@@ -124,7 +125,7 @@ class TermIndex:
 
 
 _LEFT_RUN = re.compile(r"(?<![\w\u0300-\u036f])\w+")
-_FIRST_RUN = re.compile(r"\w+")
+_FIRST_RUN = lazy_re(r"\w+")
 _WORD_AFTER = re.compile(r"[\w\u0300-\u036f]")
 
 

@@ -239,3 +239,124 @@ def test_the_near_index_built_per_letter_finds_the_closest_form():
         else:
             assert found is not None and found[1] == min(close)[0] and (found[1], found[0]) in close
     assert set(index._by_letter) <= {"k", "m", "z", "o"}
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_answers_like_the_pattern():
+    import regex
+
+    from lintnews.lazy import lazy_re, lazy_regex
+
+    source, words = r"(?<!\w)\L<words>(?!\w)", ["kyiv", "kharkiv"]
+    lazy = lazy_regex(source, regex.IGNORECASE, words=words)
+    assert "_compiled" not in vars(lazy)
+    eager = regex.compile(source, regex.IGNORECASE, words=words)
+    text = "Kyiv and KHARKIV, not Kyivan."
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)] == [(0, 4), (9, 16)]
+    assert isinstance(lazy.compiled(), regex.Pattern) and lazy.compiled() is lazy.compiled()
+    assert (lazy.pattern, lazy.flags) == (eager.pattern, eager.flags)
+    assert lazy.sub("X", text) == eager.sub("X", text) and lazy.search("in kyiv").span() == (3, 7)
+    plain = lazy_re(r"\d+")
+    assert plain.findall("a 12 b 3") == ["12", "3"] and plain.split("a1b") == ["a", "b"]
+    assert plain.fullmatch("42") and not plain.match("x42")
+    with pytest.raises(AttributeError):
+        plain._no_such_attribute
+
+
+def test_importing_the_checks_compiles_no_lazy_pattern():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import lintnews.cli, lintnews.engine, lintnews.markup.html, lintnews.markup.markdown\n"
+        "from lintnews.lazy import LazyPattern\n"
+        "from lintnews.registry import python_checks\n"
+        "python_checks()\n"
+        "lazy = [(m, k) for m, mod in list(sys.modules.items()) if m.startswith('lintnews')\n"
+        "        for k, v in vars(mod).items() if isinstance(v, LazyPattern)]\n"
+        "done = [x for x in lazy if '_compiled' in vars(getattr(sys.modules[x[0]], x[1]))]\n"
+        "print(len(lazy), done)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}, check=True).stdout.split(" ", 1)
+    assert int(out[0]) > 40 and out[1].strip() == "[]"
+
+
+def _foreign_look_ungated(word):
+    """`names.foreign.foreign_look` as it was before its cheap gate (patterns compiled up front)."""
+    import regex
+
+    from lintnews.names.foreign import _plain
+
+    low = word.lower()
+    plain = _plain(low)
+    if regex.search(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$", plain):
+        return "Spanish", "a Spanish “j” where English writes “kh”"
+    accent = regex.search(r"[áéíóú]", low)
+    if accent and regex.search(r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
+                               r"ei|iy|yi|insk|ansk|ensk|orsk|grad|gorod|ivka|ovka|iv)$", plain):
+        return "Spanish", f"a Spanish accent ({accent.group()}) on a Slavic name"
+    if "schtsch" in plain:
+        return "German", "German “schtsch” where English writes “shch”"
+    german_end = regex.search(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$", plain)
+    if regex.search(r"tsch[aeiouj]", plain) and (low.startswith("w") or german_end):
+        return "German", "German “tsch” where English writes “ch”"
+    if low.startswith("w") and german_end and regex.search(r"(?:ij|yj|jew|jewa)$", plain):
+        return "German", "a German “W” and ending where English writes “V”"
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["W", "w", "j", "J", "tsch", "sch", "ov", "ova", "enko", "ij", "jew", "a", "e",
+                                 "i", "o", "u", "k", "á", "é", "É", "ó", "a\u0301", "ew", "in", "Sajar", "ko"]),
+                min_size=1, max_size=8).map("".join))
+def test_foreign_look_gate_changes_no_answer(word):
+    from lintnews.names.foreign import foreign_look
+
+    assert foreign_look(word) == _foreign_look_ungated(word)
+    for name in ("Tkajenko", "Serguéi", "Wjatscheslaw", "Schtschukin", "Wladyslaw", "Jiménez", "Kharkiv"):
+        assert foreign_look(name) == _foreign_look_ungated(name)
+
+
+CLEAN_ARTICLE = """# Council approves the new bus routes
+
+The city council voted on Tuesday to approve three new bus routes, the mayor's
+office said in a statement. The routes will link the northern suburbs with the
+central station and are expected to start running in the spring.
+
+"We have listened to residents," the transport director told reporters. The
+plan, which costs about $4 million, was first proposed two years ago.
+
+Opposition members said the money could have been spent on repairing roads,
+but the vote passed by a wide margin.
+"""
+#: Modules a `check` of one clean ASCII Markdown article never needs: the
+#: diff of a mojibake repair, git for folder walks, the atomic writer for -o,
+#: worker signals, HTML entities, the language detectors and the encoding
+#: fixer, the config parser (no config, tables from the table cache), JSON.
+#: (`tempfile` and `zipfile` are not listed: this machine's `site` hook imports them.)
+NOT_IMPORTED = ("difflib", "subprocess", "lintnews.atomic", "signal", "html", "html.entities",
+                "langdetect", "lingua", "ftfy", "tomllib", "json", "multiprocessing",
+                "lintnews.fixes", "lintnews.markup.html")
+
+
+def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "article.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from lintnews.cli import main\n"
+        "status = main(['check', '--no-cache', 'article.md'])\n"
+        "sys.stderr.write(repr((int(status), sorted(sys.modules))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root), tablecache.ENV: str(tmp_path / "tables")}
+    for _ in range(2):  # the first run builds the table cache (and reads the rule files)
+        proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    status, modules = eval(proc.stderr.strip().splitlines()[-1])
+    assert status == 0, proc.stdout
+    assert "lintnews.checks.encoding" in modules and "lintnews.lazy" in modules  # it did run the checks
+    assert sorted(set(NOT_IMPORTED) & set(modules)) == []

@@ -36,6 +36,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Suggestion
+from ..lazy import lazy_regex
 from ..registry import Check
 from ..kinds.common import format_message
 
@@ -46,11 +47,11 @@ EDGE = 3  # lines at each end of the article where edge phrases count
 _LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
-_SNIPPET_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_SNIPPET_END = lazy_regex(r"(?:\.\.\.|…)\s*$")
 _FIRST_WORD = regex.compile(r"\w+|\S")
 _LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
 _TRAIL_CHARS = " \t:.!›»>→|…"
-_MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
+_MARKUP = lazy_regex(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
 
 DEFAULT_MESSAGES = {
     "widget": "“{found}” is part of the website's page, not of the article: remove the line.",

@@ -21,6 +21,7 @@ from itertools import chain
 import regex
 
 from ..finding import Severity
+from ..lazy import lazy_re
 from ..registry import Example, Rule, check
 
 REPEATED = Rule(
@@ -102,7 +103,7 @@ ECHO = Rule(
     ),
 )
 
-_WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_WORDS = lazy_re(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
 _ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
 _SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
 _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")

@@ -13,14 +13,10 @@ character of the text and is never reported.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from difflib import SequenceMatcher
-
-import regex
-
 from ..finding import Severity
+from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
 
 MOJIBAKE = Rule(
@@ -77,7 +73,7 @@ INVISIBLE = Rule(
 _CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # Plain character classes: the standard `re` scans them about eight times as
 # fast as `regex`, with the same matches.
-_SUSPECT = re.compile(
+_SUSPECT = lazy_re(
     f"[\xc2-\xdf][{_CONT}]|[\xe0-\xef][{_CONT}]{{2}}|[\xf0-\xf4][{_CONT}]{{3}}"
 )
 
@@ -86,14 +82,14 @@ _C1 = "\x80-\x9f"
 _ZERO_WIDTH = "\u200b\u2060\ufeff"
 _JOINERS = "\u200c\u200d"
 _BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = re.compile(
+_INVISIBLE = lazy_re(
     f"[{_C0}{_C1}{_ZERO_WIDTH}{_JOINERS}{_BIDI}\ufffd\u00ad]|\u00a0"
 )
-_ASCII_CONTROL = re.compile(f"[{_C0}]")
+_ASCII_CONTROL = lazy_re(f"[{_C0}]")
 _BIDI_CHARS = frozenset("\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x202F)))
                         + "".join(map(chr, range(0x2066, 0x206A))))
-_RTL = regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
-_LATIN = regex.compile(r"\p{Script=Latin}")
+_RTL = lazy_regex(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
+_LATIN = lazy_regex(r"\p{Script=Latin}")
 
 
 def _lines_with_mojibake(prose: str):
@@ -138,6 +134,8 @@ def _edits(line: str, fixed: str):
     A minimal diff of “Â©” → “©” deletes only “Â”; widening shows the reader the
     whole damaged sequence and its repair.
     """
+    from difflib import SequenceMatcher  # only for a line with mojibake
+
     ops = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":

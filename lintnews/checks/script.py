@@ -29,6 +29,7 @@ import unicodedata
 import regex
 
 from ..finding import Severity
+from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
 
 MIXED_SCRIPT = Rule(
@@ -52,17 +53,17 @@ MIXED_SCRIPT = Rule(
 LATIN, CYRILLIC, GREEK = "Latin", "Cyrillic", "Greek"
 _SCRIPTS = (LATIN, CYRILLIC, GREEK)
 _ANY = frozenset(_SCRIPTS)
-_SCX = {s: regex.compile(rf"\p{{Script_Extensions={s}}}") for s in _SCRIPTS}
-_SCX_COMMON = regex.compile(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
+_SCX = {s: lazy_regex(rf"\p{{Script_Extensions={s}}}") for s in _SCRIPTS}
+_SCX_COMMON = lazy_regex(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
 _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-_WORD_AHEAD = regex.compile(r"[\p{L}\p{M}]*")
-_WORD_BACK = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
+_WORD_AHEAD = lazy_regex(r"[\p{L}\p{M}]*")
+_WORD_BACK = lazy_regex(r"[\p{L}\p{M}]*", regex.REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
-_GREEK_UNITS = regex.compile(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
-_DEGREE = regex.compile(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
+_GREEK_UNITS = lazy_regex(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
+_DEGREE = lazy_regex(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
 
 #: Longer "words" are not judged (the longest English word in use has 45 letters).
 _LONGEST_WORD = 100

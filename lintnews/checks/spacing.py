@@ -23,6 +23,7 @@ from operator import eq
 import regex
 
 from ..finding import Severity
+from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
 from ..wordlist import frequencies
 
@@ -211,7 +212,7 @@ _CLOSERS = "”’\"»)]"
 # runs before a mark (a run's first blank only: linear, and twice as fast as
 # `regex` with the look-behind); `_BEFORE_BLANKS` then checks what precedes.
 _SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
-_BEFORE_BLANKS = regex.compile(r"[\p{L}\p{N})\]”’\"»%]")
+_BEFORE_BLANKS = lazy_regex(r"[\p{L}\p{N})\]”’\"»%]")
 
 
 @check(SPACE_BEFORE)
@@ -245,9 +246,9 @@ def space_before_punctuation(doc, ctx):
 
 # -- LN602 -------------------------------------------------------------------
 _MISSING_SPACE = regex.compile(r"[.,;!?](?=\p{L})")  # the same letters _RIGHT_WORD takes
-_RIGHT_WORD = regex.compile(r"\p{L}+")
+_RIGHT_WORD = lazy_regex(r"\p{L}+")
 _NOT_AFTER = "./@_\ufffc"
-_TOKEN_REST = regex.compile(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
+_TOKEN_REST = lazy_regex(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
 
 
 def _left_word(prose: str, end: int) -> tuple[int, str]:
@@ -302,8 +303,8 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-_DOUBLE_SPACE = regex.compile(r"(?<=[\p{L}\p{N},;”’\"]) {2,}(?=[\p{L}\p{N}“‘\"])")
-_SENTENCE_END = regex.compile(r"[.!?:;][”’\"»)\]]*$")
+_DOUBLE_SPACE = lazy_regex(r"(?<=[\p{L}\p{N},;”’\"]) {2,}(?=[\p{L}\p{N}“‘\"])")
+_SENTENCE_END = lazy_regex(r"[.!?:;][”’\"»)\]]*$")
 
 
 @check(DOUBLE_SPACE)
@@ -356,7 +357,7 @@ def _lines_with_doubled_words(prose: str):
 
 
 _TRAILING = ".,;:!?”’\"»)]"
-_DOUBLED_WORD = regex.compile(
+_DOUBLED_WORD = lazy_regex(
     r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
 )
 
@@ -380,7 +381,7 @@ def doubled_words(doc, ctx):
 
 
 # -- LN605 -------------------------------------------------------------------
-_TOKEN = regex.compile(
+_TOKEN = lazy_regex(
     r"(?<![\p{L}\p{N}’'\-@#./_\ufffc])\p{L}{5,}(?![\p{L}\p{N}’'\-@/_\ufffc]|\.[\p{L}\p{N}])"
 )
 _LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
@@ -449,9 +450,9 @@ def glued_words(doc, ctx):
 
 # -- LN606 -------------------------------------------------------------------
 _LOWER_AFTER_PERIOD = regex.compile(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
-_PARAGRAPH_END = regex.compile(r"[.!?][”’\"»)]*$")
-_WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
-_LIST_START = regex.compile(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
+_PARAGRAPH_END = lazy_regex(r"[.!?][”’\"»)]*$")
+_WORD = lazy_regex(r"\p{L}[\p{L}’'\-]*")
+_LIST_START = lazy_regex(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
 
 
 def _is_brand(word: str, data: SpacingData) -> bool:

@@ -18,6 +18,7 @@ from ..finding import Severity, Suggestion
 from ..kinds import register_kind
 from ..kinds.common import WordStartTerms, format_message, match_case, starts_word
 from ..langid import evidence
+from ..lazy import lazy_regex
 from ..registry import Check, Example, Rule, check
 
 DATELINE = Rule(
@@ -128,8 +129,8 @@ def datelines(doc, ctx):
 
 
 # -- LN802 ---------------------------------------------------------------
-_INVERTED = regex.compile(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
-_WORDS = regex.compile(r"\p{L}+")
+_INVERTED = lazy_regex(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
+_WORDS = lazy_regex(r"\p{L}+")
 
 
 @check(INVERTED_MARK)

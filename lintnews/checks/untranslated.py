@@ -24,6 +24,7 @@ import regex
 
 from ..finding import Severity
 from ..langid import LANGUAGE_NAMES, evidence, identify
+from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
 from ..romanize import preview
 
@@ -84,20 +85,20 @@ translation.
 # -- Cyrillic runs ---------------------------------------------------------
 _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
-_CYR_RUN = regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
+_CYR_RUN = lazy_regex(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
 _CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
-_CYR_WORDS = regex.compile(_CYR_WORD)
-_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+_CYR_WORDS = lazy_regex(_CYR_WORD)
+_LATIN_LETTER = lazy_regex(r"\p{Script=Latin}")
 
 _OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
-_METALINGUISTIC = regex.compile(
+_METALINGUISTIC = lazy_regex(
     r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
     r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
     r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
     r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
     regex.IGNORECASE,
 )
-_TRANSLATION_AFTER = regex.compile(
+_TRANSLATION_AFTER = lazy_regex(
     r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
     r"lit\.)\s)",
 )
@@ -223,16 +224,16 @@ _identify_cached = lru_cache(maxsize=4096)(_identify_now)
 
 
 # -- Latin-script passages ---------------------------------------------------
-_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
-_LATIN_WORD = regex.compile(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
-_TRANSLATED_QUOTE = regex.compile(
+_SENTENCE_END = lazy_regex(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
+_LATIN_WORD = lazy_regex(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
+_TRANSLATED_QUOTE = lazy_regex(
     r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
     r"|\(\s*[“\"«‘][^()\n]*\)"
 )
-_QUOTE_OPENING = re.compile(r"[“\"«‘]")
+_QUOTE_OPENING = lazy_re(r"[“\"«‘]")
 _PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
-_WORD_RUNS = re.compile(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
+_WORD_RUNS = lazy_re(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
 _FOREIGN_LANGUAGES = ("es", "de", "fr", "it", "pt", "pl", "nl", "sv")
 
 

@@ -12,6 +12,7 @@ import html
 import regex
 
 from ..document import PLACEHOLDER, Document, ProseBuilder
+from ..lazy import lazy_regex
 from .plain import URL_PATTERN
 
 _SKIP_CONTENT = ("script", "style", "pre", "code", "template", "svg", "math", "textarea", "noscript")
@@ -20,7 +21,7 @@ _BLOCK_TAGS = frozenset(
     "footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol p section summary table "
     "tbody td tfoot th thead title tr ul".split()
 )
-_MARKUP = regex.compile(
+_MARKUP = lazy_regex(
     r"""
     (?P<comment><!--.*?(?:-->|\Z))
   | (?P<skip><(?P<skip_name>script|style|pre|code|template|svg|math|textarea|noscript)\b[^>]*>.*?(?:</(?P=skip_name)\s*>|\Z))

@@ -8,17 +8,16 @@ are kept aside for suppression comments.
 """
 from __future__ import annotations
 
-import html
-
 import regex
 
 from ..document import PLACEHOLDER, Document, ProseBuilder
+from ..lazy import lazy_regex
 from .plain import url_spans
 
-_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
-_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_INDENTED = regex.compile(r"^(?: {4}|\t)")
-_REFERENCE = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.MULTILINE)
+_FRONT_MATTER = lazy_regex(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
+_FENCE = lazy_regex(r"^[ ]{0,3}(`{3,}|~{3,})")
+_INDENTED = lazy_regex(r"^(?: {4}|\t)")
+_REFERENCE = lazy_regex(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.MULTILINE)
 
 # The inline constructs, in order of precedence: at one position the first
 # that matches wins, as in one alternation. Each is its own pattern, so that a
@@ -40,12 +39,12 @@ _INLINE_PARTS = (
     ("emphasis", r"(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*])"),
 )
 _FLAGS = regex.MULTILINE | regex.DOTALL
-_PART = {name: regex.compile(source, _FLAGS) for name, source in _INLINE_PARTS}
+_PART = {name: lazy_regex(source, _FLAGS) for name, source in _INLINE_PARTS}
 #: Where the constructs that would be tried at every character can start.
-_URL_START = regex.compile(r"https?://|ftp://|www\.")
-_MARKER_LINE = regex.compile(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
-_HEADING_TAIL = regex.compile(r"\#(?<=[ \t]\#)\#*[ \t]*$", _FLAGS)
-_EMPHASIS_MARK = regex.compile(r"[*_]")
+_URL_START = lazy_regex(r"https?://|ftp://|www\.")
+_MARKER_LINE = lazy_regex(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
+_HEADING_TAIL = lazy_regex(r"\#(?<=[ \t]\#)\#*[ \t]*$", _FLAGS)
+_EMPHASIS_MARK = lazy_regex(r"[*_]")
 
 
 def _next_by_start(pattern, starts):
@@ -107,6 +106,11 @@ _FINDERS = tuple(
     }.get(name) or _searcher(name))
     for name, _source in _INLINE_PARTS
 )
+#: Literals of which every match of a construct contains one (empty: no such literal).
+_LITERALS = {"comment": ("<!--",), "code": ("`",), "image": ("![",), "link_open": ("[",), "link_close": ("]",),
+             "autolink": ("<",), "url": ("://", "www."), "tag": ("<",), "entity": ("&",),
+             "heading_close": ("#",), "emphasis": ("*", "_")}
+_NEEDS = tuple(_LITERALS.get(name, ()) for name, _source in _INLINE_PARTS)
 
 
 def _inline_matches(text: str, start: int, end: int):
@@ -116,7 +120,9 @@ def _inline_matches(text: str, start: int, end: int):
     leftmost match, the earliest construct on a tie, the scan going on where
     the match ends. Each construct's next match is kept until the scan passes it.
     """
-    pending: list = [None] * len(_FINDERS)
+    # A construct none of whose literals is in the region is not searched (nor compiled).
+    pending: list = [None if not needs or any(text.find(lit, start, end) >= 0 for lit in needs) else False
+                     for needs in _NEEDS]
     pos = start
     while True:
         best = best_name = None
@@ -217,6 +223,8 @@ def _inline_edits(text: str, start: int, end: int, comments: list):
         elif name in ("code", "image", "autolink", "url"):
             yield s, e, PLACEHOLDER
         elif name == "entity":
+            import html  # only for an article with an entity (&amp; ...)
+
             yield s, e, html.unescape(m.group())
         else:
             yield s, e, ""

@@ -4,10 +4,11 @@ from __future__ import annotations
 import regex
 
 from ..document import PLACEHOLDER, Document, ProseBuilder
+from ..lazy import lazy_regex
 
 #: URLs (with or without a scheme, when they have a path or a www.) and e-mail
 #: addresses. A name inside a URL is not a name in the prose.
-URL_PATTERN = regex.compile(
+URL_PATTERN = lazy_regex(
     r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]"""
     r"""|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""
     r"""|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ru|ua|uk|es|de|fr|info|io|gov|edu)/[^\s<>"']*[^\s<>"'.,;:!?)]""",
@@ -17,13 +18,13 @@ URL_PATTERN = regex.compile(
 
 # URL_PATTERN's three parts, each run only when its cheap sign is in the text:
 # as one alternation the pattern tries every word start and reads 2 MB/s.
-_SCHEME_URL = regex.compile(r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]""", regex.IGNORECASE)
-_EMAIL = regex.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""")
-_DOMAIN_PATH = regex.compile(
+_SCHEME_URL = lazy_regex(r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]""", regex.IGNORECASE)
+_EMAIL = lazy_regex(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""")
+_DOMAIN_PATH = lazy_regex(
     r"""\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ru|ua|uk|es|de|fr|info|io|gov|edu)/[^\s<>"']*[^\s<>"'.,;:!?)]""",
     regex.IGNORECASE,
 )
-_TLD_SLASH = regex.compile(r"\.(?:com|org|net|ru|ua|uk|es|de|fr|info|io|gov|edu)/", regex.IGNORECASE)
+_TLD_SLASH = lazy_regex(r"\.(?:com|org|net|ru|ua|uk|es|de|fr|info|io|gov|edu)/", regex.IGNORECASE)
 
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

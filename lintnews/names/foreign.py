@@ -11,23 +11,20 @@ and Polish names (Wladyslaw Bartoszewski) have none of these shapes.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
-import regex
+from ..lazy import lazy_regex
 
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple:
-    """Compiled on the first word that gets this far: most texts have none."""
-    return (
-        regex.compile(r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
-                      r"ei|iy|yi|insk|ansk|ensk|orsk|grad|gorod|ivka|ovka|iv)$"),
-        regex.compile(r"[áéíóú]"),
-        regex.compile(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$"),
-        regex.compile(r"schtsch"),
-        regex.compile(r"tsch[aeiouj]"),
-        regex.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$"),
-    )
+# Compiled on the first word that gets this far: most texts have none.
+_SLAVIC_END = lazy_regex(r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
+                         r"ei|iy|yi|insk|ansk|ensk|orsk|grad|gorod|ivka|ovka|iv)$")
+_ACCENTED = lazy_regex(r"[áéíóú]")
+_SPANISH_KH = lazy_regex(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$")
+_GERMAN_SHCH = lazy_regex(r"schtsch")
+_GERMAN_TSCH = lazy_regex(r"tsch[aeiouj]")
+_GERMAN_SLAVIC_END = lazy_regex(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$")
+_GERMAN_V_END = lazy_regex(r"(?:ij|yj|jew|jewa)$")
+#: Every shape below needs one of these: a `j`, a `tsch` (in the plain word) or an accent.
+_ACCENTS = frozenset("áéíóú")
 
 
 def _plain(word: str) -> str:
@@ -35,17 +32,18 @@ def _plain(word: str) -> str:
 
 
 def foreign_look(word: str) -> tuple[str, str] | None:
-    slavic_end, accented, spanish_kh, german_shch, german_tsch, german_slavic_end = _patterns()
     low = word.lower()
     plain = _plain(low)
-    if spanish_kh.search(plain):
+    if "j" not in plain and "tsch" not in plain and _ACCENTS.isdisjoint(low):
+        return None  # no shape below can match: nothing to compile
+    if _SPANISH_KH.search(plain):
         return "Spanish", "a Spanish “j” where English writes “kh”"
-    if accented.search(low) and slavic_end.search(plain):
-        return "Spanish", f"a Spanish accent ({accented.search(low).group()}) on a Slavic name"
-    if german_shch.search(plain):
+    if _ACCENTED.search(low) and _SLAVIC_END.search(plain):
+        return "Spanish", f"a Spanish accent ({_ACCENTED.search(low).group()}) on a Slavic name"
+    if _GERMAN_SHCH.search(plain):
         return "German", "German “schtsch” where English writes “shch”"
-    if german_tsch.search(plain) and (low.startswith("w") or german_slavic_end.search(plain)):
+    if _GERMAN_TSCH.search(plain) and (low.startswith("w") or _GERMAN_SLAVIC_END.search(plain)):
         return "German", "German “tsch” where English writes “ch”"
-    if low.startswith("w") and german_slavic_end.search(plain) and regex.search(r"(?:ij|yj|jew|jewa)$", plain):
+    if low.startswith("w") and _GERMAN_SLAVIC_END.search(plain) and _GERMAN_V_END.search(plain):
         return "German", "a German “W” and ending where English writes “V”"
     return None
