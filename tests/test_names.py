@@ -89,6 +89,14 @@ def test_historical_names_are_a_note_and_profile_raises_the_severity():
     assert only(lint("Kharkov was shelled.", style="ap"), "LN202")[0].severity == Severity.ERROR
 
 
+def test_historical_names_are_never_fixed_without_a_person():
+    # Right in a text about 1941 or 1975, wrong in today's news: --fix leaves them.
+    text = "The Battle of Kiev in 1941 and Dynamo Kiev in 1975; Kiev today."
+    found = only(lint(text), "LN202")
+    safety = {f.excerpt: [s.safe for s in f.suggestions] for f in found}
+    assert safety == {"Battle of Kiev": [False], "Dynamo Kiev": [False], "Kiev": [True]}
+
+
 def test_all_caps_variant_keeps_caps_and_lowercase_variant_is_capitalised():
     found = only(lint("KIEV AND kiev"), "LN202")
     assert fixes(found) == ["KYIV", "Kyiv"]
