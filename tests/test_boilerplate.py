@@ -21,6 +21,9 @@ def boilerplate(findings):
     "Advertisement", "© 2024 Example Media. All rights reserved.",
     "We use cookies to give you the best experience.", "Privacy policy",
     "Síguenos en redes sociales", "Lire la suite", "Anzeige", "Поделиться", "Читати далі",
+    "Media playback is unsupported on your device", "Image source, Getty Images",
+    "Image caption, Rescuers searched the rubble", "Click to share on X (Opens in new window)",
+    "Our Standards: The Thomson Reuters Trust Principles.", "Sign up here.",
 ])
 def test_widget_line_fires_and_its_removal_leaves_no_blank_line(line):
     text = ARTICLE + line + "\nThe work starts in May.\n"
@@ -36,6 +39,9 @@ def test_widget_line_fires_and_its_removal_leaves_no_blank_line(line):
     "Follow us on the map, the mayor told readers, as the front moves east and south.\n",
     "The advertisement ran for weeks, and readers were asked to share this article.\n",
     "She said the cookie policy of the ministry was new.\n",
+    "The image source, a photographer said, was a drone over the port.\n",
+    "The agency's standards, the Thomson Reuters Trust Principles, require independence.\n",
+    "Volunteers who want to help can sign up here, at the town hall, the mayor said.\n",
 ])
 def test_prose_that_uses_the_words_is_silent(text):
     assert boilerplate(lint(text)) == []
