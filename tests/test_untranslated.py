@@ -60,9 +60,20 @@ def test_language_from_letters(text, lang):
     "The show “Слуга народу” (“Servant of the People”) made him famous.",
     "The show Servant of the People (“Слуга народу”) made him famous.",
     "The paper “Новая газета” (Novaya Gazeta) closed.",
+    "The city is spelt Київ in Ukrainian and Киев in Russian.",
+    "Its name is written as Одеса, in Ukrainian, on the new signs.",
 ])
 def test_glosses_and_translated_titles_are_silent(text):
     assert only(lint(text), "LN102") == []
+
+
+@pytest.mark.parametrize("text,run", [
+    ("Officials said Київ would hold.", "Київ"),  # no talk of spelling
+    ("The Russian военные заявили об этом in Russian media.", "военные заявили об этом"),  # too long for a cited word
+    ("The report was written in haste: войска отступили.", "войска отступили"),  # “written” not right before it
+])
+def test_unquoted_cyrillic_fires_unless_the_sentence_cites_its_spelling(text, run):
+    assert [f.excerpt for f in only(lint(text), "LN102")] == [run]
 
 
 def test_quoted_untranslated_speech_still_fires():

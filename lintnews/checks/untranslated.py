@@ -98,6 +98,12 @@ _METALINGUISTIC = lazy_regex(
     r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
     regex.IGNORECASE,
 )
+#: An unquoted run that a sentence talks about as spelling: `spelt Київ`, `Киев in Russian`.
+_SPELLING_BEFORE = lazy_regex(
+    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
+)
+_LANGUAGE_AFTER = lazy_regex(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
+_MAX_SPELLING_WORDS = 3
 _TRANSLATION_AFTER = lazy_regex(
     r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
     r"lit\.)\s)",
@@ -153,7 +159,9 @@ def is_gloss(prose: str, start: int, end: int, words: int) -> bool:
     if _TRANSLATION_AFTER.match(prose, close, min(len(prose), close + 40)):
         return True
     if outer is None:
-        return False
+        return words <= _MAX_SPELLING_WORDS and bool(
+            _SPELLING_BEFORE.search(prose, max(0, start - 40), start)
+            or _LANGUAGE_AFTER.match(prose, end, min(len(prose), end + 20)))
     mark, open_at, close = outer
     if mark in "([":
         # `Kyiv (Київ)`, `(“Слуга народу”)` after its English title: a gloss of what precedes
