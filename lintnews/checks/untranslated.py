@@ -44,7 +44,7 @@ needs translating; there is no automatic fix.
 
 Not reported: a Cyrillic gloss in parentheses (`Kyiv (Київ)`), a quoted word
 introduced as a word (`the word “слава”`), a Cyrillic title followed by its
-translation (`“Слуга народу” (“Servant of the People”)`), a word of up to three
+translation (`“Слуга народу” (“Servant of the People”)`), up to three words
 that the sentence cites as spelling (`spelt Київ in Ukrainian and Киев in
 Russian`), and anything listed in the configuration's `allow`.
 """,
