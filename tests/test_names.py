@@ -74,6 +74,13 @@ def test_russian_given_name_of_a_ukrainian_official_covers_the_full_name():
     assert fixes(found) == ["Ihor Klymenko"]
 
 
+def test_foreign_given_name_of_a_ukrainian_official_is_reported_with_the_surname_only():
+    found = only(lint("The governor, Serguei Gaidai, said the city held."), "LN203")
+    assert spans(found) == [("Serguei Gaidai", 14, 28)] and "French" in found[0].message
+    assert fixes(found) == ["Serhiy Gaidai"]
+    assert codes(lint("Serhiy Gaidai met Serguei, a French reporter."), "LN203") == []
+
+
 def test_quoted_kremlin_statement_is_one_severity_lower():
     text = "“We will answer the Kiev regime,” the Kremlin said. Kiev denied it."
     found = only(lint(text), "LN202")
