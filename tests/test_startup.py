@@ -7,6 +7,7 @@ uncompiled stand-ins for big patterns find what the patterns find.
 """
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -356,7 +357,7 @@ def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(root), tablecache.ENV: str(tmp_path / "tables")}
     for _ in range(2):  # the first run builds the table cache (and reads the rule files)
         proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
-    status, modules = eval(proc.stderr.strip().splitlines()[-1])
+    status, modules = ast.literal_eval(proc.stderr.strip().splitlines()[-1])
     assert status == 0, proc.stdout
     assert "lintnews.checks.encoding" in modules and "lintnews.lazy" in modules  # it did run the checks
     assert sorted(set(NOT_IMPORTED) & set(modules)) == []
