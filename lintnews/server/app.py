@@ -200,8 +200,12 @@ def create_app(settings: Settings) -> Starlette:
         return Response(rule.describe() + "\n", media_type="text/plain; charset=utf-8")
 
     async def page(request: Request) -> Response:
+        from ..reporters.html import CATEGORY_LABELS, SEVERITY_LABELS
+
         html = resources.files("lintnews.server").joinpath("static/review.html").read_text(encoding="utf-8")
-        return Response(html.replace("{version}", __version__), media_type="text/html; charset=utf-8",
+        labels = json.dumps({"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS}, ensure_ascii=False)
+        html = html.replace("{version}", __version__).replace("{labels}", labels.replace("<", "\\u003c"))
+        return Response(html, media_type="text/html; charset=utf-8",
                         headers={"Content-Security-Policy": "default-src 'self'; object-src 'none'"})
 
     async def static(request: Request) -> Response:
