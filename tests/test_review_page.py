@@ -46,6 +46,9 @@ def server():
 
 
 def test_accept_two_reject_one_download(browser, server, tmp_path):
+    # expect() polls from Playwright's side: the page's CSP forbids the eval wait_for_function needs
+    from playwright.sync_api import expect
+
     context = browser.new_context(accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     page = context.new_page()
@@ -69,7 +72,7 @@ def test_accept_two_reject_one_download(browser, server, tmp_path):
     items.nth(0).locator("button.accept").click()
     items.nth(1).locator("button.reject").click()
     items.nth(2).locator("button.accept").click()
-    page.wait_for_function("document.getElementById('changes').textContent === '2 changes'")
+    expect(page.locator("#changes")).to_have_text("2 changes")
     assert "accepted" in page.locator('#text mark[data-i="0"]').get_attribute("class")
     assert "rejected" in page.locator('#text mark[data-i="1"]').get_attribute("class")
     assert items.nth(1).locator(".verdict").inner_text() == "Rejected"
@@ -84,16 +87,16 @@ def test_accept_two_reject_one_download(browser, server, tmp_path):
     assert saved.read_text(encoding="utf-8") == expected
 
     page.click("#copy")
-    page.wait_for_function("document.getElementById('status').textContent.includes('clipboard')")
+    expect(page.locator("#status")).to_contain_text("clipboard")
     assert page.evaluate("navigator.clipboard.readText()") == expected
 
     # accept every safe change: the rejected one stays rejected
     page.click("#accept-safe")
-    page.wait_for_function("document.getElementById('changes').textContent === '2 changes'")
+    expect(page.locator("#changes")).to_have_text("2 changes")
     page.click("#reset")
-    page.wait_for_function("document.getElementById('changes').textContent === '0 changes'")
+    expect(page.locator("#changes")).to_have_text("0 changes")
     page.click("#accept-safe")
-    page.wait_for_function("document.getElementById('changes').textContent === '3 changes'")
+    expect(page.locator("#changes")).to_have_text("3 changes")
     assert page.locator("#result").input_value() == expected.replace("Kiev", "Kyiv")
 
     page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
