@@ -142,17 +142,16 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     async def publish(uri: str, delay: float = 0.0) -> None:
         if delay:
             await asyncio.sleep(delay)
-        try:
-            doc = server.workspace.get_text_document(uri)
-        except KeyError:
+        if uri not in server.workspace.text_documents:  # closed meanwhile
             return
+        doc = server.workspace.get_text_document(uri)
         if not lintable(doc):
             return
         text, version = doc.source, doc.version
         findings, problem = await asyncio.get_running_loop().run_in_executor(None, lint_or_error, doc, text)
         tell(problem)
-        current = server.workspace.get_text_document(uri)
-        if current.source != text:  # edited meanwhile: a newer run publishes
+        current = server.workspace.text_documents.get(uri)
+        if current is None or current.source != text:  # closed or edited meanwhile: a newer run publishes
             return
         lines = Lines(text)
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(

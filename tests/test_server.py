@@ -276,3 +276,17 @@ def test_refuses_a_public_address_without_a_token(run_cli):
     result = run_cli("server", "--host", "0.0.0.0", "--port", "0")
     assert result.returncode == 2
     assert "without --token-file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_browser_extensions_second_pass_gets_no_duplicates(server):
+    # LanguageTool's browser extension sends each text twice: mode=allButTextLevelOnly, then textLevelOnly
+    first = check(server, text=EMOJI_TEXT, language="auto", mode="allButTextLevelOnly").json()["matches"]
+    second = check(server, text=EMOJI_TEXT, language="auto", mode="textLevelOnly").json()["matches"]
+    assert [m["rule"]["id"] for m in first] == ["LN201", "LN202"] and second == []
+
+
+def test_a_bad_configuration_stops_the_server_before_it_listens(run_cli, tmp_path):
+    (tmp_path / ".lintnews.toml").write_text('style = "tabloid-shouting"\n', encoding="utf-8")
+    result = run_cli("server", "--port", "0", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown style 'tabloid-shouting'" in result.stderr and "Traceback" not in result.stderr

@@ -71,6 +71,9 @@ class CheckRequest:
     disabled_categories: tuple[str, ...] = ()
     enabled_only: bool = False
     picky: bool = False
+    #: LanguageTool's browser extension checks a text twice, with mode=allButTextLevelOnly
+    #: and mode=textLevelOnly; lintnews answers the first with every finding, the second with none.
+    text_level_only: bool = False
 
     def to_original(self, offset: int, end: bool = False) -> int:
         """A code-point offset in `text` as one in `original` (the annotated document).
@@ -132,6 +135,7 @@ def parse_check(fields: dict[str, str]) -> CheckRequest:
         enabled_categories=tuple(_category_key(c) for c in _list(fields.get("enabledCategories"))),
         disabled_categories=tuple(_category_key(c) for c in _list(fields.get("disabledCategories"))),
         enabled_only=enabled_only == "true", picky=level == "picky",
+        text_level_only=fields.get("mode", "").strip() == "textLevelOnly",
     )
     if request.enabled_only and not (request.enabled_rules or request.enabled_categories):
         raise RequestError("'enabledOnly=true' needs 'enabledRules' or 'enabledCategories'")
@@ -205,7 +209,8 @@ def keep(finding: Finding, request: CheckRequest) -> bool:
 def response(request: CheckRequest, findings: list[Finding], rules: dict) -> dict:
     """The /v2/check answer for the findings of `request.text`."""
     units = Utf16Offsets(request.original)
-    matches = [match(f, request, units, rules.get(f.rule)) for f in findings if keep(f, request)]
+    matches = [match(f, request, units, rules.get(f.rule)) for f in findings
+               if keep(f, request) and not request.text_level_only]
     name = _NAMES.get(request.language.lower(), "English (US)")
     code = request.language if request.language.lower() != "auto" else "en-US"
     return {

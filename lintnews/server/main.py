@@ -63,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         return _fail(EXTRA_MISSING)
     from ..config import ConfigError, load_config
+    from ..engine import context_for
+    from ..rules import RuleFileError
     from .app import Settings, create_app
 
     args = build_parser().parse_args(argv)
@@ -81,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--max-bytes, --timeout and --workers must be positive")
     try:
         config = load_config(Path.cwd(), None, Path(args.config) if args.config else None)
-    except ConfigError as exc:
+        context_for(config)  # an unknown style or rule code, a broken rule file: say so now
+    except (ConfigError, RuleFileError) as exc:
         return _fail(str(exc))
     settings = Settings(config=config, max_bytes=args.max_bytes, timeout=args.timeout,
                         workers=args.workers, token=token, cors_origins=tuple(args.cors_origin))
