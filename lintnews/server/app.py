@@ -38,11 +38,11 @@ from .languagetool import LANGUAGES, RequestError
 access_log = logging.getLogger("lintnews.server.access")
 error_log = logging.getLogger("lintnews.server.error")
 
-#: Static files of the review page (package data in lintnews/server/static, and
+#: Static files of the review page (package data next to this module, and
 #: the HTML report's stylesheet, whose category colours the page reuses).
 _STATIC = {
-    "/review.js": ("lintnews.server", "static/review.js", "text/javascript; charset=utf-8"),
-    "/review.css": ("lintnews.server", "static/review.css", "text/css; charset=utf-8"),
+    "/review.js": ("lintnews.server", "review.js", "text/javascript; charset=utf-8"),
+    "/review.css": ("lintnews.server", "review.css", "text/css; charset=utf-8"),
     "/report.css": ("lintnews.reporters", "html_report.css", "text/css; charset=utf-8"),
 }
 
@@ -202,7 +202,7 @@ def create_app(settings: Settings) -> Starlette:
     async def page(request: Request) -> Response:
         from ..reporters.html import CATEGORY_LABELS, SEVERITY_LABELS
 
-        html = resources.files("lintnews.server").joinpath("static/review.html").read_text(encoding="utf-8")
+        html = resources.files("lintnews.server").joinpath("review.html").read_text(encoding="utf-8")
         labels = json.dumps({"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS}, ensure_ascii=False)
         html = html.replace("{version}", __version__).replace("{labels}", labels.replace("<", "\\u003c"))
         return Response(html, media_type="text/html; charset=utf-8",
