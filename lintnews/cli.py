@@ -3,6 +3,8 @@
     lintnews check PATH...      lint files and folders (`-` reads stdin)
     lintnews rules              list every rule
     lintnews rule CODE          print one rule's documentation
+    lintnews server             LanguageTool-compatible HTTP server (extra `server`)
+    lintnews lsp                language server on stdio (extra `lsp`)
 
 Exit codes (`ExitStatus`): 0 clean, 1 findings at or above the fail level,
 2 usage, configuration or read errors. No user error prints a traceback.
@@ -20,7 +22,9 @@ from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError
 
-COMMANDS = ("check", "rules", "rule")
+COMMANDS = ("check", "rules", "rule", "server", "lsp")
+#: Commands whose code and options live in an optional extra's module.
+EXTRA_COMMANDS = {"server": "lintnews.server.main", "lsp": "lintnews.lsp"}
 
 
 class ExitStatus(IntEnum):
@@ -128,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="print one rule's documentation")
     rule.add_argument("code")
     rule.add_argument("--rules", action="append", metavar="DIR", help="an extra rule folder")
+
+    sub.add_parser("server", add_help=False, help="serve LanguageTool's HTTP API and a review page "
+                   "(pip install 'lintnews[server]'; see lintnews server --help)")
+    sub.add_parser("lsp", add_help=False, help="run the language server on stdio "
+                   "(pip install 'lintnews[lsp]'; see lintnews lsp --help)")
     return parser
 
 
@@ -141,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         argv.insert(0, "check")
+    if argv and argv[0] in EXTRA_COMMANDS:
+        from importlib import import_module
+
+        return import_module(EXTRA_COMMANDS[argv[0]]).main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:

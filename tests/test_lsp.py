@@ -1,0 +1,213 @@
+"""`lintnews lsp` driven by a real client: a JSON-RPC client of our own over the server's stdio.
+
+The client speaks the Language Server Protocol's framing (Content-Length
+headers) to a `python -m lintnews lsp` subprocess, opens a Markdown article
+with an emoji before its damaged names, and applies the quick fixes it gets
+back, counting positions in the encoding it negotiated (UTF-16 or UTF-32).
+"""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytest.importorskip("pygls")
+
+ARTICLE = "# Talks\n\nResidents 😀 of kyiv met the Kiev mayor.\n\nExit mobile version\n"
+
+
+class Client:
+    """A minimal LSP client: requests, notifications, and the server's messages in a queue."""
+
+    def __init__(self, cwd: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.proc = subprocess.Popen([sys.executable, "-m", "lintnews", "lsp", "--debounce", "0.2"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     cwd=cwd, env=env)
+        self.messages: queue.Queue = queue.Queue()
+        self.seen: list[dict] = []
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            self.messages.put(json.loads(out.read(length)))
+
+    def send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: dict) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: dict | None) -> object:
+        self.next_id += 1
+        self.send({"id": self.next_id, "method": method, "params": params})
+        reply = self.wait(lambda m: m.get("id") == self.next_id and "method" not in m)
+        assert "error" not in reply, reply
+        return reply["result"]
+
+    def wait(self, predicate, timeout: float = 30) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                message = self.messages.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.seen.append(message)
+            if message.get("method") == "window/logMessage":
+                continue
+            if "method" in message and "id" in message:  # a request from the server: answer it
+                self.send({"id": message["id"], "result": None})
+            if predicate(message):
+                return message
+        raise AssertionError(f"no such message within {timeout} s; got {self.seen[-5:]}")
+
+    def diagnostics(self, uri: str, version: int | None = None) -> list[dict]:
+        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                            and m["params"]["uri"] == uri
+                            and (version is None or m["params"].get("version") == version))
+        return message["params"]["diagnostics"]
+
+
+def offset(text: str, position: dict, encoding: str) -> int:
+    """The str index of an LSP position (this test's own count, not lintnews's)."""
+    lines = text.split("\n")
+    before = sum(len(line) + 1 for line in lines[:position["line"]])
+    line = lines[position["line"]]
+    units = 0
+    for i, ch in enumerate(line):
+        if units >= position["character"]:
+            return before + i
+        units += len(ch.encode("utf-16-le")) // 2 if encoding == "utf-16" else 1
+    return before + len(line)
+
+
+def apply(text: str, edits: list[dict], encoding: str) -> str:
+    spans = sorted(((offset(text, e["range"]["start"], encoding), offset(text, e["range"]["end"], encoding),
+                     e["newText"]) for e in edits), reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    (tmp_path / ".lintnews.toml").write_text('ignore = ["LN3"]\n', encoding="utf-8")
+    (tmp_path / "story.md").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("offered, encoding", [(None, "utf-16"), (["utf-32", "utf-16"], "utf-32")])
+def test_diagnostics_and_quick_fixes(workspace, offered, encoding):
+    client = Client(workspace)
+    uri = (workspace / "story.md").as_uri()
+    capabilities = {"textDocument": {"publishDiagnostics": {"versionSupport": True},
+                                     "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {
+                                         "valueSet": ["quickfix", "source.fixAll"]}}}}}
+    if offered:
+        capabilities["general"] = {"positionEncodings": offered}
+    try:
+        init = client.request("initialize", {"processId": os.getpid(), "rootUri": workspace.as_uri(),
+                                             "capabilities": capabilities})
+        assert init["capabilities"]["positionEncoding"] == encoding
+        assert init["serverInfo"]["name"] == "lintnews"
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}})
+
+        # on open: the two name findings; the boilerplate line is ignored by the workspace's .lintnews.toml
+        diags = client.diagnostics(uri, 1)
+        assert [(d["code"], d["severity"], d["source"]) for d in diags] == [
+            ("LN201", 1, "lintnews"), ("LN202", 2, "lintnews")]
+        kyiv = diags[0]
+        column = 16 if encoding == "utf-16" else 15  # "Residents 😀 of ": the emoji is 2 UTF-16 units
+        assert kyiv["range"] == {"start": {"line": 2, "character": column},
+                                 "end": {"line": 2, "character": column + 4}}
+        assert kyiv["codeDescription"]["href"].endswith("/rules/LN201")
+        assert "proper noun" in kyiv["message"]
+
+        # the quick fix for kyiv, then "fix all safe problems"
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": kyiv["range"],
+            "context": {"diagnostics": [kyiv], "only": ["quickfix"]}})
+        titles = [a["title"] for a in actions]
+        assert titles == ["LN201: replace “kyiv” with “Kyiv”", "Fix all safe problems in this file (lintnews)"]
+        assert actions[0]["isPreferred"] is True and actions[0]["kind"] == "quickfix"
+        fixed = apply(ARTICLE, actions[0]["edit"]["changes"][uri], encoding)
+        assert fixed == ARTICLE.replace("kyiv", "Kyiv")
+        everything = apply(ARTICLE, actions[1]["edit"]["changes"][uri], encoding)
+        assert everything == ARTICLE.replace("kyiv", "Kyiv").replace("Kiev", "Kyiv")
+        source = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": kyiv["range"],
+            "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+        assert [a["kind"] for a in source] == ["source.fixAll.lintnews"]
+
+        # on change (debounced: two quick edits, one run, for the last version)
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                                 "contentChanges": [{"text": ARTICLE + "x"}]})
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                                 "contentChanges": [{"text": fixed}]})
+        assert [d["code"] for d in client.diagnostics(uri, 3)] == ["LN202"]
+        assert not [m for m in client.seen if m.get("method") == "textDocument/publishDiagnostics"
+                    and m["params"].get("version") == 2]
+
+        # on save, and again when the workspace configuration changes
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert [d["code"] for d in client.diagnostics(uri, 3)] == ["LN202"]
+        (workspace / ".lintnews.toml").write_text('ignore = ["LN3", "LN202"]\n', encoding="utf-8")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [
+            {"uri": (workspace / ".lintnews.toml").as_uri(), "type": 2}]})
+        assert client.diagnostics(uri, 3) == []
+
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.proc.wait(20) == 0
+    finally:
+        if client.proc.poll() is None:
+            client.proc.kill()
+            client.proc.wait()
+        stderr = client.proc.stderr.read().decode("utf-8", "replace")
+    assert "Traceback" not in stderr, stderr
+
+
+def test_utf8_is_used_when_the_client_prefers_it(workspace):
+    client = Client(workspace)
+    uri = (workspace / "story.md").as_uri()
+    try:
+        init = client.request("initialize", {"processId": None, "rootUri": workspace.as_uri(),
+                                             "capabilities": {"general": {"positionEncodings": ["utf-8"]}}})
+        assert init["capabilities"]["positionEncoding"] == "utf-8"
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}})
+        kyiv = client.diagnostics(uri, 1)[0]
+        assert kyiv["range"]["start"] == {"line": 2, "character": len("Residents 😀 of ".encode("utf-8"))}
+        client.request("shutdown", None)
+        client.notify("exit", None)
+        assert client.proc.wait(20) == 0
+    finally:
+        if client.proc.poll() is None:
+            client.proc.kill()
+            client.proc.wait()
