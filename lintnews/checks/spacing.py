@@ -71,8 +71,10 @@ DOUBLE_SPACE = Rule(
     doc=(
         "Doubled spaces inside a sentence are left by deleted words and by\n"
         "converters. Two spaces after a sentence's end (the typewriter\n"
-        "convention) are not reported, nor are lines laid out in columns. The fix\n"
-        "leaves one space and is safe."
+        "convention) are not reported, nor are lines laid out in columns. A no-break\n"
+        "space beside an ordinary space (or another no-break space) is a doubled\n"
+        "space too, reported here and not as an encoding problem. The fix leaves\n"
+        "one space and is safe."
     ),
     examples=(
         Example("The talks  resumed on Monday.", ("LN603",)),
@@ -303,14 +305,14 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-_DOUBLE_SPACE = lazy_regex(r"(?<=[\p{L}\p{N},;”’\"]) {2,}(?=[\p{L}\p{N}“‘\"])")
+_DOUBLE_SPACE = lazy_regex(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
 _SENTENCE_END = lazy_regex(r"[.!?:;][”’\"»)\]]*$")
 
 
 @check(DOUBLE_SPACE)
 def doubled_spaces(doc, ctx):
     prose = doc.prose
-    if "  " not in prose:
+    if "  " not in prose and "\u00a0" not in prose:
         return
     runs_per_line: dict[int, int] = {}
     for m in _DOUBLE_SPACE.finditer(prose):
@@ -325,6 +327,13 @@ def doubled_spaces(doc, ctx):
                 _DOUBLE_SPACE.findall(prose, line_start, len(prose) if line_end == -1 else line_end))
         if runs >= 3:
             continue  # a line laid out in columns
+        run = prose[s:e]
+        if "\u00a0" in run:  # a double space made with a no-break space is spacing, not encoding
+            one = " " if " " in run else "\u00a0"
+            yield doc.finding(DOUBLE_SPACE, s, e,
+                              "A no-break space next to another space makes a double space: leave one.",
+                              suggestions=[(one, True)])
+            continue
         yield doc.finding(DOUBLE_SPACE, s, e, "Two or more spaces between words: leave one.",
                           suggestions=[(" ", True)])
 
