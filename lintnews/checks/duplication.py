@@ -186,7 +186,10 @@ def duplicates(doc, ctx):
         text = prose[start:end]
         word_pattern = _ASCII_WORDS if text.isascii() else _WORDS
         words = word_pattern.findall(text.casefold())
-        if len(words) >= _MIN_PARAGRAPH_WORDS and (len(words) >= _MIN_LABEL_WORDS or _BODY_END.search(text)):
+        label = len(words) < _MIN_LABEL_WORDS and not _BODY_END.search(text)
+        if label:
+            continue
+        if len(words) >= _MIN_PARAGRAPH_WORDS:
             key = _normal(text)
             if key in seen_paragraphs.first:
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
