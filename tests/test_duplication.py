@@ -135,7 +135,7 @@ def test_repeated_short_paragraph_that_is_a_sentence_still_fires():
 def test_long_repeated_line_without_a_full_stop_still_fires():
     line = ("Residents of the river town were told to leave their homes before the water reached "
             "the old bridge on Monday night")
-    text = f"{line}\n\n{P2}\n\n{line}\n"
+    text = f"{P1}\n\n{line}\n\n{P2}\n\n{line}\n"
     assert spans(lint(text), "LN701") == [(line, text.rindex(line), text.rindex(line) + len(line))]
 
 
@@ -151,3 +151,14 @@ def test_html_body_paragraph_repeated_still_fires():
     page = f"<html><head><title>{head}</title></head><body><p>{P1}</p><p>{P2}</p><p>{P1}</p></body></html>"
     found = only(lint(page, filename="a.html"), "LN701")
     assert [f.excerpt for f in found] == [P1] and found[0].offset == page.rindex(P1)
+
+
+def test_scraped_title_line_repeated_as_the_headline_is_left_alone():
+    head = "Residents told to leave as the river rises past the old bridge in the town on Monday night"
+    text = f"{head}\n\nNews | Europe\n\n{head}\n\n{P1}\n"
+    assert only(lint(text), "LN701") == []
+
+
+def test_first_paragraph_that_is_a_sentence_repeated_still_fires():
+    text = f"{P1}\n\n{P2}\n\n{P1}\n"
+    assert [f.offset for f in only(lint(text), "LN701")] == [text.rindex(P1)]

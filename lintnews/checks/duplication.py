@@ -36,7 +36,8 @@ REPEATED = Rule(
         "boilerplate rules' business), nor are paragraphs of fewer than 16 words\n"
         "that do not end like a sentence: list items that product copy repeats,\n"
         "credit lines under quoted tweets, captions and labels. The headline of a\n"
-        "web page that repeats its <title> is not reported either. The fix removes\n"
+        "web page that repeats its <title>, or a text's first line when it is a\n"
+        "headline, is not reported either. The fix removes\n"
         "the later copy and is unsafe.\n\n"
         "Massive repetition (a feed pasted thousands of times) is summarised: the\n"
         "first 10 later copies of one text are reported each, then one more finding\n"
@@ -137,6 +138,16 @@ def _is_title(doc, prose_offset: int) -> bool:
     return bool(_TITLE_TAG.search(doc.text, max(0, start - 200), start))
 
 
+def _is_page_headline(doc, prose_offset: int) -> bool:
+    """True when the paragraph at `prose_offset` is the text's first line and
+    reads as a headline (no sentence's end): a scraped page gives its title
+    first and repeats it as the article's headline."""
+    paragraphs = doc.paragraphs
+    if not paragraphs or paragraphs[0][0] != prose_offset:
+        return False
+    return not _BODY_END.search(doc.prose, *paragraphs[0])
+
+
 def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -193,7 +204,7 @@ def duplicates(doc, ctx):
             key = _normal(text)
             if key in seen_paragraphs.first:
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
-                if first is not None and not _is_title(doc, first):
+                if first is not None and not _is_title(doc, first) and not _is_page_headline(doc, first):
                     yield doc.finding(
                         REPEATED, start, end,
                         f"This paragraph repeats the one on line {_line(doc, first)} word for word: "
