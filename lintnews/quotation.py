@@ -225,12 +225,13 @@ def _analyse(prose: str, paragraphs: list[tuple[int, int]]) -> Analysis:
                     stack, carried = carried, []  # the continuation mark
                     starts_open = True
                     continue
-                if mark.opening and k >= 0:
-                    for open_mark in carried:  # a new quotation of the same kind: the old one broke
-                        _unclosed(result, open_mark)
-                else:
+                if not (mark.opening and k >= 0) and _closes(prose, lo, hi, carried[0].family):
+                    # the paragraph closes the carried quotation: it went on without its mark
                     stack, inherited = carried, len(carried)
                     split = gap == 0 and not began_paragraph
+                else:  # a new quotation of the same kind, or one that is never closed: it broke
+                    for open_mark in carried:
+                        _unclosed(result, open_mark)
                 carried = []
             if mark.opening:
                 top = stack[-1] if stack else None
@@ -277,6 +278,26 @@ def _analyse(prose: str, paragraphs: list[tuple[int, int]]) -> Analysis:
     result.events.sort(key=lambda e: e.mark.pos)
     _pair_across_paragraphs(result)
     return result
+
+
+def _closes(prose: str, lo: int, hi: int, family: str) -> bool:
+    """Whether the paragraph prose[lo:hi] holds a closing mark of `family` that
+    closes nothing inside it (so it closes a quotation opened earlier)."""
+    stack: list[Mark] = []
+    for m in _MARKS.finditer(prose, lo, hi):
+        mark = classify(prose, m.start(), lo, hi, stack)
+        if mark is None:
+            continue
+        if mark.opening:
+            stack.append(mark)
+            continue
+        j = _find(stack, mark.family)
+        if j < 0:
+            if mark.family == family:
+                return True
+            continue
+        del stack[j:]
+    return False
 
 
 def _pair_across_paragraphs(result: Analysis) -> None:

@@ -274,3 +274,11 @@ def test_unclosed_then_stray_far_apart_is_one_finding():
 
 def test_a_stray_without_any_open_quotation_still_fires():
     assert [f.rule for f in quotes("They left.” The end.\n")] == ["LN402"]
+
+
+def test_dropped_closing_mark_before_a_paragraph_with_its_own_quotes_still_fires():
+    # the next paragraph neither continues nor closes the quotation: it is unclosed
+    text = ("“We came here in 2014,” he said. “We built it.\n\n"
+            "The children said ‘thank you’.\n\n“Then the war came back.”\n")
+    found = quotes(text)
+    assert [(f.rule, f.offset) for f in found] == [("LN401", text.index("“We built"))]
