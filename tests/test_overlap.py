@@ -36,6 +36,15 @@ PAIRS = [
     pytest.param("Officials met. Las autoridades de «Kharkiv» han dicho que la situación es muy "
                  "difícil para todos nosotros. Then he left.\n", "LN103", {"LN407"},
                  id="untranslated-latin x quotes"),
+    pytest.param("Officials met. Las autoridades de Kharkiv han dicho que la situación es muy difícil "
+                 "para todos nosotros hoy en kyiv. Then he left.\n", "LN103", {"LN201"},
+                 id="untranslated-latin x capitalization"),
+    pytest.param("Officials met. Las autoridades de \u041aharkiv han dicho que la situación es muy "
+                 "difícil para todos nosotros. Then he left.\n", "LN103", {"LN101"},
+                 id="untranslated-latin x mixed-script"),
+    pytest.param("Officials met. Las autoridades de Kharkiv han dicho que la situación es muy difícil "
+                 "para “todos nosotros. Then he left.\n", "LN103", {"LN401"},
+                 id="untranslated-latin x unclosed quote"),
     pytest.param("Officials met. Президент Зеленский сказал , что заявили о наступлении. Then he left.\n",
                  "LN102", {"LN601"}, id="untranslated-cyrillic x spacing"),
     pytest.param("The minister visited Ukraineâ€™s capital.\n", "LN501", {"LN205"},
