@@ -190,8 +190,9 @@ def headline(prose: str, lo: int, hi: int) -> bool:
     """A paragraph that reads as a headline or a title: one short line without
     a sentence's closing punctuation (British headlines quote with single marks)."""
     line = prose[lo:hi].strip()
+    bare = line.rstrip("”’\"'»)")
     return (0 < len(line.split()) <= 16 and "\n" not in line
-            and line[-1] not in ".!?:;,”’\"'»")
+            and bool(bare) and bare[-1] not in ".!?:;,")
 
 
 def _analyse(prose: str, paragraphs: list[tuple[int, int]]) -> Analysis:

@@ -237,8 +237,16 @@ def test_a_real_stray_single_closing_mark_pair_still_fires():
 
 def test_headline_single_quotes_are_not_a_minority_style():
     text = ("Putin 'deserves medal' says ally\n\n"
-            "“He deserves it,” the ally said. “He won,” he added. “Yes,” she said.\n")
+            "“He said ‘go’,” the ally said. “He said ‘win’,” he added.\n")
     assert quotes(text) == []
+
+
+def test_headline_ending_in_its_quotation_is_a_headline():
+    text = ("Putin 'deserves medal'\n\n"
+            "“He said ‘go’,” the ally said. “He said ‘win’,” he added.\n")
+    assert quotes(text) == []
+    body_only = text.replace("Putin 'deserves medal'\n\n", "Putin deserves a 'medal', he said.\n\n")
+    assert [f.rule for f in quotes(body_only)] == ["LN406", "LN406"]  # the twin in a sentence
 
 
 def test_single_quotes_still_count_against_single_quotes_in_the_body():
