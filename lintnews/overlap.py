@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from .finding import Finding, Suggestion
@@ -25,6 +26,7 @@ from .finding import Finding, Suggestion
 EXPLAINING_RULES = frozenset({"LN501"})  # mojibake
 NEVER_FOLDED = frozenset({"duplication", "meta"})
 SAFE_IN_QUOTATIONS = frozenset({"quotes", "encoding"})
+_LONGEST_WORD = 64  # how far a mangled word is followed from its mojibake run
 
 
 def explains(f: Finding, doc=None) -> bool:
@@ -52,38 +54,71 @@ def _explained_span(doc, f: Finding) -> tuple[int, int]:
     if f.rule in EXPLAINING_RULES:  # the whole word(s) a mojibake run touches
         text = doc.text
         start, end = f.offset, f.end_offset
-        while start > 0 and not text[start - 1].isspace():
+        low, high = max(0, start - _LONGEST_WORD), min(len(text), end + _LONGEST_WORD)
+        while start > low and not text[start - 1].isspace():
             start -= 1
-        while end < len(text) and not text[end].isspace():
+        while end < high and not text[end].isspace():
             end += 1
         return start, end
     return f.offset, f.end_offset
 
 
+class _Containers:
+    """Spans sorted by start, with the running maximum of their ends: whether
+    some span starting at or before a point reaches past another is one
+    bisection (a document may hold thousands of findings of each kind)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _e in spans]
+        self.best: list[tuple[int, int]] = []  # (end, start) of the farthest-reaching so far
+        for s, e in spans:
+            self.best.append(max(self.best[-1], (e, s)) if self.best else (e, s))
+
+    def reaching(self, at: int) -> tuple[int, int] | None:
+        """(end, start) of the farthest-reaching span that starts at or before `at`."""
+        k = bisect_right(self.starts, at)
+        return self.best[k - 1] if k else None
+
+
 def _drop_explained(doc, findings: list[Finding]) -> list[Finding]:
-    spans = sorted((_explained_span(doc, f), id(f), f) for f in findings if explains(f, doc))
-    if not spans:
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if explains(f, doc):
+            kind = "mojibake" if f.rule in EXPLAINING_RULES else f.category
+            by_kind.setdefault(kind, []).append(_explained_span(doc, f))
+    if not by_kind:
         return findings
+    containers = {kind: _Containers(spans) for kind, spans in by_kind.items()}
     out = []
     for f in findings:
-        if f.category in NEVER_FOLDED or not any(
-                _inside(f, e, span) for span, _i, e in spans if e is not f):
+        if f.category in NEVER_FOLDED or not _explained(doc, f, containers):
             out.append(f)
     return out
 
 
-def _inside(f: Finding, e: Finding, span: tuple[int, int]) -> bool:
-    start, end = span
-    if f.end_offset <= start or f.offset >= end:
+def _explained(doc, f: Finding, containers: dict[str, _Containers]) -> bool:
+    if explains(f, doc):
+        # only a larger explaining finding of another kind: a boilerplate line
+        # holding an untranslated phrase or a mojibake run
+        mine = "mojibake" if f.rule in EXPLAINING_RULES else f.category
+        for kind, spans in containers.items():
+            if kind in (mine, "mojibake"):
+                continue
+            hit = spans.reaching(f.offset)
+            if hit and hit[0] >= f.end_offset and (hit[1], hit[0]) != (f.offset, f.end_offset):
+                return True
         return False
-    if e.rule in EXPLAINING_RULES:  # overlapping a mangled word is enough
-        return not explains(f)
-    inside = start <= f.offset and f.end_offset <= end
-    if not inside:
-        return False
-    if (f.offset, f.end_offset) == (start, end):  # the same span: the explaining one stays
-        return not explains(f)
-    return True
+    for kind, spans in containers.items():
+        if kind == "mojibake":  # touching a mangled word is enough
+            hit = spans.reaching(f.end_offset - 1 if f.end_offset > f.offset else f.offset)
+            if hit and hit[0] > f.offset:
+                return True
+            continue
+        hit = spans.reaching(f.offset)
+        if hit and hit[0] >= f.end_offset:
+            return True
+    return False
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:
@@ -109,11 +144,14 @@ def _unsafe_in_quotations(doc, findings: list[Finding]) -> list[Finding]:
     quoted = [doc.to_original(s, e) for s, e in quoted_spans(doc)]
     if not quoted:
         return findings
+    starts = [s for s, _e in quoted]  # outermost quotations: sorted, not overlapping
     out = []
     for f in findings:
-        if id(f) in candidates and any(s <= f.offset and f.end_offset <= e for s, e in quoted):
-            f = replace(f, suggestions=tuple(
-                s if not s.safe else Suggestion(s.replacement, s.offset, s.end_offset, False)
-                for s in f.suggestions))
+        if id(f) in candidates:
+            k = bisect_right(starts, f.offset) - 1
+            if k >= 0 and f.end_offset <= quoted[k][1]:
+                f = replace(f, suggestions=tuple(
+                    s if not s.safe else Suggestion(s.replacement, s.offset, s.end_offset, False)
+                    for s in f.suggestions))
         out.append(f)
     return out

@@ -124,3 +124,10 @@ def test_quotation_mark_fixes_inside_a_quotation_stay_safe():
     found = [f for f in lint(text) if f.rule == "LN407"]
     assert [f.suggestions[0].safe for f in found] == [True, True]
     assert apply_suggestions(text, found) == "“One,” he said. “Two,” she said. “It said ‘no’ today,” they said.\n"
+
+
+def test_fold_is_linear_in_many_explaining_findings():
+    # thousands of untranslated lines, each with a finding inside: every inner one folded
+    line = "Президент сказал , что переговоры продолжатся.\n"
+    found = lint(line * 3000)
+    assert {f.rule for f in found} == {"LN102"} and len(found) == 3000
