@@ -178,6 +178,11 @@ def test_inch_and_foot_marks_after_digits_are_not_quotation_marks(text):
     assert quotes(text) == []
 
 
+def test_real_unclosed_quote_after_an_inch_mark_still_fires():
+    text = 'He bought a 34" monitor and said "it is great.\nThe shop closed.\n'
+    assert spans(quotes(text), "LN401") == [('"', 32, 33)]
+
+
 def test_closing_mark_after_a_number_still_closes():
     text = '"The score was 3-2" he said. She left.\n'
     assert quotes(text) == []
