@@ -180,7 +180,7 @@ def test_inch_and_foot_marks_after_digits_are_not_quotation_marks(text):
 
 def test_real_unclosed_quote_after_an_inch_mark_still_fires():
     text = 'He bought a 34" monitor and said "it is great.\nThe shop closed.\n'
-    assert spans(quotes(text), "LN401") == [('"', 32, 33)]
+    assert spans(quotes(text), "LN401") == [('"', 33, 34)]
 
 
 def test_closing_mark_after_a_number_still_closes():
