@@ -2,10 +2,14 @@
 
 One state machine per paragraph reads the marks “ ” ‘ ’ " ' « » „ ‚ in order,
 with a stack for nesting, and tells apostrophes (Kremlin’s, Ukrainians’, ’90s,
-rock ’n’ roll, o’clock) from quotation marks. A quotation still open at the
-end of a paragraph is carried into the next one when that paragraph opens
-with a mark of the same family (the English multi-paragraph convention);
-otherwise it is broken.
+rock ’n’ roll, o’clock), inch and foot marks after digits (34" monitor, 6'2"),
+and guillemets standing alone as arrows or bullets (“near you »”) from
+quotation marks; AP's doubled ‘‘ ’’ are one double mark. A quotation still
+open at the end of a paragraph is carried into the next one when that
+paragraph opens with a mark of the same family (the English multi-paragraph
+convention) or closes it further on; otherwise it is broken. An unclosed mark
+and a later closing mark of its family that closes nothing are reported as
+one broken quotation naming both ends.
 
 The result, an `Analysis`, is computed once per Document and cached on it:
 
@@ -29,7 +33,7 @@ DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillem
 FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
 STRAIGHT = {'"', "'"}
 
-_MARKS = re.compile(r"’’|‘‘|[“”‘’\"'«»„‚]")  # a plain class: `re` scans it faster than `regex`
+_MARKS = re.compile(r"’’|‘‘|[“”‘’\"'«»„‚]")  # plain `re` scans this faster than `regex`
 _ELISION = lazy_regex(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 
@@ -201,10 +205,10 @@ def _analyse(prose: str, paragraphs: list[tuple[int, int]]) -> Analysis:
     # Quotations open at the end of an earlier paragraph are carried: the next
     # paragraph that has marks continues them (opens with a mark of the same
     # family: the English convention for a quotation over many paragraphs),
-    # closes them (an error only when the quotation began inside its paragraph
-    # and closes in the very next one), or holds quotations of its own inside
-    # them. Only a new quotation of the same family, opened while the carried
-    # one is still open, leaves the carried one broken.
+    # closes them somewhere (it went on without a continuation mark: an error
+    # only when the quotation began inside its paragraph and closes in the
+    # very next one), quotations of its own inside them included. A paragraph
+    # that does neither leaves the carried quotation unclosed.
     carried: list[Mark] = []
     gap = 0  # paragraphs without marks since the carried ones were opened
     began_paragraph = False
