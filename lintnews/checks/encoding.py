@@ -209,12 +209,13 @@ def invisible_characters(doc, ctx):
     if prose.isascii() and not _ASCII_CONTROL.search(prose):
         return
     rtl_cache: dict[int, bool] = {}
+    spacer_cache: list = [-1, -1, False]  # the current line's start, end and verdict
     for m in _INVISIBLE.finditer(prose):
         i, ch = m.start(), m.group()
         if ch == "\ufeff" and i == 0:
             continue
-        if ch in _ZERO_WIDTH and _spacer_line(prose, i):
-            continue
+        if ch in _ZERO_WIDTH and _spacer_line(prose, i, spacer_cache):
+            continue  # a spacer paragraph of the page's layout (<p>&#8203;</p>), not text
         if ch == "\u00a0":
             yield from _nbsp(doc, prose, i)
             continue
@@ -240,12 +241,17 @@ def invisible_characters(doc, ctx):
                           suggestions=suggestions, severity=severity)
 
 
-def _spacer_line(prose: str, i: int) -> bool:
-    """True when the line of prose[i] holds only spaces and zero-width characters."""
-    line_start = prose.rfind("\n", 0, i) + 1
-    line_end = prose.find("\n", i)
-    line = prose[line_start:len(prose) if line_end == -1 else line_end]
-    return not line.strip(" \t\u00a0" + _ZERO_WIDTH)
+def _spacer_line(prose: str, i: int, line: list) -> bool:
+    """True when the line of prose[i] holds only spaces and zero-width characters.
+
+    `line` remembers the last line looked at ([start, end, verdict]): the
+    matches come in order, so each line is measured once."""
+    if not (line[0] <= i < line[1]):
+        start = prose.rfind("\n", 0, i) + 1
+        end = prose.find("\n", i)
+        end = len(prose) if end == -1 else end
+        line[:] = [start, end, not prose[start:end].strip(" \t\u00a0" + _ZERO_WIDTH)]
+    return line[2]
 
 
 def _nbsp(doc, prose: str, i: int):
