@@ -182,8 +182,12 @@ def _inch_mark(text: str, i: int, hi: int, stack: list[Mark]) -> bool:
     ("It was 34" he said)."""
     if not _open(stack, DOUBLE):
         return True
-    later = sum(1 for c in text[i + 1:hi] if c in '"”')
+    stop = min(hi, i + _INCH_LOOKAHEAD)
+    later = text.count('"', i + 1, stop) + text.count("”", i + 1, stop)
     return later % 2 == 1
+
+
+_INCH_LOOKAHEAD = 2000  # a quotation's closing mark is looked for this far (bounded cost)
 
 
 def _open(stack: list[Mark], family: str) -> bool:
