@@ -38,6 +38,7 @@ class Config:
     rules: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     quoted_severity: str = "lower"
+    quotes: str = ""  # "curly", "straight", "any"; empty: the style profile's convention
     language_detector: str = "langdetect"
     root: str = ""
     source: str = ""
@@ -130,6 +131,10 @@ def _convert(name: str, value: Any) -> Any:
     if name == "quoted_severity":
         if value not in ("lower", "same", "off"):
             raise ValueError("expected 'lower', 'same' or 'off'")
+        return value
+    if name == "quotes":
+        if value not in ("curly", "straight", "any"):
+            raise ValueError("expected 'curly', 'straight' or 'any' (the house's quotation marks)")
         return value
     if name == "language_detector":
         if value not in ("langdetect", "lingua"):

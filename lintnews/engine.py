@@ -17,6 +17,7 @@ import regex
 from .config import Config, code_selected
 from .document import Document
 from .finding import Finding, Severity
+from .overlap import fold
 from .registry import Check, Rule, python_checks
 from .rules import RuleSet, load_rules_cached
 
@@ -141,6 +142,7 @@ def lint_document(doc: Document, ctx: Context) -> list[Finding]:
         if severity is not None and severity != f.severity:
             f = replace(f, severity=severity)
         out.append(f)
+    out = fold(doc, out)  # one problem, one finding; no safe fix in quoted speech
     out.sort(key=Finding.sort_key)
     return out
 

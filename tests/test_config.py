@@ -54,6 +54,7 @@ def test_pyproject_without_tool_table_is_skipped(tmp_path: Path):
     ('severity = { LN201 = "loud" }\n', "bad value for 'severity'"),
     ('select = "LN2"\nignore = [1]\n', "bad value for 'ignore'"),
     ('select = [\n', "not valid TOML"),
+    ('quotes = "smart"\n', "bad value for 'quotes': expected 'curly', 'straight' or 'any'"),
 ])
 def test_bad_config_names_file_and_key(tmp_path: Path, body: str, fragment: str):
     path = tmp_path / ".lintnews.toml"
@@ -69,3 +70,18 @@ def test_per_file_ignores_match_relative_globs(tmp_path: Path):
     config = load_config(tmp_path)
     assert config.ignores_for(str(tmp_path / "archive" / "old.md")) == ("LN202",)
     assert config.ignores_for(str(tmp_path / "new.md")) == ()
+
+
+def test_quotes_key_is_read(tmp_path: Path):
+    (tmp_path / ".lintnews.toml").write_text('quotes = "curly"\n', encoding="utf-8")
+    assert load_config(tmp_path / "x.txt").quotes == "curly"
+
+
+def test_bad_quote_convention_in_rule_data_names_the_file(tmp_path: Path):
+    from lintnews import lint_text
+    from lintnews.rules import RuleFileError
+
+    (tmp_path / "house.toml").write_text('[convention.ours]\nquotes = "fancy"\n', encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        lint_text('He said "yes".\n', Config(rules=(str(tmp_path),)))
+    assert "house.toml" in str(err.value) and "quotes = 'fancy'" in str(err.value)

@@ -110,3 +110,55 @@ def test_ten_repeats_are_all_reported_one_by_one():
     found = only(lint(line * 11), "LN701")
     assert [f.line for f in found] == list(range(2, 12))
     assert not any("more copies" in f.message for f in found)
+
+
+# -- list items, credits, captions and a page's <title> are not repeats
+
+def test_repeated_short_list_items_are_left_alone():
+    items = "Fast charging for all your devices\n\nThree colours to choose from in every store\n\n"
+    text = f"{P1}\n\n{items}{P2}\n\n{items}"
+    assert only(lint(text), "LN701") == []
+
+
+def test_repeated_credit_line_under_quoted_posts_is_left_alone():
+    credit = "— Jane Doe (@janedoe_news) November 20, 2019"
+    text = f"{P1}\n\n{credit}\n\n{P2}\n\n{credit}\n"
+    assert only(lint(text), "LN701") == []
+
+
+def test_repeated_short_paragraph_that_is_a_sentence_still_fires():
+    item = "Fast charging for all your devices at home."
+    text = f"{P1}\n\n{item}\n\n{P2}\n\n{item}\n"
+    assert spans(lint(text), "LN701") == [(item, text.rindex(item), text.rindex(item) + len(item))]
+
+
+def test_long_repeated_line_without_a_full_stop_still_fires():
+    line = ("Residents of the river town were told to leave their homes before the water reached "
+            "the old bridge on Monday night")
+    text = f"{P1}\n\n{line}\n\n{P2}\n\n{line}\n"
+    assert spans(lint(text), "LN701") == [(line, text.rindex(line), text.rindex(line) + len(line))]
+
+
+def test_html_headline_repeating_the_title_is_left_alone():
+    head = "Residents told to leave as the river rises past the old bridge in the town on Monday night"
+    page = (f"<html><head><title>{head}</title></head><body><h1>{head}</h1>"
+            f"<p>{P1}</p><p>{P2}</p></body></html>")
+    assert only(lint(page, filename="a.html"), "LN701") == []
+
+
+def test_html_body_paragraph_repeated_still_fires():
+    head = "Residents told to leave as the river rises"
+    page = f"<html><head><title>{head}</title></head><body><p>{P1}</p><p>{P2}</p><p>{P1}</p></body></html>"
+    found = only(lint(page, filename="a.html"), "LN701")
+    assert [f.excerpt for f in found] == [P1] and found[0].offset == page.rindex(P1)
+
+
+def test_scraped_title_line_repeated_as_the_headline_is_left_alone():
+    head = "Residents told to leave as the river rises past the old bridge in the town on Monday night"
+    text = f"{head}\n\nNews | Europe\n\n{head}\n\n{P1}\n"
+    assert only(lint(text), "LN701") == []
+
+
+def test_first_paragraph_that_is_a_sentence_repeated_still_fires():
+    text = f"{P1}\n\n{P2}\n\n{P1}\n"
+    assert [f.offset for f in only(lint(text), "LN701")] == [text.rindex(P1)]

@@ -72,10 +72,37 @@ def test_joiners_in_emoji_and_bidi_marks_in_arabic_stay_silent():
     assert spans(only(lint("The wo\u200drd."), "LN502")) == [("\u200d", 6, 7)]
 
 
-def test_no_break_space_next_to_a_space_or_at_line_edge():
-    found = only(lint("The talks \u00a0resumed.\n\u00a0Next line."), "LN502")
-    assert spans(found) == [("\u00a0", 10, 11), ("\u00a0", 20, 21)]
-    assert fixes(found) == ["", ""]
+def test_no_break_space_at_line_edge_is_encoding():
+    found = only(lint("The talks resumed.\n\u00a0Next line."), "LN502")
+    assert spans(found) == [("\u00a0", 19, 20)]
+    assert fixes(found) == [""]
+
+
+def test_no_break_space_next_to_a_space_is_a_doubled_space_not_encoding():
+    found = lint("The talks \u00a0resumed.\n")
+    assert [(f.rule, f.category, str(f.severity), f.excerpt) for f in found] == [
+        ("LN603", "spacing", "info", " \u00a0")]
+    assert apply_suggestions("The talks \u00a0resumed.\n", found) == "The talks resumed.\n"
+
+
+def test_soft_hyphen_at_a_word_edge_is_encoding():
+    for text in ("Officials in Kyiv\u00ad said so.", "Officials in \u00adKyiv said so."):
+        found = lint(text)
+        assert [(f.rule, f.category, f.excerpt) for f in found] == [("LN502", "encoding", "\u00ad")]
+        assert apply_suggestions(text, found) == "Officials in Kyiv said so."
+
+
+def test_soft_hyphen_standing_alone_is_silent():
+    assert only(lint("A dash \u00ad here."), "LN502") == []
+
+
+def test_spacer_paragraph_of_zero_width_spaces_is_layout_not_text():
+    assert only(lint("The talks ended.\n\n\u200b\n\n\u200b \n\nThey resume today.\n"), "LN502") == []
+
+
+def test_zero_width_space_beside_a_word_still_fires():
+    found = only(lint("The talks ended.\n\n\u200bThey resume today.\n"), "LN502")
+    assert spans(found) == [("\u200b", 18, 19)]
 
 
 def test_no_break_space_between_number_and_unit_stays_silent():
@@ -84,8 +111,8 @@ def test_no_break_space_between_number_and_unit_stays_silent():
 
 def test_no_break_space_entity_in_html_maps_to_the_entity():
     text = "<p>The talks&nbsp; resumed.</p>"
-    found = only(lint(text, filename="a.html"), "LN502")
-    assert spans(found) == [("&nbsp;", 12, 18)]
+    found = only(lint(text, filename="a.html"), "LN603")
+    assert spans(found) == [("&nbsp; ", 12, 19)]
     assert apply_suggestions(text, found) == "<p>The talks resumed.</p>"
 
 

@@ -1,6 +1,7 @@
 """LN101 mixed-script words: fires on homoglyphs, silent on one-script words."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
@@ -64,3 +65,30 @@ def test_silent_on_greek_units_and_maths():
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=40))
 def test_pure_latin_never_fires(text):
     assert only(lint(text), "LN101") == []
+
+
+# -- a look-alike initial is mixed-script, not an untranslated passage
+
+@pytest.mark.parametrize("text,initials", [
+    ("The explorer \u0412. K. Arsenyev mapped the coast.\n", ["\u0412"]),
+    ("\u0412. K. Arsenyev mapped the coast.\n", ["\u0412"]),
+    ("The explorer \u0412. \u041a. Arsenyev mapped the coast.\n", ["\u0412", "\u041a"]),
+])
+def test_cyrillic_initial_in_a_latin_name_is_ln101_not_ln102(text, initials):
+    found = lint(text)
+    assert [(f.rule, f.excerpt, f.suggestions) for f in found] == [("LN101", i, ()) for i in initials]
+    assert "“B.”, or “V.”" in found[0].message
+
+
+def test_cyrillic_name_with_initials_is_still_untranslated():
+    text = "The explorer \u0412. \u041a. \u0410\u0440\u0441\u0435\u043d\u044c\u0435\u0432 mapped the coast.\n"
+    assert [f.rule for f in lint(text)] == ["LN102"]
+
+
+def test_real_cyrillic_word_in_english_text_is_still_untranslated():
+    text = "The sign read \u0412\u0445\u043e\u0434 at the door.\n"
+    assert [f.rule for f in lint(text)] == ["LN102"]
+
+
+def test_latin_initials_are_silent():
+    assert lint("The explorer V. K. Arsenyev mapped the coast.\n") == []

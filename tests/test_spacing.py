@@ -1,6 +1,8 @@
 """LN601–LN607 spacing and punctuation: each fires on damage and not on its twin."""
 from __future__ import annotations
 
+import pytest
+
 from lintnews.checks.spacing import split_glued, spacing_data
 from lintnews.engine import build_rules
 from lintnews.wordlist import frequencies
@@ -155,3 +157,29 @@ def test_newsroom_can_extend_the_spacing_data(tmp_path):
 def test_missing_space_ignores_a_superscript_digit_after_a_period():
     # found by the property tests: "²" is alphanumeric but not a letter
     assert [f.rule for f in lint("It grew to 10.² metres, then 0.² more.")] == []
+
+
+# -- LN606: brands, handles, product names and lines that are not sentences
+
+@pytest.mark.parametrize("text", [
+    "The firm sold well. ecobee shares rose.\n",
+    "The firm sold well. my6sense shares rose.\n",
+    "The firm sold well. iPhone sales rose.\n",
+    "The talks ended.\n\necobee said it would hire more staff in the spring.\n",
+    "Volkswagen said the ID. models sold well.\n",
+    "The talks ended.\n\njm/hs\n\nThe city was dark.\n",
+    "The talks ended.\n\nphoto: getty images\n\nThe city was dark.\n",
+])
+def test_lowercase_brands_product_names_and_credits_are_not_sentence_starts(text):
+    assert only(lint(text), "LN606") == []
+
+
+@pytest.mark.parametrize("text,word,at", [
+    ("The talks ended at the UN. the city was dark.\n", "the", 27),
+    ("The firm sold well. shares rose on Monday.\n", "shares", 20),
+    ("The talks ended.\n\nthe city was dark and the people were sad and the end came soon.\n", "the", 18),
+])
+def test_real_lowercase_sentence_start_beside_them_still_fires(text, word, at):
+    found = only(lint(text), "LN606")
+    assert [(f.excerpt, f.offset) for f in found] == [(word, at)]
+    assert fixes(found) == [word.capitalize()]

@@ -33,7 +33,12 @@ REPEATED = Rule(
         "paragraph or a sentence word for word. The later copy is reported with the\n"
         "line of the first. Paragraphs of fewer than 6 words and sentences of fewer\n"
         "than 8 words are not compared (short lines such as “Read more” are the\n"
-        "boilerplate rules' business). The fix removes the later copy and is unsafe.\n\n"
+        "boilerplate rules' business), nor are paragraphs of fewer than 16 words\n"
+        "that do not end like a sentence: list items that product copy repeats,\n"
+        "credit lines under quoted tweets, captions and labels. The headline of a\n"
+        "web page that repeats its <title>, or a text's first line when it is a\n"
+        "headline, is not reported either. The fix removes\n"
+        "the later copy and is unsafe.\n\n"
         "Massive repetition (a feed pasted thousands of times) is summarised: the\n"
         "first 10 later copies of one text are reported each, then one more finding\n"
         "on the next copy says how many further copies follow. They are not fixed."
@@ -109,6 +114,11 @@ _SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"�
 _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
+# A paragraph that does not end like a sentence (a list item, a credit, a
+# caption, a headline) is compared only from this length: product copy repeats
+# its bullet lines, and a tweet's credit line or a section label comes back.
+_MIN_LABEL_WORDS = 16
+_TITLE_TAG = regex.compile(r"<title\b[^>]*>\s*$", regex.IGNORECASE)
 _MIN_NEAR_WORDS = 12
 _JACCARD_SHINGLES = 0.5  # `_NearIndex._best` prunes with integer arithmetic for 1/2
 _OPENING_WORDS = 8
@@ -119,6 +129,23 @@ _MAX_REPORTED_COPIES = 10
 
 def _line(doc, prose_offset: int) -> int:
     return doc.lines.position(doc.to_original(prose_offset, prose_offset)[0])[0]
+
+
+def _is_title(doc, prose_offset: int) -> bool:
+    """True when the paragraph at `prose_offset` is an HTML page's <title>: the
+    page's headline repeats it by design."""
+    start = doc.to_original(prose_offset, prose_offset)[0]
+    return bool(_TITLE_TAG.search(doc.text, max(0, start - 200), start))
+
+
+def _is_page_headline(doc, prose_offset: int) -> bool:
+    """True when the paragraph at `prose_offset` is the text's first line and
+    reads as a headline (no sentence's end): a scraped page gives its title
+    first and repeats it as the article's headline."""
+    paragraphs = doc.paragraphs
+    if not paragraphs or paragraphs[0][0] != prose_offset:
+        return False
+    return not _BODY_END.search(doc.prose, *paragraphs[0])
 
 
 def _normal(text: str) -> str:
@@ -170,11 +197,14 @@ def duplicates(doc, ctx):
         text = prose[start:end]
         word_pattern = _ASCII_WORDS if text.isascii() else _WORDS
         words = word_pattern.findall(text.casefold())
+        label = len(words) < _MIN_LABEL_WORDS and not _BODY_END.search(text)
+        if label:
+            continue
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             key = _normal(text)
             if key in seen_paragraphs.first:
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
-                if first is not None:
+                if first is not None and not _is_title(doc, first) and not _is_page_headline(doc, first):
                     yield doc.finding(
                         REPEATED, start, end,
                         f"This paragraph repeats the one on line {_line(doc, first)} word for word: "

@@ -58,8 +58,12 @@ INVISIBLE = Rule(
         "- bidi marks and embeddings in a paragraph with no right-to-left script;\n"
         "- U+FFFD, the replacement character left where a byte could not be\n"
         "  decoded (the original character is lost: no fix);\n"
-        "- a soft hyphen inside a word;\n"
-        "- a no-break space next to an ordinary space, or at the edge of a paragraph.\n"
+        "- a soft hyphen inside a word or at its edge;\n"
+        "- a no-break space at the edge of a line (beside another space it makes a\n"
+        "  doubled space: LN603).\n"
+        "A line holding nothing but zero-width characters or no-break spaces is a\n"
+        "spacer paragraph of the page's layout (<p>&#8203;</p>), not text, and is\n"
+        "not reported.\n"
         "Removal is offered as a safe fix where nothing else can be meant."
     ),
     examples=(
@@ -205,17 +209,20 @@ def invisible_characters(doc, ctx):
     if prose.isascii() and not _ASCII_CONTROL.search(prose):
         return
     rtl_cache: dict[int, bool] = {}
+    spacer_cache: list = [-1, -1, False]  # the current line's start, end and verdict
     for m in _INVISIBLE.finditer(prose):
         i, ch = m.start(), m.group()
         if ch == "\ufeff" and i == 0:
             continue
+        if ch in _ZERO_WIDTH and _spacer_line(prose, i, spacer_cache):
+            continue  # a spacer paragraph of the page's layout (<p>&#8203;</p>), not text
         if ch == "\u00a0":
             yield from _nbsp(doc, prose, i)
             continue
         if ch in _JOINERS and not (_is_latin_letter(prose, i - 1) and _is_latin_letter(prose, i + 1)):
             continue
-        if ch == "\u00ad" and not (prose[i - 1:i].isalpha() and prose[i + 1:i + 2].isalpha()):
-            continue
+        if ch == "\u00ad" and not (prose[i - 1:i].isalpha() or prose[i + 1:i + 2].isalpha()):
+            continue  # a soft hyphen inside or at the edge of a word is reported, alone it is not
         if ch in _BIDI_CHARS:
             line_start = prose.rfind("\n", 0, i) + 1
             has_rtl = rtl_cache.get(line_start)
@@ -234,6 +241,19 @@ def invisible_characters(doc, ctx):
                           suggestions=suggestions, severity=severity)
 
 
+def _spacer_line(prose: str, i: int, line: list) -> bool:
+    """True when the line of prose[i] holds only spaces and zero-width characters.
+
+    `line` remembers the last line looked at ([start, end, verdict]): the
+    matches come in order, so each line is measured once."""
+    if not (line[0] <= i < line[1]):
+        start = prose.rfind("\n", 0, i) + 1
+        end = prose.find("\n", i)
+        end = len(prose) if end == -1 else end
+        line[:] = [start, end, not prose[start:end].strip(" \t\u00a0" + _ZERO_WIDTH)]
+    return line[2]
+
+
 def _nbsp(doc, prose: str, i: int):
     """A no-break space where an ordinary space belongs: beside a space, or at a line's edge."""
     before, after = prose[i - 1:i], prose[i + 1:i + 2]
@@ -245,10 +265,7 @@ def _nbsp(doc, prose: str, i: int):
         yield doc.finding(INVISIBLE, i, i + 1,
                           "A no-break space at the start or end of a line: remove it.",
                           suggestions=[("", True)])
-    elif before in " \t\u00a0" or after in " \t":
-        yield doc.finding(INVISIBLE, i, i + 1,
-                          "A no-break space next to an ordinary space makes a double space: remove it.",
-                          suggestions=[("", True)])
+    # A no-break space beside another space is a doubled space: LN603 (spacing).
 
 
 CHECKS = [mojibake, invisible_characters]

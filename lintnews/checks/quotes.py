@@ -7,14 +7,17 @@ right mark is certain (a straight mark in a curly document, a « » pair).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from ..conventions import quote_style
 from ..finding import Severity
-from ..quotation import FOREIGN, Mark, analyse
+from ..quotation import FOREIGN, SINGLE, Mark, analyse, headline
 from ..registry import Example, Rule, check
 
 _TWIN = {  # (char, opening) -> curly twin
     ('"', True): "“", ('"', False): "”", ("'", True): "‘", ("'", False): "’",
 }
-_STRAIGHT = {"“": '"', "”": '"', "‘": "'", "’": "'"}
+_STRAIGHT = {"“": '"', "”": '"', "‘": "'", "’": "'", "‘‘": '"', "’’": '"'}
 _ENGLISH = {  # (depth parity, curly, opening) -> mark
     (0, True, True): "“", (0, True, False): "”", (1, True, True): "‘", (1, True, False): "’",
     (0, False, True): '"', (0, False, False): '"', (1, False, True): "'", (1, False, False): "'",
@@ -80,12 +83,15 @@ REOPENED = Rule(
     ),
 )
 MIXED_PAIR = Rule(
-    code="LN405", name="mixed-quote-pair", category="quotes", severity=Severity.WARNING,
+    code="LN405", name="mixed-quote-pair", category="quotes", severity=Severity.INFO,
     fixable=True,
     summary="One quotation opened with a straight mark and closed with a curly one, or the reverse.",
     doc=(
         "The two marks of one quotation should match. The fix replaces the mark that\n"
-        "differs from the document's style with its twin and is safe."
+        "differs from the document's style with its twin and is safe. A style note\n"
+        "(info): the quotation is whole and reads correctly. It is a warning when the\n"
+        "house has chosen its marks (`quotes = \"curly\"` or `\"straight\"` in the\n"
+        "configuration, or the style profile's convention; docs/severity.md)."
     ),
     examples=(
         Example("“We will rebuild\" she said, and “soon,” she added.\n", ("LN405",)),
@@ -93,14 +99,17 @@ MIXED_PAIR = Rule(
     ),
 )
 MIXED_STYLE = Rule(
-    code="LN406", name="mixed-quote-style", category="quotes", severity=Severity.WARNING,
+    code="LN406", name="mixed-quote-style", category="quotes", severity=Severity.INFO,
     fixable=True,
     summary="A document that quotes with both straight and curly marks: the minority is reported.",
     doc=(
         "An article should use one style of quotation marks. When most quotations\n"
         "use curly marks (“ ”) and a few use straight ones (\"), or the reverse, each\n"
         "mark of the minority is reported with its twin in the majority style as a\n"
-        "safe fix. A document with as many of one as of the other is not reported."
+        "safe fix. A document with as many of one as of the other is not reported.\n"
+        "A style note (info) by default; when the house has chosen its marks\n"
+        "(`quotes = \"curly\"` or `\"straight\"`, or the style profile's convention,\n"
+        "as for `--style bbc`), every mark of the other style is a warning."
     ),
     examples=(
         Example("“One,” he said. “Two,” she said. \"Three,\" they said.\n", ("LN406",)),
@@ -135,36 +144,58 @@ def quotation_marks(doc, ctx):
     def line_of(mark: Mark) -> int:
         return doc.lines.position(doc.to_original(mark.pos, mark.pos + 1)[0])[0]
 
+    # One mark, one finding: a mark that reopens a quotation and is itself
+    # never closed is reported once, as the reopening, saying both.
+    reopened_unclosed = {e.mark.pos for e in analysis.events if e.kind == "reopened"} & {
+        e.mark.pos for e in analysis.events if e.kind == "unclosed"}
     for event in analysis.events:
         mark, other = event.mark, event.other
-        at = mark.pos
+        at, end = mark.pos, mark.end
         if event.kind == "unclosed":
-            yield doc.finding(UNCLOSED, at, at + 1,
+            if at in reopened_unclosed:
+                continue
+            yield doc.finding(UNCLOSED, at, end,
                               f"This {mark.char} opens a quotation that is never closed: add the "
                               "closing mark where the quoted words end.")
         elif event.kind == "stray":
-            yield doc.finding(STRAY, at, at + 1,
+            yield doc.finding(STRAY, at, end,
                               f"This {mark.char} closes a quotation that was never opened: the opening "
                               "mark is missing, or the words before it are a repeated fragment.")
         elif event.kind == "split":
-            yield doc.finding(SPLIT, at, at + 1,
-                              f"This {mark.char} closes a quotation opened on line {line_of(other)}, "
-                              "whose paragraph ended without closing it: join the paragraphs, or "
-                              "open this one with a quotation mark.")
+            yield doc.finding(SPLIT, at, end,
+                              f"This {mark.char} closes a quotation opened with {other.char} on line "
+                              f"{line_of(other)}, but a paragraph in between does not open with a "
+                              "quotation mark: join the paragraphs, or open each paragraph of the "
+                              "quotation with a quotation mark.")
         elif event.kind == "reopened":
-            yield doc.finding(REOPENED, at, at + 1,
+            also = (" This one is never closed either." if at in reopened_unclosed else "")
+            yield doc.finding(REOPENED, at, end,
                               f"A new quotation opens here while the one opened with {other.char} on "
-                              f"line {line_of(other)} is still open: a closing mark is missing before it.")
+                              f"line {line_of(other)} is still open: a closing mark is missing before "
+                              f"it.{also}")
 
-    curly = straight = 0
-    for opening, closing, _depth in analysis.pairs:
-        if opening.family in FOREIGN:
-            continue
-        if opening.straight and closing.straight:
-            straight += 1
-        elif not opening.straight and not closing.straight:
-            curly += 1
-    curly_document = curly >= straight
+    # The majority style is counted per family (double, single), so that
+    # British headline single quotes ('deserves medal') over a body quoted
+    # with “ ” are not a minority; headline pairs are not counted or reported.
+    paragraphs = doc.paragraphs
+    starts = [lo for lo, _hi in paragraphs]
+
+    def in_headline(mark: Mark) -> bool:
+        k = bisect_right(starts, mark.pos) - 1
+        return k >= 0 and headline(prose, *paragraphs[k])
+
+    counted = {(o, c, d) for o, c, d in analysis.pairs if o.family not in FOREIGN and not in_headline(o)}
+    tally = {family: [0, 0] for family in ("double", SINGLE)}  # family -> [curly, straight]
+    for opening, closing, _depth in counted:
+        if opening.straight == closing.straight:
+            tally[opening.family][opening.straight] += 1
+    curly = sum(c for c, _s in tally.values())
+    straight = sum(s for _c, s in tally.values())
+    house = quote_style(ctx)
+    # The style to write: the house's when it has chosen one (then every other
+    # mark is a warning), else the text's own majority (a style note, info).
+    curly_document = house == "curly" if house else curly >= straight
+    style_severity = Severity.WARNING if house else Severity.INFO
 
     for opening, closing, depth in analysis.pairs:
         if opening.family in FOREIGN:
@@ -172,22 +203,30 @@ def quotation_marks(doc, ctx):
         elif opening.straight != closing.straight:
             wrong = opening if opening.straight == curly_document else closing
             twin = _twin(wrong)
-            yield doc.finding(MIXED_PAIR, wrong.pos, wrong.pos + 1,
+            yield doc.finding(MIXED_PAIR, wrong.pos, wrong.end,
                               f"This quotation opens with {opening.char} and closes with {closing.char}: "
                               f"write {twin} here so the two marks match.",
-                              [(twin, True)])
-        elif curly != straight and opening.straight == curly_document:
-            majority, minority = ("curly", "straight") if curly_document else ("straight", "curly")
+                              [(twin, True)], severity=style_severity)
+        elif opening.straight == curly_document and (house or _minority(tally[opening.family], curly_document)) \
+                and (opening, closing, depth) in counted:
+            wanted, used = ("curly", "straight") if curly_document else ("straight", "curly")
             for mark in (opening, closing):
                 twin = _twin(mark)
-                yield doc.finding(MIXED_STYLE, mark.pos, mark.pos + 1,
-                                  f"Most quotations in this text use {majority} marks; this one uses "
-                                  f"{minority} marks: write {twin}.", [(twin, True)])
+                why = (f"The house style writes {wanted} quotation marks" if house else
+                       f"Most quotations in this text use {wanted} marks; this one uses {used} marks")
+                yield doc.finding(MIXED_STYLE, mark.pos, mark.end, f"{why}: write {twin}.",
+                                  [(twin, True)], severity=style_severity)
     for mark in analysis.loose:
         yield doc.finding(FOREIGN_MARKS, mark.pos, mark.pos + 1,
                           f"{mark.char} is a quotation mark of Russian, Ukrainian, French or German "
                           "text, not of English, and here it has no partner: use “ ” and check "
                           "where the quotation begins and ends.")
+
+
+def _minority(family_tally: list[int], curly_document: bool) -> bool:
+    """Whether the other style is the minority within one family of marks."""
+    curly, straight = family_tally
+    return curly > straight if curly_document else straight > curly
 
 
 def _twin(mark: Mark) -> str:

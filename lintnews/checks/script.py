@@ -20,7 +20,9 @@ same rule.
 
 The Ukrainian apostrophe ʼ (U+02BC) has Cyrillic in its Script_Extensions, so
 `ВʼЯЧЕСЛАВ` is one script. A word wholly in Cyrillic is not a homoglyph but an
-untranslated word (LN102).
+untranslated word (LN102); a Cyrillic capital standing alone as an initial in
+a name written in Latin letters (`В. K. Arsenyev`) is this rule's case. Its
+fix is not offered: the look-alike (B) and the letter's reading (V) differ.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ MIXED_SCRIPT = Rule(
         Example("Officials in \u041ayiv said the talks would resume.", ("LN101",)),
         Example("The front line near Khark\u043ev held overnight.", ("LN101",)),
         Example("It was 25 \u00b0\u0421 in the shade.", ("LN101",)),
+        Example("The explorer \u0412. K. Arsenyev mapped the coast.", ("LN101",)),
         Example("Officials in Kyiv said the talks would resume, as did \u041a\u0438\u0457\u0432."),
         Example("The dose was 5 \u03bcg and the resistor 10 k\u03a9; \u0394x is small."),
         Example("The letter \u0412\u02bc\u042f\u0427\u0415\u0421\u041b\u0410\u0412 signed was short."),
@@ -175,6 +178,52 @@ def mixed_script_words(doc, ctx):
             f"“{latin}”. Write “°{latin}”.",
             [(latin, True)],
         )
+
+
+    yield from _lookalike_initials(doc, prose, first.start(), table)
+
+
+#: A chain of one-letter initials (“В. K.”, “A.B.”), then the next word.
+_INITIALS = lazy_regex(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
+_ONE_INITIAL = lazy_regex(r"\p{Lu}(?=\.)")
+
+
+def initials_in_latin_name(prose: str, start: int, end: int) -> bool:
+    """True when prose[start:end] is made only of one-letter initials (“В. К”)
+    inside a name written in Latin letters (“В. K. Arsenyev”): look-alike
+    initials are LN101's business, not an untranslated passage (LN102)."""
+    m = _INITIALS.match(prose, start)
+    if m is None or m.end() < end:
+        return False
+    following = m.group(1)
+    return bool(following) and LATIN in scripts_of(following) and following.isupper()
+
+
+def _lookalike_initials(doc, prose: str, first: int, table):
+    """A Cyrillic or Greek capital standing alone as an initial in a name written
+    in Latin letters (“В. K. Arsenyev”): a mixed-script name, not a word."""
+    latin = table[LATIN]
+    for m in _INITIALS.finditer(prose, max(0, first - 8)):
+        following = m.group(1)
+        if not (following.isupper() and LATIN in scripts_of(following)):
+            continue
+        for letter in _ONE_INITIAL.finditer(prose, m.start(), m.end()):
+            ch = letter.group()
+            look = latin.get(ch)
+            if look is None or LATIN in scripts_of(ch):
+                continue
+            roman = _ROMAN.get(ch, "")
+            reading = f", or “{roman}.” if it stands for a Russian or Ukrainian name" if roman and roman != look else ""
+            yield doc.finding(
+                MIXED_SCRIPT, letter.start(), letter.end(),
+                f"The initial {_describe(ch)} is not a Latin letter, in a name written in Latin "
+                f"letters. It looks right but search and sorting fail on it: write the Latin "
+                f"“{look}.”{reading}.")
+
+
+#: How a Cyrillic capital initial reads in English (a look-alike may not: В is V).
+_ROMAN = {"А": "A", "В": "V", "Е": "Ye", "К": "K", "М": "M", "Н": "N", "О": "O", "Р": "R",
+          "С": "S", "Т": "T", "Х": "Kh", "І": "I", "Ј": "J", "Ѕ": "Dz"}
 
 
 CHECKS = [mixed_script_words]

@@ -71,8 +71,10 @@ DOUBLE_SPACE = Rule(
     doc=(
         "Doubled spaces inside a sentence are left by deleted words and by\n"
         "converters. Two spaces after a sentence's end (the typewriter\n"
-        "convention) are not reported, nor are lines laid out in columns. The fix\n"
-        "leaves one space and is safe."
+        "convention) are not reported, nor are lines laid out in columns. A no-break\n"
+        "space beside an ordinary space (or another no-break space) is a doubled\n"
+        "space too, reported here and not as an encoding problem. The fix leaves\n"
+        "one space and is safe."
     ),
     examples=(
         Example("The talks  resumed on Monday.", ("LN603",)),
@@ -129,12 +131,19 @@ LOWERCASE_START = Rule(
         "reported: after an abbreviation (etc., no., Inc., e.g., U.S., a.m.; the\n"
         "list is `abbreviations` in `rules/spacing.toml`), after a numbered list\n"
         "marker, after a question or exclamation mark inside a quotation (“Why?”\n"
-        "he asked), and for brand names written in lowercase (iPhone, eBay). The\n"
-        "fix capitalises the word and is unsafe: the sentence may be a fragment."
+        "he asked), for brands and handles written in lowercase (a capital or a\n"
+        "digit inside: iPhone, eBay, my6sense; or listed in `lowercase_brands`:\n"
+        "ecobee, adidas), after a product name that ends in a full stop (“the ID.\n"
+        "models”: after a word in capitals only a sentence opener such as “the” or\n"
+        "“he”, listed in `sentence_openers`, starts a sentence), and for a line that\n"
+        "is not a sentence (a signature code, a credit: 8 words or fewer without a\n"
+        "sentence's end). The fix capitalises the word and is unsafe: the sentence\n"
+        "may be a fragment."
     ),
     examples=(
         Example("The attack came at night. the city was dark.", ("LN606",)),
         Example("Apple Inc. said the iPhone sold well, e.g. in the U.S. market. iPhone sales rose.", ()),
+        Example("The firm sold well. ecobee and my6sense shares rose. Volkswagen's ID. models sold.", ()),
     ),
 )
 
@@ -168,6 +177,7 @@ class SpacingData:
     function_words: frozenset[str]
     compound_prefixes: tuple[str, ...]
     comma_pattern: "regex.Pattern"
+    sentence_openers: frozenset[str] = frozenset()
     #: token → `split_glued`'s answer: unknown words (names) recur across a corpus
     glued: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -196,6 +206,7 @@ def spacing_data(ruleset) -> SpacingData:
         glued_tails=tuple(sorted({w.lower() for w in words("glued_tails")}, key=len, reverse=True)),
         function_words=frozenset(w.lower() for w in words("glued_function_words")),
         compound_prefixes=tuple(sorted({w.lower() for w in words("compound_prefixes")})),
+        sentence_openers=frozenset(w.lower() for w in words("sentence_openers")),
         comma_pattern=regex.compile(
             r"(?<=[\p{Ll}\p{N}]),[ \t]+(\L<fw>)(?=[ \t]+\p{Ll})",
             fw=sorted(set(words("comma_function_words")), key=len, reverse=True) or ["\uffff"],
@@ -303,14 +314,14 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-_DOUBLE_SPACE = lazy_regex(r"(?<=[\p{L}\p{N},;”’\"]) {2,}(?=[\p{L}\p{N}“‘\"])")
+_DOUBLE_SPACE = lazy_regex(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
 _SENTENCE_END = lazy_regex(r"[.!?:;][”’\"»)\]]*$")
 
 
 @check(DOUBLE_SPACE)
 def doubled_spaces(doc, ctx):
     prose = doc.prose
-    if "  " not in prose:
+    if "  " not in prose and "\u00a0" not in prose:
         return
     runs_per_line: dict[int, int] = {}
     for m in _DOUBLE_SPACE.finditer(prose):
@@ -325,6 +336,13 @@ def doubled_spaces(doc, ctx):
                 _DOUBLE_SPACE.findall(prose, line_start, len(prose) if line_end == -1 else line_end))
         if runs >= 3:
             continue  # a line laid out in columns
+        run = prose[s:e]
+        if "\u00a0" in run:  # a double space made with a no-break space is spacing, not encoding
+            one = " " if " " in run else "\u00a0"
+            yield doc.finding(DOUBLE_SPACE, s, e,
+                              "A no-break space next to another space makes a double space: leave one.",
+                              suggestions=[(one, True)])
+            continue
         yield doc.finding(DOUBLE_SPACE, s, e, "Two or more spaces between words: leave one.",
                           suggestions=[(" ", True)])
 
@@ -456,11 +474,29 @@ _LIST_START = lazy_regex(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$
 
 
 def _is_brand(word: str, data: SpacingData) -> bool:
-    return any(c.isupper() for c in word) or word.lower() in data.brands
+    """A brand or handle written in lowercase on purpose: a capital or a digit
+    inside it (iPhone, my6sense, ecobee3), or a listed lowercase brand."""
+    return (any(c.isupper() or c.isdigit() for c in word) or word.lower() in data.brands
+            or word.lower().rstrip(".") in data.brands)
 
 
-def _capitalise(word: str) -> str:
-    return word[0].upper() + word[1:]
+_TOKEN = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
+
+
+def _token(prose: str, start: int) -> str:
+    """The whole token at `start` (letters, digits, inner dots: my6sense, will.i.am)."""
+    m = _TOKEN.match(prose, start)
+    return m.group().rstrip(".’'-") if m else ""
+
+
+def _not_a_sentence(line: str) -> bool:
+    """A line that is not a sentence: a signature code (“jm/hs”), a credit or a
+    label (“photo: getty images”), short and without a sentence's end."""
+    words = line.split()
+    return len(words) <= _MAX_LABEL_WORDS and not _PARAGRAPH_END.search(line)
+
+
+_MAX_LABEL_WORDS = 8
 
 
 @check(LOWERCASE_START)
@@ -476,16 +512,23 @@ def lowercase_sentence_start(doc, ctx):
             continue
         if prev.isdigit() and _LIST_START.fullmatch(prose, prose.rfind("\n", 0, prev_start) + 1, prev_start):
             continue  # "1. the first item"
-        if _is_brand(word, data):
+        if prev.isupper() and word.lower() not in data.sentence_openers:
+            continue  # a product name ending in a full stop: "the ID. models"
+        if _is_brand(word, data) or _is_brand(_token(prose, m.start(1)), data):
             continue
         yield _lowercase_finding(doc, m.start(1), word)
     paragraphs = doc.paragraphs
-    for (ps, pe), (s, _e) in zip(paragraphs, paragraphs[1:]):
+    for (ps, pe), (s, e) in zip(paragraphs, paragraphs[1:]):
         if not prose[s].islower() or not _PARAGRAPH_END.search(prose, ps, pe):
             continue
         word = _WORD.match(prose, s).group()
-        if len(word) > 1 and prose[s + len(word):s + len(word) + 1] not in ".)" and not _is_brand(word, data):
+        if (len(word) > 1 and prose[s + len(word):s + len(word) + 1] not in ".)" and not _is_brand(word, data)
+                and not _is_brand(_token(prose, s), data) and not _not_a_sentence(prose[s:e])):
             yield _lowercase_finding(doc, s, word)
+
+
+def _capitalise(word: str) -> str:
+    return word[0].upper() + word[1:]
 
 
 def _lowercase_finding(doc, start: int, word: str):

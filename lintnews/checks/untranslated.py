@@ -27,6 +27,7 @@ from ..langid import LANGUAGE_NAMES, evidence, identify
 from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
 from ..romanize import preview
+from .script import initials_in_latin_name
 
 UNTRANSLATED_CYRILLIC = Rule(
     code="LN102",
@@ -190,6 +191,8 @@ def untranslated_cyrillic(doc, ctx):
             continue  # a look-alike inside a Latin word (`Кyiv`, `Kyїv`): LN101's business
         if is_gloss(prose, start, end, words):
             continue
+        if initials_in_latin_name(prose, start, end):
+            continue  # `В. K. Arsenyev`: a look-alike initial, LN101's business
         lang, letters = cyrillic_language(run)
         how = f"its letters {', '.join(letters)} tell" if lang else ""
         if lang is None and words >= _MIN_IDENTIFY_WORDS:

@@ -1,0 +1,133 @@
+"""One problem, one finding (`lintnews.overlap`): each explaining family against
+each family it explains, with the same inner problem outside as the twin that
+must still fire; one finding per span; no safe fix inside quoted speech."""
+from __future__ import annotations
+
+import pytest
+
+import lintnews.engine as engine
+from tests.helpers import apply_suggestions, lint
+
+
+def codes(findings):
+    return sorted({f.rule for f in findings})
+
+
+@pytest.fixture
+def unfolded(monkeypatch):
+    """The findings the checks made, before the fold step."""
+    def run(text, **kw):
+        monkeypatch.setattr(engine, "fold", lambda doc, found: found)
+        try:
+            return lint(text, **kw)
+        finally:
+            monkeypatch.undo()
+    return run
+
+
+# (text, the explaining finding, the inner findings it explains)
+PAIRS = [
+    pytest.param("Officials met. Las autoridades de Kiev y Jarkov han dicho que la situación es muy "
+                 "difícil para todos nosotros. Then he left.\n", "LN103", {"LN202", "LN203"},
+                 id="untranslated-latin x transliteration"),
+    pytest.param("Officials met. Las autoridades de Kharkiv han dicho que la situación es muy "
+                 "difícil , para todos nosotros. Then he left.\n", "LN103", {"LN601"},
+                 id="untranslated-latin x spacing"),
+    pytest.param("Officials met. Las autoridades de «Kharkiv» han dicho que la situación es muy "
+                 "difícil para todos nosotros. Then he left.\n", "LN103", {"LN407"},
+                 id="untranslated-latin x quotes"),
+    pytest.param("Officials met. Las autoridades de Kharkiv han dicho que la situación es muy difícil "
+                 "para todos nosotros hoy en kyiv. Then he left.\n", "LN103", {"LN201"},
+                 id="untranslated-latin x capitalization"),
+    pytest.param("Officials met. Las autoridades de \u041aharkiv han dicho que la situación es muy "
+                 "difícil para todos nosotros. Then he left.\n", "LN103", {"LN101"},
+                 id="untranslated-latin x mixed-script"),
+    pytest.param("Officials met. Las autoridades de Kharkiv han dicho que la situación es muy difícil "
+                 "para “todos nosotros. Then he left.\n", "LN103", {"LN401"},
+                 id="untranslated-latin x unclosed quote"),
+    pytest.param("Officials met. Президент Зеленский сказал , что заявили о наступлении. Then he left.\n",
+                 "LN102", {"LN601"}, id="untranslated-cyrillic x spacing"),
+    pytest.param("The minister visited Ukraineâ€™s capital.\n", "LN501", {"LN205"},
+                 id="mojibake x transliteration"),
+    pytest.param("The talks resumed.\nFollow us on Twitter @kyiv_news , Jarkov\nThe talks ended.\n",
+                 "LN301", {"LN203", "LN601"}, id="boilerplate-line x transliteration, spacing"),
+]
+
+
+@pytest.mark.parametrize("text,explaining,inner", PAIRS)
+def test_explaining_finding_folds_the_findings_inside_it(unfolded, text, explaining, inner):
+    before = codes(unfolded(text))
+    assert explaining in before and inner <= set(before)  # the checks did report them
+    after = lint(text)
+    assert explaining in codes(after) and inner.isdisjoint(codes(after))
+    outer = next(f for f in after if f.rule == explaining)
+    assert all(not (outer.offset <= f.offset and f.end_offset <= outer.end_offset)
+               for f in after if f is not outer)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officials in Jarkov said so.\n", {"LN203"}),
+    ("Officials met in Kharkiv , then left.\n", {"LN601"}),
+    ("The agency called it «a provocation» today.\n", {"LN407"}),
+    ("The minister visited Ukrainex on Monday.\n", {"LN205"}),
+])
+def test_the_same_problems_outside_an_explaining_finding_still_fire(text, expected):
+    assert expected <= set(codes(lint(text)))
+
+
+def test_a_block_of_teasers_explains_nothing():
+    # the related-articles block holds other articles' headlines: their damage stays
+    text = ("The talks ended.\n\nRelated articles\n\nThe mayor of Kharkiv met officials , "
+            "then left for the capital\n\nThe bridge reopened after repairs in the town\n")
+    found = lint(text)
+    assert "LN302" in codes(found) and "LN601" in codes(found)
+
+
+def test_a_repeated_paragraph_is_never_folded(unfolded):
+    para = ("Las autoridades de Kharkiv han dicho que la situación es muy difícil para todos "
+            "nosotros hoy.")
+    text = f"{para}\n\nThe talks ended on Monday, officials said.\n\n{para}\n"
+    assert {"LN103", "LN701"} <= set(codes(lint(text)))
+
+
+def test_same_span_same_category_is_one_finding():
+    from lintnews.finding import Finding, Severity
+    from lintnews.markup import make_document
+    from lintnews.overlap import fold
+
+    def make(rule, severity):
+        return Finding(rule, "x", "quotes", severity, 3, 4, 1, 4, 1, 5, "“", "m")
+    doc = make_document("He “said.\n")
+    kept = fold(doc, [make("LN401", Severity.WARNING), make("LN404", Severity.ERROR)])
+    assert [(f.rule, f.severity) for f in kept] == [("LN404", Severity.ERROR)]
+    other = Finding("LN502", "x", "encoding", Severity.WARNING, 3, 4, 1, 4, 1, 5, "“", "m")
+    assert len(fold(doc, [make("LN401", Severity.WARNING), other])) == 2  # two categories: two problems
+
+
+# -- no safe fix inside quoted speech
+
+def test_fix_inside_a_direct_quotation_is_unsafe():
+    text = "She said “I am from Chernigov and I left,” today.\n"
+    found = [f for f in lint(text) if f.rule == "LN202"]
+    assert [(f.excerpt, f.suggestions[0].replacement, f.suggestions[0].safe) for f in found] == [
+        ("Chernigov", "Chernihiv", False)]
+
+
+def test_the_same_fix_outside_a_quotation_stays_safe():
+    text = "She said she was from Chernigov and left today.\n"
+    found = [f for f in lint(text) if f.rule == "LN202"]
+    assert [(f.suggestions[0].replacement, f.suggestions[0].safe) for f in found] == [("Chernihiv", True)]
+
+
+def test_quotation_mark_fixes_inside_a_quotation_stay_safe():
+    text = "“One,” he said. “Two,” she said. “It said «no» today,” they said.\n"
+    found = [f for f in lint(text) if f.rule == "LN407"]
+    assert [f.suggestions[0].safe for f in found] == [True, True]
+    assert apply_suggestions(text, found) == "“One,” he said. “Two,” she said. “It said ‘no’ today,” they said.\n"
+
+
+def test_fold_is_linear_in_many_explaining_findings():
+    # thousands of untranslated lines, each with a finding inside: every inner one folded
+    line = "Президент сказал , что переговоры продолжатся.\n"
+    found = lint(line * 3000)
+    assert {f.rule for f in found} == {"LN102"} and len(found) == 3000
