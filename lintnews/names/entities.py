@@ -31,6 +31,7 @@ ORIGINS = {
     "portuguese": "Portuguese",
     "typo": "misspelling",
     "historical": "historical",
+    "renamed": "renamed",
 }
 # When a full name combines two variants, the more telling origin names it.
 _ORIGIN_RANK = {"typo": 0, "romanization": 1, "historical": 1, "russian-derived": 2}
@@ -52,6 +53,9 @@ class Entity:
     country: str = ""
     source: str = ""
     where: str = ""
+    #: From the generated tables (gazetteer, people list): not a LN201 term,
+    #: never a target of near-name matching.
+    gazetteer: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -82,6 +86,9 @@ class Hit:
     replacement: str = ""     # a fixed replacement (historical names)
     safe: bool = True
     lowercase: bool = False   # the literal is the lowercase spelling of a variant
+    guard: str = ""           # why the variant is reported only in a Ukrainian context (see gazetteer)
+    renamed: int = 0          # a former name: the year the place was renamed
+    old_native: str = ""      # a former name: its native spelling
 
 
 @dataclass
@@ -95,6 +102,9 @@ class NameTable:
     known: set[str] = field(default_factory=set)
     #: Lowercase single-word forms (accepted and variants) a misspelling may be near.
     near_forms: dict[str, Entity] = field(default_factory=dict)
+    #: Words that put a place in Ukraine (oblast names, "Ukraine", "raion"...):
+    #: a guarded variant is reported only near one of them.
+    context: tuple[str, ...] = ()
 
 
 def entity_table(ruleset) -> NameTable:
@@ -191,6 +201,12 @@ class _Builder:
         for text in {literal, literal.upper()}:
             self._put(text, hit)
 
+    def add_soft(self, literal: str, hit: Hit) -> None:
+        """Add a generated literal unless the table already has it (hand data wins)."""
+        for text in {literal, literal.upper()}:
+            if text not in self.hits:
+                self.hits[text] = hit
+
     def _put(self, text: str, hit: Hit) -> None:
         old = self.hits.get(text)
         if old is None or old == hit:
@@ -235,7 +251,10 @@ def build_table(ruleset) -> NameTable:
             ids[entity.id] = entity
             entities.append(entity)
             _add_entity(b, entity, variants, given_variants, exceptions)
-    return NameTable(entities, b.hits, BoundedTerms(b.hits), b.known, b.near_forms)
+    from .gazetteer import add_all
+
+    context = add_all(b, ruleset, entities)
+    return NameTable(entities, b.hits, BoundedTerms(b.hits), b.known, b.near_forms, tuple(sorted(context)))
 
 
 def _add_entity(b: _Builder, entity: Entity, variants, given_variants, exceptions) -> None:
