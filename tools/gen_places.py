@@ -30,7 +30,8 @@ For each Ukrainian place (country code UA):
   when the text puts it in Ukraine (lintnews/names/gazetteer.py):
   s  shorter than five letters;
   w  an English word (frequency >= 200 in the English word list);
-  n  a common given name or surname (NAMES below, and the people tables);
+  n  a common given name or surname (NAMES below, and the people tables),
+     or a Russian-derived or older form with a surname's ending (Kulikov);
   p  the name of a comparable place outside Ukraine in the same GeoNames data
      (at least a tenth of the Ukrainian place's population, or 50,000).
 A variant that is another Ukrainian place's English form is dropped; one
@@ -74,6 +75,10 @@ ivan ivanov kirill kirov konstantin lenin lyudmila maria marina mikhail nadia na
 nikolai nikita oleg olga pavel pavlov peter petrov roman sergei sergey shchors sofia
 stepan svetlana taras tatiana valentina vasily vera victor viktor vladimir yuri zhukov
 """.split())
+
+#: The shape of a Slavic surname: Kulikov (Куликів read in Russian) is more
+#: often a person than a village.
+_SURNAME = re.compile(r"(?:ov|ev|yov|ova|eva|in|ina|yn|sky|skiy|skyy|ski|enko|uk|chuk|ich|vich|ych)$")
 
 # Older Ukrainian romanization (BGN/PCGN 1965, and GeoNames' own): є ї й ю я as ye yi y yu ya.
 _OLD = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
@@ -257,7 +262,7 @@ def main() -> int:
                 guards += "s"
             if frequency(low) >= ENGLISH_WORD:
                 guards += "w"
-            if low in NAMES or low in people_names:
+            if low in NAMES or low in people_names or (origin in "ro" and _SURNAME.search(low)):
                 guards += "n"
             if abroad.get(low, -1) >= min(50_000, rec["pop"] / 10):
                 guards += "p"

@@ -42,6 +42,7 @@ _WELL_FORMED = regex.compile(
 #: How far (characters, either side) a guarded variant looks for Ukraine.
 CONTEXT = 250
 _REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
 #: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
 _MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
 _CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
@@ -138,7 +139,7 @@ class _Names:
         entry, origin_level = owner
         if hit.lowercase and _is_word(found, COMMON_WORD):
             return
-        if hit.guard and not self._in_ukraine(doc.prose, start, end):
+        if hit.guard and (self._after_given_name(doc.prose, start) or not self._in_ukraine(doc.prose, start, end)):
             return
         fix = self._fix(house, preferred, hit)
         fix = match_case(fix, found) if not hit.lowercase else fix
@@ -175,6 +176,10 @@ class _Names:
         severity = quoted_severity(doc, ctx, severity, start, end)
         if severity is not None:
             yield doc.finding(entry.rule, start, end, message, [(fix, hit.safe)], severity=severity)
+
+    def _after_given_name(self, prose: str, start: int) -> bool:
+        m = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+        return m is not None and m.group(1) in self.table.given_names
 
     def _in_ukraine(self, prose: str, start: int, end: int) -> bool:
         """Does the text around a guarded variant put it in Ukraine?

@@ -105,6 +105,9 @@ class NameTable:
     #: Words that put a place in Ukraine (oblast names, "Ukraine", "raion"...):
     #: a guarded variant is reported only near one of them.
     context: tuple[str, ...] = ()
+    #: Given names (Ukrainian and Russian forms): a guarded variant after one
+    #: is a person's surname (Evgeny Kulikov), not a place.
+    given_names: frozenset[str] = frozenset()
 
 
 def entity_table(ruleset) -> NameTable:
@@ -253,8 +256,9 @@ def build_table(ruleset) -> NameTable:
             _add_entity(b, entity, variants, given_variants, exceptions)
     from .gazetteer import add_all
 
-    context = add_all(b, ruleset, entities)
-    return NameTable(entities, b.hits, BoundedTerms(b.hits), b.known, b.near_forms, tuple(sorted(context)))
+    context, given_names = add_all(b, ruleset, entities)
+    return NameTable(entities, b.hits, BoundedTerms(b.hits), b.known, b.near_forms, tuple(sorted(context)),
+                     frozenset(given_names))
 
 
 def _add_entity(b: _Builder, entity: Entity, variants, given_variants, exceptions) -> None:

@@ -67,10 +67,11 @@ def given_variants(ruleset) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def add_all(b, ruleset, entities: list) -> dict[str, str]:
+def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
     """Add places, people, given-name variants, renamings and oblasts to builder `b`.
 
-    Returns the words that put a name in Ukraine (for guarded variants).
+    Returns the words that put a name in Ukraine and the known given names
+    (for guarded variants).
     """
     from .entities import Entity, Hit
 
@@ -135,8 +136,12 @@ def add_all(b, ruleset, entities: list) -> dict[str, str]:
         words = table.get("words", []) if isinstance(table, dict) else None
         if not isinstance(words, list):
             raise RuleFileError(path, None, "'ukraine-context' needs 'words', a list")
-        context.update((w, w) for w in words)
-    return context
+            context.update((w, w) for w in words)
+    given_names = set(given_map) | {f for forms in given_map.values() for f in forms}
+    for e in entities:
+        if e.is_person:
+            given_names.update(g for g in e.given if " " not in g)
+    return context, given_names
 
 
 def _renamings(b, ruleset) -> None:
