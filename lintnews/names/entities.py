@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..rules import RuleFileError
 from ..termindex import BoundedTerms
@@ -42,8 +43,9 @@ _ENTITY_KEYS = {
 _VARIANT_KEYS = {"form", "origin", "alone", "safe", "replacement", "source", "note", "native"}
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
+    # A NamedTuple, not a dataclass: the table cache holds thousands of these
+    # and of Hit, and a tuple unpickles several times faster than an object's dict.
     id: str
     type: str
     native: str
@@ -73,8 +75,7 @@ class Entity:
         return self.native
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What one literal of the pattern stands for."""
 
     entity: Entity
@@ -89,6 +90,7 @@ class Hit:
     guard: str = ""           # why the variant is reported only in a Ukrainian context (see gazetteer)
     renamed: int = 0          # a former name: the year the place was renamed
     old_native: str = ""      # a former name: its native spelling
+
 
 
 @dataclass
@@ -204,9 +206,12 @@ class _Builder:
         for text in {literal, literal.upper()}:
             self._put(text, hit)
 
-    def add_soft(self, literal: str, hit: Hit) -> None:
-        """Add a generated literal unless the table already has it (hand data wins)."""
-        for text in {literal, literal.upper()}:
+    def add_soft(self, literal: str, hit: Hit, upper: bool = True) -> None:
+        """Add a generated literal unless the table already has it (hand data wins).
+
+        `upper=False`: not its ALL CAPS spelling either (a village in a headline).
+        """
+        for text in {literal, literal.upper()} if upper else (literal,):
             if text not in self.hits:
                 self.hits[text] = hit
 
@@ -282,7 +287,7 @@ def _add_entity(b: _Builder, entity: Entity, variants, given_variants, exception
         if v["alone"]:
             b.add(form, hit)
             if " " not in form and not form.islower():
-                b._put(form.lower(), Hit(**{**hit.__dict__, "lowercase": True}))
+                b._put(form.lower(), hit._replace(lowercase=True))
         for given in entity.given:
             b.add(f"{given} {form}", Hit(entity, "variant", form=default, origin=origin,
                                          given=given, part="full", safe=bool(v["safe"])))

@@ -29,6 +29,7 @@ from ..rules import RuleFileError
 
 ORIGIN_CODES = {"r": "russian-derived", "o": "romanization", "pl": "polish", "de": "german"}
 PLACE_TYPES = ("city", "town", "village", "place")
+_GEONAMES = "GeoNames (CC BY 4.0), KMU 2010"
 _OBLAST_FORMS = ("{} Oblast", "{} oblast", "{} region", "{} Region", "{} province", "{} Province")
 
 
@@ -113,11 +114,10 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
             e = hand_places.get(native)
             if e is None:
                 e = Entity(id=f"ua-place:{english}", type="place", native=native, forms=(english,),
-                           country="UA", source="GeoNames (CC BY 4.0), KMU 2010", where=f"{path}:{number}",
-                           gazetteer=True)
+                           country="UA", source=_GEONAMES, gazetteer=True)
                 entities.append(e)
-                b.add_soft(english, Hit(e, "accepted", form=english))
-                b.know(english, e, near=False)
+                b.add_soft(english, Hit(e, "accepted", form=english), upper=False)
+                b.known.update(english.lower().split())
             for item in filter(None, variants.split("|")):
                 form, _, rest = item.partition(":")
                 code, _, guard = rest.partition(":")
@@ -126,8 +126,8 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
                     raise RuleFileError(path, number, f"unknown origin '{code}' in '{item}'")
                 # a guarded variant may be another place: its fix waits for a person
                 b.add_soft(form, Hit(e, "variant", form=e.forms[0], origin=origin, part="place", guard=guard,
-                                     safe=not guard))
-                b.know(form, e, near=False)
+                                     safe=not guard), upper=False)
+                b.known.update(form.lower().split())
     _renamings(b, ruleset)
     for path, table in ruleset.table("oblast"):
         for raw in table if isinstance(table, list) else [table]:
