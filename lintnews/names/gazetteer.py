@@ -136,7 +136,7 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
         words = table.get("words", []) if isinstance(table, dict) else None
         if not isinstance(words, list):
             raise RuleFileError(path, None, "'ukraine-context' needs 'words', a list")
-            context.update((w, w) for w in words)
+        context.update((w, w) for w in words)
     given_names = set(given_map) | {f for forms in given_map.values() for f in forms}
     for e in entities:
         if e.is_person:
