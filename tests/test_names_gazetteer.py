@@ -149,6 +149,11 @@ def test_older_romanization_and_foreign_forms_from_the_gazetteer():
     assert fixes(found) == ["Mykolaiv", "Vyshhorod"]
 
 
+def test_a_russian_compound_name_is_not_its_first_part():
+    found = names_findings("Drones hit Slavyansk-na-Kubani and Komsomolsk-on-Amur; a Kiev-based firm and Kiev-Pechersk.")
+    assert [(f.rule, f.excerpt) for f in found] == [("LN202", "Kiev"), ("LN202", "Kiev")]
+
+
 # -- renamings -----------------------------------------------------------------
 
 def test_a_renamed_place_gives_the_year_and_an_unsafe_fix():
@@ -171,6 +176,14 @@ def test_oblasts_follow_the_texts_own_word():
     assert [(f.rule, f.excerpt) for f in found] == [
         ("LN202", "Kiev region"), ("LN202", "Kharkov Oblast"), ("LN202", "Kievskaya oblast")]
     assert fixes(found) == ["Kyiv region", "Kharkiv Oblast", "Kyiv Oblast"]
+
+
+def test_an_oblast_follows_the_house_word_when_the_profile_has_one(tmp_path):
+    (tmp_path / "house.toml").write_text(
+        '[profile.desk]\ntitle = "Desk"\n[profile.desk.prefer]\n"region" = "Oblast"\n', encoding="utf-8")
+    found = lint_text("Officials in the Kiev region spoke.", Config(rules=(str(tmp_path),), style="desk"))
+    assert [(f.rule, f.excerpt) for f in found] == [("LN202", "Kiev region")]
+    assert fixes(found) == ["Kyiv Oblast"]
 
 
 def test_oblasts_that_kept_their_name_are_silent():

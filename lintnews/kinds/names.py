@@ -42,6 +42,9 @@ _WELL_FORMED = regex.compile(
 #: How far (characters, either side) a guarded variant looks for Ukraine.
 CONTEXT = 250
 _REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
+#: A Russian compound place name goes on past the variant (Slavyansk-na-Kubani,
+#: Komsomolsk-on-Amur); Kiev-based and Kiev-Pechersk do not.
+_COMPOUND_AFTER = regex.compile(r"-(?:na|on|upon)-")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
 #: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
 _MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
@@ -125,6 +128,10 @@ class _Names:
 
     def _fix(self, house, preferred, hit) -> str:
         if hit.replacement:
+            if hit.entity.type == "region" and " " in hit.replacement:
+                # an oblast: the house may prefer "Oblast" to "region" (prefer = { region = "Oblast" })
+                stem, word = hit.replacement.rsplit(" ", 1)
+                return f"{stem} {house.prefer.get(word, house.prefer.get(word.lower(), word))}"
             return hit.replacement
         if hit.part == "given":
             return hit.given
@@ -141,6 +148,8 @@ class _Names:
             return
         if hit.guard and (self._after_given_name(doc.prose, start) or not self._in_ukraine(doc.prose, start, end)):
             return
+        if _COMPOUND_AFTER.match(doc.prose, end):
+            return  # part of a longer name: Slavyansk-na-Kubani, Komsomolsk-on-Amur
         fix = self._fix(house, preferred, hit)
         fix = match_case(fix, found) if not hit.lowercase else fix
         native = hit.entity.native_part(hit.part)
