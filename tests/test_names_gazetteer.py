@@ -200,6 +200,13 @@ def test_a_russian_given_name_before_a_ukrainian_surname_is_one_finding_with_the
     assert "Олексій Данілов" in found[1].message
 
 
+def test_a_russian_reading_of_a_listed_surname_in_ych_is_reported_with_the_whole_name():
+    found = names_findings("Alexander Senkevich and Oleksandr Senkevich spoke; Oleksandr Senkevych agreed.")
+    assert [(f.rule, f.excerpt) for f in found] == [
+        ("LN202", "Alexander Senkevich"), ("LN202", "Oleksandr Senkevich")]
+    assert fixes(found) == ["Oleksandr Senkevych", "Oleksandr Senkevych"]
+
+
 @pytest.mark.parametrize("text", [
     "Oleksiy Arestovych said so. Oleksiy Danilov and Oleksandr Usyk disagreed.",
     "Alexei Navalny and Sergei Shoigu were named; Igor Konashenkov spoke.",

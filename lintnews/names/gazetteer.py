@@ -103,9 +103,15 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
             entities.append(e)
             b.add_soft(cols[0], Hit(e, "accepted", form=surname))
             b.know(cols[0], e, near=False)
+            # the Russian reading of the surname's -ych (Senkevych → Senkevich), with either given name
+            russian_surname = surname[:-3] + "ich" if surname.endswith("ych") else None
+            if russian_surname:
+                b.add_soft(f"{given} {russian_surname}", Hit(e, "variant", form=surname, origin="russian-derived",
+                                                             given=given, part="full"))
             for gform in given_map.get(given, ()):
-                b.add_soft(f"{gform} {surname}", Hit(e, "variant", form=surname, origin="russian-derived",
-                                                     given=given, part="full"))
+                for written in filter(None, (surname, russian_surname)):
+                    b.add_soft(f"{gform} {written}", Hit(e, "variant", form=surname, origin="russian-derived",
+                                                         given=given, part="full"))
     for path in _files(ruleset, "places"):
         for number, cols in _lines(path):
             if len(cols) != 5:
