@@ -280,6 +280,7 @@ def test_no_lowercase_term_is_a_common_english_word():
     # The English list holds names too (russia, putin): anything above this
     # frequency was reviewed by hand and is a name, never an ordinary word.
     reviewed = {"russia", "putin", "ukraine", "moscow"}
-    frequent = {f.lower() for e in table.entities for f in e.forms + e.short
+    # (the gazetteer's places are not LN201 terms: Bar, Sad, Hut are villages)
+    frequent = {f.lower() for e in table.entities if not e.gazetteer for f in e.forms + e.short
                 if frequency(f.lower()) >= 100} - reviewed
     assert frequent == set()

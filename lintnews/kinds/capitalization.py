@@ -7,8 +7,8 @@
     common-words = ["trump"] # lowercase words never reported (ordinary English)
     exceptions = ["..."]     # phrases in which the lowercase word is right
 
-Only an all-lowercase occurrence is reported (Title case and ALL CAPS
-headlines are fine), so the pattern holds the lowercase terms only, at the start of a sentence too. Words inside
+Only an occurrence with a name's capital lost is reported (Title case and ALL CAPS
+headlines are fine; a name of several words, `voice of America`, with any of its capitals lost), so the pattern holds the lowercase terms only, at the start of a sentence too. Words inside
 URLs, file names, e-mail addresses, hashtags and handles are not names in the
 prose. After a prefix such as `pro-` or `anti-` the name is still a name
 (`pro-russian` → `pro-Russian`). Terms that are also common English words
@@ -37,12 +37,12 @@ def build(entries, ruleset):
         if entry.data.get("entities"):
             terms += _entity_terms(ruleset)
         for term in terms:
-            key = term.lower()
-            if key in common or key == term:
-                continue
-            if key in table and table[key][0] is not entry:
-                raise entry.error(f"the term '{term}' is also in rule {table[key][0].rule.code}")
-            table[key] = (entry, term, exceptions)
+            for key in _lowered(term):
+                if key.lower() in common or key == term:
+                    continue
+                if key in table and table[key][0] is not entry:
+                    raise entry.error(f"the term '{term}' is also in rule {table[key][0].rule.code}")
+                table[key] = (entry, term, exceptions)
     pattern = WordStartTerms(table)  # lowercase keys: only lowercase is ever reported
     rules = tuple(e.rule for e in entries)
 
@@ -50,7 +50,7 @@ def build(entries, ruleset):
         prose = doc.prose
         for m in pattern.finditer(prose):
             found = m.group()
-            if not found.islower():
+            if found not in table:
                 continue
             start, end = m.span()
             if not (starts_word(prose, start) or _after_prefix(prose, start)):
@@ -66,11 +66,34 @@ def build(entries, ruleset):
     return [Check(rules, run)]
 
 
+def _lowered(term: str) -> list[str]:
+    """The spellings of `term` with its capitalised words in lowercase.
+
+    One word: its lowercase. Several (Voice of America): every mix of its
+    capitalised words in lowercase, all of them or some (voice of America,
+    Voice of america), at most 2**5 of them.
+    """
+    words = term.split(" ")
+    caps = [i for i, w in enumerate(words) if w != w.lower()]
+    if len(words) == 1 or not 1 < len(caps) <= 5:
+        return [term.lower()]
+    out = []
+    for mask in range(1, 2 ** len(caps)):
+        parts = list(words)
+        for bit, i in enumerate(caps):
+            if mask >> bit & 1:
+                parts[i] = parts[i].lower()
+        out.append(" ".join(parts))
+    return out
+
+
 def _entity_terms(ruleset) -> list[str]:
     from ..names.entities import entity_table
 
     terms = []
     for entity in entity_table(ruleset).entities:
+        if entity.gazetteer:  # thousands of villages: some are words in lowercase (bar)
+            continue
         terms.extend(entity.forms)
         terms.extend(entity.short)
     return terms

@@ -39,6 +39,13 @@ _WELL_FORMED = regex.compile(
     r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|ska|skyi|skiy|skaya|enko|uk|chuk|ich|vich|ych|"
     r"ivka|ovka|evka|sk|pol|grad|hrad|gorod|horod|ets|ia|iya|yi|ii|iy)$"
 )
+#: How far (characters, either side) a guarded variant looks for Ukraine.
+CONTEXT = 250
+_REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
+#: A Russian compound place name goes on past the variant (Slavyansk-na-Kubani,
+#: Komsomolsk-on-Amur); Kiev-based and Kiev-Pechersk do not.
+_COMPOUND_AFTER = regex.compile(r"-(?:na|on|upon)-")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
 #: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
 _MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
 _CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
@@ -81,6 +88,7 @@ class _Names:
         self.near_entry = by_report.get("near")
         self.foreign_entry = by_report.get("foreign-looking")
         self.near = near
+        self._context = None
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
 
@@ -120,6 +128,10 @@ class _Names:
 
     def _fix(self, house, preferred, hit) -> str:
         if hit.replacement:
+            if hit.entity.type == "region" and " " in hit.replacement:
+                # an oblast: the house may prefer "Oblast" to "region" (prefer = { region = "Oblast" })
+                stem, word = hit.replacement.rsplit(" ", 1)
+                return f"{stem} {house.prefer.get(word, house.prefer.get(word.lower(), word))}"
             return hit.replacement
         if hit.part == "given":
             return hit.given
@@ -134,6 +146,10 @@ class _Names:
         entry, origin_level = owner
         if hit.lowercase and _is_word(found, COMMON_WORD):
             return
+        if hit.guard and (self._after_given_name(doc.prose, start) or not self._in_ukraine(doc.prose, start, end)):
+            return
+        if _COMPOUND_AFTER.match(doc.prose, end):
+            return  # part of a longer name: Slavyansk-na-Kubani, Komsomolsk-on-Amur
         fix = self._fix(house, preferred, hit)
         fix = match_case(fix, found) if not hit.lowercase else fix
         native = hit.entity.native_part(hit.part)
@@ -145,6 +161,10 @@ class _Names:
         elif hit.origin == "romanization":
             message = (f"“{found}” is an older or non-standard romanization of {native}: "
                        f"{_house_name(house)} writes “{fix}”.")
+        elif hit.origin == "renamed":
+            old = f" ({hit.old_native})" if hit.old_native else ""
+            message = (f"“{found}”{old} is the former name of {fix}, renamed in {hit.renamed}: "
+                       f"write “{fix}”, unless the text is about the time before {hit.renamed}.")
         elif hit.origin == "historical":
             message = (f"“{found}” is the historical spelling: keep it only in a historical text "
                        f"or a quoted title; otherwise write “{fix}”.")
@@ -165,6 +185,29 @@ class _Names:
         severity = quoted_severity(doc, ctx, severity, start, end)
         if severity is not None:
             yield doc.finding(entry.rule, start, end, message, [(fix, hit.safe)], severity=severity)
+
+    def _after_given_name(self, prose: str, start: int) -> bool:
+        m = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+        return m is not None and m.group(1) in self.table.given_names
+
+    def _in_ukraine(self, prose: str, start: int, end: int) -> bool:
+        """Does the text around a guarded variant put it in Ukraine?
+
+        A name of an oblast or "Ukraine", "raion"... in the same paragraph, at
+        most CONTEXT characters away, or "region" / "district" right after the
+        name (Gorodok district).
+        """
+        if self._context is None:
+            words = sorted(self.table.context, key=len, reverse=True)
+            self._context = regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b") if words else None
+        if _REGION_AFTER.match(prose, end):
+            return True
+        if self._context is None:
+            return False
+        lo = max(0, start - CONTEXT, prose.rfind("\n\n", 0, start) + 1)
+        hi = prose.find("\n\n", end)
+        hi = min(len(prose), end + CONTEXT, hi if hi >= 0 else len(prose))
+        return self._context.search(prose, lo, hi) is not None
 
     # -- LN204: several forms of one name -----------------------------------
     def _inconsistent(self, doc, ctx, house, seen, preferred):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..rules import RuleFileError
 from ..termindex import BoundedTerms
@@ -31,6 +32,7 @@ ORIGINS = {
     "portuguese": "Portuguese",
     "typo": "misspelling",
     "historical": "historical",
+    "renamed": "renamed",
 }
 # When a full name combines two variants, the more telling origin names it.
 _ORIGIN_RANK = {"typo": 0, "romanization": 1, "historical": 1, "russian-derived": 2}
@@ -41,8 +43,9 @@ _ENTITY_KEYS = {
 _VARIANT_KEYS = {"form", "origin", "alone", "safe", "replacement", "source", "note", "native"}
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
+    # A NamedTuple, not a dataclass: the table cache holds thousands of these
+    # and of Hit, and a tuple unpickles several times faster than an object's dict.
     id: str
     type: str
     native: str
@@ -52,6 +55,9 @@ class Entity:
     country: str = ""
     source: str = ""
     where: str = ""
+    #: From the generated tables (gazetteer, people list): not a LN201 term,
+    #: never a target of near-name matching.
+    gazetteer: bool = False
 
     @property
     def is_person(self) -> bool:
@@ -69,8 +75,7 @@ class Entity:
         return self.native
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What one literal of the pattern stands for."""
 
     entity: Entity
@@ -82,6 +87,10 @@ class Hit:
     replacement: str = ""     # a fixed replacement (historical names)
     safe: bool = True
     lowercase: bool = False   # the literal is the lowercase spelling of a variant
+    guard: str = ""           # why the variant is reported only in a Ukrainian context (see gazetteer)
+    renamed: int = 0          # a former name: the year the place was renamed
+    old_native: str = ""      # a former name: its native spelling
+
 
 
 @dataclass
@@ -95,6 +104,12 @@ class NameTable:
     known: set[str] = field(default_factory=set)
     #: Lowercase single-word forms (accepted and variants) a misspelling may be near.
     near_forms: dict[str, Entity] = field(default_factory=dict)
+    #: Words that put a place in Ukraine (oblast names, "Ukraine", "raion"...):
+    #: a guarded variant is reported only near one of them.
+    context: tuple[str, ...] = ()
+    #: Given names (Ukrainian and Russian forms): a guarded variant after one
+    #: is a person's surname (Evgeny Kulikov), not a place.
+    given_names: frozenset[str] = frozenset()
 
 
 def entity_table(ruleset) -> NameTable:
@@ -191,6 +206,15 @@ class _Builder:
         for text in {literal, literal.upper()}:
             self._put(text, hit)
 
+    def add_soft(self, literal: str, hit: Hit, upper: bool = True) -> None:
+        """Add a generated literal unless the table already has it (hand data wins).
+
+        `upper=False`: not its ALL CAPS spelling either (a village in a headline).
+        """
+        for text in {literal, literal.upper()} if upper else (literal,):
+            if text not in self.hits:
+                self.hits[text] = hit
+
     def _put(self, text: str, hit: Hit) -> None:
         old = self.hits.get(text)
         if old is None or old == hit:
@@ -235,7 +259,11 @@ def build_table(ruleset) -> NameTable:
             ids[entity.id] = entity
             entities.append(entity)
             _add_entity(b, entity, variants, given_variants, exceptions)
-    return NameTable(entities, b.hits, BoundedTerms(b.hits), b.known, b.near_forms)
+    from .gazetteer import add_all
+
+    context, given_names = add_all(b, ruleset, entities)
+    return NameTable(entities, b.hits, BoundedTerms(b.hits), b.known, b.near_forms, tuple(sorted(context)),
+                     frozenset(given_names))
 
 
 def _add_entity(b: _Builder, entity: Entity, variants, given_variants, exceptions) -> None:
@@ -259,7 +287,7 @@ def _add_entity(b: _Builder, entity: Entity, variants, given_variants, exception
         if v["alone"]:
             b.add(form, hit)
             if " " not in form and not form.islower():
-                b._put(form.lower(), Hit(**{**hit.__dict__, "lowercase": True}))
+                b._put(form.lower(), hit._replace(lowercase=True))
         for given in entity.given:
             b.add(f"{given} {form}", Hit(entity, "variant", form=default, origin=origin,
                                          given=given, part="full", safe=bool(v["safe"])))
