@@ -1,0 +1,290 @@
+"""Find the article's body in a scraped page, and the furniture around it.
+
+A page saved as text is the article (a run of prose paragraphs, with its
+subheadings, lists and tables) inside the page's furniture (menus, share
+bars, teaser lists, footers). The body is found first: the run of lines that
+maximises prose words minus a cost for every line that is not prose (the
+"body text extraction" idea of Finn, Kushmerick and Smyth, 2001, on lines
+instead of tags). Then, from the body outwards, the first line that is
+furniture beyond doubt (a share bar, a teaser heading, a known site phrase, a
+menu of section names) marks where the page begins or ends again: every line
+beyond it is furniture. Inside the body only such certain lines are
+furniture. The headline, byline and date line before the body are never
+furniture, and neither is a run of prose paragraphs anywhere.
+
+Nothing is reported unless the text shows that it is a page at all: a body,
+and enough certain furniture lines around it (`MIN_EVIDENCE`). A clean
+article, with its headline, byline, subheadings, lists, tables and poems,
+shows none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .features import Line, Vocabulary, best_stoplist, measure, words_of
+
+# -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
+#: Fewer lines than this is a note or a short article, never a page.
+MIN_LINES = 8
+#: The body needs this many prose words (the shortest body in the dev set has 150).
+MIN_BODY_WORDS = 60
+#: Certain furniture lines outside the body needed before anything is reported:
+#: every dev-set page has at least 5; the 50 clean-web articles have none.
+MIN_EVIDENCE = 3
+#: Cost of a line that is not prose inside the body, in prose words: bridges a
+#: subheading, a ten-line table or a caption between paragraphs, but not a
+#: teaser list or a menu between the article and a comment thread.
+NON_PROSE_COST = 6
+#: Cost of a certain furniture line: the body does not run across a share bar.
+SIGNAL_COST = 40
+#: A prose line counts at most this many words (one huge line is not a body).
+PROSE_WORD_CAP = 60
+#: A certain furniture line uses furniture vocabulary for at least this share of its words.
+SIGNAL_VOCAB_SHARE = 0.5
+#: ... and has at most this many words (a pitch "Sign up for our newsletter to get ..." is longer).
+SIGNAL_MAX_WORDS = 20
+#: A menu item is at most this many words.
+MENU_ITEM_WORDS = 4
+#: Lines before the body where the headline, standfirst, byline and date live.
+MASTHEAD = 12
+#: This many prose lines in a row outside the body are left alone (a second
+#: part of the article, an author's note): furniture is rarely running prose.
+PROSE_RUN = 3
+
+_BYLINE = regex.compile(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.I)
+_TITLE_SPLIT = regex.compile(r"\s+[|–—\-:·•]\s+")
+_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I)
+_DIGITS_ONLY = regex.compile(r"[\d\s.,:;%+()/|-]+")
+
+KIND_NAMES = {
+    "share": "share bar",
+    "menu": "menu",
+    "language": "language menu",
+    "teaser": "teaser list",
+    "ticker": "ticker",
+    "newsletter": "newsletter or donation pitch",
+    "cookie": "cookie notice",
+    "comments": "comments",
+    "footer": "footer",
+    "signature": "signature code",
+    "link": "link list",
+}
+#: Kinds whose vocabulary alone makes a line certain furniture (section names need a menu around them).
+_CERTAIN_KINDS = ("share", "teaser", "ticker", "newsletter", "cookie", "comments", "footer", "language")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of furniture lines: first and last line (indexes) and its kind."""
+
+    first: int
+    last: int
+    kind: str
+
+
+@dataclass
+class Page:
+    lines: list[Line]
+    body: tuple[int, int] | None
+    furniture: list[bool]
+    kinds: list[str | None]
+    protected: list[bool]
+    title_tail: tuple[int, int] | None = None
+
+
+def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
+            known: set[int] = frozenset(), agencies: frozenset[str] = frozenset()) -> Page | None:
+    """Classify the lines `spans` of `text`; `known` are lines a site phrase matched.
+
+    Returns None when the text shows no sign of being a scraped page.
+    """
+    if len(spans) < MIN_LINES:
+        return None
+    stops = best_stoplist(words_of(text[: 60_000]))
+    lines = [measure(text, s, e, stops, vocab) for s, e in spans]
+    _count_repeats(lines)
+    prose = [ln.prose and not _vocab_heavy(ln) for ln in lines]
+    signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
+    body = _body(lines, prose, signal)
+    if body is None:
+        return None
+    s, e = body
+    outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
+    if outside < MIN_EVIDENCE:
+        return None
+    n = len(lines)
+    protected = [False] * n
+    _protect_masthead(lines, s, protected)
+    furniture = [False] * n
+    head = max((i for i in range(s) if signal[i] and not protected[i]), default=-1)
+    for i in range(head + 1):
+        furniture[i] = not protected[i]
+    tail = min((i for i in range(e + 1, n) if signal[i]), default=n)
+    for i in range(tail, n):
+        furniture[i] = True
+    for i in range(s, e + 1):
+        furniture[i] = signal[i] and not prose[i] and _inner_ok(lines[i])
+    _spare_prose_runs(prose, furniture)
+    kinds = [_kind(ln) for ln in lines]
+    page = Page(lines, body, furniture, kinds, protected)
+    page.title_tail = _title_tail(lines)
+    return page
+
+
+def blocks(page: Page) -> list[Block]:
+    """Contiguous furniture lines, split where the kind of block changes."""
+    out: list[Block] = []
+    first = None
+    kind = None
+    for i, flag in enumerate(page.furniture + [False]):
+        own = page.kinds[i] if flag else None
+        if first is not None and (not flag or (own is not None and kind is not None and own != kind)):
+            out.append(Block(first, i - 1, kind or _shape_kind(page.lines[first:i])))
+            first, kind = None, None
+        if flag and first is None:
+            first, kind = i, own
+        elif flag and kind is None:
+            kind = own
+    return out
+
+
+# -- the body -----------------------------------------------------------------
+
+def _body(lines: list[Line], prose: list[bool], signal: list[bool]) -> tuple[int, int] | None:
+    """The run of lines with the most prose words less the cost of the rest."""
+    best, best_span = 0, None
+    run, run_start = 0, 0
+    for i, ln in enumerate(lines):
+        if prose[i]:
+            score = min(ln.words, PROSE_WORD_CAP)
+        elif signal[i]:
+            score = -SIGNAL_COST
+        else:
+            score = -NON_PROSE_COST
+        if run <= 0:
+            run, run_start = 0, i
+        run += score
+        if run > best:
+            best, best_span = run, (run_start, i)
+    if best_span is None:
+        return None
+    s, e = best_span
+    while s < e and not prose[s]:
+        s += 1
+    words = sum(lines[i].words for i in range(s, e + 1) if prose[i])
+    if words < MIN_BODY_WORDS or sum(prose[s:e + 1]) < 2:
+        return None
+    return s, e
+
+
+def _vocab_heavy(ln: Line) -> bool:
+    return ln.words <= SIGNAL_MAX_WORDS and sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS) >= SIGNAL_VOCAB_SHARE * max(ln.words, 1)
+
+
+def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozenset[str]) -> bool:
+    """True when line `i` is page furniture beyond doubt, whatever surrounds it."""
+    if known or ln.signature:
+        return True
+    if ln.words == 0:
+        return ln.urls > 0
+    if _COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS:
+        rest = [w for w in words_of(ln.text) if w not in ("copyright", "c")]
+        return not (rest and all(w in agencies for w in rest))  # "© Reuters" is a credit
+    if _vocab_heavy(ln):
+        return True
+    if ln.urls and ln.words <= 3 and not ln.prose:
+        return True
+    if ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and ln.vocab.get("menu", 0) >= ln.words:
+        return _menu_neighbour(lines, i - 1) or _menu_neighbour(lines, i + 1)
+    return False
+
+
+def _menu_neighbour(lines: list[Line], j: int) -> bool:
+    if not 0 <= j < len(lines):
+        return False
+    ln = lines[j]
+    return ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and (ln.vocab.get("menu", 0) > 0 or ln.vocab_tokens > 0)
+
+
+def _inner_ok(ln: Line) -> bool:
+    """Inside the body only share, follow, newsletter and cookie lines are certain enough."""
+    return ln.signature or any(ln.vocab.get(k) for k in ("share", "newsletter", "cookie"))
+
+
+def _protect_masthead(lines: list[Line], s: int, protected: list[bool]) -> None:
+    """The headline, byline and date lines just before the body are the article's."""
+    protected[0] = True  # the page title (its site-name tail is reported apart)
+    title = set(words_of(lines[0].text))
+    for i in range(max(0, s - MASTHEAD), s):
+        ln = lines[i]
+        words = words_of(ln.text)
+        if _BYLINE.match(ln.text) and ln.words <= 12:
+            protected[i] = True
+        elif ln.dates and ln.words <= 12 and ln.vocab_tokens == 0:
+            protected[i] = True
+        elif words and len(words) >= 3 and sum(w in title for w in words) >= 0.6 * len(words):
+            protected[i] = True
+
+
+def _spare_prose_runs(prose: list[bool], furniture: list[bool]) -> None:
+    i, n = 0, len(prose)
+    while i < n:
+        if prose[i] and furniture[i]:
+            j = i
+            while j < n and prose[j] and furniture[j]:
+                j += 1
+            if j - i >= PROSE_RUN:
+                for k in range(i, j):
+                    furniture[k] = False
+            i = j
+        else:
+            i += 1
+
+
+def _count_repeats(lines: list[Line]) -> None:
+    seen: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        seen.setdefault(ln.text.casefold(), []).append(i)
+    for same in seen.values():
+        if len(same) > 1:
+            for i in same:
+                lines[i].repeats = len(same) - 1
+
+
+# -- kinds ------------------------------------------------------------------
+
+def _kind(ln: Line) -> str | None:
+    if ln.signature:
+        return "signature"
+    if _COPYRIGHT.search(ln.text):
+        return "footer"
+    if ln.vocab:
+        kind, count = max(ln.vocab.items(), key=lambda kv: (kv[1], kv[0] != "menu"))
+        if kind != "menu" or count >= ln.words:
+            return kind
+    if ln.words == 0 and ln.urls:
+        return "link"
+    return None
+
+
+def _shape_kind(lines: list[Line]) -> str:
+    short = sum(1 for ln in lines if ln.words <= MENU_ITEM_WORDS)
+    return "menu" if short * 2 >= len(lines) else "teaser"
+
+
+def _title_tail(lines: list[Line]) -> tuple[int, int] | None:
+    """The site-name tail of the page title (" - The Daily Example"), when the
+    headline part of it is repeated further down the page without it."""
+    first = lines[0].text
+    later = {ln.text.strip().casefold() for ln in lines[1:40]}
+    for cut in _TITLE_SPLIT.finditer(first):
+        head, tail = first[: cut.start()].strip(), first[cut.end():]
+        if len(words_of(head)) >= 3 and len(words_of(tail)) <= 8 and head.casefold() in later:
+            return lines[0].start + cut.start(), lines[0].end
+    return None
+
+
+def is_number_line(text: str) -> bool:
+    return bool(_DIGITS_ONLY.fullmatch(text))
