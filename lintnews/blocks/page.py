@@ -38,7 +38,7 @@ MIN_EVIDENCE = 3
 #: teaser list or a menu between the article and a comment thread.
 NON_PROSE_COST = 6
 #: Cost of a certain furniture line: the body does not run across a share bar.
-SIGNAL_COST = 40
+SIGNAL_COST = 20
 #: A prose line counts at most this many words (one huge line is not a body).
 PROSE_WORD_CAP = 60
 #: A certain furniture line uses furniture vocabulary for at least this share of its words.
@@ -105,7 +105,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     stops = best_stoplist(words_of(text[: 60_000]))
     lines = [measure(text, s, e, stops, vocab) for s, e in spans]
     _count_repeats(lines)
-    prose = [ln.prose and not _vocab_heavy(ln) for ln in lines]
+    prose = [_body_prose(ln) for ln in lines]
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
     body = _body(lines, prose, signal)
     if body is None:
@@ -177,6 +177,18 @@ def _body(lines: list[Line], prose: list[bool], signal: list[bool]) -> tuple[int
     if words < MIN_BODY_WORDS or sum(prose[s:e + 1]) < 2:
         return None
     return s, e
+
+
+#: A prose line with this many cookie, newsletter, share or comment words is a
+#: notice or a pitch, not the article (a news sentence has at most one or two).
+PITCH_WORDS = 3
+
+
+def _body_prose(ln: Line) -> bool:
+    """Prose that can be the article's: not a notice, not a paragraph the page repeats."""
+    if not ln.prose or ln.repeats or _vocab_heavy(ln):
+        return False
+    return sum(ln.vocab.get(k, 0) for k in ("cookie", "newsletter", "share", "comments")) < PITCH_WORDS
 
 
 def _vocab_heavy(ln: Line) -> bool:
