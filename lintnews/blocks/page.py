@@ -47,6 +47,10 @@ SIGNAL_VOCAB_SHARE = 0.5
 SIGNAL_MAX_WORDS = 20
 #: A menu item is at most this many words.
 MENU_ITEM_WORDS = 4
+#: This many one-to-four-word lines in a row are a menu (a brand list, a site
+#: index). The longest such run inside a dev-set body is 8 (a product list); the
+#: clean-web articles have none longer than 3.
+MENU_RUN = 12
 #: Lines before the body where the headline, standfirst, byline and date live.
 MASTHEAD = 12
 #: This many prose lines in a row outside the body are left alone (a second
@@ -107,6 +111,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     _count_repeats(lines)
     prose = [_body_prose(ln) for ln in lines]
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
+    _mark_menu_runs(lines, signal)
     body = _body(lines, prose, signal)
     if body is None:
         return None
@@ -211,6 +216,28 @@ def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozens
     if ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and ln.vocab.get("menu", 0) >= ln.words:
         return _menu_neighbour(lines, i - 1) or _menu_neighbour(lines, i + 1)
     return False
+
+
+def _menu_item(ln: Line) -> bool:
+    return ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and not ln.sentences and ln.chars <= 40
+
+
+def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
+    """A long run of one-to-four-word lines is a menu, whatever its words.
+
+    Lines already known as furniture (a share bar after a fact box) break the run."""
+    i, n = 0, len(lines)
+    while i < n:
+        if signal[i] or not _menu_item(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not signal[j] and _menu_item(lines[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            for k in range(i, j):
+                signal[k] = True
+        i = j
 
 
 def _menu_neighbour(lines: list[Line], j: int) -> bool:
