@@ -86,9 +86,10 @@ def build(entries, ruleset):
     # the phrase patterns' sources are data: kept in the table cache between processes
     matcher = cached_pickle("boilerplate", ruleset.cache_key, lambda: _build_matcher(groups, ruleset))
     rules = tuple(e.rule for e in entries)
+    credit = _agency_credit(ruleset)
 
     def run(doc, ctx):
-        found = list(_scan(doc, ctx, matcher, owners, edge_owners))
+        found = list(_scan(doc, ctx, matcher, owners, edge_owners, credit))
         if structure is None or not ctx.enabled(structure[0].rule.code):
             yield from (f for f, _first, _last in found)
             return
@@ -149,6 +150,18 @@ class _Matcher:
 def _word(text: str, index: int) -> str:
     words = _FIRST_WORD.findall(text)
     return words[index].casefold() if words else ""
+
+
+def _agency_credit(ruleset):
+    """A line that is only a copyright sign and agency names: a credit, not a footer."""
+    agencies = _placeholder_values(ruleset).get("agency")
+    if not agencies:
+        return None
+    one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return regex.compile(
+        rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
+        regex.IGNORECASE,
+    )
 
 
 def _placeholder_values(ruleset) -> dict[str, list[str]]:
@@ -225,7 +238,7 @@ def _lines(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(doc, ctx, matcher, owners, edge_owners):
+def _scan(doc, ctx, matcher, owners, edge_owners, credit=None):
     prose = doc.prose
     lines = doc_lines(doc)
     last = len(lines) - 1
@@ -237,6 +250,8 @@ def _scan(doc, ctx, matcher, owners, edge_owners):
         entry = owners.get(group)
         if entry is None and group in edge_owners and (index < EDGE or index > last - EDGE):
             entry = edge_owners[group]
+        if entry is not None and credit is not None and credit.fullmatch(prose, start, end):
+            entry = None  # "© Reuters" under a photo or a wire story credits the agency
         if entry is None or not ctx.enabled(entry.rule.code):
             index += 1
             continue
