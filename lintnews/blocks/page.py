@@ -28,7 +28,7 @@ from .features import Line, Vocabulary, best_stoplist, measure, words_of
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
 MIN_LINES = 8
-#: The body needs this many prose words (the shortest body in the dev set has 150).
+#: The body needs this many prose words (the smallest dev-set article body has 69 words).
 MIN_BODY_WORDS = 60
 #: Certain furniture lines outside the body needed before anything is reported:
 #: every dev-set page has at least 5; the 50 clean-web articles have none.
@@ -327,3 +327,41 @@ def _title_tail(lines: list[Line]) -> tuple[int, int] | None:
 
 def is_number_line(text: str) -> bool:
     return bool(_DIGITS_ONLY.fullmatch(text))
+
+
+# -- furniture sentences inside joined lines -----------------------------------
+
+#: A line this long is a joined page (an extractor that put a whole page on a
+#: few lines); no dev-set or clean-web body line is longer than 1,010 characters.
+JOINED_LINE = 1200
+#: Furniture sentences needed in a document's joined lines before any is reported.
+MIN_JOINED_EVIDENCE = 2
+_SENTENCE = regex.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
+
+
+def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
+                     is_phrase) -> list[tuple[int, int, str]]:
+    """Furniture sentences (start, end, kind) inside very long lines.
+
+    `is_phrase(start, end)` tells whether a known site phrase is the whole sentence.
+    """
+    stops = None
+    out = []
+    for start, end in spans:
+        if end - start < JOINED_LINE:
+            continue
+        if stops is None:
+            stops = best_stoplist(words_of(text[start:start + 20_000]))
+        for m in _SENTENCE.finditer(text, start, end):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            ln = measure(text, s, e, stops, vocab)
+            certain = sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS)
+            if is_phrase(s, e) or (ln.words <= SIGNAL_MAX_WORDS and certain >= 2 and _vocab_heavy(ln)):
+                out.append((s, e, _kind(ln) or "share"))
+    return out if len(out) >= MIN_JOINED_EVIDENCE else []

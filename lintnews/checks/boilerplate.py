@@ -93,7 +93,7 @@ def build(entries, ruleset):
         if structure is None or not ctx.enabled(structure[0].rule.code):
             yield from (f for f, _first, _last in found)
             return
-        yield from _structural(doc, structure, found)
+        yield from _structural(doc, structure, found, lambda s, e: _match(doc.prose, s, e, matcher) is not None)
 
     return [Check(rules, run)]
 
@@ -339,6 +339,7 @@ STRUCTURE_MESSAGE = (
     "(“{first}”): remove them."
 )
 STRUCTURE_MESSAGE_ONE = "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line."
+SENTENCE_MESSAGE = "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it."
 TITLE_TAIL_MESSAGE = "“{found}” is the website's name added to the page title, not part of the headline: remove it."
 
 
@@ -356,20 +357,24 @@ def _structure(entry, ruleset):
     return entry, Vocabulary.from_table(table), agencies
 
 
-def _structural(doc, structure, found):
+def _structural(doc, structure, found, matcher_hit):
     """LN305 blocks; phrase findings inside a block are folded into it (one finding per block)."""
-    from ..blocks.page import KIND_NAMES, analyse, blocks
+    from ..blocks.page import KIND_NAMES, analyse, blocks, joined_sentences
 
     entry, vocab, agencies = structure
     spans = doc_lines(doc)
     # a site phrase is certain furniture; an agency credit (info) is not
     known = {i for f, first, last in found if f.severity >= Severity.WARNING for i in range(first, last + 1)}
     page = analyse(doc.prose, spans, vocab, known, agencies)
+    out = []
+    for start, end, kind in joined_sentences(doc.prose, spans, vocab, matcher_hit):
+        message = SENTENCE_MESSAGE.format(found=_clip(doc.prose[start:end]), kind=KIND_NAMES.get(kind, "block"))
+        out.append(doc.finding(entry.rule, start, end, message, [("", False)]))
     if page is None:
+        yield from out
         yield from (f for f, _first, _last in found)
         return
     covered = set()
-    out = []
     for block in blocks(page):
         start, end = spans[block.first][0], spans[block.last][1]
         count = block.last - block.first + 1
