@@ -121,7 +121,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
         return None
     n = len(lines)
     protected = [False] * n
-    _protect_masthead(lines, s, protected)
+    _protect_masthead(lines, s, protected, signal)
     furniture = [False] * n
     head = max((i for i in range(s) if signal[i] and not protected[i]), default=-1)
     for i in range(head + 1):
@@ -252,9 +252,10 @@ def _inner_ok(ln: Line) -> bool:
     return ln.signature or any(ln.vocab.get(k) for k in ("share", "newsletter", "cookie"))
 
 
-def _protect_masthead(lines: list[Line], s: int, protected: list[bool]) -> None:
+def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: list[bool]) -> None:
     """The headline, byline and date lines just before the body are the article's."""
-    protected[0] = True  # the page title (its site-name tail is reported apart)
+    # the page title, when the page starts with one (its site-name tail is reported apart)
+    protected[0] = lines[0].words >= 3 and not signal[0]
     title = set(words_of(lines[0].text))
     for i in range(max(0, s - MASTHEAD), s):
         ln = lines[i]

@@ -1,0 +1,145 @@
+"""LN305: page furniture found by the page's structure, next to its legitimate twins."""
+from __future__ import annotations
+
+from helpers import apply_suggestions, lint, only
+
+BODY = [
+    "The council approved the new budget on Tuesday after a long debate about the cost of the old bridge.",
+    "The mayor said the vote was a victory for the people of the city and for the businesses on both banks.",
+    "Opposition members said they would keep fighting the plan in the courts and at the next election.",
+    "The bridge, which was built in 1962, has been closed to lorries since the spring because of cracks.",
+    "Engineers expect the repairs to take two years, and a ferry will carry cars while the work goes on.",
+]
+MENU = ["Home", "News", "World", "Business", "Sport", "Culture"]
+SHARE = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Print", "Copy article link"]
+LANGUAGES = ["English", "Español", "Français", "Русский", "Türkçe", "العربية"]
+TEASERS = ["Most read in World", "Floods close roads in the north", "Minister resigns over expenses",
+           "Storm warning for the coast"]
+FOOTER = ["About us", "Contact us", "Privacy policy", "© 2024 Example Media"]
+
+
+def page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def ln305(text, filename="page.txt"):
+    return only(lint(text, filename=filename), "LN305")
+
+
+def lines_of(text, finding):
+    return text[finding.offset:finding.end_offset].split("\n")
+
+
+def test_menu_share_bar_teasers_and_footer_around_an_article():
+    text = page(["Council approves budget - The Example Times"], MENU, ["Council approves budget", "By Jane Doe"],
+                BODY, SHARE, TEASERS, FOOTER)
+    found = ln305(text)
+    blocks = [(lines_of(text, f)[0], lines_of(text, f)[-1]) for f in found]
+    assert ("Home", "Culture") in blocks
+    assert ("Share", "Copy article link") in blocks
+    assert ("Most read in World", "Storm warning for the coast") in blocks
+    assert ("About us", "© 2024 Example Media") in blocks
+    menu = next(f for f in found if f.excerpt.startswith("Home"))
+    assert "menu" in menu.message and "6 lines" in menu.message
+    share = next(f for f in found if f.excerpt.startswith("Share"))
+    assert "share bar" in share.message
+    teasers = next(f for f in found if f.excerpt.startswith("Most read"))
+    assert "teaser list" in teasers.message
+    assert all(f.severity.name == "WARNING" and f.category == "boilerplate" for f in found)
+    # headline, byline and every body line stay
+    flagged = {line for f in found for line in lines_of(text, f)}
+    assert not flagged & set(BODY + ["Council approves budget", "By Jane Doe"])
+
+
+def test_page_title_tail_is_reported_alone():
+    text = page(["Council approves budget - The Example Times"], MENU, ["Council approves budget"], BODY, SHARE)
+    tail = [f for f in ln305(text) if f.line == 1]
+    assert [(f.excerpt, f.column) for f in tail] == [(" - The Example Times", 24)]
+    assert "website's name" in tail[0].message
+
+
+def test_the_fix_removes_the_furniture_and_keeps_the_article():
+    text = page(MENU, BODY, SHARE, FOOTER)
+    fixed = apply_suggestions(text, ln305(text))
+    assert fixed == page(BODY)
+
+
+def test_language_menu_cookie_notice_and_ticker_are_named():
+    cookie = ["We use cookies to improve your experience on our site and to show you relevant ads.",
+              "Accept all cookies", "Manage preferences"]
+    ticker = ["Breaking News", "Live: storm reaches the coast", "Just in: minister resigns"]
+    text = page(LANGUAGES, ticker, BODY, SHARE, cookie)
+    kinds = {lines_of(text, f)[0]: f.message for f in ln305(text)}
+    assert "language menu" in kinds["English"]
+    assert "ticker" in kinds["Breaking News"]
+    assert "cookie notice" in kinds["We use cookies to improve your experience on our site and to show you relevant ads."]
+
+
+def test_signature_code_after_a_wire_story():
+    text = page(MENU, BODY, ["bur-jc/mmp/rmb"], SHARE)
+    found = ln305(text)
+    signature = [f for f in found if f.excerpt == "bur-jc/mmp/rmb"]
+    assert len(signature) == 1 and "signature code" in signature[0].message
+
+
+def test_a_clean_article_with_lists_tables_poem_and_names_is_silent():
+    article = page(
+        ["Council approves budget", "By Jane Doe", "Published 14 March 2024"],
+        BODY[:2],
+        ["What the budget pays for", "Bridge repairs", "School meals", "Road safety", "Libraries"],
+        BODY[2:3],
+        ["Results", "Ward 1 1,204 980", "Ward 2 2,310 1,102", "Ward 3 870 1,455"],
+        ["Councillors who voted against:", "Anna Smith", "Brian Jones", "Carla Ruiz", "David Chen"],
+        ["The poet laureate read a verse at the meeting:", "The river bends", "the bridge holds",
+         "the town goes home", "across the water"],
+        ["Opposition members said on Facebook and Twitter that they would keep fighting the plan in court."],
+        BODY[3:],
+        ["Home 3 Away 1"],
+    )
+    assert [f for f in lint(article) if f.category == "boilerplate"] == []
+
+
+def test_lists_and_subheadings_inside_a_scraped_body_are_not_flagged():
+    inner = ["Key points", "Bridge repairs", "School meals", "Road safety", "Results", "Ward 1 1,204 980"]
+    text = page(MENU, ["Council approves budget", "By Jane Doe"], BODY[:2], inner, BODY[2:], SHARE, FOOTER)
+    flagged = {line for f in ln305(text) for line in lines_of(text, f)}
+    assert not flagged & set(inner + BODY)
+    assert {"Home", "Facebook", "About us"} <= flagged
+
+
+def test_an_article_about_facebook_and_twitter_is_prose_not_a_share_bar():
+    body = BODY + [
+        "Facebook and Twitter removed the accounts on Monday, a spokesperson for Facebook said.",
+        "Twitter said it would share its findings with researchers and with the electoral commission.",
+    ]
+    text = page(MENU, body, SHARE)
+    flagged = {line for f in ln305(text) for line in lines_of(text, f)}
+    assert not flagged & set(body)
+
+
+def test_a_short_text_or_a_text_without_furniture_is_never_a_page():
+    assert ln305(page(["Home", "News"], BODY[:2])) == []
+    assert ln305(page(["Council approves budget", "By Jane Doe"], BODY, ["Share your views with the council."])) == []
+
+
+def test_furniture_sentences_inside_a_joined_line_are_reported_alone():
+    prose = " ".join(BODY * 3)
+    line = f"Share on Facebook Twitter WhatsApp. {prose} Follow us on Facebook and Twitter. {prose}"
+    text = line + "\n"
+    found = ln305(text)
+    assert [f.excerpt for f in found] == ["Share on Facebook Twitter WhatsApp.", "Follow us on Facebook and Twitter."]
+    assert all("joined" in f.message for f in found)
+
+
+def test_a_long_clean_paragraph_is_silent():
+    text = " ".join(BODY * 6) + " Readers shared the story on Facebook.\n"
+    assert ln305(text) == []
+
+
+def test_markdown_page_uses_the_reader_lines():
+    text = "\n\n".join(["- [Home](/)\n- [News](/news)\n- [World](/world)\n- [Sport](/sport)\n- [Business](/b)"]
+                       + BODY + ["Share on Facebook", "Share on Twitter", "Share by email"]) + "\n"
+    found = ln305(text, filename="page.md")
+    assert found and found[0].line == 1
+    fixed = apply_suggestions(text, found)
+    assert all(line in fixed for line in BODY) and "[Home]" not in fixed
