@@ -65,24 +65,47 @@ def best_stoplist(words: list[str]) -> frozenset[str]:
 
 @dataclass
 class Vocabulary:
-    """Furniture words and phrases by kind, casefolded (from the rule's TOML table)."""
+    """Furniture words and phrases by kind, casefolded (from the rule's TOML table).
 
-    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    Single words are looked up per token; phrases ("copy link", "©") compile
+    into one pattern, so a line is scanned once whatever the vocabulary's size.
+    """
+
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    pattern: "regex.Pattern | None" = None
 
     @classmethod
     def from_table(cls, table: dict[str, list[str]]) -> "Vocabulary":
-        words: dict[str, set[str]] = {}
+        words: dict[str, list[str]] = {}
         phrases: dict[str, list[str]] = {}
         for kind, items in table.items():
             for item in items:
                 item = item.casefold().strip()
-                if " " in item or not _WORD.fullmatch(item):
-                    phrases.setdefault(kind, []).append(item)
-                else:
-                    words.setdefault(kind, set()).add(item)
-        return cls({k: frozenset(v) for k, v in words.items()},
-                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()})
+                target = phrases if (" " in item or not _WORD.fullmatch(item)) else words
+                target.setdefault(item, []).append(kind)
+        pattern = None
+        if phrases:
+            alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+        return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
+
+    def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:
+        found: dict[str, int] = {}
+        matched = list(self.pattern.finditer(folded_line)) if phrases and self.pattern is not None else ()
+        for m in matched:
+            size = max(1, m.group().count(" ") + 1)
+            for kind in self.phrases[m.group()]:
+                found[kind] = found.get(kind, 0) + size
+        if matched:  # a phrase's words are not counted again one by one
+            folded_words = [w for w in _WORD.findall(self.pattern.sub(" ", folded_line)) if not w.isdigit()]
+        words = self.words
+        for w in folded_words:
+            kinds = words.get(w)
+            if kinds:
+                for kind in kinds:
+                    found[kind] = found.get(kind, 0) + 1
+        return found
 
 
 @dataclass(slots=True)
@@ -127,33 +150,29 @@ def is_prose(line: Line) -> bool:
     return line.words >= PROSE_WORDS and line.stop_density >= PROSE_STOPS and line.sentence_end
 
 
+#: Lines longer than this (in words) are measured for prose only: URL,
+#: date and signature tokens matter on short lines.
+SHORT_LINE = 20
+
+
 def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocabulary) -> Line:
     body = text[start:end]
-    tokens = _WORD.findall(body)
-    words = [t for t in tokens if not t.isdigit()]
+    words = [t for t in _WORD.findall(body) if not t.isdigit()]
     folded = [w.casefold() for w in words]
     line = Line(start, end, body, words=len(words), chars=len(body))
     if words:
         line.stop_density = sum(1 for w in folded if w in stops) / len(words)
         line.title_ratio = sum(1 for w in words if w[0].isupper()) / len(words)
-    line.sentence_end = bool(_SENTENCE_END.search(body)) and not body.rstrip().endswith("...") or body.endswith("?")
-    line.sentences = len(_INNER_SENTENCE.findall(body))
-    line.dates = len(_DATE_TOKEN.findall(body)) if any(c.isdigit() for c in body) or len(words) < 12 else 0
-    line.urls = len(_URL.findall(body)) + len(_HANDLE.findall(body))
-    hits: dict[str, int] = {}
-    low = body.casefold()
-    for kind, items in vocab.phrases.items():
-        for phrase in items:
-            if phrase in low:
-                hits[kind] = hits.get(kind, 0) + len(phrase.split())
-                low = low.replace(phrase, " ")
-    for w in _WORD.findall(low):
-        for kind, items in vocab.words.items():
-            if w in items:
-                hits[kind] = hits.get(kind, 0) + 1
-    line.vocab = hits
-    line.vocab_tokens = sum(hits.values())
-    line.signature = bool(_SIGNATURE.fullmatch(body.strip()))
+    tail = body.rstrip()
+    line.sentence_end = bool(_SENTENCE_END.search(tail)) and not tail.endswith("...") or tail.endswith("?")
+    line.sentences = len(_INNER_SENTENCE.findall(body)) if len(words) > 3 else 0
+    if len(words) <= SHORT_LINE:
+        line.dates = len(_DATE_TOKEN.findall(body))
+        line.urls = len(_URL.findall(body)) + len(_HANDLE.findall(body))
+        line.signature = bool(_SIGNATURE.fullmatch(body.strip()))
+    # phrases matter on short lines (buttons, headings); a paragraph's words are enough
+    line.vocab = vocab.hits(body.casefold(), folded, phrases=len(words) <= SHORT_LINE)
+    line.vocab_tokens = sum(line.vocab.values())
     return line
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .features import Line, Vocabulary, best_stoplist, measure, words_of
+from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -106,8 +106,13 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     """
     if len(spans) < MIN_LINES:
         return None
-    stops = best_stoplist(words_of(text[: 60_000]))
-    lines = [measure(text, s, e, stops, vocab) for s, e in spans]
+    short = _evidence(text, spans, vocab, known, stoplist("en"))
+    if short is None:
+        return None
+    stops = best_stoplist(words_of(text[: 20_000]))
+    if stops is not stoplist("en"):
+        short = {}
+    lines = [short.get(i) or measure(text, s, e, stops, vocab) for i, (s, e) in enumerate(spans)]
     _count_repeats(lines)
     prose = [_body_prose(ln) for ln in lines]
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
@@ -153,6 +158,26 @@ def blocks(page: Page) -> list[Block]:
         elif flag and kind is None:
             kind = own
     return out
+
+
+#: Lines up to this many characters are looked at first, for evidence of a page.
+QUICK_LINE = 160
+
+
+def _evidence(text, spans, vocab, known, stops) -> dict[int, Line] | None:
+    """The short lines, measured, when they show a page at all; else None (cheap exit)."""
+    found = len(known)
+    measured: dict[int, Line] = {}
+    run = 0
+    for i, (s, e) in enumerate(spans):
+        if e - s > QUICK_LINE:
+            run = 0
+            continue
+        ln = measured[i] = measure(text, s, e, stops, vocab)
+        run = run + 1 if _menu_item(ln) else 0
+        if run >= MENU_RUN or _vocab_heavy(ln) or ln.signature or (_COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS):
+            found += 1 if run < MENU_RUN else MIN_EVIDENCE
+    return measured if found >= MIN_EVIDENCE else None
 
 
 # -- the body -----------------------------------------------------------------

@@ -1,0 +1,155 @@
+"""Boilerplate figures: recall and false alarms on scraped pages, silence on clean copy, cost.
+
+    python benchmarks/boilerplate.py            # all figures (about half a minute)
+    python benchmarks/boilerplate.py --files 8  # a smaller timing corpus
+
+Reads the public dev sets in ../shared/devset (skips what is absent):
+- scraped/: every line labelled body / furniture / neutral (see its SOURCES.md);
+  prints furniture recall, body lines flagged per 1,000 body lines, and the
+  breakdown by rule and by the kind LN305 names (counted the way
+  scraped/score.py counts: a finding flags the lines its span covers);
+- clean-web/: the article bodies of the same pages; prints every boilerplate
+  finding (the target is none);
+- the classifier's share of a full run: `lint_document` over the
+  `benchmarks/run.py` corpus (Markov text, half plain, half Markdown) and over
+  the scraped pages, against the boilerplate check alone (phrases + LN305) and
+  the structural classifier alone.
+Nothing here is asserted: the numbers go into docs/boilerplate.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEVSET = ROOT.parent / "shared" / "devset"
+if not DEVSET.exists():
+    DEVSET = Path("/work/shared/devset")
+_KIND = re.compile(r"look(?:s)? like an? (.+?) of the web page|from an? (.+?) of the web page|(website's name)")
+
+
+def kind_of(finding) -> str:
+    if finding.rule != "LN305":
+        return finding.rule
+    m = _KIND.search(finding.message)
+    return "LN305 " + (next(g for g in m.groups() if g) if m else "?")
+
+
+def scraped() -> None:
+    from lintnews import lint_text
+
+    folder = DEVSET / "scraped"
+    if not (folder / "labels.jsonl").exists():
+        print("scraped set absent: skipped")
+        return
+    labels: dict[str, dict[int, str]] = defaultdict(dict)
+    for raw in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            item = json.loads(raw)
+            labels[item["doc"]][int(item["line"])] = item["label"]
+    totals = Counter()
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for doc, lab in sorted(labels.items()):
+        text = (folder / f"{doc}.txt").read_text(encoding="utf-8")
+        flagged: set[int] = set()
+        for f in lint_text(text, filename=f"{doc}.txt"):
+            if f.category != "boilerplate":
+                continue
+            last = f.end_line - 1 if f.end_line > f.line and f.end_column == 1 else f.end_line
+            covered = set(range(f.line, last + 1))
+            flagged |= covered
+            k = kinds[kind_of(f)]
+            k["findings"] += 1
+            for n in covered:
+                k[lab.get(n, "neutral") if lab.get(n) in ("body", "furniture") else "neutral"] += 1
+        for n, label in lab.items():
+            totals[label] += 1
+            if n in flagged:
+                totals[f"{label}_flagged"] += 1
+    body, furn = totals["body"], totals["furniture"]
+    print(f"scraped: {len(labels)} pages, {body} body lines, {furn} furniture lines")
+    print(f"  furniture recall {totals['furniture_flagged'] / furn:.3f} "
+          f"({totals['furniture_flagged']} of {furn})")
+    print(f"  body lines flagged {totals['body_flagged']} = "
+          f"{1000 * totals['body_flagged'] / body:.1f} per 1,000 body lines")
+    print(f"  {'rule / kind':<34}{'findings':>9}{'furniture':>10}{'body':>6}{'neutral':>8}")
+    for name, k in sorted(kinds.items(), key=lambda kv: -kv[1]["furniture"]):
+        print(f"  {name:<34}{k['findings']:>9}{k['furniture']:>10}{k['body']:>6}{k['neutral']:>8}")
+
+
+def clean_web() -> None:
+    from lintnews import lint_text
+
+    folder = DEVSET / "clean-web"
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        print("clean-web set absent: skipped")
+        return
+    found = [(p.name, f) for p in paths
+             for f in lint_text(p.read_text(encoding="utf-8"), filename=p.name) if f.category == "boilerplate"]
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+    print(f"clean-web: {len(paths)} articles, {words} words: {len(found)} boilerplate findings")
+    for name, f in found:
+        print(f"  {name}:{f.line}: {f.rule} {f.excerpt[:60]!r}")
+
+
+def cost(files: int) -> None:
+    from lintnews.checks.boilerplate import _structure, doc_lines
+    from lintnews.blocks.page import analyse
+    from lintnews.config import Config
+    from lintnews.engine import context_for, lint_document
+    from lintnews.markup import make_document
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import build_corpus
+
+    config = Config()
+    ctx = context_for(config)
+    check = next(c for c in ctx.rules.checks if "LN305" in c.codes)
+    entry = next(e for e in ctx.rules.ruleset.entries if e.rule.code == "LN305")
+    _entry, vocab, agencies = _structure(entry, ctx.rules.ruleset)
+    corpora = []
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, _ = build_corpus(Path(tmp), files, 50_000)
+        corpora.append(("benchmark corpus", [make_document(p.read_text(encoding="utf-8"), str(p)) for p in paths]))
+    scraped_paths = sorted((DEVSET / "scraped").glob("*.txt"))
+    if scraped_paths:
+        corpora.append(("scraped pages", [make_document(p.read_text(encoding="utf-8"), str(p)) for p in scraped_paths]))
+    for name, docs in corpora:
+        size = sum(len(d.text.encode()) for d in docs) / 1e6
+        full = _best(lambda: [lint_document(d, context_for(config)) for d in docs])
+        boiler = _best(lambda: [list(check.run(d, ctx)) for d in docs])
+        structural = _best(lambda: [analyse(d.prose, doc_lines(d), vocab, set(), agencies) for d in docs])
+        print(f"{name}: {len(docs)} documents, {size:.2f} MB; full run {full:.2f} s ({size / full:.2f} MB/s)")
+        print(f"  boilerplate check (phrases + LN305) {boiler:.3f} s = {boiler / full:.1%} of the run; "
+              f"structural classifier alone {structural:.3f} s = {structural / full:.1%}")
+
+
+def _best(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=16, help="benchmark-corpus files of ~50 KB (default 16)")
+    args = parser.parse_args()
+    scraped()
+    clean_web()
+    cost(args.files)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
