@@ -18,6 +18,7 @@ from pathlib import Path
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
+_LETTER_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _INNER_SENTENCE = regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc", regex.I)
@@ -54,10 +55,10 @@ def stoplist(lang: str) -> frozenset[str]:
 def best_stoplist(words: list[str]) -> frozenset[str]:
     """The stoplist that covers most of `words` (a page's language, roughly)."""
     best, best_hits = stoplist("en"), -1
-    sample = words[:3000]
+    sample = words[:1000]
     for lang in STOPLIST_LANGUAGES:
         stops = stoplist(lang)
-        hits = sum(1 for w in sample if w in stops)
+        hits = sum(map(stops.__contains__, sample))
         if hits > best_hits:
             best, best_hits = stops, hits
     return best
@@ -98,13 +99,12 @@ class Vocabulary:
             for kind in self.phrases[m.group()]:
                 found[kind] = found.get(kind, 0) + size
         if matched:  # a phrase's words are not counted again one by one
-            folded_words = [w for w in _WORD.findall(self.pattern.sub(" ", folded_line)) if not w.isdigit()]
+            folded_words = _LETTER_WORD.findall(self.pattern.sub(" ", folded_line))
         words = self.words
-        for w in folded_words:
-            kinds = words.get(w)
-            if kinds:
-                for kind in kinds:
-                    found[kind] = found.get(kind, 0) + 1
+        for w in set(folded_words).intersection(words):
+            count = folded_words.count(w)
+            for kind in words[w]:
+                found[kind] = found.get(kind, 0) + count
         return found
 
 
@@ -157,24 +157,31 @@ SHORT_LINE = 20
 
 def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocabulary) -> Line:
     body = text[start:end]
-    words = [t for t in _WORD.findall(body) if not t.isdigit()]
-    folded = [w.casefold() for w in words]
-    line = Line(start, end, body, words=len(words), chars=len(body))
-    if words:
-        line.stop_density = sum(1 for w in folded if w in stops) / len(words)
-        line.title_ratio = sum(1 for w in words if w[0].isupper()) / len(words)
+    low = body.casefold()
+    folded = _LETTER_WORD.findall(low)
+    n = len(folded)
+    line = Line(start, end, body, words=n, chars=len(body))
+    if n:
+        line.stop_density = sum(map(stops.__contains__, folded)) / n
     tail = body.rstrip()
-    line.sentence_end = bool(_SENTENCE_END.search(tail)) and not tail.endswith("...") or tail.endswith("?")
-    line.sentences = len(_INNER_SENTENCE.findall(body)) if len(words) > 3 else 0
-    if len(words) <= SHORT_LINE:
+    end_chars = tail[-8:]  # the pattern is anchored at the end: never scan the whole line
+    line.sentence_end = bool(_SENTENCE_END.search(end_chars)) and not tail.endswith("...") or tail.endswith("?")
+    if n <= SHORT_LINE:
+        words = _LETTER_WORD.findall(body)
+        line.title_ratio = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+        line.sentences = len(_INNER_SENTENCE.findall(body)) if n > 3 else 0
         line.dates = len(_DATE_TOKEN.findall(body))
         line.urls = len(_URL.findall(body)) + len(_HANDLE.findall(body))
         line.signature = bool(_SIGNATURE.fullmatch(body.strip()))
+    elif not line.sentence_end:  # a long line is prose when sentences end inside it
+        line.sentences = len(_INNER_SENTENCE.findall(body))
+    else:
+        line.sentences = 1
     # phrases matter on short lines (buttons, headings); a paragraph's words are enough
-    line.vocab = vocab.hits(body.casefold(), folded, phrases=len(words) <= SHORT_LINE)
+    line.vocab = vocab.hits(low, folded, phrases=n <= SHORT_LINE)
     line.vocab_tokens = sum(line.vocab.values())
     return line
 
 
 def words_of(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text) if not w.isdigit()]
+    return _LETTER_WORD.findall(text.casefold())

@@ -109,7 +109,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     short = _evidence(text, spans, vocab, known, stoplist("en"))
     if short is None:
         return None
-    stops = best_stoplist(words_of(text[: 20_000]))
+    stops = best_stoplist(words_of(text[:8_000]))
     if stops is not stoplist("en"):
         short = {}
     lines = [short.get(i) or measure(text, s, e, stops, vocab) for i, (s, e) in enumerate(spans)]
@@ -373,21 +373,39 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     """
     stops = None
     out = []
+    cue = None
     for start, end in spans:
         if end - start < JOINED_LINE:
             continue
         if stops is None:
             stops = best_stoplist(words_of(text[start:start + 20_000]))
+            cue = _cue_pattern(vocab)
         for m in _SENTENCE.finditer(text, start, end):
             s, e = m.span()
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if e <= s:
+            if e <= s or text.count(" ", s, e) >= SIGNAL_MAX_WORDS:
                 continue
+            if not cue.search(text, s, e) and not is_phrase(s, e):
+                continue  # most sentences: no furniture word at all
             ln = measure(text, s, e, stops, vocab)
             certain = sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS)
-            if is_phrase(s, e) or (ln.words <= SIGNAL_MAX_WORDS and certain >= 2 and _vocab_heavy(ln)):
+            if is_phrase(s, e) or (certain >= 2 and _vocab_heavy(ln)):
                 out.append((s, e, _kind(ln) or "share"))
     return out if len(out) >= MIN_JOINED_EVIDENCE else []
+
+
+_CUES: dict[int, "regex.Pattern"] = {}
+
+
+def _cue_pattern(vocab: Vocabulary) -> "regex.Pattern":
+    """Any word or phrase of the kinds that make a line certain furniture (one pattern, cached)."""
+    pattern = _CUES.get(id(vocab))
+    if pattern is None:
+        items = [w for w, kinds in vocab.words.items() if any(k in _CERTAIN_KINDS for k in kinds)]
+        items += [p for p, kinds in vocab.phrases.items() if any(k in _CERTAIN_KINDS for k in kinds)]
+        alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
+        pattern = _CUES[id(vocab)] = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.I)
+    return pattern
