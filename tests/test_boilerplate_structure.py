@@ -143,3 +143,59 @@ def test_markdown_page_uses_the_reader_lines():
     assert found and found[0].line == 1
     fixed = apply_suggestions(text, found)
     assert all(line in fixed for line in BODY) and "[Home]" not in fixed
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><title>Council approves budget | The Example Times</title>
+<script>var nav = "<nav>not a menu</nav>";</script><style>p { color: red }</style></head>
+<body>
+<header class="site-header"><nav class="main-menu"><ul>
+<li><a href="/">Home</a></li><li><a href="/news">News &amp; Politics</a></li>
+<li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<!-- <p>a commented-out paragraph</p> -->
+<article>
+<h1>Council approves budget</h1>
+<p class="byline">By Jane Doe</p>
+<p>The council approved the new budget on Tuesday after a long debate about the cost of the old bridge.</p>
+<p>The mayor said the vote was a victory for the people of the city and for the <a href="/b">businesses</a> on both banks.</p>
+<ul><li>Bridge repairs</li><li>School meals</li><li>Road safety</li></ul>
+<p>Opposition members said they would keep fighting the plan in the courts and at the next election.</p>
+<p>The bridge, which was built in 1962, has been closed to lorries since the spring because of cracks.</p>
+<p>Engineers expect the repairs to take two years, and a ferry will carry cars while the work goes on.</p>
+<div class="social-share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>
+</article>
+<aside class="related"><h2>Elsewhere</h2><ul>
+<li><a href="/a">Floods close roads in the north</a></li>
+<li><a href="/b">Minister resigns over expenses</a></li></ul></aside>
+<footer><p><a href="/about">About</a></p><p><a href="/privacy">Privacy</a></p><p>&copy; 2024 Example Media</p></footer>
+</body></html>
+"""
+
+
+def test_html_nav_share_aside_and_footer_by_their_elements():
+    found = ln305(HTML_PAGE, filename="page.html")
+    for f in found:  # exact offsets into the original file, entities and all
+        assert f.excerpt == HTML_PAGE[f.offset:f.end_offset]
+    starts = [f.excerpt.split("<")[0] for f in found]
+    assert "Home" in starts and "Facebook" in starts and "Elsewhere" in starts and "About" in starts
+    nav = next(f for f in found if f.excerpt.startswith("Home"))
+    assert "News &amp; Politics" in nav.excerpt and nav.excerpt.endswith("Sport")
+    flagged = " ".join(f.excerpt for f in found)
+    for kept in ("By Jane Doe", "Council approves budget</h1>", "Bridge repairs", "businesses",
+                 "not a menu", "commented-out"):
+        assert kept not in flagged
+
+
+def test_html_article_without_page_furniture_is_silent():
+    article = HTML_PAGE.split("<article>")[1].split("<div class=\"social-share\">")[0]
+    text = f"<html><body><article>{article}</article></body></html>"
+    assert ln305(text, filename="a.html") == []
+
+
+def test_html_broken_markup_keeps_offsets():
+    text = HTML_PAGE.replace("</li>", "").replace("</p>", "").replace("&copy;", "&copy")
+    found = ln305(text, filename="page.html")
+    assert found
+    for f in found:
+        assert f.excerpt == text[f.offset:f.end_offset]
+    assert any(f.excerpt.startswith("Home") for f in found)

@@ -99,13 +99,19 @@ class Page:
 
 
 def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
-            known: set[int] = frozenset(), agencies: frozenset[str] = frozenset()) -> Page | None:
+            known: set[int] = frozenset(), agencies: frozenset[str] = frozenset(),
+            elements=None) -> Page | None:
     """Classify the lines `spans` of `text`; `known` are lines a site phrase matched.
 
+    `elements` (an HTML page's `ElementContext`) adds what the page's elements
+    say: link density, `nav`/`aside`/`footer`, class and id words.
     Returns None when the text shows no sign of being a scraped page.
     """
     if len(spans) < MIN_LINES:
         return None
+    dom = elements.lines(spans) if elements is not None else None
+    if dom is not None:
+        known = set(known) | {i for i, d in enumerate(dom) if _dom_certain(d, text, spans[i])}
     short = _evidence(text, spans, vocab, known, stoplist("en"))
     if short is None:
         return None
@@ -114,7 +120,8 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
         short = {}
     lines = [short.get(i) or measure(text, s, e, stops, vocab) for i, (s, e) in enumerate(spans)]
     _count_repeats(lines)
-    prose = [_body_prose(ln) for ln in lines]
+    prose = [_body_prose(ln) and not (dom and dom[i].link_density >= LINK_DENSE_PROSE)
+             for i, ln in enumerate(lines)]
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
     _mark_menu_runs(lines, signal)
     body = _body(lines, prose, signal)
@@ -135,16 +142,36 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     for i in range(tail, n):
         furniture[i] = True
     for i in range(s, e + 1):
-        furniture[i] = signal[i] and not prose[i] and _inner_ok(lines[i])
+        furniture[i] = signal[i] and not prose[i] and (_inner_ok(lines[i]) or _dom_inner(dom, i))
     _spare_prose_runs(prose, furniture)
-    kinds = [_kind(ln) for ln in lines]
+    # an element's own name (footer, nav) says more than a word of its text
+    kinds = [(dom[i].kind if dom else None) or _kind(ln) for i, ln in enumerate(lines)]
     page = Page(lines, body, furniture, kinds, protected)
     page.title_tail = _title_tail(lines)
     return page
 
 
 def blocks(page: Page) -> list[Block]:
-    """Contiguous furniture lines, split where the kind of block changes."""
+    """Contiguous furniture lines, split where the kind of block changes.
+
+    A one- or two-word line of another kind joins its neighbour ("Privacy" in
+    a footer): a word is too little to name a block of its own."""
+    merged: list[Block] = []
+
+    def tiny(block: Block) -> bool:
+        return block.first == block.last and page.lines[block.first].words <= 2
+
+    for block in _kind_runs(page):
+        if merged and merged[-1].last + 1 == block.first and (tiny(block) or tiny(merged[-1])):
+            prev = merged[-1]
+            kind = block.kind if tiny(prev) and not tiny(block) else prev.kind
+            merged[-1] = Block(prev.first, block.last, kind)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _kind_runs(page: Page) -> list[Block]:
     out: list[Block] = []
     first = None
     kind = None
@@ -219,6 +246,32 @@ def _body_prose(ln: Line) -> bool:
     if not ln.prose or ln.repeats or _vocab_heavy(ln):
         return False
     return sum(ln.vocab.get(k, 0) for k in ("cookie", "newsletter", "share", "comments")) < PITCH_WORDS
+
+
+#: In HTML, a prose-looking line with this share of its characters in links is a
+#: teaser snippet, not the article (jusText's max_link_density is 0.2 for good
+#: paragraphs; article paragraphs with a few links stay well under a half).
+LINK_DENSE_PROSE = 0.5
+#: A one-to-four-word line with this share of its characters in links is a link list item.
+LINK_DENSE = 0.8
+
+
+def _dom_certain(d, text: str, span: tuple[int, int]) -> bool:
+    """An HTML line that its elements mark as furniture beyond doubt."""
+    if not d.chars:
+        return False
+    words = text.count(" ", span[0], span[1]) + 1
+    if words > SIGNAL_MAX_WORDS:
+        return False
+    if d.kind is not None and (d.link_density >= LINK_DENSE_PROSE or words <= MENU_ITEM_WORDS):
+        return True
+    return d.link_density >= LINK_DENSE and words <= MENU_ITEM_WORDS  # a bare link list item
+
+
+def _dom_inner(dom, i: int) -> bool:
+    """Inside the body, an element-marked line must also be mostly links (not a pull quote)."""
+    return bool(dom) and dom[i].kind in ("share", "newsletter", "cookie", "teaser", "comments") \
+        and dom[i].link_density >= LINK_DENSE_PROSE
 
 
 def _vocab_heavy(ln: Line) -> bool:

@@ -365,7 +365,7 @@ def _structural(doc, structure, found, matcher_hit):
     spans = doc_lines(doc)
     # a site phrase is certain furniture; an agency credit (info) is not
     known = {i for f, first, last in found if f.severity >= Severity.WARNING for i in range(first, last + 1)}
-    page = analyse(doc.prose, spans, vocab, known, agencies)
+    page = analyse(doc.prose, spans, vocab, known, agencies, getattr(doc, "element_context", None))
     out = []
     for start, end, kind in joined_sentences(doc.prose, spans, vocab, matcher_hit):
         message = SENTENCE_MESSAGE.format(found=_clip(doc.prose[start:end]), kind=KIND_NAMES.get(kind, "block"))
