@@ -28,6 +28,10 @@ from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
 MIN_LINES = 8
+#: More lines or characters than this is a corpus or a log, not one saved page (the
+#: largest dev-set page has 407 lines and 40 KB); the classifier stays out of it.
+MAX_LINES = 20_000
+MAX_CHARS = 4_000_000
 #: The body needs this many prose words (the smallest dev-set article body has 69 words).
 MIN_BODY_WORDS = 60
 #: Certain furniture lines outside the body needed before anything is reported:
@@ -107,7 +111,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     say: link density, `nav`/`aside`/`footer`, class and id words.
     Returns None when the text shows no sign of being a scraped page.
     """
-    if len(spans) < MIN_LINES:
+    if not MIN_LINES <= len(spans) <= MAX_LINES or len(text) > MAX_CHARS:
         return None
     dom = elements.lines(spans) if elements is not None else None
     if dom is not None:
@@ -427,6 +431,8 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     stops = None
     out = []
     cue = None
+    if len(text) > MAX_CHARS:
+        return out
     for start, end in spans:
         if end - start < JOINED_LINE:
             continue
