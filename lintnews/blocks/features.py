@@ -23,6 +23,7 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _INNER_SENTENCE = regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc", regex.I)
 _HANDLE = regex.compile(r"(?<![\w@])[@#][A-Za-z_][\w.]{1,30}")
+_URL_OR_HANDLE = regex.compile(f"{_URL.pattern}|{_HANDLE.pattern}", regex.I)
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DATE_TOKEN = regex.compile(
@@ -167,11 +168,11 @@ def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocab
     end_chars = tail[-8:]  # the pattern is anchored at the end: never scan the whole line
     line.sentence_end = bool(_SENTENCE_END.search(end_chars)) and not tail.endswith("...") or tail.endswith("?")
     if n <= SHORT_LINE:
-        words = _LETTER_WORD.findall(body)
-        line.title_ratio = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+        if n:  # a word starts upper case where its case-folded form differs at the first letter
+            line.title_ratio = sum(1 for w, f in zip(_LETTER_WORD.findall(body), folded) if w[0] != f[0]) / n
         line.sentences = len(_INNER_SENTENCE.findall(body)) if n > 3 else 0
         line.dates = len(_DATE_TOKEN.findall(body))
-        line.urls = len(_URL.findall(body)) + len(_HANDLE.findall(body))
+        line.urls = len(_URL_OR_HANDLE.findall(body))
         line.signature = bool(_SIGNATURE.fullmatch(body.strip()))
     elif not line.sentence_end:  # a long line is prose when sentences end inside it
         line.sentences = len(_INNER_SENTENCE.findall(body))
