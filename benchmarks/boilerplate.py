@@ -2,6 +2,7 @@
 
     python benchmarks/boilerplate.py            # all figures (about half a minute)
     python benchmarks/boilerplate.py --files 8  # a smaller timing corpus
+    python benchmarks/boilerplate.py --sweep    # how recall and false alarms move with each threshold
 
 Reads the public dev sets in ../shared/devset (skips what is absent):
 - scraped/: every line labelled body / furniture / neutral (see its SOURCES.md);
@@ -42,13 +43,13 @@ def kind_of(finding) -> str:
     return "LN305 " + (next(g for g in m.groups() if g) if m else "?")
 
 
-def scraped() -> None:
+def scraped(quiet: bool = False) -> tuple[float, float]:
     from lintnews import lint_text
 
     folder = DEVSET / "scraped"
     if not (folder / "labels.jsonl").exists():
         print("scraped set absent: skipped")
-        return
+        return 0.0, 0.0
     labels: dict[str, dict[int, str]] = defaultdict(dict)
     for raw in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         if raw.strip():
@@ -74,6 +75,9 @@ def scraped() -> None:
             if n in flagged:
                 totals[f"{label}_flagged"] += 1
     body, furn = totals["body"], totals["furniture"]
+    recall, fa = totals["furniture_flagged"] / furn, 1000 * totals["body_flagged"] / body
+    if quiet:
+        return recall, fa
     print(f"scraped: {len(labels)} pages, {body} body lines, {furn} furniture lines")
     print(f"  furniture recall {totals['furniture_flagged'] / furn:.3f} "
           f"({totals['furniture_flagged']} of {furn})")
@@ -82,6 +86,33 @@ def scraped() -> None:
     print(f"  {'rule / kind':<34}{'findings':>9}{'furniture':>10}{'body':>6}{'neutral':>8}")
     for name, k in sorted(kinds.items(), key=lambda kv: -kv[1]["furniture"]):
         print(f"  {name:<34}{k['findings']:>9}{k['furniture']:>10}{k['body']:>6}{k['neutral']:>8}")
+    return recall, fa
+
+
+#: The thresholds swept by --sweep, each at half, the chosen value and double
+#: (or the neighbours that make sense for a count).
+SWEEP = {
+    "NON_PROSE_COST": (3, 6, 12), "SIGNAL_COST": (10, 20, 40), "MIN_EVIDENCE": (2, 3, 6),
+    "MENU_RUN": (6, 12, 24), "MASTHEAD": (6, 12, 24), "PROSE_RUN": (2, 3, 6),
+}
+FEATURE_SWEEP = {"PROSE_WORDS": (6, 8, 12), "PROSE_STOPS": (0.15, 0.22, 0.3)}
+
+
+def sweep() -> None:
+    """Recall and body false alarms per 1,000 as each threshold moves (the others fixed)."""
+    from lintnews.blocks import features, page
+
+    print("threshold sweep on the scraped set (recall / body FA per 1,000):")
+    for module, table in ((page, SWEEP), (features, FEATURE_SWEEP)):
+        for name, values in table.items():
+            chosen = getattr(module, name)
+            cells = []
+            for value in values:
+                setattr(module, name, value)
+                recall, fa = scraped(quiet=True)
+                cells.append(f"{value}: {recall:.3f} / {fa:.1f}")
+            setattr(module, name, chosen)
+            print(f"  {name:<15} (chosen {chosen})  " + "   ".join(cells))
 
 
 def clean_web() -> None:
@@ -147,7 +178,11 @@ def _best(fn, repeat: int = 3) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=16, help="benchmark-corpus files of ~50 KB (default 16)")
+    parser.add_argument("--sweep", action="store_true", help="only the threshold sweep")
     args = parser.parse_args()
+    if args.sweep:
+        sweep()
+        return 0
     scraped()
     clean_web()
     cost(args.files)
