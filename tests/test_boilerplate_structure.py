@@ -199,3 +199,31 @@ def test_html_broken_markup_keeps_offsets():
     for f in found:
         assert f.excerpt == text[f.offset:f.end_offset]
     assert any(f.excerpt.startswith("Home") for f in found)
+
+
+CARDS = [
+    "Politics", "Mayor faces questions over ferry contract", "By Tom Field",
+    "The mayor was asked on Thursday to explain how the ferry contract was awarded without a tender, and why.",
+    "Transport", "Bus fares to rise in the spring", "By Ana Ruiz",
+    "Fares on the city's buses will rise by ten pence in April, the transport authority said on Monday night.",
+    "Weather", "Storm closes the coast road", "By Lee Park",
+    "The coast road was closed on Sunday after high winds brought down trees and power lines near the harbour.",
+]
+
+
+def test_teaser_cards_with_bylines_and_snippets_after_the_article():
+    text = page(MENU, ["Council approves budget", "By Jane Doe"], BODY, SHARE, CARDS)
+    found = ln305(text)
+    flagged = {line for f in found for line in lines_of(text, f)}
+    assert set(CARDS) <= flagged
+    assert not flagged & set(BODY + ["By Jane Doe"])
+
+
+def test_a_live_blog_with_recurring_times_keeps_its_entries():
+    entries = []
+    for time_, line in zip(("9:05 a.m.", "10:40 a.m.", "1:15 p.m.", "4:30 p.m."), BODY):
+        entries += [time_, line]
+    text = page(MENU, ["The latest: bridge vote"], entries, SHARE, FOOTER)
+    flagged = {line for f in ln305(text) for line in lines_of(text, f)}
+    assert not flagged & set(entries)
+    assert {"Home", "Facebook"} <= flagged

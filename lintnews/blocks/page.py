@@ -128,6 +128,10 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
              for i, ln in enumerate(lines)]
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
     _mark_menu_runs(lines, signal)
+    cards = _mark_card_lines(lines, signal)
+    for i in cards:  # the snippet under a teaser card's byline is not the article
+        if i + 1 < len(lines):
+            prose[i + 1] = False
     body = _body(lines, prose, signal)
     if body is None:
         return None
@@ -320,6 +324,41 @@ def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
             for k in range(i, j):
                 signal[k] = True
         i = j
+
+
+#: Bylines ("By Jane Doe") or bare date lines this many times on one page are
+#: teaser cards or a comment thread: an article has one byline and one date line.
+CARD_LINES = 3
+_DATE_WORDS = regex.compile(
+    r"(?:\d+(?:st|nd|rd|th)?|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
+    regex.I,
+)
+
+
+def _date_only(ln: Line) -> bool:
+    return 0 < ln.dates and ln.words <= 8 and all(_DATE_WORDS.fullmatch(t) for t in ln.text.split())
+
+
+def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
+    """Bylines and bare dates that recur on the page are teaser cards or comments.
+
+    Returns the recurring bylines (a live blog's recurring times are not cards)."""
+    bylines: list[int] = []
+    for test in (_card_byline, _date_only):
+        found = [i for i, ln in enumerate(lines) if ln.words <= SIGNAL_MAX_WORDS and test(ln)]
+        if len(found) >= CARD_LINES:
+            for i in found:
+                signal[i] = True
+            if test is _card_byline:
+                bylines = found
+    return bylines
+
+
+def _card_byline(ln: Line) -> bool:
+    return bool(_BYLINE.match(ln.text)) and ln.words <= 6
 
 
 def _menu_neighbour(lines: list[Line], j: int) -> bool:
