@@ -227,3 +227,24 @@ def test_a_live_blog_with_recurring_times_keeps_its_entries():
     flagged = {line for f in ln305(text) for line in lines_of(text, f)}
     assert not flagged & set(entries)
     assert {"Home", "Facebook"} <= flagged
+
+
+def test_a_comment_thread_after_the_article():
+    thread = []
+    for name, time_ in (("riverfan", "May 2, 2024 at 6:34 am"), ("jk_77", "May 2, 2024 at 7:02 am"),
+                        ("harbourview", "May 2, 2024 at 9:15 am")):
+        thread += [f"{name} says:", time_,
+                   "I drive over that bridge every day and I think the council should have fixed it years ago."]
+    text = page(MENU, BODY, SHARE, ["3 responses to “Council approves budget”"], thread)
+    flagged = {line for f in ln305(text) for line in lines_of(text, f)}
+    assert set(thread) <= flagged
+    assert not flagged & set(BODY)
+
+
+def test_an_interview_with_speaker_lines_is_not_a_comment_thread():
+    interview = []
+    for speaker, line in zip(("The mayor says:", "Her opponent says:", "The engineer says:"), BODY[1:4]):
+        interview += [speaker, line]
+    text = page(MENU, BODY[:1], interview, BODY[4:], SHARE)
+    flagged = {line for f in ln305(text) for line in lines_of(text, f)}
+    assert not flagged & set(interview + BODY)

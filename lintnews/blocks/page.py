@@ -129,9 +129,12 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
     _mark_menu_runs(lines, signal)
     cards = _mark_card_lines(lines, signal)
-    for i in cards:  # the snippet under a teaser card's byline is not the article
-        if i + 1 < len(lines):
-            prose[i + 1] = False
+    for i in cards:  # the snippet under a card's byline (or a comment under its author) is not the article
+        j = i + 1
+        while j < len(lines) and signal[j] and _date_only(lines[j]):
+            j += 1
+        if j < len(lines):
+            prose[j] = False
     body = _body(lines, prose, signal)
     if body is None:
         return None
@@ -330,7 +333,7 @@ def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
 #: teaser cards or a comment thread: an article has one byline and one date line.
 CARD_LINES = 3
 _DATE_WORDS = regex.compile(
-    r"(?:\d+(?:st|nd|rd|th)?|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
+    r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
@@ -339,7 +342,8 @@ _DATE_WORDS = regex.compile(
 
 
 def _date_only(ln: Line) -> bool:
-    return 0 < ln.dates and ln.words <= 8 and all(_DATE_WORDS.fullmatch(t) for t in ln.text.split())
+    return 0 < ln.dates and ln.words <= 8 and all(
+        _DATE_WORDS.fullmatch(t.rstrip(",.;") or t) for t in ln.text.split())
 
 
 def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
@@ -348,7 +352,8 @@ def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
     Returns the recurring bylines (a live blog's recurring times are not cards)."""
     bylines: list[int] = []
     for test in (_card_byline, _date_only):
-        found = [i for i, ln in enumerate(lines) if ln.words <= SIGNAL_MAX_WORDS and test(ln)]
+        found = [i for i, ln in enumerate(lines) if ln.words <= SIGNAL_MAX_WORDS and test(ln)
+                 and (test is _date_only or _BYLINE.match(ln.text) or _dated(lines, i))]
         if len(found) >= CARD_LINES:
             for i in found:
                 signal[i] = True
@@ -357,8 +362,17 @@ def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
     return bylines
 
 
+def _dated(lines: list[Line], i: int) -> bool:
+    """A commenter's line comes with its time ("jsmith says:" / "May 2, 2024 at 6:34 am")."""
+    return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
+
+
+_COMMENTER = regex.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.I)
+
+
 def _card_byline(ln: Line) -> bool:
-    return bool(_BYLINE.match(ln.text)) and ln.words <= 6
+    """A teaser card's byline or a commenter's name line ("jsmith says:")."""
+    return ln.words <= 6 and bool(_BYLINE.match(ln.text) or _COMMENTER.match(ln.text))
 
 
 def _menu_neighbour(lines: list[Line], j: int) -> bool:
