@@ -37,6 +37,8 @@ MIN_BODY_WORDS = 60
 #: Certain furniture lines outside the body needed before anything is reported:
 #: every dev-set page has at least 5; the 50 clean-web articles have none.
 MIN_EVIDENCE = 3
+#: Two of them must lie this close (in lines): page furniture comes in blocks.
+EVIDENCE_GAP = 2
 #: Cost of a line that is not prose inside the body, in prose words: bridges a
 #: subheading, a ten-line table or a caption between paragraphs, but not a
 #: teaser list or a menu between the article and a comment thread.
@@ -203,8 +205,15 @@ QUICK_LINE = 160
 
 
 def _evidence(text, spans, vocab, known, stops) -> dict[int, Line] | None:
-    """The short lines, measured, when they show a page at all; else None (cheap exit)."""
+    """The short lines, measured, when they show a page at all; else None (cheap exit).
+
+    A page shows at least MIN_EVIDENCE certain furniture lines, two of them
+    within EVIDENCE_GAP lines of each other (furniture comes in blocks; a
+    phrase quoted here and there in an article does not)."""
     found = len(known)
+    ordered = sorted(known)
+    near = any(b - a <= EVIDENCE_GAP for a, b in zip(ordered, ordered[1:]))
+    last = -EVIDENCE_GAP - 1
     measured: dict[int, Line] = {}
     run = 0
     for i, (s, e) in enumerate(spans):
@@ -213,9 +222,16 @@ def _evidence(text, spans, vocab, known, stops) -> dict[int, Line] | None:
             continue
         ln = measured[i] = measure(text, s, e, stops, vocab)
         run = run + 1 if _menu_item(ln) else 0
-        if run >= MENU_RUN or _vocab_heavy(ln) or ln.signature or (_COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS):
-            found += 1 if run < MENU_RUN else MIN_EVIDENCE
-    return measured if found >= MIN_EVIDENCE else None
+        if run >= MENU_RUN:
+            found, near = found + MIN_EVIDENCE, True
+        elif i in known:
+            near = near or i - last <= EVIDENCE_GAP
+            last = i
+        elif _vocab_heavy(ln) or ln.signature or (_COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS):
+            found += 1
+            near = near or i - last <= EVIDENCE_GAP
+            last = i
+    return measured if found >= MIN_EVIDENCE and near else None
 
 
 # -- the body -----------------------------------------------------------------
