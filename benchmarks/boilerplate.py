@@ -179,9 +179,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=16, help="benchmark-corpus files of ~50 KB (default 16)")
     parser.add_argument("--sweep", action="store_true", help="only the threshold sweep")
+    parser.add_argument("--cost", action="store_true", help="only the timing")
     args = parser.parse_args()
     if args.sweep:
         sweep()
+        return 0
+    if args.cost:
+        cost(args.files)
         return 0
     scraped()
     clean_web()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
@@ -35,9 +34,7 @@ _DATE_TOKEN = regex.compile(
 #: An agency's signature at the end of a wire story: "bur-jc/mmp/rmb", "dk/as".
 _SIGNATURE = regex.compile(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
 
-DATA = Path(__file__).resolve().parent.parent / "rule_data"
-if not DATA.exists():  # a source checkout: the data folder is rules/
-    DATA = Path(__file__).resolve().parent.parent.parent / "rules"
+from ..rules import BUILTIN_RULES as DATA  # rules/ (a wheel's lintnews/rule_data)
 STOPLIST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ru", "uk")
 
 KINDS = ("share", "menu", "language", "teaser", "ticker", "newsletter", "cookie", "comments", "footer")
@@ -156,10 +153,20 @@ def is_prose(line: Line) -> bool:
 SHORT_LINE = 20
 
 
+#: A line longer than this (characters) is split at spaces rather than by the
+#: word pattern: four times faster, and a paragraph's stopword share does not
+#: notice a stray number or dash.
+FAST_SPLIT = 300
+_PUNCT = ".,;:!?\"'“”‘’()[]{}«»—–-…*/|"
+
+
 def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocabulary) -> Line:
     body = text[start:end]
     low = body.casefold()
-    folded = _LETTER_WORD.findall(low)
+    if len(body) > FAST_SPLIT:
+        folded = [w for w in (t.strip(_PUNCT) for t in low.split()) if w and not w.isdigit()]
+    else:
+        folded = _LETTER_WORD.findall(low)
     n = len(folded)
     line = Line(start, end, body, words=n, chars=len(body))
     if n:
