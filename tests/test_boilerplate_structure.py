@@ -248,3 +248,12 @@ def test_an_interview_with_speaker_lines_is_not_a_comment_thread():
     text = page(MENU, BODY[:1], interview, BODY[4:], SHARE)
     flagged = {line for f in ln305(text) for line in lines_of(text, f)}
     assert not flagged & set(interview + BODY)
+
+
+def test_a_photo_credit_above_the_body_is_the_articles_even_before_a_share_bar():
+    credit = "Image copyright Getty Images"
+    text = page(MENU, ["Council approves budget", credit], SHARE, BODY, FOOTER)
+    found = ln305(text)
+    flagged = {line for f in found for line in lines_of(text, f)}
+    assert credit not in flagged and "Council approves budget" not in flagged
+    assert {"Home", "Facebook", "About us"} <= flagged

@@ -65,6 +65,12 @@ PROSE_RUN = 3
 
 _BYLINE = regex.compile(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.I)
 _TITLE_SPLIT = regex.compile(r"\s+[|–—\-:·•]\s+")
+#: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
+_PHOTO_CREDIT = regex.compile(
+    r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
+    r"|\bcredit(?:s)?\b[.:…]",
+    regex.I,
+)
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I)
 _DIGITS_ONLY = regex.compile(r"[\d\s.,:;%+()/|-]+")
 
@@ -312,6 +318,8 @@ def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozens
     if ln.words == 0:
         return ln.urls > 0
     if _COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS:
+        if _PHOTO_CREDIT.search(ln.text):
+            return False  # "Image copyright Getty Images" credits a photo
         rest = [w for w in words_of(ln.text) if w not in ("copyright", "c")]
         return not (rest and all(w in agencies for w in rest))  # "© Reuters" is a credit
     if _vocab_heavy(ln):
@@ -411,7 +419,7 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
     for i in range(max(0, s - MASTHEAD), s):
         ln = lines[i]
         words = words_of(ln.text)
-        if _BYLINE.match(ln.text) and ln.words <= 12:
+        if ln.words <= 12 and (_BYLINE.match(ln.text) or (_PHOTO_CREDIT.search(ln.text) and not signal[i])):
             protected[i] = True
         elif ln.dates and ln.words <= 12 and ln.vocab_tokens == 0:
             protected[i] = True
