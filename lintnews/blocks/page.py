@@ -59,6 +59,8 @@ MENU_ITEM_WORDS = 4
 MENU_RUN = 12
 #: Lines before the body where the headline, standfirst, byline and date live.
 MASTHEAD = 12
+#: A headline has at least this many words ("Council approves budget for bridge").
+HEADLINE_WORDS = 4
 #: This many prose lines in a row outside the body are left alone (a second
 #: part of the article, an author's note): furniture is rarely running prose.
 PROSE_RUN = 3
@@ -416,6 +418,10 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
     # the page title, when the page starts with one (its site-name tail is reported apart)
     protected[0] = lines[0].words >= 3 and not signal[0]
     title = set(words_of(lines[0].text))
+    # the last line above the body that is neither furniture, byline, date nor credit
+    last_plain = next((i for i in range(s - 1, max(0, s - MASTHEAD) - 1, -1)
+                       if not signal[i] and not lines[i].dates and not _BYLINE.match(lines[i].text)
+                       and not _PHOTO_CREDIT.search(lines[i].text) and lines[i].words >= HEADLINE_WORDS), None)
     for i in range(max(0, s - MASTHEAD), s):
         ln = lines[i]
         words = words_of(ln.text)
@@ -425,6 +431,8 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
             protected[i] = True
         elif words and len(words) >= 3 and sum(w in title for w in words) >= 0.6 * len(words):
             protected[i] = True
+        elif i == last_plain and HEADLINE_WORDS <= ln.words <= SIGNAL_MAX_WORDS and not ln.vocab_tokens:
+            protected[i] = True  # the headline (or standfirst) just above a share bar or the body
 
 
 def _spare_prose_runs(prose: list[bool], furniture: list[bool]) -> None:
