@@ -257,3 +257,13 @@ def test_a_photo_credit_above_the_body_is_the_articles_even_before_a_share_bar()
     flagged = {line for f in found for line in lines_of(text, f)}
     assert credit not in flagged and "Council approves budget for the bridge" not in flagged
     assert {"Home", "Facebook", "About us"} <= flagged
+
+
+def test_headline_byline_and_date_above_a_long_share_panel_are_kept():
+    panel = [f"Share this with {n}" for n in ("Facebook", "Twitter", "WhatsApp", "Email", "Messenger")] * 3
+    masthead = ["Council approves budget for the old bridge", "By Jane Doe", "14 March 2024"]
+    text = page(["Council approves budget for the old bridge - The Example Times"], MENU, masthead, panel,
+                BODY, FOOTER)
+    flagged = {line for f in ln305(text) for line in lines_of(text, f)}
+    assert not flagged & set(masthead + BODY)
+    assert {"Home", "Share this with Facebook", "About us"} <= flagged

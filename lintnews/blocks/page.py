@@ -59,6 +59,8 @@ MENU_ITEM_WORDS = 4
 MENU_RUN = 12
 #: Lines before the body where the headline, standfirst, byline and date live.
 MASTHEAD = 12
+#: Lines under a headline where its byline and date line may stand.
+HEADLINE_FOLLOWERS = 3
 #: A headline has at least this many words ("Council approves budget for bridge").
 HEADLINE_WORDS = 4
 #: This many prose lines in a row outside the body are left alone (a second
@@ -422,6 +424,17 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
     last_plain = next((i for i in range(s - 1, max(0, s - MASTHEAD) - 1, -1)
                        if not signal[i] and not lines[i].dates and not _BYLINE.match(lines[i].text)
                        and not _PHOTO_CREDIT.search(lines[i].text) and lines[i].words >= HEADLINE_WORDS), None)
+    # the headline wherever it stands above the body (a share panel may sit between), and
+    # the byline and date line right under it
+    for i in range(1, max(0, s - MASTHEAD)):
+        words = words_of(lines[i].text)
+        if len(words) >= 3 and lines[i].words <= SIGNAL_MAX_WORDS and sum(w in title for w in words) >= 0.6 * len(words):
+            protected[i] = True
+            for j in range(i + 1, min(i + 1 + HEADLINE_FOLLOWERS, s)):
+                follower = lines[j]
+                if follower.words <= 12 and (_BYLINE.match(follower.text)
+                                             or (follower.dates and not follower.vocab_tokens)):
+                    protected[j] = True
     for i in range(max(0, s - MASTHEAD), s):
         ln = lines[i]
         words = words_of(ln.text)
