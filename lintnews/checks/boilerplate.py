@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import regex
 
-from ..finding import Suggestion
+from ..finding import Severity, Suggestion
 from ..lazy import lazy_regex
 from ..registry import Check
 from ..kinds.common import format_message
 
-ROLES = ("widget", "teaser", "meta", "credit")
+ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
 EDGE = 3  # lines at each end of the article where edge phrases count
 
@@ -66,11 +66,17 @@ def build(entries, ruleset):
 
     owners, edge_owners = {}, {}
     groups = []
-    # credits first: "Source: Reuters" is a credit before it is a meta line
-    for n, entry in enumerate(sorted(entries, key=lambda e: e.data.get("role") != "credit")):
-        role = entry.data.get("role")
-        if role not in ROLES:
+    structure = None
+    for entry in entries:
+        if entry.data.get("role") not in ROLES:
             raise entry.error(f"'role' must be one of: {', '.join(ROLES)}")
+    # credits first: "Source: Reuters" is a credit before it is a meta line
+    phrase_entries = [e for e in entries if e.data["role"] != "structure"]
+    for entry in entries:
+        if entry.data["role"] == "structure":
+            structure = _structure(entry, ruleset)
+    for n, entry in enumerate(sorted(phrase_entries, key=lambda e: e.data.get("role") != "credit")):
+        role = entry.data.get("role")
         format_message(entry, DEFAULT_MESSAGES[role], found="x")
         phrases = _phrase_table(entry, "phrases", required=True)
         edge = _phrase_table(entry, "edge_phrases", required=False)
@@ -80,9 +86,14 @@ def build(entries, ruleset):
     # the phrase patterns' sources are data: kept in the table cache between processes
     matcher = cached_pickle("boilerplate", ruleset.cache_key, lambda: _build_matcher(groups, ruleset))
     rules = tuple(e.rule for e in entries)
+    credit = _agency_credit(ruleset)
 
     def run(doc, ctx):
-        yield from _scan(doc, ctx, matcher, owners, edge_owners)
+        found = list(_scan(doc, ctx, matcher, owners, edge_owners, credit))
+        if structure is None or not ctx.enabled(structure[0].rule.code):
+            yield from (f for f, _first, _last in found)
+            return
+        yield from _structural(doc, structure, found, lambda s, e: _match(doc.prose, s, e, matcher) is not None)
 
     return [Check(rules, run)]
 
@@ -141,6 +152,18 @@ def _word(text: str, index: int) -> str:
     return words[index].casefold() if words else ""
 
 
+def _agency_credit(ruleset):
+    """A line that is only a copyright sign and agency names: a credit, not a footer."""
+    agencies = _placeholder_values(ruleset).get("agency")
+    if not agencies:
+        return None
+    one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return regex.compile(
+        rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
+        regex.IGNORECASE,
+    )
+
+
 def _placeholder_values(ruleset) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for _path, table in ruleset.table("placeholders"):
@@ -187,6 +210,18 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
     return head + "".join(out) + tail
 
 
+def doc_lines(doc) -> list[tuple[int, int]]:
+    """The Document's prose lines with text, once per Document (shared by both passes)."""
+    cached = getattr(doc, "_boilerplate_lines", None)
+    if cached is None:
+        cached = _lines(doc.prose)
+        try:
+            doc._boilerplate_lines = cached
+        except AttributeError:  # pragma: no cover - a Document with slots
+            pass
+    return cached
+
+
 def _lines(prose: str) -> list[tuple[int, int]]:
     """Prose spans of the lines with text, surrounding spaces trimmed."""
     spans = []
@@ -203,9 +238,9 @@ def _lines(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(doc, ctx, matcher, owners, edge_owners):
+def _scan(doc, ctx, matcher, owners, edge_owners, credit=None):
     prose = doc.prose
-    lines = _lines(prose)
+    lines = doc_lines(doc)
     last = len(lines) - 1
     index = 0
     while index <= last:
@@ -215,6 +250,8 @@ def _scan(doc, ctx, matcher, owners, edge_owners):
         entry = owners.get(group)
         if entry is None and group in edge_owners and (index < EDGE or index > last - EDGE):
             entry = edge_owners[group]
+        if entry is not None and credit is not None and credit.fullmatch(prose, start, end):
+            entry = None  # "© Reuters" under a photo or a wire story credits the agency
         if entry is None or not ctx.enabled(entry.rule.code):
             index += 1
             continue
@@ -227,8 +264,8 @@ def _scan(doc, ctx, matcher, owners, edge_owners):
         if stop > index:
             message += f" The {stop - index} teaser lines after it go with it."
         block_end = lines[stop][1]
-        yield doc.finding(entry.rule, start, block_end, message,
-                          [_removal(doc, start, block_end)])
+        yield (doc.finding(entry.rule, start, block_end, message,
+                           [_removal(doc, start, block_end)]), index, stop)
         index = stop + 1
 
 
@@ -293,6 +330,74 @@ def _removal(doc, start, end) -> Suggestion:
         if back > 0 and 0 <= newline < line_start:
             o_start = newline + 1
     return Suggestion("", o_start, o_end, safe=False)
+
+
+# -- LN305: furniture found by the page's structure ----------------------------
+
+STRUCTURE_MESSAGE = (
+    "These {count} lines look like a {kind} of the web page around the article, not part of it "
+    "(“{first}”): remove them."
+)
+STRUCTURE_MESSAGE_ONE = "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line."
+SENTENCE_MESSAGE = "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it."
+TITLE_TAIL_MESSAGE = "“{found}” is the website's name added to the page title, not part of the headline: remove it."
+
+
+def _structure(entry, ruleset):
+    from ..blocks.features import Vocabulary
+
+    table = entry.data.get("vocabulary", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in table.values()
+    ):
+        raise entry.error("'vocabulary' must be a table of kind = [words and phrases]")
+    agencies = frozenset(
+        w.casefold() for _path, t in ruleset.table("placeholders") for w in t.get("agency", ()) if " " not in w
+    )
+    return entry, Vocabulary.from_table(table), agencies
+
+
+def _structural(doc, structure, found, matcher_hit):
+    """LN305 blocks; phrase findings inside a block are folded into it (one finding per block)."""
+    from ..blocks.page import KIND_NAMES, analyse, blocks, joined_sentences
+
+    entry, vocab, agencies = structure
+    spans = doc_lines(doc)
+    # a site phrase is certain furniture; an agency credit (info) is not
+    known = {i for f, first, last in found if f.severity >= Severity.WARNING for i in range(first, last + 1)}
+    page = analyse(doc.prose, spans, vocab, known, agencies, getattr(doc, "element_context", None))
+    out = []
+    for start, end, kind in joined_sentences(doc.prose, spans, vocab, matcher_hit):
+        message = SENTENCE_MESSAGE.format(found=_clip(doc.prose[start:end]), kind=KIND_NAMES.get(kind, "block"))
+        out.append(doc.finding(entry.rule, start, end, message, [("", False)]))
+    if page is None:
+        yield from out
+        yield from (f for f, _first, _last in found)
+        return
+    covered = set()
+    for block in blocks(page):
+        start, end = spans[block.first][0], spans[block.last][1]
+        count = block.last - block.first + 1
+        first = _clip(doc.prose[spans[block.first][0]:spans[block.first][1]])
+        kind = KIND_NAMES.get(block.kind, "block")
+        template = STRUCTURE_MESSAGE if count > 1 else STRUCTURE_MESSAGE_ONE
+        message = template.format(count=count, kind=kind, first=first)
+        out.append(doc.finding(entry.rule, start, end, message, [_removal(doc, start, end)]))
+        covered.update(range(block.first, block.last + 1))
+    if page.title_tail is not None:
+        start, end = page.title_tail
+        found_text = doc.prose[start:end].strip()
+        out.append(doc.finding(entry.rule, start, end, TITLE_TAIL_MESSAGE.format(found=found_text),
+                               [("", False)]))
+    for f, first, last in found:
+        if not all(i in covered for i in range(first, last + 1)):
+            out.append(f)
+    yield from out
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 CHECKS: list = []  # the checks are built from rules/boilerplate.toml by `build`

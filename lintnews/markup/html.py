@@ -4,6 +4,10 @@ Skipped: tags, comments, and the content of `script`, `style`, `pre`, `code`,
 `template`, `svg` and `math`. Block-level tags become paragraph breaks, inline
 tags vanish (so `<b>Kyiv</b>’s` reads as one word). Comments are kept aside for
 suppression comments.
+
+The tag scanner gives prose and exact offsets; what the page's elements mean
+(links, `nav`, `footer`, class words) comes from a real HTML5 parse, aligned
+back onto the prose (`Document.element_context`, lintnews/blocks/dom.py).
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import html
 
 import regex
 
+from ..blocks.dom import ElementContext
 from ..document import PLACEHOLDER, Document, ProseBuilder
 from ..lazy import lazy_regex
 from .plain import URL_PATTERN
@@ -62,4 +67,7 @@ def read(text: str, path: str = "<text>") -> Document:
     for u in URL_PATTERN.finditer(text, pos, len(text)):
         builder.replace(u.start(), u.end(), PLACEHOLDER)
     prose, segments = builder.build()
-    return Document(text, path, "html", prose, segments, comments)
+    doc = Document(text, path, "html", prose, segments, comments)
+    # the page's elements (a real HTML5 parse), for checks that ask, parsed on first use
+    doc.element_context = ElementContext(text, prose)
+    return doc
