@@ -15,7 +15,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from . import __version__
+from ._version import __version__
 from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError

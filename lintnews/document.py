@@ -22,7 +22,7 @@ from .finding import Finding, Severity, Suggestion
 from .lazy import lazy_regex
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .registry import Rule
+    from .model import Rule
 
 #: Stands in the prose for an inline thing that is not prose (inline code, a
 #: URL): a character that is neither a letter, a space nor punctuation, so that

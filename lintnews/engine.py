@@ -17,7 +17,7 @@ import regex
 from .config import Config, code_selected
 from .document import Document
 from .finding import Finding, Severity
-from .registry import Check, Rule, python_checks
+from .model import Check, Rule
 from .rules import RuleSet, load_rules_cached
 
 
@@ -37,6 +37,36 @@ class Rules:
         for _path, table in self.ruleset.table("profile"):
             names.update(table)
         return names
+
+
+_PYTHON_CHECKS: list[Check] | None = None
+
+
+def python_checks() -> list[Check]:
+    """Every check in `lintnews.checks`, discovered once, in module-name order.
+
+    A module of that package that exports `CHECKS` (a list of Checks) is a
+    family: adding a family is adding a module.
+    """
+    global _PYTHON_CHECKS
+    if _PYTHON_CHECKS is None:
+        import importlib
+        import pkgutil
+
+        from . import checks
+
+        found: list[Check] = []
+        for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+            if info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{checks.__name__}.{info.name}")
+            for item in getattr(module, "CHECKS", ()):
+                for rule in item.rules:
+                    if not rule.origin:
+                        object.__setattr__(rule, "origin", f"lintnews/checks/{info.name}.py")
+                found.append(item)
+        _PYTHON_CHECKS = found
+    return _PYTHON_CHECKS
 
 
 @lru_cache(maxsize=16)

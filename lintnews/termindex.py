@@ -133,7 +133,7 @@ class BoundedTerms:
     """Literal terms with a word boundary on both sides, found by word lookup.
 
     `BoundedTerms(terms).finditer(text)` yields exactly the matches of
-    `re.compile(LEFT + "(?:" + kinds.common.trie_pattern(terms) + ")" + RIGHT)`
+    `re.compile(LEFT + "(?:" + trie.trie_pattern(terms) + ")" + RIGHT)`
     (LEFT and RIGHT: no word character or combining mark on that side), but
     costs no compiling: a trie of a few thousand names takes 0.1 s to compile
     in `re`, every process, and a compiled pattern cannot be stored. Why it is
@@ -147,7 +147,7 @@ class BoundedTerms:
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
-        from .kinds.common import _LEFT_BOUNDARY, _RIGHT_BOUNDARY, trie_pattern
+        from .trie import LEFT_BOUNDARY as _LEFT_BOUNDARY, RIGHT_BOUNDARY as _RIGHT_BOUNDARY, trie_pattern
 
         by_run: dict[str, list[str]] = {}
         odd: list[str] = []

@@ -9,7 +9,7 @@ import json
 import re
 from typing import TextIO
 
-from .. import __version__
+from .._version import __version__
 
 SCHEMA = "lintnews-report/1"
 _SURROGATE = re.compile("[\ud800-\udfff]")
