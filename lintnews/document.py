@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from .finding import Finding, Severity, Suggestion
 from .lazy import lazy_regex
@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: URL): a character that is neither a letter, a space nor punctuation, so that
 #: words on either side stay separate and no spacing rule sees a gap.
 PLACEHOLDER = "\ufffc"
+
+T = TypeVar("T")
 
 _LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 _BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
@@ -153,6 +155,20 @@ class Document:
         self._seg_starts = [s.prose_start for s in self._segments] if self._segments else None
         #: Markup comments (start, end, body) in original offsets, for suppressions.
         self.comments = list(comments)
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, build: "Callable[[Document], T]") -> "T":
+        """The analysis `key` of this document, built by `build(doc)` the first time.
+
+        The one way a module keeps what it derives from a document (its
+        suppression comments, its quotation analysis) so that no analysis is
+        done twice: the Document owns it and it dies with the Document.
+        """
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = build(self)
+            return value
 
     # -- positions ---------------------------------------------------------
     @cached_property

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import regex
 
@@ -26,6 +26,8 @@ BUILTIN_RULES = Path(__file__).resolve().parent / "rule_data"  # where a wheel p
 _PACKAGE = Path(__file__).resolve().parent
 if not BUILTIN_RULES.is_dir():  # a source checkout: rules/ sits beside the package
     BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+T = TypeVar("T")
 
 CODE_PATTERN = lazy_regex(r"^[A-Z]{2,8}[0-9]{3}$")
 NAME_PATTERN = lazy_regex(r"^[a-z][a-z0-9-]*$")
@@ -92,6 +94,24 @@ class RuleSet:
     def table(self, name: str) -> list[tuple[Path, Any]]:
         """Every value of a top-level table `name`, with the file it came from."""
         return self.tables.get(name, [])
+
+    def memo(self, key: str, build: Callable[["RuleSet"], T]) -> T:
+        """The data `key` derived from this rule set, built by `build(ruleset)` once.
+
+        The one way a check keeps per-rule-set data (a table it reads, a
+        pattern it compiles): built on first use, and kept as long as the rule
+        set is (`engine.build_rules` keeps one per set of rule folders). It is
+        not pickled with the rule set: the table cache stores the parsed files.
+        """
+        memo = self.__dict__.setdefault("_memo", {})
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = build(self)
+            return value
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
 
     def by_kind(self) -> dict[str, list[RuleEntry]]:
         kinds: dict[str, list[RuleEntry]] = {}

@@ -30,6 +30,11 @@ class Directive:
 
 
 def directives(doc: Document) -> list[Directive]:
+    """The suppression comments of `doc`, parsed once (LN001 and the engine both read them)."""
+    return doc.memo("suppression-directives", _parse)
+
+
+def _parse(doc: Document) -> list[Directive]:
     found = []
     for start, end, body in doc.comments:
         m = DIRECTIVE.match(body)

@@ -88,17 +88,12 @@ _DATELINE = regex.compile(
     r"\s*\.[ \t]?[-–](?=[ \t]+\S)"
 )
 
-_PLACES: dict[int, tuple] = {}
-
-
 def _dateline_places(ruleset) -> dict[str, str]:
-    cached = _PLACES.get(id(ruleset))
-    if cached is None or cached[0] is not ruleset:
-        table: dict[str, str] = {}
-        for _path, value in ruleset.table("dateline-places"):
-            table.update({k.lower(): v for k, v in value.items()})
-        cached = _PLACES[id(ruleset)] = (ruleset, table)
-    return cached[1]
+    """The `[dateline-places]` of the rule set: a Spanish or Russian form, lowercased -> English."""
+    table: dict[str, str] = {}
+    for _path, value in ruleset.table("dateline-places"):
+        table.update({k.lower(): v for k, v in value.items()})
+    return table
 
 
 @check(DATELINE)
@@ -110,7 +105,7 @@ def datelines(doc, ctx):
         if m is None:
             continue
         if places is None:
-            places = _dateline_places(ctx.ruleset)
+            places = ctx.ruleset.memo("dateline-places", _dateline_places)
         names = [p.strip() for p in m.group("places").split("/")]
         english = "/".join(places.get(n.lower(), n).upper() for n in names)
         agency = (m.group("agency") or "").strip()
