@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
 
 CACHE_DIR_NAME = ".lintnews_cache"
+#: A file with more findings than this is not cached: its entry would be larger
+#: than linting it again is slow, and reading it back would hold every finding.
+MAX_ENTRY = 100_000
 
 
 def default_cache_dir() -> Path:
@@ -68,7 +71,7 @@ class Cache:
         return findings
 
     def put(self, key: tuple[str, str], findings: list[Finding]) -> None:
-        if self._broken:
+        if self._broken or len(findings) > MAX_ENTRY:
             return
         import json
         import tempfile

@@ -289,8 +289,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             elif result.error is not None:
                 errors.write(f"lintnews: error: {result.error}\n")
             summary.add(result)
-            for f in result.findings:
-                worst = f.severity if worst is None or f.severity > worst else worst
+            here = result.worst()
+            if here is not None and (worst is None or here > worst):
+                worst = here
             fixed += result.fixed
             changed += _fix_output(result)
             reporter.file(result)

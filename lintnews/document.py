@@ -242,32 +242,26 @@ class Document:
         own span, or full Suggestion objects for edits of another span (given
         in original offsets).
         """
-        if not original:
-            start, end = self.to_original(start, end)
-        line, col = self.lines.position(start)
-        end_line, end_col = self.lines.position(end)
-        built = []
-        for s in suggestions:
-            if isinstance(s, Suggestion):
-                built.append(s)
-            else:
-                replacement, safe = s
-                built.append(Suggestion(replacement, start, end, safe))
-        return Finding(
-            rule=rule.code,
-            name=rule.name,
-            category=rule.category,
-            severity=rule.severity if severity is None else severity,
-            offset=start,
-            end_offset=end,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            excerpt=self.text[start:end],
-            message=message,
-            suggestions=tuple(built),
-        )
+        if not original and self._segments is not None:
+            start, end = self._map(start, as_end=False), self._map(end, as_end=True)
+        starts = self.lines.starts
+        if len(starts) == 1:
+            line = end_line = 1
+            col, end_col = start + 1, end + 1
+        else:
+            line = bisect_right(starts, start)
+            end_line = bisect_right(starts, end) if end > start else line
+            col, end_col = start - starts[line - 1] + 1, end - starts[end_line - 1] + 1
+        if suggestions:
+            built = tuple(s if isinstance(s, Suggestion) else Suggestion(s[0], start, end, s[1])
+                          for s in suggestions)
+        else:
+            built = ()
+        # positional: Finding's field order (a keyword call costs more per finding)
+        return Finding(rule.code, rule.name, rule.category,
+                       rule.severity if severity is None else severity,
+                       start, end, line, col, end_line, end_col,
+                       self.text[start:end], message, built)
 
 
 def _looks_hard_wrapped(prose: str) -> bool:
