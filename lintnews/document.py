@@ -253,8 +253,8 @@ class Document:
             end_line = bisect_right(starts, end) if end > start else line
             col, end_col = start - starts[line - 1] + 1, end - starts[end_line - 1] + 1
         if suggestions:
-            built = tuple(s if isinstance(s, Suggestion) else Suggestion(s[0], start, end, s[1])
-                          for s in suggestions)
+            built = tuple([s if isinstance(s, Suggestion) else Suggestion(s[0], start, end, s[1])
+                           for s in suggestions])
         else:
             built = ()
         # positional: Finding's field order (a keyword call costs more per finding)

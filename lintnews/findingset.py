@@ -95,9 +95,11 @@ class Collector:
 
     def __init__(self, text: str, line_starts: Sequence[int]) -> None:
         self._text, self._line_starts = text, line_starts
-        self._starts = array("q")
-        self._ends = array("q")
-        self._kinds = array("l")
+        # offsets in 4 bytes each while they fit (a text under 4 G characters)
+        wide = "I" if len(text) < 2 ** 32 - 1 and array("I").itemsize == 4 else "q"
+        self._starts = array(wide)
+        self._ends = array(wide)
+        self._kinds = array(wide)
         self._table: list[tuple] = []
         self._index: dict[tuple, int] = {}
         self._runs: list[tuple[int, int]] = []
@@ -157,7 +159,7 @@ class Collector:
             runs.append(indices)
         merged = heapq.merge(*runs, key=order_key) if len(runs) > 1 else (runs[0] if runs else ())
 
-        order = array("l")
+        order = array(self._starts.typecode)
         group: list[tuple] = []  # (rule, message, index) of one span, sorted on output
         seen: set = set()
         seen_at = -1
