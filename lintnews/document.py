@@ -13,6 +13,7 @@ map is the identity and costs nothing.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,6 +37,12 @@ _BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 #: A line's content without the blanks around it (at least one visible character).
 _TRIMMED_LINE = lazy_regex(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
 _LEADING_BLANKS = lazy_regex(r"[\s\ufffc]*")
+#: A word run: what `\w+` of the standard `re` module matches (str.isalnum() or `_`).
+WORD_RUN = re.compile(r"\w+")
+#: Where a sentence ends: a full stop, question or exclamation mark (closing
+#: quotes and brackets may follow), blanks, then a capital, a digit or an
+#: opening quote.
+_SENTENCE_BREAK = lazy_regex(r"[.!?…][”’\"»)\]]*(\s+)(?=[\p{Lu}\p{N}“\"‘«¿¡(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +230,58 @@ class Document:
             _add_trimmed(prose, pos, m.start(), out)
             pos = m.end()
         _add_trimmed(prose, pos, len(prose), out)
+        return out
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Prose spans of sentences, each inside one paragraph (see `_SENTENCE_BREAK`)."""
+        prose = self.prose
+        out = []
+        for start, end in self.paragraphs:
+            pos = start
+            for m in _SENTENCE_BREAK.finditer(prose, start, end):
+                out.append((pos, m.start(1)))
+                pos = m.end(1)
+            out.append((pos, end))
+        return out
+
+    # -- words: one pass in C, positions only for the words that matter ------
+    @cached_property
+    def words(self) -> list[str]:
+        """Every word run of the prose, in order (`WORD_RUN.findall`: a list built in C)."""
+        return WORD_RUN.findall(self.prose)
+
+    @cached_property
+    def folded_words(self) -> list[str]:
+        """`words`, lowercased (`str.lower`, mapped in C)."""
+        return list(map(str.lower, self.words))
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct word runs: a check asks it whether a word occurs at all.
+
+        Built without keeping `words` (a list of every word of a 10 MB text
+        is ~100 MB) unless a check asked for that list already."""
+        words = self.__dict__.get("words")
+        return frozenset(words if words is not None else WORD_RUN.findall(self.prose))
+
+    @cached_property
+    def folded_word_set(self) -> frozenset[str]:
+        return frozenset(self.folded_words)
+
+    def word_starts(self, word: str) -> list[int]:
+        """Prose offsets where the whole run `word` occurs (not inside a longer run)."""
+        if word not in self.word_set:
+            return []
+        prose, n, size = self.prose, len(word), len(self.prose)
+        out = []
+        i = prose.find(word)
+        while i != -1:
+            end = i + n
+            if not (i and (prose[i - 1].isalnum() or prose[i - 1] == "_")) and not (
+                    end < size and (prose[end].isalnum() or prose[end] == "_")):
+                out.append(i)
+            i = prose.find(word, i + 1)
         return out
 
     # -- findings ----------------------------------------------------------

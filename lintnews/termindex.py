@@ -162,12 +162,13 @@ class BoundedTerms:
         self._odd = (re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
                      if odd else None)
 
-    def finditer(self, text: str) -> Iterator[TermMatch]:
+    def finditer(self, text: str, words: "frozenset[str] | set[str] | None" = None) -> Iterator[TermMatch]:
+        """The matches in `text`; `words` may give the set of its `\\w+` runs
+        (`Document.word_set`), which saves finding them again."""
         by_run, after, odd = self._by_run, _WORD_AFTER.match, self._odd
         last = 0
         pending = odd.search(text) if odd is not None else None
-        for run in _LEFT_RUN.finditer(text):
-            start = run.start()
+        for start, group in _runs_of(text, by_run, words):
             while pending is not None and pending.start() < start:
                 if pending.start() >= last:
                     last = pending.end()
@@ -175,9 +176,7 @@ class BoundedTerms:
                 pending = odd.search(text, last)
             if start < last:
                 continue
-            candidates = by_run.get(run.group())
-            if candidates is None:
-                continue
+            candidates = by_run[group]
             for term in candidates:
                 end = start + len(term)
                 if text.startswith(term, start) and not after(text, end):
@@ -189,3 +188,43 @@ class BoundedTerms:
                 last = pending.end()
                 yield TermMatch(text, pending.start(), last)
             pending = odd.search(text, last)
+
+
+def _runs_of(text: str, by_run: dict, words=None) -> list[tuple[int, str]]:
+    """(start, run) of the runs of `text` that `_LEFT_RUN` finds and `by_run`
+    holds, in order: where `_LEFT_RUN.finditer` would find them, but with
+    positions looked up only for the runs that are keys (a set intersection
+    in C, then `str.find`), not for every word of the text.
+
+    A run found by `str.find` is one of `_LEFT_RUN`'s when nothing word-like
+    (a word character or a combining mark) comes before it and no word
+    character after it (`\\w` of `re` is `str.isalnum()` or `_`).
+    """
+    if words is None:
+        words = set(_ANY_RUN.findall(text))
+    hits = by_run.keys() & words
+    if not hits:
+        return []
+    found: list[tuple[int, str]] = []
+    find, size = text.find, len(text)
+    for run in hits:
+        n = len(run)
+        i = find(run)
+        while i != -1:
+            end = i + n
+            if i:
+                before = text[i - 1]
+                if before.isalnum() or before == "_" or "\u0300" <= before <= "\u036f":
+                    i = find(run, i + 1)
+                    continue
+            if end < size and (text[end].isalnum() or text[end] == "_"):
+                i = find(run, i + 1)
+                continue
+            found.append((i, run))
+            i = find(run, end)
+    if len(hits) > 1:
+        found.sort()
+    return found
+
+
+_ANY_RUN = re.compile(r"\w+")

@@ -50,7 +50,7 @@ def build(entries, ruleset):
         prose = doc.prose
         finding, enabled = doc.finding, ctx.enabled
         messages: dict[str, str] = {}  # a name written lowercase often recurs
-        for m in pattern.finditer(prose):
+        for m in pattern.finditer(prose, doc.word_set):
             found = m.group()
             if not found.islower():
                 continue

@@ -60,10 +60,17 @@ class WordStartTerms:
         self._anchors = frozenset(anchors) if anchors is not None else None
         self._pattern = None
 
-    def finditer(self, text: str):
-        if self._pattern is None:
+    def finditer(self, text: str, words: "frozenset[str] | None" = None):
+        """The matches in `text`. `words`, the set of its `\\w+` runs
+        (`Document.word_set`), lets every text be gated, not only those
+        before the first compile."""
+        if words is not None:
+            if self._anchors is not None and self._anchors.isdisjoint(words):
+                return iter(())
+        elif self._pattern is None:
             if self._anchors is not None and self._anchors.isdisjoint(_RUNS.findall(text)):
                 return iter(())
+        if self._pattern is None:
             self._pattern = term_pattern(self._terms)
         return self._pattern.finditer(text)
 

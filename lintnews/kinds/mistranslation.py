@@ -31,15 +31,11 @@ def build(entries, ruleset):
                 table[form] = (entry, term)
     pattern = WordStartTerms(table)
     rules = tuple(e.rule for e in entries)
-    # the longest word of each phrase: a document holding none of them is skipped
-    anchors = sorted({max(t.lower().split(), key=len) for t in seen})
 
     def run(doc, ctx):
         prose = doc.prose
-        lower = prose.lower()
-        if not any(a in lower for a in anchors):
-            return
-        for m in pattern.finditer(prose):
+        # a document holding no phrase's longest word is skipped (WordStartTerms)
+        for m in pattern.finditer(prose, doc.word_set):
             start, end = m.span()
             if not starts_word(prose, start):
                 continue

@@ -92,7 +92,7 @@ class _Names:
         variants: list = []
         covered: list[tuple[int, int]] = []
         hits = self.table.hits
-        for m in self.table.index.finditer(prose):
+        for m in self.table.index.finditer(prose, doc.word_set):
             start, end = m.span()
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue
