@@ -263,7 +263,11 @@ class Document:
         Built without keeping `words` (a list of every word of a 10 MB text
         is ~100 MB) unless a check asked for that list already."""
         words = self.__dict__.get("words")
-        return frozenset(words if words is not None else WORD_RUN.findall(self.prose))
+        if words is not None:
+            return frozenset(words)
+        from .termindex import word_set
+
+        return frozenset(word_set(self.prose))
 
     @cached_property
     def folded_word_set(self) -> frozenset[str]:

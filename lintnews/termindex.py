@@ -23,6 +23,7 @@ can be stored in the table cache.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from typing import Iterable, Iterator
 
@@ -190,7 +191,7 @@ class BoundedTerms:
             pending = odd.search(text, last)
 
 
-def _runs_of(text: str, by_run: dict, words=None) -> list[tuple[int, str]]:
+def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
     """(start, run) of the runs of `text` that `_LEFT_RUN` finds and `by_run`
     holds, in order: where `_LEFT_RUN.finditer` would find them, but with
     positions looked up only for the runs that are keys (a set intersection
@@ -198,32 +199,49 @@ def _runs_of(text: str, by_run: dict, words=None) -> list[tuple[int, str]]:
 
     A run found by `str.find` is one of `_LEFT_RUN`'s when nothing word-like
     (a word character or a combining mark) comes before it and no word
-    character after it (`\\w` of `re` is `str.isalnum()` or `_`).
+    character after it (`\\w` of `re` is `str.isalnum()` or `_`). The runs'
+    positions are merged lazily: a text can hold millions of them.
     """
     if words is None:
-        words = set(_ANY_RUN.findall(text))
+        words = word_set(text)
     hits = by_run.keys() & words
     if not hits:
-        return []
-    found: list[tuple[int, str]] = []
-    find, size = text.find, len(text)
-    for run in hits:
-        n = len(run)
-        i = find(run)
-        while i != -1:
-            end = i + n
-            if i:
-                before = text[i - 1]
-                if before.isalnum() or before == "_" or "\u0300" <= before <= "\u036f":
-                    i = find(run, i + 1)
-                    continue
-            if end < size and (text[end].isalnum() or text[end] == "_"):
+        return iter(())
+    if len(hits) == 1:
+        return _positions(text, next(iter(hits)))
+    return heapq.merge(*(_positions(text, run) for run in sorted(hits)))
+
+
+def _positions(text: str, run: str) -> Iterator[tuple[int, str]]:
+    find, size, n = text.find, len(text), len(run)
+    i = find(run)
+    while i != -1:
+        end = i + n
+        if i:
+            before = text[i - 1]
+            if before.isalnum() or before == "_" or "\u0300" <= before <= "\u036f":
                 i = find(run, i + 1)
                 continue
-            found.append((i, run))
-            i = find(run, end)
-    if len(hits) > 1:
-        found.sort()
+        if end < size and (text[end].isalnum() or text[end] == "_"):
+            i = find(run, i + 1)
+            continue
+        yield i, run
+        i = find(run, end)
+
+
+def word_set(text: str, chunk: int = 1 << 20) -> set[str]:
+    """The distinct `\\w+` runs of `text` (`re`), found a megabyte at a time so
+    that a huge text never has a list of all its words at once."""
+    if len(text) <= chunk:
+        return set(_ANY_RUN.findall(text))
+    found: set[str] = set()
+    pos, size = 0, len(text)
+    while pos < size:
+        end = min(pos + chunk, size)
+        while end < size and (text[end].isalnum() or text[end] == "_"):
+            end += 1  # never cut a run in two
+        found.update(_ANY_RUN.findall(text, pos, end))
+        pos = end
     return found
 
 

@@ -27,9 +27,9 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
     """
     words = set(terms)
     if len(words) >= LARGE_TERM_LIST:
-        from ..termindex import TermIndex
+        from ..automaton import literal_terms
 
-        return TermIndex(sorted(words, key=len, reverse=True), ignore_case)
+        return literal_terms(sorted(words, key=len, reverse=True), ignore_case)
     return re.compile(trie_pattern(words, ignore_case) + _RIGHT_BOUNDARY,
                       re.IGNORECASE if ignore_case else 0)
 
