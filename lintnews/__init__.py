@@ -9,7 +9,7 @@ in Spark or in Dask:
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 from .config import Config
 from .finding import Finding, Severity, Suggestion

@@ -19,42 +19,25 @@ from __future__ import annotations
 
 import hashlib
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .finding import Finding
+from .rules import ruleset_version
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
 
 CACHE_DIR_NAME = ".lintnews_cache"
-_PACKAGE = Path(__file__).resolve().parent
+#: A file with more findings than this is not cached: its entry would be larger
+#: than linting it again is slow, and reading it back would hold every finding.
+MAX_ENTRY = 100_000
 
 
 def default_cache_dir() -> Path:
     """`$LINTNEWS_CACHE_DIR`, or `.lintnews_cache` in the current folder."""
     env = os.environ.get("LINTNEWS_CACHE_DIR")
     return Path(env) if env else Path.cwd() / CACHE_DIR_NAME
-
-
-@lru_cache(maxsize=16)
-def ruleset_version(folders: tuple[Path, ...]) -> str:
-    """A hash of lintnews's version, its code and the rule files in `folders`."""
-    from .rules import BUILTIN_RULES
-
-    digest = hashlib.sha256(__version__.encode())
-    files = sorted(_PACKAGE.rglob("*.py"))
-    for folder in (BUILTIN_RULES, *folders):
-        files += sorted(Path(folder).glob("*.toml")) + sorted(Path(folder).glob("*.txt"))
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
-    return digest.hexdigest()[:20]
 
 
 class Cache:
@@ -88,7 +71,7 @@ class Cache:
         return findings
 
     def put(self, key: tuple[str, str], findings: list[Finding]) -> None:
-        if self._broken:
+        if self._broken or len(findings) > MAX_ENTRY:
             return
         import json
         import tempfile

@@ -17,7 +17,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from . import __version__
+from ._version import __version__
 from .config import ConfigError, load_config
 from .finding import Severity
 from .rules import RuleFileError
@@ -302,8 +302,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             elif result.error is not None:
                 errors.write(f"lintnews: error: {result.error}\n")
             summary.add(result)
-            for f in result.findings:
-                worst = f.severity if worst is None or f.severity > worst else worst
+            here = result.worst()
+            if here is not None and (worst is None or here > worst):
+                worst = here
             fixed += result.fixed
             changed += _fix_output(result)
             reporter.file(result)

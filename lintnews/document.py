@@ -13,27 +13,36 @@ map is the identity and costs nothing.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from .finding import Finding, Severity, Suggestion
 from .lazy import lazy_regex
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .registry import Rule
+    from .model import Rule
 
 #: Stands in the prose for an inline thing that is not prose (inline code, a
 #: URL): a character that is neither a letter, a space nor punctuation, so that
 #: words on either side stay separate and no spacing rule sees a gap.
 PLACEHOLDER = "\ufffc"
 
+T = TypeVar("T")
+
 _LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 _BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 #: A line's content without the blanks around it (at least one visible character).
 _TRIMMED_LINE = lazy_regex(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
 _LEADING_BLANKS = lazy_regex(r"[\s\ufffc]*")
+#: A word run: what `\w+` of the standard `re` module matches (str.isalnum() or `_`).
+WORD_RUN = re.compile(r"\w+")
+#: Where a sentence ends: a full stop, question or exclamation mark (closing
+#: quotes and brackets may follow), blanks, then a capital, a digit or an
+#: opening quote.
+_SENTENCE_BREAK = lazy_regex(r"[.!?…][”’\"»)\]]*(\s+)(?=[\p{Lu}\p{N}“\"‘«¿¡(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +162,20 @@ class Document:
         self._seg_starts = [s.prose_start for s in self._segments] if self._segments else None
         #: Markup comments (start, end, body) in original offsets, for suppressions.
         self.comments = list(comments)
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, build: "Callable[[Document], T]") -> "T":
+        """The analysis `key` of this document, built by `build(doc)` the first time.
+
+        The one way a module keeps what it derives from a document (its
+        suppression comments, its quotation analysis) so that no analysis is
+        done twice: the Document owns it and it dies with the Document.
+        """
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = build(self)
+            return value
 
     # -- positions ---------------------------------------------------------
     @cached_property
@@ -209,6 +232,62 @@ class Document:
         _add_trimmed(prose, pos, len(prose), out)
         return out
 
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Prose spans of sentences, each inside one paragraph (see `_SENTENCE_BREAK`)."""
+        prose = self.prose
+        out = []
+        for start, end in self.paragraphs:
+            pos = start
+            for m in _SENTENCE_BREAK.finditer(prose, start, end):
+                out.append((pos, m.start(1)))
+                pos = m.end(1)
+            out.append((pos, end))
+        return out
+
+    # -- words: one pass in C, positions only for the words that matter ------
+    @cached_property
+    def words(self) -> list[str]:
+        """Every word run of the prose, in order (`WORD_RUN.findall`: a list built in C)."""
+        return WORD_RUN.findall(self.prose)
+
+    @cached_property
+    def folded_words(self) -> list[str]:
+        """`words`, lowercased (`str.lower`, mapped in C)."""
+        return list(map(str.lower, self.words))
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct word runs: a check asks it whether a word occurs at all.
+
+        Built without keeping `words` (a list of every word of a 10 MB text
+        is ~100 MB) unless a check asked for that list already."""
+        words = self.__dict__.get("words")
+        if words is not None:
+            return frozenset(words)
+        from .termindex import word_set
+
+        return frozenset(word_set(self.prose))
+
+    @cached_property
+    def folded_word_set(self) -> frozenset[str]:
+        return frozenset(self.folded_words)
+
+    def word_starts(self, word: str) -> list[int]:
+        """Prose offsets where the whole run `word` occurs (not inside a longer run)."""
+        if word not in self.word_set:
+            return []
+        prose, n, size = self.prose, len(word), len(self.prose)
+        out = []
+        i = prose.find(word)
+        while i != -1:
+            end = i + n
+            if not (i and (prose[i - 1].isalnum() or prose[i - 1] == "_")) and not (
+                    end < size and (prose[end].isalnum() or prose[end] == "_")):
+                out.append(i)
+            i = prose.find(word, i + 1)
+        return out
+
     # -- findings ----------------------------------------------------------
     def finding(
         self,
@@ -226,32 +305,26 @@ class Document:
         own span, or full Suggestion objects for edits of another span (given
         in original offsets).
         """
-        if not original:
-            start, end = self.to_original(start, end)
-        line, col = self.lines.position(start)
-        end_line, end_col = self.lines.position(end)
-        built = []
-        for s in suggestions:
-            if isinstance(s, Suggestion):
-                built.append(s)
-            else:
-                replacement, safe = s
-                built.append(Suggestion(replacement, start, end, safe))
-        return Finding(
-            rule=rule.code,
-            name=rule.name,
-            category=rule.category,
-            severity=rule.severity if severity is None else severity,
-            offset=start,
-            end_offset=end,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            excerpt=self.text[start:end],
-            message=message,
-            suggestions=tuple(built),
-        )
+        if not original and self._segments is not None:
+            start, end = self._map(start, as_end=False), self._map(end, as_end=True)
+        starts = self.lines.starts
+        if len(starts) == 1:
+            line = end_line = 1
+            col, end_col = start + 1, end + 1
+        else:
+            line = bisect_right(starts, start)
+            end_line = bisect_right(starts, end) if end > start else line
+            col, end_col = start - starts[line - 1] + 1, end - starts[end_line - 1] + 1
+        if suggestions:
+            built = tuple([s if isinstance(s, Suggestion) else Suggestion(s[0], start, end, s[1])
+                           for s in suggestions])
+        else:
+            built = ()
+        # positional: Finding's field order (a keyword call costs more per finding)
+        return Finding(rule.code, rule.name, rule.category,
+                       rule.severity if severity is None else severity,
+                       start, end, line, col, end_line, end_col,
+                       self.text[start:end], message, built)
 
 
 def _looks_hard_wrapped(prose: str) -> bool:

@@ -7,7 +7,7 @@ process and per set of rule folders (`build_rules`), never per document.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -17,8 +17,9 @@ import regex
 from .config import Config, code_selected
 from .document import Document
 from .finding import Finding, Severity
+from .findingset import Collector, FindingSet
+from .model import Check, Rule
 from .overlap import fold
-from .registry import Check, Rule, python_checks
 from .rules import RuleSet, load_rules_cached
 
 
@@ -38,6 +39,36 @@ class Rules:
         for _path, table in self.ruleset.table("profile"):
             names.update(table)
         return names
+
+
+_PYTHON_CHECKS: list[Check] | None = None
+
+
+def python_checks() -> list[Check]:
+    """Every check in `lintnews.checks`, discovered once, in module-name order.
+
+    A module of that package that exports `CHECKS` (a list of Checks) is a
+    family: adding a family is adding a module.
+    """
+    global _PYTHON_CHECKS
+    if _PYTHON_CHECKS is None:
+        import importlib
+        import pkgutil
+
+        from . import checks
+
+        found: list[Check] = []
+        for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+            if info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{checks.__name__}.{info.name}")
+            for item in getattr(module, "CHECKS", ()):
+                for rule in item.rules:
+                    if not rule.origin:
+                        object.__setattr__(rule, "origin", f"lintnews/checks/{info.name}.py")
+                found.append(item)
+        _PYTHON_CHECKS = found
+    return _PYTHON_CHECKS
 
 
 @lru_cache(maxsize=16)
@@ -106,45 +137,87 @@ def _check_codes(config: Config, rules: Rules) -> None:
                               "see `lintnews rules`")
 
 
+# One problem, one finding (lintnews.overlap) compares findings with each other,
+# so it needs them as objects; a file with more findings than this (no article
+# has: a 10 MB line of 2 million `kyiv` has 4 million) is reported unfolded
+# and stays within memory.
+FOLD_LIMIT = 100_000
+
+
 def lint_document(doc: Document, ctx: Context) -> list[Finding]:
     """Every finding of the enabled rules in `doc`, filtered and sorted."""
-    from .suppression import Suppressions
+    return list(findings_of(doc, ctx))
 
-    found: list[Finding] = []
+
+def findings_of(doc: Document, ctx: Context) -> FindingSet:
+    """`lint_document`'s findings as a compact FindingSet (`lintnews.findingset`):
+    what the runner keeps, so that a file with millions of findings fits in memory."""
+    collector = Collector(doc.text, doc.lines.starts)
+    enabled = ctx.enabled
     for item in ctx.rules.checks:
         if ctx.any_enabled(item):
-            found.extend(f for f in item.run(doc, ctx) if ctx.enabled(f.rule))
-    if not found:
+            collector.add_all(item.run(doc, ctx), enabled)
+    if not len(collector):
+        return collector.finish(None, _no_override)
+    found = collector.finish(_keep(doc, ctx), _overrides(ctx.config.severity_overrides()))
+    if len(found) > FOLD_LIMIT:
         return found
-    overrides = ctx.config.severity_overrides()
+    items = list(found)
+    folded = fold(doc, items)  # one problem, one finding; no safe fix in quoted speech
+    if len(folded) == len(items) and all(a is b for a, b in zip(folded, items)):
+        return found
+    refolded = Collector(doc.text, doc.lines.starts)
+    refolded.add_all(folded, _any_rule)
+    return refolded.finish(None, _no_override)
+
+
+def _any_rule(_rule: str) -> bool:
+    return True
+
+
+def _keep(doc: Document, ctx: Context):
+    """The test a finding at original [start, end) of `rule` must pass to be reported
+    (None: every finding passes): per-file ignores, `allow` phrases, suppression comments."""
+    from .suppression import Suppressions
+
     ignored = ctx.config.ignores_for(doc.path)
     allowed = _allowed_spans(doc.text, ctx.config.allow)
     suppressions = Suppressions.of(doc)
-    seen: set[tuple] = set()
-    out = []
-    # The most serious finding first, so that of two rules proposing the same
-    # edit on the same span (a lowercase name at a sentence start) one is kept.
-    for f in sorted(found, key=lambda f: (f.offset, f.end_offset, -f.severity, f.rule)):
-        key = (f.rule, f.offset, f.end_offset)
-        same_fix = (f.offset, f.end_offset, f.suggestions[0].replacement) if f.suggestions else None
-        if key in seen or (same_fix and same_fix in seen):
-            continue
-        seen.add(key)
-        if same_fix:
-            seen.add(same_fix)
-        if ignored and any(f.rule.startswith(c) for c in ignored):
-            continue
-        if allowed and any(s < f.end_offset and f.offset < e for s, e in allowed):
-            continue
-        if suppressions and suppressions.suppressed(f):
-            continue
-        severity = _override(f.rule, overrides)
-        if severity is not None and severity != f.severity:
-            f = replace(f, severity=severity)
-        out.append(f)
-    out = fold(doc, out)  # one problem, one finding; no safe fix in quoted speech
-    out.sort(key=Finding.sort_key)
-    return out
+    if not (ignored or allowed or suppressions):
+        return None
+    ignored_rule: dict[str, bool] = {}
+
+    def keep(start: int, end: int, rule: str) -> bool:
+        if ignored:
+            drop = ignored_rule.get(rule)
+            if drop is None:
+                drop = ignored_rule[rule] = any(rule.startswith(c) for c in ignored)
+            if drop:
+                return False
+        if allowed and any(s < end and start < e for s, e in allowed):
+            return False
+        if suppressions and suppressions.covers(start, end, rule):
+            return False
+        return True
+
+    return keep
+
+
+def _no_override(_rule: str) -> None:
+    return None
+
+
+def _overrides(overrides: dict[str, Severity]):
+    if not overrides:
+        return _no_override
+    known: dict[str, Severity | None] = {}
+
+    def severity_of(rule: str) -> Severity | None:
+        if rule not in known:
+            known[rule] = _override(rule, overrides)
+        return known[rule]
+
+    return severity_of
 
 
 def _override(code: str, overrides: dict[str, Severity]) -> Severity | None:

@@ -60,14 +60,12 @@ class Evidence:
         return best[1] if best else None
 
 
-_EVIDENCE: dict[int, tuple] = {}
-
-
 def evidence(ruleset) -> Evidence:
-    """The Evidence of a rule set (its `language` and `borrowed-phrases` tables)."""
-    cached = _EVIDENCE.get(id(ruleset))
-    if cached is not None and cached[0] is ruleset:
-        return cached[1]
+    """The Evidence of a rule set (its `language` and `borrowed-phrases` tables), built once."""
+    return ruleset.memo("langid-evidence", _build_evidence)
+
+
+def _build_evidence(ruleset) -> Evidence:
     english: set[str] = set()
     words: dict[str, set[str]] = {}
     letters: dict[str, set[str]] = {}
@@ -97,7 +95,6 @@ def evidence(ruleset) -> Evidence:
         borrowed=pattern,
         foreign=foreign,
     )
-    _EVIDENCE[id(ruleset)] = (ruleset, found)
     return found
 
 

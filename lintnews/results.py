@@ -24,6 +24,33 @@ class FileResult:
     #: Not text at all (binary): `error` says so, but the run does not fail for it.
     skipped: bool = False
 
+    def worst(self):
+        """The most serious severity among the findings (None: no findings)."""
+        counts = getattr(self.findings, "counts", None)
+        severities = ([entry[3] for entry, _n in counts()] if counts is not None
+                      else [f.severity for f in self.findings])
+        return max(severities, default=None)
+
+    def write_json(self, write, dumps, head: dict | None = None) -> None:
+        """Write `dumps(self.to_dict())` (with `head`'s fields first and in
+        place of the path, if given) piece by piece: a file with millions of
+        findings is never one list of dicts. The same bytes as one `dumps`
+        with json's default separators."""
+        fields = head if head is not None else {"path": self.path}
+        fields = {**fields, "error": self.error}
+        write("{" + ", ".join(f"{dumps(k)}: {dumps(v)}" for k, v in fields.items()) + ', "findings": [')
+        batch: list[str] = []
+        first = True
+        for f in self.findings:
+            batch.append(dumps(f.to_dict()))
+            if len(batch) == 1000:
+                write(("" if first else ", ") + ", ".join(batch))
+                batch.clear()
+                first = False
+        if batch:
+            write(("" if first else ", ") + ", ".join(batch))
+        write("]}")
+
     def to_dict(self) -> dict:
         return {
             "path": self.path,
@@ -51,6 +78,13 @@ class Summary:
             self.skipped += 1
         elif result.error:
             self.errors += 1
+        counts = getattr(result.findings, "counts", None)
+        if counts is not None:  # a FindingSet: totals without building each Finding
+            for (rule, name, category, severity, _message, _fixes), n in counts():
+                self.by_category[category] += n
+                self.by_severity[str(severity)] += n
+                self.by_rule[(rule, name)] += n
+            return
         for f in result.findings:
             self.by_category[f.category] += 1
             self.by_severity[str(f.severity)] += 1

@@ -12,18 +12,22 @@ nothing is half-loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import regex
 
 from .finding import Severity
 from .lazy import lazy_regex
-from .registry import CATEGORIES, Example, Rule
+from .model import CATEGORIES, Example, Rule
 
 BUILTIN_RULES = Path(__file__).resolve().parent / "rule_data"  # where a wheel puts rules/
+_PACKAGE = Path(__file__).resolve().parent
 if not BUILTIN_RULES.is_dir():  # a source checkout: rules/ sits beside the package
     BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+T = TypeVar("T")
 
 CODE_PATTERN = lazy_regex(r"^[A-Z]{2,8}[0-9]{3}$")
 NAME_PATTERN = lazy_regex(r"^[a-z][a-z0-9-]*$")
@@ -91,6 +95,24 @@ class RuleSet:
         """Every value of a top-level table `name`, with the file it came from."""
         return self.tables.get(name, [])
 
+    def memo(self, key: str, build: Callable[["RuleSet"], T]) -> T:
+        """The data `key` derived from this rule set, built by `build(ruleset)` once.
+
+        The one way a check keeps per-rule-set data (a table it reads, a
+        pattern it compiles): built on first use, and kept as long as the rule
+        set is (`engine.build_rules` keeps one per set of rule folders). It is
+        not pickled with the rule set: the table cache stores the parsed files.
+        """
+        memo = self.__dict__.setdefault("_memo", {})
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = build(self)
+            return value
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
     def by_kind(self) -> dict[str, list[RuleEntry]]:
         kinds: dict[str, list[RuleEntry]] = {}
         for entry in self.entries:
@@ -152,12 +174,29 @@ def load_rules_cached(folders: tuple[Path, ...] = ()) -> RuleSet:
 
     key = None
     if tablecache.folder() is not None:
-        from .cache import ruleset_version
-
         key = tablecache.digest("rules", ruleset_version(tuple(folders)), *map(str, folders))
     ruleset = tablecache.cached_pickle("rules", key, lambda: load_rules((BUILTIN_RULES, *folders)))
     ruleset.cache_key = key
     return ruleset
+
+@lru_cache(maxsize=16)
+def ruleset_version(folders: tuple[Path, ...]) -> str:
+    """A hash of lintnews's version, its code and the rule files in `folders`."""
+    import hashlib
+
+    from ._version import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    files = sorted(_PACKAGE.rglob("*.py"))
+    for folder in (BUILTIN_RULES, *folders):
+        files += sorted(Path(folder).glob("*.toml")) + sorted(Path(folder).glob("*.txt"))
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:20]
 
 
 def _parse_entry(table: Any, path: Path, line: int | None) -> RuleEntry:

@@ -73,11 +73,11 @@ class Runner:
         return ctx
 
     def lint_text(self, text: str, shown: str, folder: Path) -> FileResult:
-        from .engine import lint_document
+        from .engine import findings_of
         from .markup import make_document
 
         doc = make_document(text, shown)
-        findings = lint_document(doc, self.context(self.config_for(folder)))
+        findings = findings_of(doc, self.context(self.config_for(folder)))
         return FileResult(shown, findings, None, text if self.keep_text else None)
 
     def process(self, target: Target) -> FileResult:

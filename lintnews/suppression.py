@@ -30,6 +30,11 @@ class Directive:
 
 
 def directives(doc: Document) -> list[Directive]:
+    """The suppression comments of `doc`, parsed once (LN001 and the engine both read them)."""
+    return doc.memo("suppression-directives", _parse)
+
+
+def _parse(doc: Document) -> list[Directive]:
     found = []
     for start, end, body in doc.comments:
         m = DIRECTIVE.match(body)
@@ -72,8 +77,12 @@ class Suppressions:
         return cls(ranges)
 
     def suppressed(self, finding: Finding) -> bool:
-        for start, end, codes in self.ranges:
-            if start <= finding.offset and finding.end_offset <= end + 1:
-                if any(finding.rule.startswith(c) for c in codes):
+        return self.covers(finding.offset, finding.end_offset, finding.rule)
+
+    def covers(self, start: int, end: int, rule: str) -> bool:
+        """Whether a finding of `rule` at original [start, end) is suppressed."""
+        for lo, hi, codes in self.ranges:
+            if lo <= start and end <= hi + 1:
+                if any(rule.startswith(c) for c in codes):
                     return True
         return False

@@ -23,6 +23,7 @@ can be stored in the table cache.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from typing import Iterable, Iterator
 
@@ -133,7 +134,7 @@ class BoundedTerms:
     """Literal terms with a word boundary on both sides, found by word lookup.
 
     `BoundedTerms(terms).finditer(text)` yields exactly the matches of
-    `re.compile(LEFT + "(?:" + kinds.common.trie_pattern(terms) + ")" + RIGHT)`
+    `re.compile(LEFT + "(?:" + trie.trie_pattern(terms) + ")" + RIGHT)`
     (LEFT and RIGHT: no word character or combining mark on that side), but
     costs no compiling: a trie of a few thousand names takes 0.1 s to compile
     in `re`, every process, and a compiled pattern cannot be stored. Why it is
@@ -147,7 +148,7 @@ class BoundedTerms:
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
-        from .kinds.common import _LEFT_BOUNDARY, _RIGHT_BOUNDARY, trie_pattern
+        from .trie import LEFT_BOUNDARY as _LEFT_BOUNDARY, RIGHT_BOUNDARY as _RIGHT_BOUNDARY, trie_pattern
 
         by_run: dict[str, list[str]] = {}
         odd: list[str] = []
@@ -162,12 +163,13 @@ class BoundedTerms:
         self._odd = (re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
                      if odd else None)
 
-    def finditer(self, text: str) -> Iterator[TermMatch]:
+    def finditer(self, text: str, words: "frozenset[str] | set[str] | None" = None) -> Iterator[TermMatch]:
+        """The matches in `text`; `words` may give the set of its `\\w+` runs
+        (`Document.word_set`), which saves finding them again."""
         by_run, after, odd = self._by_run, _WORD_AFTER.match, self._odd
         last = 0
         pending = odd.search(text) if odd is not None else None
-        for run in _LEFT_RUN.finditer(text):
-            start = run.start()
+        for start, group in _runs_of(text, by_run, words):
             while pending is not None and pending.start() < start:
                 if pending.start() >= last:
                     last = pending.end()
@@ -175,9 +177,7 @@ class BoundedTerms:
                 pending = odd.search(text, last)
             if start < last:
                 continue
-            candidates = by_run.get(run.group())
-            if candidates is None:
-                continue
+            candidates = by_run[group]
             for term in candidates:
                 end = start + len(term)
                 if text.startswith(term, start) and not after(text, end):
@@ -189,3 +189,60 @@ class BoundedTerms:
                 last = pending.end()
                 yield TermMatch(text, pending.start(), last)
             pending = odd.search(text, last)
+
+
+def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
+    """(start, run) of the runs of `text` that `_LEFT_RUN` finds and `by_run`
+    holds, in order: where `_LEFT_RUN.finditer` would find them, but with
+    positions looked up only for the runs that are keys (a set intersection
+    in C, then `str.find`), not for every word of the text.
+
+    A run found by `str.find` is one of `_LEFT_RUN`'s when nothing word-like
+    (a word character or a combining mark) comes before it and no word
+    character after it (`\\w` of `re` is `str.isalnum()` or `_`). The runs'
+    positions are merged lazily: a text can hold millions of them.
+    """
+    if words is None:
+        words = word_set(text)
+    hits = by_run.keys() & words
+    if not hits:
+        return iter(())
+    if len(hits) == 1:
+        return _positions(text, next(iter(hits)))
+    return heapq.merge(*(_positions(text, run) for run in sorted(hits)))
+
+
+def _positions(text: str, run: str) -> Iterator[tuple[int, str]]:
+    find, size, n = text.find, len(text), len(run)
+    i = find(run)
+    while i != -1:
+        end = i + n
+        if i:
+            before = text[i - 1]
+            if before.isalnum() or before == "_" or "\u0300" <= before <= "\u036f":
+                i = find(run, i + 1)
+                continue
+        if end < size and (text[end].isalnum() or text[end] == "_"):
+            i = find(run, i + 1)
+            continue
+        yield i, run
+        i = find(run, end)
+
+
+def word_set(text: str, chunk: int = 1 << 20) -> set[str]:
+    """The distinct `\\w+` runs of `text` (`re`), found a megabyte at a time so
+    that a huge text never has a list of all its words at once."""
+    if len(text) <= chunk:
+        return set(_ANY_RUN.findall(text))
+    found: set[str] = set()
+    pos, size = 0, len(text)
+    while pos < size:
+        end = min(pos + chunk, size)
+        while end < size and (text[end].isalnum() or text[end] == "_"):
+            end += 1  # never cut a run in two
+        found.update(_ANY_RUN.findall(text, pos, end))
+        pos = end
+    return found
+
+
+_ANY_RUN = re.compile(r"\w+")

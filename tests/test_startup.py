@@ -271,7 +271,7 @@ def test_importing_the_checks_compiles_no_lazy_pattern():
         "import sys\n"
         "import lintnews.cli, lintnews.engine, lintnews.markup.html, lintnews.markup.markdown\n"
         "from lintnews.lazy import LazyPattern\n"
-        "from lintnews.registry import python_checks\n"
+        "from lintnews.engine import python_checks\n"
         "python_checks()\n"
         "lazy = [(m, k) for m, mod in list(sys.modules.items()) if m.startswith('lintnews')\n"
         "        for k, v in vars(mod).items() if isinstance(v, LazyPattern)]\n"

@@ -6,20 +6,17 @@
 - LN803 a translator's note carried over from the source, such as
   `(spelling and punctuation preserved)` from Russian `(орфография и
   пунктуация сохранены)`. `(sic)` is English usage and stays.
-- LN804 known mistranslations and calques, kept as data (kind
-  `mistranslation` in `rules/translation.toml`): each entry has the English it
-  should be and the reason, which the message gives.
+- LN804 known mistranslations and calques are data (kind `mistranslation`,
+  `lintnews/kinds/mistranslation.py`, rules in `rules/translation.toml`).
 """
 from __future__ import annotations
 
 import regex
 
 from ..finding import Severity, Suggestion
-from ..kinds import register_kind
-from ..kinds.common import WordStartTerms, format_message, match_case, starts_word
 from ..langid import evidence
 from ..lazy import lazy_regex
-from ..registry import Check, Example, Rule, check
+from ..registry import Example, Rule, check
 
 DATELINE = Rule(
     code="LN801",
@@ -84,8 +81,6 @@ The fix removes a “preserved” note; a translator's note needs an editor.
     fixable=True,
 )
 
-_MISTRANSLATION_MESSAGE = "“{found}” is a mistranslation: write “{expected}” ({reason})."
-
 # -- LN801 ---------------------------------------------------------------
 _PLACE = r"\p{Lu}[\p{L}\p{M}'’]*(?:[ -]\p{Lu}[\p{L}\p{M}'’]*){0,2}"
 _DATELINE = regex.compile(
@@ -93,17 +88,12 @@ _DATELINE = regex.compile(
     r"\s*\.[ \t]?[-–](?=[ \t]+\S)"
 )
 
-_PLACES: dict[int, tuple] = {}
-
-
 def _dateline_places(ruleset) -> dict[str, str]:
-    cached = _PLACES.get(id(ruleset))
-    if cached is None or cached[0] is not ruleset:
-        table: dict[str, str] = {}
-        for _path, value in ruleset.table("dateline-places"):
-            table.update({k.lower(): v for k, v in value.items()})
-        cached = _PLACES[id(ruleset)] = (ruleset, table)
-    return cached[1]
+    """The `[dateline-places]` of the rule set: a Spanish or Russian form, lowercased -> English."""
+    table: dict[str, str] = {}
+    for _path, value in ruleset.table("dateline-places"):
+        table.update({k.lower(): v for k, v in value.items()})
+    return table
 
 
 @check(DATELINE)
@@ -115,7 +105,7 @@ def datelines(doc, ctx):
         if m is None:
             continue
         if places is None:
-            places = _dateline_places(ctx.ruleset)
+            places = ctx.ruleset.memo("dateline-places", _dateline_places)
         names = [p.strip() for p in m.group("places").split("/")]
         english = "/".join(places.get(n.lower(), n).upper() for n in names)
         agency = (m.group("agency") or "").strip()
@@ -193,56 +183,5 @@ def translator_notes(doc, ctx):
                 "text, or remove it.",
             )
 
-
-# -- LN804 and newsroom rules of kind "mistranslation" --------------------
-def build(entries, ruleset):
-    """The `mistranslation` kind: `[[rule.term]]` tables of found, expected, reason."""
-    table: dict[str, tuple] = {}
-    seen: set[str] = set()
-    for entry in entries:
-        terms = entry.data.get("term")
-        if not isinstance(terms, list) or not terms:
-            raise entry.error("a mistranslation rule needs [[rule.term]] tables")
-        format_message(entry, _MISTRANSLATION_MESSAGE, found="x", expected="y", reason="z", source="s")
-        for term in terms:
-            if not all(isinstance(term.get(k), str) and term[k] for k in ("found", "expected", "reason")):
-                raise entry.error("each [[rule.term]] needs 'found', 'expected' and 'reason'")
-            found = term["found"]
-            if found.lower() in seen:
-                raise entry.error(f"the phrase '{found}' is listed twice")
-            seen.add(found.lower())
-            # the case forms a phrase takes in running text: one case-sensitive
-            # pattern keeps the regex module's literal fast path
-            for form in (found, found[0].upper() + found[1:], found.upper()):
-                table[form] = (entry, term)
-    pattern = WordStartTerms(table)
-    rules = tuple(e.rule for e in entries)
-    # the longest word of each phrase: a document holding none of them is skipped
-    anchors = sorted({max(t.lower().split(), key=len) for t in seen})
-
-    def run(doc, ctx):
-        prose = doc.prose
-        lower = prose.lower()
-        if not any(a in lower for a in anchors):
-            return
-        for m in pattern.finditer(prose):
-            start, end = m.span()
-            if not starts_word(prose, start):
-                continue
-            entry, term = table[m.group()]
-            if not ctx.enabled(entry.rule.code):
-                continue
-            found = m.group()
-            expected = match_case(term["expected"], found)
-            if found[0].isupper() and not expected[0].isupper():
-                expected = expected[0].upper() + expected[1:]
-            message = format_message(entry, _MISTRANSLATION_MESSAGE, found=found, expected=expected,
-                                     reason=term["reason"], source=term.get("source", ""))
-            yield doc.finding(entry.rule, start, end, message, [(expected, bool(term.get("safe", False)))])
-
-    return [Check(rules, run)]
-
-
-register_kind("mistranslation", __name__)
 
 CHECKS = [datelines, inverted_marks, translator_notes]

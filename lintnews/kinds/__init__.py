@@ -1,44 +1,83 @@
-"""Rule kinds: turn `[[rule]]` tables of one kind into one compiled Check.
+"""Rule kinds: turn `[[rule]]` tables of one kind into compiled Checks.
 
 All rules of a kind are compiled together, so that a document is scanned once
-per kind, not once per rule or per term. A kind module exposes
-`build(entries, ruleset) -> list[Check]`; `KINDS` maps the `kind = "..."` value
-of a rule file to its module.
+per kind, not once per rule or per term. A kind is a function
+`build(entries, ruleset) -> list[Check]`.
+
+This module is the one registry of kinds. The built-in kinds are listed in
+`BUILTIN` by the module that defines them (its `build`), and imported only
+when a rule set uses them, so `build_checks(load_rules(...))` works without
+importing anything first. A newsroom's plug-in registers its own with the
+decorator:
+
+    from lintnews.kinds import kind
+
+    @kind("house-terms")
+    def build(entries, ruleset):
+        ...
 """
 from __future__ import annotations
 
 import importlib
+from typing import Callable
 
-from ..registry import Check
+from ..model import Check
 from ..rules import RuleFileError, RuleSet
 
-KINDS = {
+#: kind name -> module (relative to this package, or absolute) whose `build` it is
+BUILTIN = {
     "substitution": "substitution",
     "capitalization": "capitalization",
     "consistency": "consistency",
     "existence": "existence",
     "boilerplate": "lintnews.checks.boilerplate",
     "names": "names",
+    "mistranslation": "mistranslation",
 }
+
+Builder = Callable[[list, RuleSet], list[Check]]
+_REGISTERED: dict[str, Builder] = {}
+
+
+def kind(name: str) -> Callable[[Builder], Builder]:
+    """Decorator: register `build(entries, ruleset)` as the kind `name`."""
+
+    def wrap(build: Builder) -> Builder:
+        _REGISTERED[name] = build
+        return build
+
+    return wrap
 
 
 def register_kind(name: str, module: str) -> None:
-    """Let a family module add a kind (module path relative to this package or absolute)."""
-    KINDS[name] = module
+    """Register the `build` of `module` (relative to this package, or absolute) as `name`."""
+    BUILTIN[name] = module
+
+
+def known_kinds() -> list[str]:
+    return sorted({*BUILTIN, *_REGISTERED})
+
+
+def builder(name: str) -> Builder | None:
+    """The build function of kind `name`, importing its module on first use."""
+    found = _REGISTERED.get(name)
+    if found is None and name in BUILTIN:
+        module_name = BUILTIN[name]
+        if "." not in module_name:
+            module_name = f"{__name__}.{module_name}"
+        found = _REGISTERED[name] = importlib.import_module(module_name).build
+    return found
 
 
 def build_checks(ruleset: RuleSet) -> list[Check]:
     checks: list[Check] = []
-    for kind, entries in ruleset.by_kind().items():
-        module_name = KINDS.get(kind)
-        if module_name is None:
+    for name, entries in ruleset.by_kind().items():
+        build = builder(name)
+        if build is None:
             entry = entries[0]
             raise RuleFileError(
                 entry.path, entry.line,
-                f"rule {entry.rule.code}: unknown kind '{kind}' (one of: {', '.join(sorted(KINDS))})",
+                f"rule {entry.rule.code}: unknown kind '{name}' (one of: {', '.join(known_kinds())})",
             )
-        if "." not in module_name:
-            module_name = f"{__name__}.{module_name}"
-        module = importlib.import_module(module_name)
-        checks.extend(module.build(entries, ruleset))
+        checks.extend(build(entries, ruleset))
     return checks

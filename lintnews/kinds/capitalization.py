@@ -48,7 +48,9 @@ def build(entries, ruleset):
 
     def run(doc, ctx):
         prose = doc.prose
-        for m in pattern.finditer(prose):
+        finding, enabled = doc.finding, ctx.enabled
+        messages: dict[str, str] = {}  # a name written lowercase often recurs
+        for m in pattern.finditer(prose, doc.word_set):
             found = m.group()
             if found not in table:
                 continue
@@ -58,10 +60,13 @@ def build(entries, ruleset):
             if is_inside_token(prose, start, end):
                 continue
             entry, expected, exceptions = table[found]
-            if not ctx.enabled(entry.rule.code) or in_exception(exceptions, prose, start, end):
+            if not enabled(entry.rule.code) or in_exception(exceptions, prose, start, end):
                 continue
-            message = format_message(entry, DEFAULT_MESSAGE, found=found, expected=expected)
-            yield doc.finding(entry.rule, start, end, message, [(expected, True)])
+            message = messages.get(found)
+            if message is None:
+                message = messages[found] = format_message(entry, DEFAULT_MESSAGE, found=found,
+                                                           expected=expected)
+            yield finding(entry.rule, start, end, message, ((expected, True),))
 
     return [Check(rules, run)]
 

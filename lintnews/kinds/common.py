@@ -7,6 +7,7 @@ from typing import Iterable
 import regex
 
 from ..rules import RuleEntry
+from ..trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
 
 
 #: From this many terms on (a newsroom's list of 100,000), a TermIndex replaces
@@ -26,9 +27,9 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
     """
     words = set(terms)
     if len(words) >= LARGE_TERM_LIST:
-        from ..termindex import TermIndex
+        from ..automaton import literal_terms
 
-        return TermIndex(sorted(words, key=len, reverse=True), ignore_case)
+        return literal_terms(sorted(words, key=len, reverse=True), ignore_case)
     return re.compile(trie_pattern(words, ignore_case) + _RIGHT_BOUNDARY,
                       re.IGNORECASE if ignore_case else 0)
 
@@ -59,47 +60,48 @@ class WordStartTerms:
         self._anchors = frozenset(anchors) if anchors is not None else None
         self._pattern = None
 
-    def finditer(self, text: str):
-        if self._pattern is None:
+    def finditer(self, text: str, words: "frozenset[str] | None" = None):
+        """The matches in `text`. `words`, the set of its `\\w+` runs
+        (`Document.word_set`), lets every text be gated, not only those
+        before the first compile."""
+        if words is not None:
+            if self._anchors is not None and self._anchors.isdisjoint(words):
+                return iter(())
+        elif self._pattern is None:
             if self._anchors is not None and self._anchors.isdisjoint(_RUNS.findall(text)):
                 return iter(())
+        if self._pattern is None:
             self._pattern = term_pattern(self._terms)
         return self._pattern.finditer(text)
 
 
 _RUNS = re.compile(r"\w+")
-_RIGHT_BOUNDARY = r"(?![\w\u0300-\u036f])"
-_LEFT_BOUNDARY = r"(?<![\w\u0300-\u036f])"
+_RIGHT_BOUNDARY = RIGHT_BOUNDARY
+_LEFT_BOUNDARY = LEFT_BOUNDARY
 
 
-def trie_pattern(terms: Iterable[str], ignore_case: bool = False) -> str:
-    r"""Regular-expression source matching any of `terms`, as a trie.
+class Spans:
+    """A list of (start, end) pairs kept as two integer arrays: 16 bytes a pair
+    instead of ~120 as tuples, for a check that records every occurrence of
+    something (a text can have millions). `append`, `len` and indexing work
+    as on a list of tuples."""
 
-    `["Kiev", "Kiev Metro", "Kyiv"]` becomes `K(?:iev(?:\ Metro)?|yiv)`: the
-    engine follows one branch per character instead of trying every term, and
-    the optional tails make the longest term win. With `ignore_case` the trie
-    is built from case-folded terms (compile the result with IGNORECASE).
-    """
-    root: dict = {}
-    for term in terms:
-        node = root
-        for ch in (term.lower() if ignore_case else term):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not root:
-        return "(?!)"
+    __slots__ = ("_starts", "_ends")
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        ends_here = "" in node
-        if len(branches) == 1 and not ends_here:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if ends_here else group
+    def __init__(self) -> None:
+        from array import array
 
-    return emit(root)
+        self._starts, self._ends = array("q"), array("q")
+
+    def append(self, span: tuple[int, int]) -> None:
+        self._starts.append(span[0])
+        self._ends.append(span[1])
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self._starts[index], self._ends[index]
 
 
 def starts_word(text: str, start: int) -> bool:

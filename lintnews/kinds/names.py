@@ -26,7 +26,7 @@ from ..names.entities import ORIGINS, entity_table
 from ..names.foreign import foreign_look
 from ..names.near import NearIndex
 from ..names.profiles import profile
-from .common import is_inside_token, match_case, quoted_severity, starts_word
+from .common import Spans, is_inside_token, match_case, quoted_severity, starts_word
 
 #: A lowercase variant this frequent in English is a word, not a name (the
 #: English list also holds names such as "kiev" at low frequencies).
@@ -98,9 +98,9 @@ class _Names:
         seen: dict[str, list] = {}      # entity id -> [(start, end, form, lowercase)]
         entities: dict[str, object] = {}
         variants: list = []
-        covered: list[tuple[int, int]] = []
+        covered = Spans()  # (start, end) of every name found: millions in a hostile text
         hits = self.table.hits
-        for m in self.table.index.finditer(prose):
+        for m in self.table.index.finditer(prose, doc.word_set):
             start, end = m.span()
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue

@@ -12,7 +12,7 @@ import regex
 
 from ..document import PLACEHOLDER, Document, ProseBuilder
 from ..lazy import lazy_regex
-from .plain import url_spans
+from ..urls import SCHEME_URL, url_spans
 
 _FRONT_MATTER = lazy_regex(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
 _FENCE = lazy_regex(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -31,7 +31,7 @@ _INLINE_PARTS = (
     ("link_open", r"(?<!\\)\[(?=[^\]\n]*\]\([^)\n]*\)|[^\]\n]*\]\[[^\]\n]*\])"),
     ("link_close", r"\]\((?P<target>[^)\n]*)\)|\]\[[^\]\n]*\]"),
     ("autolink", r"<(?:https?|ftp|mailto):[^>\s]+>"),
-    ("url", r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\)]+[^\s<>\"'\]\).,;:!?]"),
+    ("url", f"(?i:{SCHEME_URL})"),
     ("tag", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
     ("entity", r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});"),
     ("line_marker", r"^[ ]{0,3}(?:\#{1,6}[ \t]+|(?:>[ \t]?)+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)"),
@@ -41,7 +41,7 @@ _INLINE_PARTS = (
 _FLAGS = regex.MULTILINE | regex.DOTALL
 _PART = {name: lazy_regex(source, _FLAGS) for name, source in _INLINE_PARTS}
 #: Where the constructs that would be tried at every character can start.
-_URL_START = lazy_regex(r"https?://|ftp://|www\.")
+_URL_START = lazy_regex(r"https?://|ftp://|www\.", regex.IGNORECASE)
 _MARKER_LINE = lazy_regex(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
 _HEADING_TAIL = lazy_regex(r"\#(?<=[ \t]\#)\#*[ \t]*$", _FLAGS)
 _EMPHASIS_MARK = lazy_regex(r"[*_]")
@@ -108,7 +108,7 @@ _FINDERS = tuple(
 )
 #: Literals of which every match of a construct contains one (empty: no such literal).
 _LITERALS = {"comment": ("<!--",), "code": ("`",), "image": ("![",), "link_open": ("[",), "link_close": ("]",),
-             "autolink": ("<",), "url": ("://", "www."), "tag": ("<",), "entity": ("&",),
+             "autolink": ("<",), "url": ("://", "www.", "WWW."), "tag": ("<",), "entity": ("&",),
              "heading_close": ("#",), "emphasis": ("*", "_")}
 _NEEDS = tuple(_LITERALS.get(name, ()) for name, _source in _INLINE_PARTS)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..rules import RuleFileError
+from .records import Entity, Hit
 
 ORIGIN_CODES = {"r": "russian-derived", "o": "romanization", "pl": "polish", "de": "german"}
 PLACE_TYPES = ("city", "town", "village", "place")
@@ -74,8 +75,6 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
     Returns the words that put a name in Ukraine and the known given names
     (for guarded variants).
     """
-    from .entities import Entity, Hit
-
     given_map = given_variants(ruleset)
     hand_places = {e.native: e for e in entities if e.type in PLACE_TYPES}
     # Russian given names before the surname of the hand-written Ukrainian people
@@ -151,7 +150,6 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
 
 
 def _renamings(b, ruleset) -> None:
-    from .entities import Hit
 
     for path, table in ruleset.table("renamed"):
         for raw in table if isinstance(table, list) else [table]:
@@ -174,7 +172,6 @@ def _renamings(b, ruleset) -> None:
 
 
 def _oblast(b, path, raw, context: dict) -> None:
-    from .entities import Entity, Hit
 
     stem, native = raw.get("form"), raw.get("native")
     if not isinstance(stem, str) or not isinstance(native, str):

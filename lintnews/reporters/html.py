@@ -20,7 +20,7 @@ from html import escape
 from importlib import resources
 from typing import TextIO
 
-from .. import __version__
+from .._version import __version__
 
 #: Plain-language names of the categories, for readers who never saw a linter.
 CATEGORY_LABELS = {

@@ -9,9 +9,11 @@ import json
 import re
 from typing import TextIO
 
-from .. import __version__
+from .._version import __version__
 
 SCHEMA = "lintnews-report/1"
+#: From this many findings a file's record is written finding by finding.
+_STREAM_FROM = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -38,7 +40,10 @@ class Reporter:
 
     def file(self, result) -> None:
         self.stream.write(",\n  " if self.count else "\n  ")
-        self.stream.write(_dumps(result.to_dict()))
+        if len(result.findings) < _STREAM_FROM:
+            self.stream.write(_dumps(result.to_dict()))
+        else:  # piece by piece (a lone surrogate then escapes only the finding it is in)
+            result.write_json(self.stream.write, _dumps)
         self.count += 1
 
     def finish(self, summary) -> None:

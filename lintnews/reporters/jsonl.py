@@ -13,6 +13,10 @@ import json
 from typing import TextIO
 
 
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 class Reporter:
     needs_text = False
 
@@ -23,11 +27,9 @@ class Reporter:
         pass
 
     def file(self, result) -> None:
-        data = result.to_dict()
-        if hasattr(result, "record_id"):
-            del data["path"]
-            data = {"id": result.record_id, **data}
-        self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+        head = {"id": result.record_id} if hasattr(result, "record_id") else None
+        result.write_json(self.stream.write, _dumps, head)
+        self.stream.write("\n")
 
     def finish(self, summary) -> None:
         pass

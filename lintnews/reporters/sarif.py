@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Callable, TextIO
 from urllib.parse import quote
 
-from .. import __version__
+from .._version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

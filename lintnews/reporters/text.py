@@ -59,6 +59,9 @@ class Reporter:
     def file(self, result) -> None:
         text = result.text
         lines = text.splitlines() if (text is not None and self.show_source) else None
+        if self.console is None:
+            self._plain(result, lines)
+            return
         for f in result.findings:
             severity = str(f.severity)
             self._write([
@@ -75,6 +78,34 @@ class Reporter:
                 if s.replacement and "\n" in s.replacement:
                     what = "replace (see --diff)"
                 self._write([("      = ", "dim"), (f"fix: {what} ({kind})", "green")])
+
+    def _plain(self, result, lines: list[str] | None) -> None:
+        """`file` without colour: the same text, built in batches (a file can
+        have millions of findings)."""
+        out: list[str] = []
+        path = result.path
+        nlines = len(lines) if lines is not None else 0
+        for f in result.findings:
+            out.append(f"{path}:{f.line}:{f.column}: {f.rule} [{f.category}] {f.message}\n")
+            if f.line - 1 < nlines:
+                line = lines[f.line - 1]  # type: ignore[index]
+                start = f.column - 1
+                end = f.end_column - 1 if f.end_line == f.line else len(line)
+                shown, offset = _window(line, start, end)
+                pad = _width(shown[: start - offset])
+                marks = max(1, _width(shown[start - offset: end - offset]))
+                out.append(f"{f.line:>6} | {shown}\n       | {' ' * pad}{'^' * marks}\n")
+            if f.suggestions:
+                s = f.suggestions[0]
+                what = f"replace with “{s.replacement}”" if s.replacement else "remove"
+                if s.replacement and "\n" in s.replacement:
+                    what = "replace (see --diff)"
+                out.append(f"      = fix: {what} ({'safe' if s.safe else 'unsafe'})\n")
+            if len(out) >= 2000:
+                self.stream.write("".join(out))
+                out.clear()
+        if out:
+            self.stream.write("".join(out))
 
     def _source(self, line: str, f) -> None:
         number = f"{f.line:>6} | "
@@ -99,16 +130,17 @@ class Reporter:
 
 def _window(line: str, start: int, end: int) -> tuple[str, int]:
     """A slice of a long line around [start, end), and the slice's offset."""
-    line = line.replace("\t", " ")
     if len(line) <= _MAX_LINE:
-        return line, 0
+        return line.replace("\t", " "), 0
     lo = max(0, start - 40)
     hi = min(len(line), max(end + 40, lo + _MAX_LINE))
-    return line[lo:hi], lo
+    return line[lo:hi].replace("\t", " "), lo
 
 
 def _width(text: str) -> int:
     """Columns a string takes in a terminal (wide CJK counts 2, marks 0)."""
+    if text.isascii():
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch):

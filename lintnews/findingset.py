@@ -1,0 +1,212 @@
+"""The findings of one document, held compactly and built into Findings on demand.
+
+A hostile file can have millions of findings (a 10 MB line of `kyiv kyiv
+...` has three million). As Finding objects, with their own message, excerpt
+and suggestion, they take about 400 bytes each; here a finding is three
+machine integers (start, end, and an index into a table of what findings
+share: rule, severity, message, suggestions relative to the span), about 20
+bytes, and `FindingSet` yields Finding objects one at a time as it is
+iterated. Line, column and excerpt are computed from the text when a finding
+is built, exactly as `Document.finding` computes them.
+
+`collect` is the engine's filtering and ordering (duplicates, `allow`
+phrases, per-file ignores, suppression comments, severity overrides) done
+as a stream: the findings of each check are merged in position order
+(`heapq.merge`, which keeps ties in check order as a stable sort of the
+concatenation would), so no step holds a Python object per finding.
+"""
+from __future__ import annotations
+
+import heapq
+from array import array
+from bisect import bisect_right
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .finding import Finding, Suggestion
+
+
+class FindingSet(Sequence[Finding]):
+    """A sequence of Findings of one text, stored as integers (see the module docstring)."""
+
+    __slots__ = ("_text", "_line_starts", "_starts", "_ends", "_kinds", "_table", "_order")
+
+    def __init__(self, text: str, line_starts: Sequence[int], starts: array, ends: array,
+                 kinds: array, table: list[tuple], order: array) -> None:
+        self._text = text
+        self._line_starts = line_starts
+        self._starts, self._ends, self._kinds = starts, ends, kinds
+        self._table = table
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._build(i) for i in self._order[index]]
+        return self._build(self._order[index])
+
+    def __iter__(self) -> Iterator[Finding]:
+        build = self._build
+        for i in self._order:
+            yield build(i)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (FindingSet, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FindingSet({list(self)!r})"
+
+    def __reduce__(self):
+        # to another process (a worker's result) as a plain list
+        return list, (list(self),)
+
+    def counts(self) -> Iterator[tuple[tuple, int]]:
+        """(table entry, number of findings) for each kind of finding: cheap totals."""
+        tally: dict[int, int] = {}
+        kinds = self._kinds
+        for i in self._order:
+            k = kinds[i]
+            tally[k] = tally.get(k, 0) + 1
+        for k, n in tally.items():
+            yield self._table[k], n
+
+    def _build(self, i: int) -> Finding:
+        start, end = self._starts[i], self._ends[i]
+        rule, name, category, severity, message, suggestions = self._table[self._kinds[i]]
+        starts = self._line_starts
+        line = bisect_right(starts, start)
+        end_line = line if end < (starts[line] if line < len(starts) else end + 1) else bisect_right(starts, end)
+        return Finding(
+            rule, name, category, severity, start, end,
+            line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
+            self._text[start:end], message,
+            tuple(Suggestion(s[0], start, end, s[1]) if len(s) == 2 else Suggestion(*s)
+                  for s in suggestions) if suggestions else (),
+        )
+
+
+class Collector:
+    """Takes the findings of each check, then orders and filters them (`finish`)."""
+
+    def __init__(self, text: str, line_starts: Sequence[int]) -> None:
+        self._text, self._line_starts = text, line_starts
+        # offsets in 4 bytes each while they fit (a text under 4 G characters)
+        wide = "I" if len(text) < 2 ** 32 - 1 and array("I").itemsize == 4 else "q"
+        self._starts = array(wide)
+        self._ends = array(wide)
+        self._kinds = array(wide)
+        self._table: list[tuple] = []
+        self._index: dict[tuple, int] = {}
+        self._runs: list[tuple[int, int]] = []
+        self._run_start = 0
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def add_all(self, findings: Iterable[Finding], keep: Callable[[str], bool]) -> None:
+        """Add one check's findings (those whose rule `keep` accepts) as one run."""
+        index, table = self._index, self._table
+        starts_append, ends_append, kinds_append = self._starts.append, self._ends.append, self._kinds.append
+        for f in findings:
+            if not keep(f.rule):
+                continue
+            start, end = f.offset, f.end_offset
+            suggestions = f.suggestions
+            if suggestions:
+                suggestions = tuple(
+                    (s.replacement, s.safe) if (s.offset == start and s.end_offset == end)
+                    else (s.replacement, s.offset, s.end_offset, s.safe)
+                    for s in suggestions)
+            key = (f.rule, f.name, f.category, f.severity, f.message, suggestions)
+            k = index.get(key)
+            if k is None:
+                k = index[key] = len(table)
+                table.append(key)
+            starts_append(start)
+            ends_append(end)
+            kinds_append(k)
+        if len(self._starts) > self._run_start:
+            self._runs.append((self._run_start, len(self._starts)))
+            self._run_start = len(self._starts)
+
+    def finish(self, keep: Callable[[int, int, str], bool] | None,
+               severity_of: Callable[[str], object | None]) -> FindingSet:
+        """Order the findings, drop duplicates and those `keep(start, end, rule)`
+        refuses, apply `severity_of(rule)` (None: unchanged) -- what the engine
+        did to a list of Findings, done as a stream."""
+        starts, ends, kinds, table = self._starts, self._ends, self._kinds, self._table
+        # the first of two findings for the same span and rule or the same edit:
+        # the most serious, then by rule
+        def order_key(i: int) -> tuple:
+            entry = table[kinds[i]]
+            return (starts[i], ends[i], -entry[3], entry[0])
+
+        runs = []
+        for lo, hi in self._runs:
+            indices = range(lo, hi)
+            previous = None
+            for i in indices:
+                key = order_key(i)
+                if previous is not None and key < previous:
+                    indices = sorted(indices, key=order_key)  # stable: ties keep check order
+                    break
+                previous = key
+            runs.append(indices)
+        merged = heapq.merge(*runs, key=order_key) if len(runs) > 1 else (runs[0] if runs else ())
+
+        order = array(self._starts.typecode)
+        group: list[tuple] = []  # (rule, message, index) of one span, sorted on output
+        seen: set = set()
+        seen_at = -1
+        overridden: dict[int, int] = {}
+        span = None
+        for i in merged:
+            start, end, k = starts[i], ends[i], kinds[i]
+            entry = table[k]
+            rule = entry[0]
+            if start != seen_at:
+                seen.clear()
+                seen_at = start
+            key = (rule, end)
+            suggestions = entry[5]
+            # the same edit: the finding's own span and its first replacement
+            same_fix = (end, suggestions[0][0]) if suggestions else None
+            if key in seen or (same_fix is not None and same_fix in seen):
+                continue
+            seen.add(key)
+            if same_fix is not None:
+                seen.add(same_fix)
+            if keep is not None and not keep(start, end, rule):
+                continue
+            severity = severity_of(rule)
+            if severity is not None and severity != entry[3]:
+                new = overridden.get(k)
+                if new is None:
+                    changed = (*entry[:3], severity, *entry[4:])
+                    new = self._index.get(changed)
+                    if new is None:
+                        new = self._index[changed] = len(table)
+                        table.append(changed)
+                    overridden[k] = new
+                kinds[i] = new
+                entry = table[new]
+            if (start, end) != span:
+                _flush(group, order)
+                span = (start, end)
+            group.append((rule, entry[4], i))
+        _flush(group, order)
+        return FindingSet(self._text, self._line_starts, starts, ends, kinds, table, order)
+
+
+def _flush(group: list, order: array) -> None:
+    if len(group) == 1:
+        order.append(group[0][2])
+    elif group:
+        group.sort(key=lambda g: (g[0], g[1]))
+        order.extend(g[2] for g in group)
+    group.clear()

@@ -1,0 +1,118 @@
+"""The compact FindingSet and the streamed engine give what the list-based
+engine gave: same findings, same order, same reports."""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+from lintnews.config import Config
+from lintnews.engine import _allowed_spans, _override, context_for, findings_of, lint_document
+from lintnews.findingset import FindingSet
+from lintnews.markup import make_document
+from lintnews.results import FileResult
+from lintnews.suppression import Suppressions
+
+TEXT = (
+    "<!-- lintnews-disable-next-line LN604 -->\n"
+    "In kyiv the the talks began.\n\n"
+    "Officials in kyiv said “the the” twice, and chicken kiev was served in kharkiv.\n\n"
+    "kyiv kyiv kyiv and lviv lviv.\n"
+)
+
+
+def reference(doc, ctx):
+    """The engine's filtering and ordering as it was before the FindingSet."""
+    found = []
+    for item in ctx.rules.checks:
+        if ctx.any_enabled(item):
+            found.extend(f for f in item.run(doc, ctx) if ctx.enabled(f.rule))
+    overrides = ctx.config.severity_overrides()
+    ignored = ctx.config.ignores_for(doc.path)
+    allowed = _allowed_spans(doc.text, ctx.config.allow)
+    suppressions = Suppressions.of(doc)
+    seen, out = set(), []
+    for f in sorted(found, key=lambda f: (f.offset, f.end_offset, -f.severity, f.rule)):
+        key = (f.rule, f.offset, f.end_offset)
+        same_fix = (f.offset, f.end_offset, f.suggestions[0].replacement) if f.suggestions else None
+        if key in seen or (same_fix and same_fix in seen):
+            continue
+        seen.add(key)
+        if same_fix:
+            seen.add(same_fix)
+        if ignored and any(f.rule.startswith(c) for c in ignored):
+            continue
+        if allowed and any(s < f.end_offset and f.offset < e for s, e in allowed):
+            continue
+        if suppressions and suppressions.suppressed(f):
+            continue
+        severity = _override(f.rule, overrides)
+        if severity is not None and severity != f.severity:
+            f = replace(f, severity=severity)
+        out.append(f)
+    out.sort(key=lambda f: f.sort_key())
+    return out
+
+
+def test_the_streamed_engine_matches_the_list_engine_under_every_filter():
+    configs = [
+        Config(),
+        Config(allow=("lviv lviv",), severity={"LN201": "error", "LN6": "info"}),
+        Config(per_file_ignores=(("*.md", ("LN2",)),)),
+    ]
+    for config in configs:
+        ctx = context_for(config)
+        doc = make_document(TEXT, "a.md")
+        expected = reference(make_document(TEXT, "a.md"), ctx)
+        got = findings_of(doc, ctx)
+        assert isinstance(got, FindingSet)
+        assert list(got) == expected and got == expected and len(got) == len(expected)
+        assert got[0] == expected[0] and got[-2:] == expected[-2:]
+        assert expected, "the sample must have findings"
+    codes = [f.rule for f in lint_document(make_document(TEXT, "a.md"), context_for(Config()))]
+    assert "LN201" in codes and "LN604" in codes
+
+
+def test_counts_and_worst_need_no_finding_built():
+    ctx = context_for(Config())
+    found = findings_of(make_document(TEXT, "a.md"), ctx)
+    totals = {}
+    for entry, n in found.counts():
+        totals[entry[0]] = totals.get(entry[0], 0) + n
+    assert totals == {r: sum(1 for f in found if f.rule == r) for r in totals}
+    assert FileResult("a.md", found).worst() == max(f.severity for f in found)
+    assert FileResult("a.md", []).worst() is None
+
+
+def test_a_json_record_written_piece_by_piece_is_the_same_bytes():
+    ctx = context_for(Config())
+    result = FileResult("a.md", findings_of(make_document(TEXT * 40, "a.md"), ctx))
+    out = io.StringIO()
+    result.write_json(out.write, lambda v: json.dumps(v, ensure_ascii=False))
+    assert out.getvalue() == json.dumps(result.to_dict(), ensure_ascii=False)
+    out = io.StringIO()
+    result.write_json(out.write, json.dumps, {"id": 7})
+    data = result.to_dict()
+    del data["path"]
+    assert out.getvalue() == json.dumps({"id": 7, **data})
+    empty = io.StringIO()
+    FileResult("b.md", [], "unreadable").write_json(empty.write, json.dumps)
+    assert empty.getvalue() == json.dumps({"path": "b.md", "error": "unreadable", "findings": []})
+
+
+def test_the_text_report_shows_a_window_of_a_long_line():
+    from lintnews.reporters.text import Reporter
+
+    text = "word\tmore " * 40 + "in kyiv today." + " filler" * 40 + "\n"
+    findings = findings_of(make_document(text, "a.txt"), context_for(Config()))
+    out = io.StringIO()
+    Reporter(out, colour=False).file(FileResult("a.txt", findings, None, text))
+    first = out.getvalue().splitlines()[:4]
+    col = text.index("kyiv") + 1
+    shown = text[col - 1 - 40: col - 1 - 40 + 160].replace("\t", " ")
+    assert first == [
+        f"a.txt:1:{col}: LN201 [capitalization] {findings[0].message}",
+        f"     1 | {shown}",
+        "       | " + " " * 40 + "^^^^",
+        "      = fix: replace with “Kyiv” (safe)",
+    ]
