@@ -4,12 +4,16 @@
   explaining findings are an untranslated passage (category `untranslated`),
   a boilerplate line or block (category `boilerplate`) and a mojibake run
   (LN501, which explains every word it touches: “Ukraineâ€™s” is one encoding
-  problem, not also a misspelt name). A boilerplate block of several lines
-  (related-article teasers) explains nothing: its headlines are prose. The names, spacing and quotation marks
+  problem, not also a misspelt name). The names, spacing and quotation marks
   of a Spanish sentence left untranslated are that sentence's, not problems of
   their own; what a boilerplate line holds goes with the line.
-  Duplication and meta findings are never dropped: a repeated paragraph is a
-  problem of its own whatever language it is in.
+- A block of page furniture over several lines (LN305: a menu, a share bar, a
+  footer ...) explains everything inside it, repeats included: removing the
+  block removes them. A block of links to other articles (teaser and link
+  lists, and LN302's related-article blocks) explains nothing: its headlines
+  are prose an editor may keep as links, and their damage is still reported.
+- Otherwise duplication and meta findings are never dropped: a repeated
+  paragraph is a problem of its own whatever language it is in.
 - Two findings of one category on exactly the same span are one problem: the
   more serious one is kept.
 - A fix inside a direct quotation is never safe: quoted speech is kept as it
@@ -37,8 +41,17 @@ def explains(f: Finding, doc=None) -> bool:
     if f.rule in EXPLAINING_RULES or f.category == "untranslated":
         return True
     if f.category == "boilerplate":
-        return doc is None or "\n" not in doc.text[f.offset:f.end_offset].strip()
+        return (doc is None or "\n" not in doc.text[f.offset:f.end_offset].strip()
+                or _furniture_block(f))
     return False
+
+
+def _furniture_block(f: Finding) -> bool:
+    """A block of page furniture over several lines that is not a list of links."""
+    from .checks.boilerplate import LINK_KINDS, furniture_block_kind
+
+    kind = furniture_block_kind(f.message)
+    return kind is not None and kind not in LINK_KINDS
 
 
 def fold(doc, findings: list[Finding]) -> list[Finding]:
@@ -83,18 +96,30 @@ class _Containers:
 
 def _drop_explained(doc, findings: list[Finding]) -> list[Finding]:
     by_kind: dict[str, list[tuple[int, int]]] = {}
+    blocks: list[tuple[int, int]] = []
     for f in findings:
         if explains(f, doc):
             kind = "mojibake" if f.rule in EXPLAINING_RULES else f.category
             by_kind.setdefault(kind, []).append(_explained_span(doc, f))
+            if kind == "boilerplate" and _furniture_block(f):
+                blocks.append((f.offset, f.end_offset))
     if not by_kind:
         return findings
     containers = {kind: _Containers(spans) for kind, spans in by_kind.items()}
+    furniture = _Containers(blocks) if blocks else None
     out = []
     for f in findings:
-        if f.category in NEVER_FOLDED or not _explained(doc, f, containers):
+        if f.category in NEVER_FOLDED:
+            if f.category == "meta" or furniture is None or not _inside(furniture, f):
+                out.append(f)
+        elif not _explained(doc, f, containers):
             out.append(f)
     return out
+
+
+def _inside(spans: _Containers, f: Finding) -> bool:
+    hit = spans.reaching(f.offset)
+    return hit is not None and hit[0] >= f.end_offset
 
 
 def _explained(doc, f: Finding, containers: dict[str, _Containers]) -> bool:

@@ -131,3 +131,75 @@ def test_fold_is_linear_in_many_explaining_findings():
     line = "Президент сказал , что переговоры продолжатся.\n"
     found = lint(line * 3000)
     assert {f.rule for f in found} == {"LN102"} and len(found) == 3000
+
+
+# A scraped page of our own: a menu, a body of prose, a share bar, a teaser
+# list and a footer around it (LN305 finds the blocks by the page's structure).
+_BODY = (
+    "The air force said it had shot down most of the drones launched overnight, but several hit "
+    "power facilities in the east of the country, cutting electricity to thousands of homes.\n"
+    "The energy ministry said repair crews were working to restore supplies and that hospitals had "
+    "switched to backup generators while the damage was assessed.\n"
+    "Officials in the region urged residents to limit their use of heavy appliances during the "
+    "evening peak, and said more repairs would follow.\n"
+)
+_MENU = "Home\nWorld\nEurope\nkyiv\nBusiness\nSport\n"
+_SHARE = "Share this article\nFacebook\nTwitter\nWhatsApp\nEmail\n"
+_TEASERS = "More on this story\nThe mayor of kyiv met officials , then left\nWhat we know about the drone attacks\n"
+_FOOTER = "© 2024 Example News. All rights reserved.\nTerms of use\nPrivacy policy\nCookie settings\n"
+PAGE = _MENU + "Drones strike energy sites\n" + _BODY + _SHARE + _TEASERS + _FOOTER
+
+
+def test_a_furniture_block_folds_what_lies_inside_it(unfolded):
+    menu_kyiv = PAGE.index("kyiv")
+    assert any(f.rule == "LN201" and f.offset == menu_kyiv for f in unfolded(PAGE))
+    found = lint(PAGE)
+    menu = next(f for f in found if f.rule == "LN305" and f.offset == 0)
+    assert "menu" in menu.message and menu.end_offset > menu_kyiv
+    assert not any(f.rule == "LN201" and f.offset == menu_kyiv for f in found)
+
+
+def test_a_teaser_list_block_keeps_the_damage_of_its_headlines():
+    found = lint(PAGE)
+    teaser_kyiv = PAGE.index("kyiv", PAGE.index("The mayor of"))
+    teasers = next(f for f in found if f.rule == "LN305" and "teaser list" in f.message)
+    assert teasers.offset < teaser_kyiv < teasers.end_offset
+    assert [(f.rule, f.offset) for f in found if f.rule in ("LN201", "LN601")] == [
+        ("LN201", teaser_kyiv), ("LN601", PAGE.index(" , then"))]
+
+
+def test_the_same_lowercase_name_in_the_body_still_fires():
+    page = PAGE.replace("Officials in the region", "Officials in kyiv")
+    assert ("LN201", page.index("kyiv", page.index("Officials"))) in {(f.rule, f.offset) for f in lint(page)}
+
+
+def test_a_repeat_inside_a_furniture_block_is_folded_but_not_one_outside():
+    from lintnews.finding import Finding, Severity
+    from lintnews.markup import make_document
+    from lintnews.overlap import fold
+
+    text = "a\nb\nc\nd\ne\n"
+    doc = make_document(text)
+    block = Finding("LN305", "page-structure", "boilerplate", Severity.WARNING, 0, 6, 1, 1, 3, 2,
+                    "a", "These 3 lines look like a share bar of the web page around the article, "
+                    "not part of it (“a”): remove them.")
+    inside = Finding("LN701", "x", "duplication", Severity.WARNING, 2, 3, 2, 1, 2, 2, "b", "m")
+    outside = Finding("LN701", "x", "duplication", Severity.WARNING, 8, 9, 5, 1, 5, 2, "e", "m")
+    assert fold(doc, [block, inside, outside]) == [block, outside]
+    teasers = Finding(*[getattr(block, n) for n in ("rule", "name", "category", "severity", "offset",
+                                                   "end_offset", "line", "column", "end_line",
+                                                   "end_column", "excerpt")],
+                      block.message.replace("share bar", "teaser list"))
+    assert fold(doc, [teasers, inside, outside]) == [teasers, inside, outside]
+
+
+@pytest.mark.parametrize("message,kind", [
+    ("These 4 lines look like a cookie notice of the web page around the article, not part of it "
+     "(“We use cookies”): remove them.", "cookie notice"),
+    ("“Home” looks like a menu of the web page around the article, not part of it: remove the line.", None),
+    ("“Related articles” points readers to other articles", None),
+])
+def test_furniture_block_kind_reads_the_block_message(message, kind):
+    from lintnews.checks.boilerplate import furniture_block_kind
+
+    assert furniture_block_kind(message) == kind

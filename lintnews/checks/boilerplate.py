@@ -339,6 +339,22 @@ STRUCTURE_MESSAGE = (
     "(“{first}”): remove them."
 )
 STRUCTURE_MESSAGE_ONE = "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line."
+#: Blocks of links to other articles: their lines are headlines, prose an
+#: editor may keep as links, so damage inside them is still reported. Every
+#: other block of page furniture explains what lies inside it (lintnews.overlap).
+LINK_KINDS = frozenset({"teaser list", "link list"})
+_BLOCK_OPENING, _BLOCK_KIND_END = "lines look like a ", " of the web page"
+
+
+def furniture_block_kind(message: str) -> str | None:
+    """The kind of block an LN305 block finding names (from its message), or None."""
+    at = message.find(_BLOCK_OPENING)
+    end = message.find(_BLOCK_KIND_END, at)
+    if at < 0 or end < 0 or not message.startswith("These "):
+        return None
+    return message[at + len(_BLOCK_OPENING):end]
+
+
 SENTENCE_MESSAGE = "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it."
 TITLE_TAIL_MESSAGE = "“{found}” is the website's name added to the page title, not part of the headline: remove it."
 
