@@ -43,3 +43,33 @@ def run_cli(tmp_path):
         )
 
     return run
+
+
+# Debian's chromium, driven by Playwright, which never downloads a browser here.
+CHROMIUM = os.environ.get("LINTNEWS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for a module's tests; a skip when it or Playwright is
+    missing, except under CI, where `.ci/run` installs both and a skip would hide
+    a broken page."""
+    import shutil
+
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the playwright package is not installed"
+    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        missing = f"{CHROMIUM} is not installed"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser test must run in CI, but {missing}")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

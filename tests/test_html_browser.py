@@ -7,17 +7,12 @@ test skips when that browser or Playwright is missing, except under CI, where
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 
-CHROMIUM = os.environ.get("LINTNEWS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 DOCS_SCREENSHOT = ROOT / "docs" / "html-report.png"
 
 # Two short articles of our own, damaged the ways the report must show.
@@ -32,29 +27,6 @@ Exit mobile version
 Negotiators in kyiv described the first session as «constructive».
 """
 SECOND = "The mayor of kyiv opened the new bridge.\nExit mobile version\n"
-
-def _launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = "the playwright package is not installed"
-    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        missing = f"{CHROMIUM} is not installed"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"the browser test must run in CI, but {missing}")
-        pytest.skip(missing)
-    with sync_playwright() as playwright:
-        browser = _launch(playwright)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture
 def report(run_cli, tmp_path):

@@ -5,36 +5,14 @@ third; the downloaded text has exactly those two changes.
 """
 from __future__ import annotations
 
-import os
-import shutil
 
 import pytest
 
 from server_process import ServerProcess
-from test_html_browser import CHROMIUM, CHROMIUM_ARGS
 
 # Our own article: an emoji before the first name, so the page must map code points to UTF-16.
 ARTICLE = ("Residents 🎉 of kyiv cheered on Monday.\n\n"
            "The delegation from Kiev arrived late , the ministry said.\n")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = "the playwright package is not installed"
-    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        missing = f"{CHROMIUM} is not installed"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"the browser test must run in CI, but {missing}")
-        pytest.skip(missing)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
