@@ -137,3 +137,19 @@ def speed() -> None:
 if __name__ == "__main__":
     correctness()
     speed()
+
+
+def reader_speed() -> None:
+    """lintnews's HTML reader (lintnews/markup/html.py) on the same pages: prose with its offset map."""
+    from lintnews.markup.html import read
+
+    docs = pages()
+    size = sum(len(d.encode()) for d in docs) / 1e6
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        for d in docs:
+            read(d, "page.html")
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    print(f"lintnews HTML reader: {len(docs)} pages, {size:.2f} MB in {best:.2f} s = {size / best:.2f} MB/s")
