@@ -67,6 +67,8 @@ _CONSTRUCT = lazy_regex(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
+#: A run of tags with nothing between them: skipped in one step when no text can start inside it.
+_TAG_RUN = lazy_regex(r"""(?:</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*>)+""")
 _BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
 _SPECIAL = lazy_regex(r"[&\r\0<]")
 _CHARREF = lazy_regex(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
@@ -217,7 +219,7 @@ def _match(src: str, p: int, text: str, mode: int):
                 p += 1
                 i += 1
                 continue
-            if mode != _DATA:
+            if mode != _DATA or i == 0:
                 return None
             m = _construct(src, p)
             if m is None or m.lastgroup not in ("tag", "empty"):
@@ -238,33 +240,42 @@ class _Reader:
         self.comments: dict[int, tuple[int, int, str]] = {}
         self.foreign = False  # the last aligned node was in svg/math (a CDATA section may close)
 
-    def _skip(self, p: int, foreign: bool) -> int:
-        """Past the markup at p (not whitespace)."""
+    def _skip(self, p: int, foreign: bool, run: bool = False) -> int:
+        """Past the markup construct at p (p itself if there is none); a run of tags if `run`."""
         src = self.src
+        if run:
+            m = _TAG_RUN.match(src, p)
+            if m is not None:
+                return m.end()
+        m = _construct(src, p)
+        if m is None:
+            return p
+        kind = m.lastgroup
+        if kind == "cdata" and not foreign:
+            m = _BOGUS.match(src, p)  # CDATA outside svg/math is a bogus comment
+        elif kind == "comment":
+            raw = m.group()
+            body = raw[4:]
+            body = body[:-4] if body.endswith("--!>") else body[:-3] if body.endswith("-->") else body
+            body = "" if raw in ("<!-->", "<!--->") else body
+            self.comments.setdefault(p, (p, m.end(), body))
+        return m.end()
+
+    def _at(self, p: int, item: _Item):
+        """Align `item` at p, past markup and any whitespace the parser dropped: (start, end, reps).
+
+        The text is tried before each piece of markup is skipped: in a `title`,
+        a `textarea` or a script, what looks like a tag is the text itself."""
+        src = self.src
+        size = len(src)
         while True:
             if self.foreign and src.startswith("]]>", p):
                 p += 3
                 continue
-            m = _construct(src, p)
-            if m is None:
-                return p
-            kind = m.lastgroup
-            if kind == "cdata" and not foreign:
-                m = _BOGUS.match(src, p)  # CDATA outside svg/math is a bogus comment
-            elif kind == "comment":
-                body = m.group()[4:]
-                body = body[:-4] if body.endswith("--!>") else body[:-3] if body.endswith("-->") else body
-                body = "" if m.group() in ("<!-->", "<!--->") else body
-                self.comments.setdefault(p, (p, m.end(), body))
-            p = m.end()
-
-    def _at(self, p: int, item: _Item):
-        """Align `item` at p, past markup and any whitespace the parser dropped: (start, end, reps)."""
-        src = self.src
-        while True:
-            p = self._skip(p, item.foreign)
-            got = _match(src, p, item.text, item.mode)
-            if got is None:
+            c = src[p] if p < size else ""
+            # every mode copies an ordinary character as it is: only those can start the text
+            got = _match(src, p, item.text, item.mode) if c in "&\r\0" or c == item.text[0] else None
+            if got is None and (c in "&\r\0" or c == item.text[0]):
                 for mode in (_DATA, _RCDATA_MODE, _RAW_MODE):
                     if mode != item.mode:
                         got = _match(src, p, item.text, mode)
@@ -272,13 +283,17 @@ class _Reader:
                             break
             if got is not None:
                 return p, got[0], got[1]
-            if p < len(src) and src[p] in _WS:  # whitespace the parser dropped (before <html>, in <head>)
+            if p >= size:
+                return None
+            q = self._skip(p, item.foreign, item.text[0] != "<")
+            if q > p:
+                p = q
+            elif src[p] in _WS:  # whitespace the parser dropped (before <html>, in <head>)
                 p += 1
-                continue
-            if p == 0 and src.startswith("\ufeff"):
+            elif p == 0 and src.startswith("\ufeff"):
                 p = 1
-                continue
-            return None
+            else:
+                return None
 
     def _search(self, p: int, item: _Item):
         """Look for `item` after later markup, within SEARCH_WINDOW."""
@@ -335,7 +350,13 @@ class _Reader:
             cursor = got[1]
             self.foreign = item.foreign
             k += 1
-        self._skip(cursor, False)  # comments after the last text
+        src = self.src
+        while cursor < len(src):  # comments after the last text
+            q = self._skip(cursor, False)
+            if q == cursor:
+                q = src.find("<", cursor + 1)
+                q = q if q >= 0 else len(src)
+            cursor = q
         return out
 
     def document(self, path: str) -> Document:
