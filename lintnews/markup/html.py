@@ -169,23 +169,28 @@ def _charref(src: str, p: int):
     return (chr(num), ""), m.end()  # controls and noncharacters: kept by lexbor, dropped by html.unescape
 
 
-def _match(src: str, p: int, text: str, mode: int):
+def _match(src: str, p: int, text: str, mode: int, partial: bool = False):
     """Match `text` at src[p] as raw text read in `mode`: (raw end, [(start, end, decoded)]) or None.
 
     The replacements are the character references decoded and the stray tags the
     parser ignored inside the text; everything else in the span is the text verbatim
-    (a CR LF in the source is one LF in the parsed text)."""
+    (a CR LF in the source is one LF in the parsed text).
+
+    With `partial`, a text that stops matching after some markup yields the part
+    before that markup, as (raw end, replacements, characters matched): the parser
+    joins text from separate places into one node (foster parenting next to a table)."""
     n, size = len(text), len(src)
     i = 0
     reps: list[tuple[int, int, str]] = []
+    good = None  # (raw end, replacements kept, characters matched) before the last markup
     while i < n:
         if p >= size:
-            return None
+            return good if partial and good is not None and good[2] > 0 else None
         m = _SPECIAL.search(src, p, min(size, p + n - i))
         q = m.start() if m else min(size, p + n - i)
         if q > p:
             if not src.startswith(text[i:i + q - p], p):
-                return None
+                return good if partial and good is not None and good[2] > 0 else None
             i += q - p
             p = q
             continue
@@ -193,7 +198,7 @@ def _match(src: str, p: int, text: str, mode: int):
         t = text[i]
         if c == "\r":
             if t != "\n":
-                return None
+                return good if partial and good is not None and good[2] > 0 else None
             p += 2 if src.startswith("\n", p + 1) else 1
             i += 1
         elif c == "\0":
@@ -211,7 +216,7 @@ def _match(src: str, p: int, text: str, mode: int):
                         break
             if not done:
                 if t != "&":
-                    return None
+                    return good if partial and good is not None and good[2] > 0 else None
                 p += 1
                 i += 1
         else:  # "<"
@@ -219,14 +224,15 @@ def _match(src: str, p: int, text: str, mode: int):
                 p += 1
                 i += 1
                 continue
+            good = (p, reps[:], i)
             if mode != _DATA or i == 0:
-                return None
+                return good if partial and good is not None and good[2] > 0 else None
             m = _construct(src, p)
             if m is None or m.lastgroup not in ("tag", "empty"):
-                return None
+                return good if partial and good is not None and good[2] > 0 else None
             reps.append((p, m.end(), ""))  # a stray tag the parser ignored: the text runs on
             p = m.end()
-    return p, reps
+    return (p, reps, n) if partial else (p, reps)
 
 
 def _construct(src: str, p: int):
@@ -261,7 +267,7 @@ class _Reader:
             self.comments.setdefault(p, (p, m.end(), body))
         return m.end()
 
-    def _at(self, p: int, item: _Item):
+    def _at(self, p: int, item: _Item, partial: bool = False):
         """Align `item` at p, past markup and any whitespace the parser dropped: (start, end, reps).
 
         The text is tried before each piece of markup is skipped: in a `title`,
@@ -274,15 +280,15 @@ class _Reader:
                 continue
             c = src[p] if p < size else ""
             # every mode copies an ordinary character as it is: only those can start the text
-            got = _match(src, p, item.text, item.mode) if c in "&\r\0" or c == item.text[0] else None
+            got = _match(src, p, item.text, item.mode, partial) if c in "&\r\0" or c == item.text[0] else None
             if got is None and (c in "&\r\0" or c == item.text[0]):
                 for mode in (_DATA, _RCDATA_MODE, _RAW_MODE):
                     if mode != item.mode:
-                        got = _match(src, p, item.text, mode)
+                        got = _match(src, p, item.text, mode, partial)
                         if got is not None:
                             break
             if got is not None:
-                return p, got[0], got[1]
+                return (p, *got)
             if p >= size:
                 return None
             q = self._skip(p, item.foreign, item.text[0] != "<")
@@ -316,40 +322,57 @@ class _Reader:
         """(item, raw start, raw end, replacements) for each node found, in source order."""
         items = self.items
         out = []
-        pending: list[_Item] = []
+        pending: list[_Item] = []  # nodes not found at the cursor: the parser moved them ahead
         cursor = 0
-        k = 0
-        while k < len(items):
-            item = items[k]
-            got = self._at(cursor, item)
-            if got is None:
-                for j, waiting in enumerate(pending):  # a node the parser moved ahead of its source place
-                    early = self._at(cursor, waiting)
-                    if early is not None:
-                        out.append((waiting, *early))
-                        cursor = early[1]
-                        del pending[j]
-                        break
-                else:
-                    later = items[k + 1:k + 1 + LOOKAHEAD]
-                    if any(x.text.strip() and self._at(cursor, x) is not None for x in later):
-                        pending = (pending + [item])[-LOOKAHEAD:]
-                        k += 1
-                        continue
-                    got = self._search(cursor, item)
-                    if got is None:
-                        pending = (pending + [item])[-LOOKAHEAD:]
-                        k += 1
-                        continue
-                    out.append((item, *got))
-                    cursor = got[1]
-                    self.foreign = item.foreign
-                    k += 1
-                continue
+
+        def emit(item, got):
+            nonlocal cursor
             out.append((item, *got))
             cursor = got[1]
             self.foreign = item.foreign
+
+        k = 0
+        item = items[0] if items else None
+        while item is not None:
+            got = self._at(cursor, item)
+            if got is None:
+                early = next(((w, g) for w in pending if (g := self._at(cursor, w)) is not None), None)
+                if early is not None:  # a moved node whose source place the cursor has reached
+                    pending.remove(early[0])
+                    emit(*early)
+                    continue
+                early = next(((w, g) for w in pending if (g := self._at(cursor, w, partial=True))), None)
+                if early is not None:  # ... the first of the places a moved node was joined from
+                    waiting, part = early
+                    emit(waiting, part[:3])
+                    rest = waiting.text[part[3]:]
+                    pending[pending.index(waiting)] = _Item(rest, waiting.prose, waiting.mode, waiting.foreign,
+                                                            "\n\n", waiting.parent, waiting.index)
+                    continue
+                later = items[k + 1:k + 1 + LOOKAHEAD]
+                if not any(x.text.strip() and self._at(cursor, x) is not None for x in later):
+                    part = self._at(cursor, item, partial=True)
+                    if part is not None:  # text joined from two places: align the first
+                        emit(item, part[:3])
+                        if part[3] >= len(item.text):
+                            k += 1
+                            item = items[k] if k < len(items) else None
+                            continue
+                        item = _Item(item.text[part[3]:], item.prose, item.mode, item.foreign, "\n\n",
+                                     item.parent, item.index)
+                        pending = (pending + [item])[-LOOKAHEAD:]
+                    else:
+                        got = self._search(cursor, item)
+                if got is None:
+                    pending = (pending + [item])[-LOOKAHEAD:]
+            if got is not None:
+                emit(item, got)
             k += 1
+            item = items[k] if k < len(items) else None
+        for waiting in pending:  # moved nodes whose place is after the last node
+            got = self._at(cursor, waiting) or self._search(cursor, waiting)
+            if got is not None:
+                emit(waiting, got)
         src = self.src
         while cursor < len(src):  # comments after the last text
             q = self._skip(cursor, False)
