@@ -173,3 +173,57 @@ def test_element_context_comes_from_the_same_walk():
 def test_identical_text_in_moved_and_unmoved_nodes_still_maps_to_that_text():
     text = "<table><tr><td>kyiv</td></tr>kyiv</table>"
     assert kyiv_at(text) == [nth(text, "kyiv"), nth(text, "kyiv", 2)]
+
+
+def test_foster_text_joined_with_the_text_before_the_table_is_found_in_each_place():
+    text = ("<div>Before kyiv <table><tr><td>Cell kyiv</td></tr> loose kyiv <tr><td>x</td></tr>"
+            "end kyiv</table></div>")
+    # the parser joins "Before kyiv ", " loose kyiv " and "end kyiv" into one node ahead of the table
+    assert kyiv_at(text) == [nth(text, "kyiv", n) for n in (1, 2, 3, 4)]
+
+
+def test_a_node_that_cannot_be_found_is_left_out_not_placed_in_markup():
+    from lintnews.markup.html import _DATA, _Item, _Reader
+
+    text = '<p title="kyiv"><!-- kyiv -->Other</p><script>kyiv</script>'
+    ghost = _Item("kyiv", True, _DATA, False, "", None, 0)
+    assert _Reader(text, [ghost]).align() == []
+
+
+# Generated pages: random mixes of the cases above, each word unique where it is text and
+# repeated in attributes, comments and scripts; every word in the prose must map to itself.
+_PIECES = [
+    ("<p>{a}</p>", "a"), ("<b>{a}</b>", "a"), ("<a href=\"{b}\" title='x>{b}'>{a}</a>", "a"),
+    ("<!-- {b} -->", ""), ("<script>var s='{b}</p>';</script>", ""), ("<style>.{b}{{}}</style>", ""),
+    ("<table><tr><td>{a}</td></tr>{c}</table>", "ac"), ("<textarea><b>{b}</b></textarea>", ""),
+    ("{a} &amp &notit; &#x80; ", "a"), ("<b><i>{a}</b>{c}</i>", "ac"), ("<p>{a} < {c}</p>", "ac"),
+    ("</span>{a}", "a"), ("<svg><![CDATA[ {b} ]]></svg>", ""), ("\r\n{a}\r\n", "a"), ("<!-->{a}", "a"),
+    ("<pre>{b}</pre>", ""), ("<ul><li>{a}<li>{c}</ul>", "ac"), ("<br/>{a}", "a"),
+    ("<div data-x=\"{b}\">𝕏 {a}</div>", "a"), ("<table><tr><td>{a}</td></tr> {c} <tr><td>{d}</td></tr>{e}</table>", "acde"),
+    ("<p title='{c}'>{a}<img alt=\"{a}\">{c}</p>", "ac"), ("<?xml {b}?>{a}", "a"),
+    ("<table><tr><td>{a}<table><tr><td>{c}</td></tr>{d}</table></td></tr></table>", "acd"),
+]
+
+
+def test_generated_pages_map_every_word_to_its_own_text():
+    import random
+
+    import regex
+
+    rng = random.Random(13)
+    for _ in range(150):
+        counter = iter(range(1, 10_000))
+        parts, expected = [], set()
+        for _ in range(rng.randrange(1, 10)):
+            piece, real = rng.choice(_PIECES)
+            words = {k: f"w{next(counter)}x" for k in "abcde"}
+            parts.append(piece.format(**words))
+            expected |= {words[k] for k in real}
+        text = "".join(parts)
+        doc = make_document(text, "a.html")
+        found = set()
+        for m in regex.finditer(r"w\d+x", doc.prose):
+            s, e = doc.to_original(*m.span())
+            assert text[s:e] == m.group(), (text, m.group())
+            found.add(m.group())
+        assert found == expected, text

@@ -68,7 +68,10 @@ _CONSTRUCT = lazy_regex(
     regex.VERBOSE | regex.DOTALL,
 )
 #: A run of tags with nothing between them: skipped in one step when no text can start inside it.
-_TAG_RUN = lazy_regex(r"""(?:</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*>)+""")
+_TAG_RUN = lazy_regex(r"""(?:(?!<(?i:script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)[\t\n\f\r />])</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*>)+""")
+#: The start tag of an element whose content is text, never markup.
+_TEXT_ELEMENT = lazy_regex(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\t\n\f\r />])",
+                           regex.IGNORECASE)
 _BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
 _SPECIAL = lazy_regex(r"[&\r\0<]")
 _CHARREF = lazy_regex(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
@@ -246,8 +249,11 @@ class _Reader:
         self.comments: dict[int, tuple[int, int, str]] = {}
         self.foreign = False  # the last aligned node was in svg/math (a CDATA section may close)
 
-    def _skip(self, p: int, foreign: bool, run: bool = False) -> int:
-        """Past the markup construct at p (p itself if there is none); a run of tags if `run`."""
+    def _skip(self, p: int, foreign: bool, run: bool = False, mode: int = _RAW_MODE) -> int:
+        """Past the markup construct at p (p itself if there is none); a run of tags if `run`.
+
+        Looking for text read in the data state (`mode`), a script, style, title or
+        textarea is skipped whole: such text cannot start inside one."""
         src = self.src
         if run:
             m = _TAG_RUN.match(src, p)
@@ -265,6 +271,14 @@ class _Reader:
             body = body[:-4] if body.endswith("--!>") else body[:-3] if body.endswith("-->") else body
             body = "" if raw in ("<!-->", "<!--->") else body
             self.comments.setdefault(p, (p, m.end(), body))
+        elif kind == "tag" and mode == _DATA:
+            raw = _TEXT_ELEMENT.match(src, p)
+            if raw is not None:
+                name = raw.group(1).lower()
+                end = regex.compile(rf"</{name}[\t\n\f\r />]", regex.IGNORECASE).search(src, m.end())
+                if name == "plaintext" or end is None:
+                    return len(src)
+                return self._skip(end.start(), foreign)
         return m.end()
 
     def _at(self, p: int, item: _Item, partial: bool = False):
@@ -291,7 +305,7 @@ class _Reader:
                 return (p, *got)
             if p >= size:
                 return None
-            q = self._skip(p, item.foreign, item.text[0] != "<")
+            q = self._skip(p, item.foreign, item.text[0] != "<", item.mode)
             if q > p:
                 p = q
             elif src[p] in _WS:  # whitespace the parser dropped (before <html>, in <head>)
@@ -309,9 +323,8 @@ class _Reader:
             q = src.find("<", p + 1, limit)
             if q < 0:
                 return None
-            m = _construct(src, q)
-            p = m.end() if m is not None else q
-            if m is None:
+            p = self._skip(q, item.foreign, False, item.mode)
+            if p == q:
                 continue
             got = self._at(p, item)
             if got is not None:
