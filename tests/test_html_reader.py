@@ -138,6 +138,12 @@ def test_svg_cdata_is_not_prose():
     assert kyiv_at(text) == [text.rindex("kyiv")]
 
 
+def test_template_content_is_not_the_page():
+    text = "<template><p>Mayor of kyiv</p></template><p>Mayor of kyiv</p>"
+    # the parser keeps a template's content out of the page: the finding is on the visible copy
+    assert kyiv_at(text) == [text.rindex("kyiv")]
+
+
 def test_byte_order_mark_does_not_shift_offsets():
     text = "\ufeff<p>Mayor of kyiv.</p>"
     assert kyiv_at(text) == [text.index("kyiv")]
@@ -202,6 +208,7 @@ _PIECES = [
     ("<div data-x=\"{b}\">𝕏 {a}</div>", "a"), ("<table><tr><td>{a}</td></tr> {c} <tr><td>{d}</td></tr>{e}</table>", "acde"),
     ("<p title='{c}'>{a}<img alt=\"{a}\">{c}</p>", "ac"), ("<?xml {b}?>{a}", "a"),
     ("<table><tr><td>{a}<table><tr><td>{c}</td></tr>{d}</table></td></tr></table>", "acd"),
+    ("<template><p>{b}</p></template>", ""), ("<p>Run <code>{b}</code> {a}</p>", "a"), ("<title>{a}</title>", "a"),
 ]
 
 

@@ -49,6 +49,9 @@ _RAW = frozenset("script style xmp iframe noembed noframes noscript plaintext".s
 #: Text in which `<` never starts a tag (RCDATA).
 _RCDATA = frozenset(("title", "textarea"))
 _DATA, _RCDATA_MODE, _RAW_MODE = 0, 1, 2
+#: The modes a node is matched in: its own first (a foreign or noscript node may read otherwise).
+_MODES = {_DATA: (_DATA, _RCDATA_MODE, _RAW_MODE), _RCDATA_MODE: (_RCDATA_MODE, _DATA, _RAW_MODE),
+          _RAW_MODE: (_RAW_MODE, _DATA, _RCDATA_MODE)}
 _WS = " \t\n\f\r"
 #: How far past the cursor a node that is not at the cursor is looked for.
 SEARCH_WINDOW = 20_000
@@ -68,9 +71,10 @@ _CONSTRUCT = lazy_regex(
     regex.VERBOSE | regex.DOTALL,
 )
 #: A run of tags with nothing between them: skipped in one step when no text can start inside it.
-_TAG_RUN = lazy_regex(r"""(?:(?!<(?i:script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)[\t\n\f\r />])</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*>)+""")
-#: The start tag of an element whose content is text, never markup.
-_TEXT_ELEMENT = lazy_regex(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\t\n\f\r />])",
+_TAG_RUN = lazy_regex(r"""(?:(?!<(?i:script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template)[\t\n\f\r />])</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*>)+""")
+#: The start tag of an element whose content is text, never markup (or, for a `template`,
+#: a fragment outside the page: the parser gives no nodes for it).
+_TEXT_ELEMENT = lazy_regex(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template)(?=[\t\n\f\r />])",
                            regex.IGNORECASE)
 _BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
 _SPECIAL = lazy_regex(r"[&\r\0<]")
@@ -253,7 +257,8 @@ class _Reader:
         """Past the markup construct at p (p itself if there is none); a run of tags if `run`.
 
         Looking for text read in the data state (`mode`), a script, style, title or
-        textarea is skipped whole: such text cannot start inside one."""
+        textarea is skipped whole: such text cannot start inside one. A template
+        is always skipped whole."""
         src = self.src
         if run:
             m = _TAG_RUN.match(src, p)
@@ -271,9 +276,9 @@ class _Reader:
             body = body[:-4] if body.endswith("--!>") else body[:-3] if body.endswith("-->") else body
             body = "" if raw in ("<!-->", "<!--->") else body
             self.comments.setdefault(p, (p, m.end(), body))
-        elif kind == "tag" and mode == _DATA:
+        elif kind == "tag":
             raw = _TEXT_ELEMENT.match(src, p)
-            if raw is not None:
+            if raw is not None and (mode == _DATA or raw.group(1).lower() == "template"):
                 name = raw.group(1).lower()
                 end = regex.compile(rf"</{name}[\t\n\f\r />]", regex.IGNORECASE).search(src, m.end())
                 if name == "plaintext" or end is None:
@@ -294,15 +299,12 @@ class _Reader:
                 continue
             c = src[p] if p < size else ""
             # every mode copies an ordinary character as it is: only those can start the text
-            got = _match(src, p, item.text, item.mode, partial) if c in "&\r\0" or c == item.text[0] else None
-            if got is None and (c in "&\r\0" or c == item.text[0]):
-                for mode in (_DATA, _RCDATA_MODE, _RAW_MODE):
-                    if mode != item.mode:
-                        got = _match(src, p, item.text, mode, partial)
-                        if got is not None:
-                            break
-            if got is not None:
-                return (p, *got)
+            if c in "&\r\0" or c == item.text[0]:
+                for mode in _MODES[item.mode]:
+                    got = _match(src, p, item.text, mode, partial)
+                    # a text node ends where markup (or the file) begins
+                    if got is not None and (got[0] >= size or src[got[0]] in "<\0" or self._cdata_end(got[0], item)):
+                        return (p, *got)
             if p >= size:
                 return None
             q = self._skip(p, item.foreign, item.text[0] != "<", item.mode)
@@ -314,6 +316,9 @@ class _Reader:
                 p = 1
             else:
                 return None
+
+    def _cdata_end(self, p: int, item: _Item) -> bool:
+        return item.foreign and self.src.startswith("]]>", p)
 
     def _search(self, p: int, item: _Item):
         """Look for `item` after later markup, within SEARCH_WINDOW."""
