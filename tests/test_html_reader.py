@@ -234,3 +234,9 @@ def test_generated_pages_map_every_word_to_its_own_text():
             assert text[s:e] == m.group(), (text, m.group())
             found.add(m.group())
         assert found == expected, text
+
+
+def test_undecodable_bytes_before_a_finding_do_not_shift_it():
+    text = b"<p>\xff\xfe Mayor of kyiv.</p>".decode("utf-8", "surrogateescape")
+    # the parser cannot take lone surrogates; it reads U+FFFD in their place, one for one
+    assert kyiv_at(text) == [text.index("kyiv")]

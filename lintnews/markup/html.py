@@ -77,6 +77,7 @@ _TAG_RUN = lazy_regex(r"""(?:(?!<(?i:script|style|textarea|title|xmp|iframe|noem
 _TEXT_ELEMENT = lazy_regex(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template)(?=[\t\n\f\r />])",
                            regex.IGNORECASE)
 _BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
+_SURROGATE = lazy_regex(r"[\ud800-\udfff]")
 _SPECIAL = lazy_regex(r"[&\r\0<]")
 _CHARREF = lazy_regex(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
 _INVALID_CHARREFS = html._invalid_charrefs  # windows-1252 remapping of &#128; .. &#159;
@@ -86,11 +87,13 @@ def read(text: str, path: str = "<text>") -> Document:
     try:
         from selectolax.lexbor import LexborHTMLParser
 
-        tree = LexborHTMLParser(text)
-        items = _items(tree)
+        # the parser reads UTF-8 and drops lone surrogates (undecodable bytes kept by
+        # surrogateescape); it and the alignment see U+FFFD instead, one for one
+        parsed = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+        items = _items(LexborHTMLParser(parsed))
     except Exception:  # pragma: no cover - selectolax is a dependency; a parser failure falls back
         return scan(text, path)
-    return _Reader(text, items).document(path)
+    return _Reader(parsed, items).document(path, text)
 
 
 # -- the parse: text nodes in document order ---------------------------------------------------
@@ -400,8 +403,9 @@ class _Reader:
             cursor = q
         return out
 
-    def document(self, path: str) -> Document:
-        src = self.src
+    def document(self, path: str, text: str) -> Document:
+        """The Document of `text` (the source as read; `self.src` differs only where it had lone surrogates)."""
+        src = text
         builder = ProseBuilder(src)
         plen = 0  # prose length so far
         reached = 0  # source offset reached
