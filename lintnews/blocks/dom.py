@@ -95,12 +95,8 @@ class ElementContext:
 
 
 def node_context(element, cache: dict) -> tuple[bool, str | None]:
-    """(inside a link, furniture kind) of a text node whose parent is `element`."""
-    return _context(element, cache)
-
-
-def _context(element, cache) -> tuple[bool, str | None]:
-    """(inside a link, furniture kind) of an element, from it and its ancestors (cached, no recursion)."""
+    """(inside a link, furniture kind) of a text node whose parent is `element`, from the
+    element and its ancestors (`cache` is shared across one page's nodes; no recursion)."""
     chain = []
     state = (False, None, False)  # link, kind, inside article/main
     while element is not None and element.tag not in ("body", "html", "-document"):
