@@ -240,3 +240,10 @@ def test_undecodable_bytes_before_a_finding_do_not_shift_it():
     text = b"<p>\xff\xfe Mayor of kyiv.</p>".decode("utf-8", "surrogateescape")
     # the parser cannot take lone surrogates; it reads U+FFFD in their place, one for one
     assert kyiv_at(text) == [text.index("kyiv")]
+
+
+def test_tags_with_a_colon_are_elements_not_text():
+    text = "<p class=MsoNormal>Mayor of kyiv<o:p></o:p></p>"
+    # Word's <o:p> is an element to the parser (the scanner left it in the text)
+    assert "o:p" not in make_document(text, "a.html").prose
+    assert kyiv_at(text) == [text.index("kyiv")]
