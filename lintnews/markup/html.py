@@ -12,18 +12,24 @@ Block-level elements become paragraph breaks, inline elements vanish (so
 
 Parsers do not report source positions, so each text node is found in the
 source: a cursor walks the source in document order, skips the markup between
-nodes (tags, comments, doctypes, as the HTML5 tokenizer reads them) and
+nodes (tags, comments, doctypes, as the HTML5 tokenizer reads them; a
+`template`'s content, which the parser keeps out of the page, whole) and
 matches the node's text against the raw characters, decoding one character
-reference at a time, so each decoded character keeps its raw extent. A node
-that is not at the cursor is either out of source order (table foster
-parenting: it waits until the cursor reaches it) or searched for a little
-further on; a node that cannot be found is left out, never misplaced.
+reference at a time, so each decoded character keeps its raw extent; a node
+must end where markup begins. A node that is not at the cursor is out of
+source order (table foster parenting: it waits until the cursor reaches its
+place; text the parser joined from several places is aligned piece by piece)
+or is searched for a little further on, never inside a script, style, title
+or textarea. A node that cannot be found is left out, never misplaced.
 Findings and fixes therefore point at the source characters.
 
 The same walk gives the page's element context (links, `nav`, `footer`,
 class words: lintnews/blocks/dom.py) for each prose node. Comments are kept
-aside, with their source spans, for suppression comments. If the parser is
-unavailable or fails, the old tolerant tag scanner (`scan`) reads the page.
+aside, with their source spans, for suppression comments. The old tolerant
+tag scanner (`scan`) is only a fallback: when the parser is unavailable or
+fails, or (never seen on real pages) when most of the text cannot be aligned.
+Known difference from a browser: lexbor parses with scripting off, so a
+`<noscript>` in the head that holds body elements (`<p>`) reads as body text.
 """
 from __future__ import annotations
 
@@ -78,12 +84,13 @@ _CONSTRUCT = lazy_regex(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
+_TEXT_ELEMENTS = "script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template"
+_TAG_BODY = r"""</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*"""
 #: A run of tags with nothing between them: skipped in one step when no text can start inside it.
-_TAG_RUN = lazy_regex(r"""(?:(?!<(?i:script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template)[\t\n\f\r />])</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*>)+""")
+_TAG_RUN = lazy_regex(rf"""(?:(?!<(?i:{_TEXT_ELEMENTS})[\t\n\f\r />]){_TAG_BODY}>)+""")
 #: The start tag of an element whose content is text, never markup (or, for a `template`,
 #: a fragment outside the page: the parser gives no nodes for it).
-_TEXT_ELEMENT = lazy_regex(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template)(?=[\t\n\f\r />])",
-                           regex.IGNORECASE)
+_TEXT_ELEMENT = lazy_regex(rf"<({_TEXT_ELEMENTS})(?=[\t\n\f\r />])", regex.IGNORECASE)
 _BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
 _SURROGATE = lazy_regex(r"[\ud800-\udfff]")
 _SPECIAL = lazy_regex(r"[&\r\0<]")
