@@ -12,6 +12,10 @@ Correctness: hand-written HTML5 cases (implied end tags, misnested
 formatting, foster parenting, raw text, entities without semicolons, stray
 end tags, unclosed comments); each parser's text nodes and their parent
 element are compared with what the HTML5 parsing algorithm prescribes.
+Reader: lintnews's own HTML reader (parse, align every text node to its source
+span, build the prose and the element context) against the tag scanner it
+replaced, on the same pages.
+
 Nothing is asserted: the numbers go into docs/boilerplate.md.
 """
 from __future__ import annotations
@@ -120,6 +124,49 @@ def pages() -> list[str]:
     return out
 
 
+def rich_pages(total: int = 3_000_000) -> list[str]:
+    """News-like pages as sites write them, about `total` bytes in all: a head with
+    meta tags, a script (holding markup in strings) and a style, a nav of links, the
+    `benchmarks/run.py` corpus as paragraphs with inline links, bold, entities and
+    comments, a figure, a footer; every other page with CR LF line endings."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import build_corpus
+
+    head = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n<title>News &ndash; Site</title>\n'
+            '<meta name="description" content="A > B &amp; more"><link rel="stylesheet" href="/s.css">\n'
+            '<style>.nav a{color:red} p>b{x:y}</style>\n'
+            '<script>var t = "<div class=\'ad\'></div>"; if (a < b && c > d) { w("</p>"); }</script>\n'
+            '</head>\n<body class="article-page">\n<header><nav class="menu"><ul>'
+            + "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in "News World Business Sport Culture".split())
+            + "</ul></nav></header>\n<main><article>\n<h1>Headline</h1>\n")
+    tail = ('</article></main>\n<footer class="footer"><p>&copy; 2024 Site &middot; <a href=/privacy>Privacy</a>'
+            "</p></footer>\n</body></html>\n")
+    out = []
+    size = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, _ = build_corpus(Path(tmp), 8, 50_000)
+        paras = [x for p in paths for x in p.read_text(encoding="utf-8").split("\n\n") if x.strip()]
+    i = 0
+    while size < total:
+        body = []
+        for _ in range(40):
+            words = html.escape(paras[i % len(paras)]).split(" ")
+            i += 1
+            if len(words) > 12:
+                words[3] = f'<a href="https://example.com/{i}">{words[3]}</a>'
+                words[8] = f"<b>{words[8]}</b>&rsquo;s"
+                words[11] = words[11] + "&nbsp;&amp;"
+            body.append("<p>" + " ".join(words) + "</p><!-- para -->")
+            if i % 10 == 0:
+                body.append('<figure><img src="/i.jpg" alt="A photo"><figcaption>Photo: Agency</figcaption></figure>')
+        page = head + "\n".join(body) + tail
+        if len(out) % 2:
+            page = page.replace("\n", "\r\n")
+        out.append(page)
+        size += len(page.encode())
+    return out
+
+
 def speed() -> None:
     docs = pages()
     size = sum(len(d.encode()) for d in docs) / 1e6
@@ -134,6 +181,26 @@ def speed() -> None:
         print(f"{name}: {len(docs)} pages, {size:.2f} MB in {best:.2f} s = {size / best:.2f} MB/s")
 
 
+def reader_speed() -> None:
+    """lintnews's HTML reader on the same pages (prose, offset map, element context), and
+    the tag scanner it replaced (`scan`, kept as the fallback): MB/s of source HTML."""
+    from lintnews.markup.html import read, scan
+
+    for label, docs in (("the pages above", pages()), ("news-like pages", rich_pages())):
+        size = sum(len(d.encode()) for d in docs) / 1e6
+        for name, fn in (("HTML5 parse + alignment (read)", read), ("old tag scanner (scan)", scan)):
+            best = None
+            for _ in range(3):
+                start = time.perf_counter()
+                for d in docs:
+                    fn(d, "page.html")
+                took = time.perf_counter() - start
+                best = took if best is None else min(best, took)
+            print(f"lintnews reader, {name}, {label}: {len(docs)} pages, {size:.2f} MB in {best:.2f} s"
+                  f" = {size / best:.2f} MB/s")
+
+
 if __name__ == "__main__":
     correctness()
     speed()
+    reader_speed()

@@ -1,12 +1,11 @@
 """What an HTML page's elements say about each line of its prose.
 
-The HTML reader (lintnews/markup/html.py) keeps its tag scanner for prose and
-exact offsets; this module parses the same source with a real HTML5 parser
-(selectolax's lexbor engine; docs/boilerplate.md has the comparison with
-html5lib) and aligns the parser's text nodes back onto the prose in document
-order. Parsers do not report source positions, so each text node is found in
-the prose from where the previous one ended; a node the parser moved (table
-foster parenting) or merged is simply left without features.
+The HTML reader (lintnews/markup/html.py) parses the page with a real HTML5
+parser (selectolax's lexbor engine; docs/boilerplate.md has the comparison
+with html5lib) and finds each prose text node in the source; for each node it
+asks `node_context` here about the node's elements, and hands the answers, in
+prose offsets, to an `ElementContext`. One parse, one walk: nothing is aligned
+twice.
 
 Per prose line: the share of its characters inside links (link density), whether
 it sits in a `nav`, `aside`, `form`, `button` or `menu` element (or a page-level
@@ -25,8 +24,6 @@ _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "
 _PAGE_ELEMENTS = {"header": "menu", "footer": "footer"}  # only outside article/main
 _CONTENT_ELEMENTS = frozenset({"article", "main"})
 _TOKEN = regex.compile(r"[a-z]+")
-#: How far ahead of the previous text node the next one is looked for, in prose characters.
-SEARCH_WINDOW = 4000
 
 #: Class and id words (whole tokens of the attribute, split at `-`, `_` and case) by kind.
 CLASS_WORDS = {
@@ -67,16 +64,15 @@ class DomLine:
 
 
 class ElementContext:
-    """Parses the page on first use and answers per line; attached to HTML Documents."""
+    """The element context of a page's prose nodes, answered per line; attached to HTML Documents."""
 
-    def __init__(self, source: str, prose: str) -> None:
-        self.source = source
-        self.prose = prose
-        self._nodes: list[tuple[int, int, bool, str | None]] | None = None
+    def __init__(self, nodes: list[tuple[int, int, bool, str | None]]) -> None:
+        #: (prose start, prose end, inside a link, furniture kind) per text node, in prose order.
+        self.nodes = nodes
 
     def lines(self, spans: list[tuple[int, int]]) -> list[DomLine] | None:
-        nodes = self._aligned()
-        if nodes is None:
+        nodes = self.nodes
+        if not nodes:
             return None
         out = [DomLine() for _ in spans]
         j = 0
@@ -97,52 +93,10 @@ class ElementContext:
                 k += 1
         return out
 
-    def _aligned(self):
-        if self._nodes is None:
-            self._nodes = align(self.source, self.prose)
-        return self._nodes or None
 
-
-def align(source: str, prose: str) -> list[tuple[int, int, bool, str | None]]:
-    """(prose start, prose end, inside a link, furniture kind) of every text node found in the prose."""
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:  # pragma: no cover - selectolax is a dependency; be tolerant anyway
-        return []
-    tree = LexborHTMLParser(source)
-    if tree.body is None:
-        return []
-    out = []
-    cursor = 0
-    context: dict[int, tuple[bool, str | None, bool]] = {}
-    for node in tree.body.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
-        text = node.text_content
-        piece = text.strip() if text else ""
-        if not piece:
-            continue
-        piece = piece.split("\n", 1)[0].strip()[:80]  # the parser normalises line breaks; prose keeps them
-        at = prose.find(piece, cursor, cursor + SEARCH_WINDOW + len(piece))
-        if at < 0:
-            continue
-        end = _node_end(prose, at, text)
-        link, kind = _context(node.parent, context)
-        out.append((at, end, link, kind))
-        cursor = end
-    return out
-
-
-def _node_end(prose: str, at: int, text: str) -> int:
-    """Where the node's text ends in the prose (its last visible character)."""
-    body = text.strip()
-    if prose.startswith(body, at):
-        return at + len(body)
-    return at + len(body.split("\n", 1)[0].strip()[:80])
-
-
-def _context(element, cache) -> tuple[bool, str | None]:
-    """(inside a link, furniture kind) of an element, from it and its ancestors (cached, no recursion)."""
+def node_context(element, cache: dict) -> tuple[bool, str | None]:
+    """(inside a link, furniture kind) of a text node whose parent is `element`, from the
+    element and its ancestors (`cache` is shared across one page's nodes; no recursion)."""
     chain = []
     state = (False, None, False)  # link, kind, inside article/main
     while element is not None and element.tag not in ("body", "html", "-document"):
