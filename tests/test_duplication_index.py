@@ -87,3 +87,77 @@ def test_full_postings_still_allow_a_match():
     results = [(fast.match_and_add(n, t), slow.match_and_add(n, t)) for n, t in enumerate(texts)]
     assert all(a == b for a, b in results)
     assert results[-1][0] == 24
+
+
+# -- LN701 on sentences: words are counted only when a text comes back --------
+
+def _reference_sentences(doc, start, end, seen):
+    """`_repeated_sentences` as it was: every sentence's words counted first."""
+    from lintnews.checks.duplication import _SENTENCE_BREAK, _normal, _long_enough
+
+    prose, pos, out = doc.prose, start, []
+    bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
+    for stop, next_start in bounds:
+        sentence = prose[pos:stop]
+        if _long_enough(sentence):
+            first = seen.repeat(_normal(sentence), pos, stop, "sentence")
+            if first is not None:
+                out.append((pos, stop, first))
+        pos = next_start
+    return out
+
+
+def _sentence_text(seed: int, vocabulary: int) -> str:
+    """Lines of sentences from a tiny vocabulary: short and long ones, in several
+    cases and spacings, so that texts come back short, long and both."""
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(vocabulary)] + ["Ab-cd", "x_y", "İz", "straße"]
+    sentences = []
+    for _ in range(rng.randint(3, 12)):
+        n = rng.choice([2, 5, 7, 8, 9, 14])
+        sentences.append(" ".join(rng.choice(words) for _ in range(n)))
+    lines = []
+    for _ in range(rng.randint(1, 25)):
+        picked = [rng.choice(sentences) for _ in range(rng.randint(1, 4))]
+        picked = [s.upper() if rng.random() < 0.2 else s.replace(" ", "  ") if rng.random() < 0.2 else s
+                  for s in picked]
+        lines.append(" ".join(f"{s[0].upper()}{s[1:]}." for s in picked))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 10**6), vocabulary=st.integers(2, 12))
+def test_sentence_repeats_are_those_of_counting_every_sentence(seed, vocabulary):
+    from lintnews.checks.duplication import _repeated_sentences, _Seen
+    from lintnews.document import Document
+
+    doc = Document(_sentence_text(seed, vocabulary))
+    fast, slow = _Seen(), _Seen()
+    got, want = [], []
+    for start, end in doc.paragraphs:
+        got += list(_repeated_sentences(doc, start, end, fast))
+        want += _reference_sentences(doc, start, end, slow)
+    assert [(f.offset, f.end_offset) for f in got] == [(a, b) for a, b, _ in want]
+    lines = [doc.lines.position(first)[0] for _, _, first in want]
+    assert [f.message for f in got] == [f"This sentence repeats one on line {n} word for word: remove one copy."
+                                        for n in lines]
+    # the first copy of every text that came back is the same; so are the counts
+    assert fast.first.items() <= slow.first.items()
+    assert fast.copies == slow.copies and fast.overflow == slow.overflow
+    assert list(fast.summaries(doc)) == list(slow.summaries(doc))
+
+
+def test_a_sentence_that_comes_back_longer_is_first_counted_where_it_is_long():
+    # the same text, once too short to count (seven words) and then as a long
+    # sentence: the short copy is not its first occurrence.
+    from lintnews.checks.duplication import _repeated_sentences, _Seen
+    from lintnews.document import Document
+
+    short = "One two three four five six seven."
+    long = "One two three four five six seven eight."
+    doc = Document(f"{short} {short}\n{long} Other words here now.\n{long}\n")
+    seen = _Seen()
+    found = [f for start, end in doc.paragraphs for f in _repeated_sentences(doc, start, end, seen)]
+    last = doc.text.rindex(long)
+    assert [(f.offset, f.end_offset) for f in found] == [(last, last + len(long))]
+    assert "line 2" in found[0].message

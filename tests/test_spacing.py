@@ -183,3 +183,30 @@ def test_real_lowercase_sentence_start_beside_them_still_fires(text, word, at):
     found = only(lint(text), "LN606")
     assert [(f.excerpt, f.offset) for f in found] == [(word, at)]
     assert fixes(found) == [word.capitalize()]
+
+
+def test_long_runs_from_the_word_set_are_those_of_the_text():
+    """LN605 finds its tokens (runs of five letters or more) in the document's
+    distinct word runs joined by spaces instead of in the whole text: the same
+    set, whatever digits, underscores, marks or numerals sit around them."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lintnews.checks.spacing import _LONG_TOKEN
+    from lintnews.document import Document
+
+    alphabet = st.sampled_from(list("abcdeKLMNé") + ["\u0301", "_", "1", "²", "Ⅻ", "½", "五", "д",
+                                                     " ", "\n", "-", "’", ".", "@", "\ufffc"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet, max_size=80))
+    def check(text):
+        doc = Document(text)
+        assert set(_LONG_TOKEN.findall(" ".join(doc.word_set))) == set(_LONG_TOKEN.findall(text))
+
+    check()
+
+
+def test_a_glued_word_next_to_digits_and_underscores_is_still_found():
+    text = "Ask about_covid19 and personalinformation today.\n"
+    assert spans(lint(text), "LN605") == [("personalinformation", 22, 41)]

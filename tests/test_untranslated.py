@@ -155,3 +155,65 @@ def test_a_passage_seen_before_gets_the_same_identification():
     assert [f.message for f in again] == [f.message for f in first]
     assert spans(again) == [(label, 14, 14 + len(label))]
     assert _identify_cached(label, ("es", "fr"), "langdetect") == _identify_now(label, ("es", "fr"), "langdetect")
+
+
+# -- LN103's sentence gate -------------------------------------------------
+def _evidence():
+    from lintnews.config import Config
+    from lintnews.engine import context_for
+    from lintnews.langid import evidence
+
+    return evidence(context_for(Config()).ruleset)
+
+
+def test_the_sentence_gate_passes_every_candidate():
+    """`_may_be_foreign` may let a sentence through that `passage_candidate`
+    rejects, never the other way round: on sentences made of foreign function
+    words glued to digits, apostrophes, Cyrillic letters, marks and quotes,
+    with borrowed phrases and translated quotes, every candidate passes."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lintnews.checks.untranslated import _may_be_foreign, passage_candidate
+
+    ev = _evidence()
+    foreign = sorted(ev.foreign)
+    pieces = st.one_of(
+        st.sampled_from(foreign),
+        st.sampled_from(foreign).map(str.upper),
+        st.sampled_from(foreign).map(str.title),
+        st.sampled_from(["the", "and", "said", "Kyiv", "de facto", "coup d'état", "İstanbul",
+                         "à la carte", "e\u0301te\u0301", "2", "дe", "x", "“la casa” (the house)"]),
+    )
+    glue = st.sampled_from([" ", " ", " ", "", "'", "’", "2", "д", ", ", "-", "“", "”", "\u0301", "_", "°"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.tuples(pieces, glue), min_size=1, max_size=12))
+    def check(parts):
+        text = "".join(p + g for p, g in parts)
+        if passage_candidate(text, ev):
+            assert _may_be_foreign(text, ev.foreign), text
+
+    check()
+
+
+def test_the_sentence_gate_stops_an_english_sentence_of_a_passing_paragraph():
+    from lintnews.checks.untranslated import _may_be_foreign
+
+    ev = _evidence()
+    assert not _may_be_foreign("The mayor spoke to reporters on Monday.", ev.foreign)
+    assert _may_be_foreign("Él dijo que la casa es muy grande.", ev.foreign)
+    # a word glued to a digit is still looked at
+    assert _may_be_foreign("Él dijo2que la casa es muy grande.", ev.foreign)
+    # a short line whose only function word opens it, capitalised (a candidate: `für`, `dla`)
+    assert _may_be_foreign("Für Kinder, schön.", ev.foreign)
+    assert _may_be_foreign("Dla dzieci, już.", ev.foreign)
+
+
+def test_a_paragraph_keeps_its_spanish_sentence_and_not_its_english_one():
+    text = ("The statement was read per la radio. Él dijo que la casa de su familia "
+            "no es muy grande y que las calles del barrio están muy sucias.\n")
+    found = only(lint(text), "LN103")
+    start = text.index("Él")
+    assert spans(found) == [(text[start:-1], start, len(text) - 1)]
+    assert "Spanish" in found[0].message

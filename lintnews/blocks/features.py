@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
+from operator import methodcaller
 
 import regex
 
@@ -164,7 +166,8 @@ def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocab
     body = text[start:end]
     low = body.casefold()
     if len(body) > FAST_SPLIT:
-        folded = [w for w in (t.strip(_PUNCT) for t in low.split()) if w and not w.isdigit()]
+        # [w for w in (t.strip(_PUNCT) for t in low.split()) if w and not w.isdigit()], in C
+        folded = list(filterfalse(str.isdigit, filter(None, map(methodcaller("strip", _PUNCT), low.split()))))
     else:
         folded = _LETTER_WORD.findall(low)
     n = len(folded)

@@ -160,6 +160,9 @@ class _Seen:
         self.copies: dict[str, int] = {}
         #: key → (start, end) of the first copy beyond the cap, and its kind
         self.overflow: dict[str, tuple[int, int, str]] = {}
+        #: sentences only: key → (start, end) of the copy to count when the
+        #: text comes back (the first, or the last after only short copies)
+        self.unsure: dict[str, tuple[int, int]] = {}
 
     def repeat(self, key: str, start: int, end: int, kind: str) -> int | None:
         """The start of the first copy when `key` is a repeat that should be reported each.
@@ -195,13 +198,14 @@ def duplicates(doc, ctx):
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
     for start, end in doc.paragraphs:
         text = prose[start:end]
-        word_pattern = _ASCII_WORDS if text.isascii() else _WORDS
-        words = word_pattern.findall(text.casefold())
-        label = len(words) < _MIN_LABEL_WORDS and not _BODY_END.search(text)
-        if label:
-            continue
+        folded = text.casefold()
+        words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
+        ends = _BODY_END.search(text) is not None
+        if len(words) < _MIN_LABEL_WORDS and not ends:
+            continue  # a label
         if len(words) >= _MIN_PARAGRAPH_WORDS:
-            key = _normal(text)
+            # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
+            key = " ".join(folded.split())
             if key in seen_paragraphs.first:
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
                 if first is not None and not _is_title(doc, first) and not _is_page_headline(doc, first):
@@ -214,7 +218,7 @@ def duplicates(doc, ctx):
                 continue
             seen_paragraphs.first[key] = start
         yield from _repeated_sentences(doc, start, end, seen_sentences)
-        if near is not None and len(words) >= _MIN_NEAR_WORDS and _BODY_END.search(text):
+        if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
             earlier = near.match_and_add(start, words)
             if earlier is not None:
                 yield doc.finding(
@@ -226,14 +230,41 @@ def duplicates(doc, ctx):
     yield from seen_sentences.summaries(doc)
 
 
+def _long_enough(sentence: str) -> bool:
+    return len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS
+
+
 def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
+    """LN701 on the sentences of one paragraph.
+
+    Only sentences of `_MIN_SENTENCE_WORDS` words or more count, but their
+    words are counted only when a text comes back: `seen.unsure` holds the
+    first occurrence of every text not yet known to have a long copy (most
+    sentences occur once, so most are never counted). The findings are those
+    of counting every sentence first.
+    """
     prose = doc.prose
+    first_long, unsure = seen.first, seen.unsure
     pos = start
     bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
     for stop, next_start in bounds:
         sentence = prose[pos:stop]
-        if len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS:
-            first = seen.repeat(_normal(sentence), pos, stop, "sentence")
+        key = _normal(sentence)
+        if key not in first_long:
+            earlier = unsure.get(key)
+            if earlier is None:  # first time: counted if it comes back
+                unsure[key] = (pos, stop)
+                pos = next_start
+                continue
+            del unsure[key]
+            if _long_enough(prose[earlier[0]:earlier[1]]):
+                first_long[key] = earlier[0]  # the first copy was long: this one is a repeat
+            else:  # the copies so far were short: this one starts afresh
+                unsure[key] = (pos, stop)
+                pos = next_start
+                continue
+        if _long_enough(sentence):
+            first = seen.repeat(key, pos, stop, "sentence")
             if first is not None:
                 yield doc.finding(
                     REPEATED, pos, stop,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import re
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import eq
+from operator import eq, not_
 
 import regex
 
@@ -446,9 +446,12 @@ def glued_words(doc, ctx):
     prose = doc.prose
     data = spacing_data(ctx.ruleset)
     table = frequencies()
-    for token in set(_LONG_TOKEN.findall(prose)):
-        if token.lower() in table:
-            continue
+    # The distinct runs of five letters or more: found in the document's
+    # distinct word runs, joined by spaces (each such run lies inside one `\w+`
+    # run, and blanks bound those as the text's other characters do), a
+    # fraction of the text to scan; then those not in the word list, in C.
+    tokens = list(set(_LONG_TOKEN.findall(" ".join(doc.word_set))))
+    for token in compress(tokens, map(not_, map(table.__contains__, map(str.lower, tokens)))):
         split = data.glued.get(token, _UNKNOWN)
         if split is _UNKNOWN:
             split = split_glued(token, data, table)

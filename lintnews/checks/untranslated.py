@@ -260,6 +260,33 @@ def _tokens(text: str) -> list[str]:
     return _WORD_RUNS.findall(text)
 
 
+_ASCII_LETTERS = re.compile(r"[a-z]+")
+_LATIN_LETTERS = lazy_regex(r"\p{Script=Latin}+")
+
+
+def _sentence_gate(ruleset, ev) -> bool:
+    """Whether `_may_be_foreign` is sound for this rule set: every foreign
+    function word is made of Latin letters only (a newsroom could add `l'`)."""
+    return ruleset.memo("ln103-sentence-gate", lambda _: all(
+        _LATIN_LETTERS.fullmatch(w) for w in ev.foreign))
+
+
+def _may_be_foreign(text: str, foreign: frozenset) -> bool:
+    """False when `passage_candidate(text)` cannot find a foreign function word.
+
+    Each word it counts is a run of Latin letters, marks and apostrophes,
+    lowercased, trailing apostrophes dropped; one made of letters only is
+    therefore a whole run of Latin letters of the lowercased text, which is
+    what this looks up (the borrowed phrases and translated quotes it removes
+    start and end beside a non-letter, so they create no new run). Cheap
+    enough to run on every sentence of a paragraph the paragraph gate let
+    through, where `passage_candidate` costs a regex substitution or two.
+    """
+    low = text.lower()
+    runs = _ASCII_LETTERS.findall(low) if low.isascii() else _LATIN_LETTERS.findall(low)
+    return not foreign.isdisjoint(runs)
+
+
 def _sentences(prose: str, start: int, end: int):
     pos = start
     for m in _SENTENCE_END.finditer(prose, start, end):
@@ -304,14 +331,16 @@ def untranslated_passages(doc, ctx):
     detector = ctx.config.language_detector
     if not ev.foreign:
         return
+    foreign = ev.foreign
+    gated = _sentence_gate(ctx.ruleset, ev)
     for pstart, pend in doc.paragraphs:
-        if ev.foreign.isdisjoint(_tokens(prose[pstart:pend].lower())):
+        if foreign.isdisjoint(_tokens(prose[pstart:pend].lower())):
             continue
         pending = None  # (start, end, lang, prob): consecutive sentences make one finding
         for start, end in _sentences(prose, pstart, pend):
             text = prose[start:end]
             found = None
-            if passage_candidate(text, ev):
+            if (not gated or _may_be_foreign(text, foreign)) and passage_candidate(text, ev):
                 guess = _identify(text, _FOREIGN_LANGUAGES, detector)
                 if guess and guess[0] in ev.function_words:
                     found = guess
