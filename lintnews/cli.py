@@ -20,6 +20,7 @@ from typing import Any, Sequence, TextIO
 from ._version import __version__
 from .config import ConfigError, load_config
 from .finding import Severity
+from .gcpause import pause, resume
 from .rules import RuleFileError
 
 COMMANDS = ("check", "rules", "rule", "server", "lsp")
@@ -147,6 +148,14 @@ def _formats() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    pause()  # until the rules are built (lintnews.gcpause)
+    try:
+        return _main(argv)
+    finally:
+        resume()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         argv.insert(0, "check")

@@ -361,3 +361,29 @@ def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
     assert status == 0, proc.stdout
     assert "lintnews.checks.encoding" in modules and "lintnews.lazy" in modules  # it did run the checks
     assert sorted(set(NOT_IMPORTED) & set(modules)) == []
+
+
+def test_the_collector_paused_for_start_up_runs_again_after_it(tmp_path, monkeypatch):
+    import gc
+
+    from lintnews import gcpause
+    from lintnews.cli import main
+
+    assert gc.isenabled()
+    gcpause.pause()
+    assert not gc.isenabled()
+    gcpause.pause()  # a second pause changes nothing
+    gcpause.resume()
+    assert gc.isenabled()
+    gc.disable()  # the caller's own choice is left alone
+    try:
+        gcpause.pause()
+        gcpause.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    (tmp_path / "article.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(tablecache.ENV, "")
+    assert main(["check", "--no-cache", "article.md"]) == 0 and gc.isenabled()
+    assert main(["rules"]) == 0 and gc.isenabled()  # no rules built: resumed on the way out
