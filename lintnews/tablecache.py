@@ -41,7 +41,7 @@ T = TypeVar("T")
 ENV = "LINTNEWS_TABLE_CACHE_DIR"
 MAGIC = b"LNTC2"
 #: Changing how any cached table is laid out or built must change this.
-FORMAT = "2"
+FORMAT = "3"
 _HEADER = struct.Struct("<5s32sI")  # magic, key digest, CRC-32 of the payload
 
 
