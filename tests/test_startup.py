@@ -204,24 +204,37 @@ def test_bounded_terms_find_what_the_trie_pattern_finds(text):
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TERMS + _ALPHABET), max_size=30).map("".join))
 def test_word_start_terms_give_a_word_start_caller_the_same_matches(text):
-    def kept(pattern):
-        return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())
-                or text[m.start() - 1] == "-"]
+    def kept(matches):
+        return [m.span() for m in matches if starts_word(text, m.start()) or text[m.start() - 1] == "-"]
 
-    assert kept(WordStartTerms(_TERMS)) == kept(term_pattern(_TERMS))
+    # the terms between word boundaries, as the trie pattern with a left boundary finds them
+    bounded = re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(_TERMS) + ")" + _RIGHT_BOUNDARY)
+    assert kept(WordStartTerms(_TERMS).finditer(text)) == kept(bounded.finditer(text))
+    old = kept(term_pattern(_TERMS).finditer(text))  # also matched inside words
+    new = kept(WordStartTerms(_TERMS).finditer(text))
+    assert set(old) <= set(new)  # a match inside a word hid one at the next word start; no longer
 
 
-def test_word_start_terms_compile_only_for_a_text_that_may_match():
+def test_a_match_inside_a_word_no_longer_hides_a_name_at_the_next_word():
+    terms = ["iv kharkiv", "kharkiv"]
+    text = "kyiv kharkiv"
+    assert [m.span() for m in term_pattern(terms).finditer(text)] == [(2, 12)]  # inside "kyiv": dropped
+    assert [m.span() for m in WordStartTerms(terms).finditer(text)] == [(5, 12)]
+
+
+def test_word_start_terms_build_nothing_for_a_text_that_cannot_match():
     terms = WordStartTerms(["kyiv", "kryvyi rih"])
     assert list(terms.finditer("Officials in Kyiv and Kryvyi Rih.")) == []
-    assert terms._pattern is None
+    assert terms._index is None
     assert [m.span() for m in terms.finditer("in kryvyi rih")] == [(3, 13)]
-    assert terms._pattern is not None
+    assert terms._index is not None
     phrase = WordStartTerms(["in the framework of"])  # gated by its longest word
-    assert list(phrase.finditer("in the end, in the city of")) == [] and phrase._pattern is None
+    assert list(phrase.finditer("in the end, in the city of")) == [] and phrase._index is None
     assert [m.span() for m in phrase.finditer("in the framework of")] == [(0, 19)]
-    punctuation = WordStartTerms(["--"])  # no word to look for: always compiled
+    punctuation = WordStartTerms(["--"])  # no word to look for: never gated
     assert [m.span() for m in punctuation.finditer("a -- b")] == [(2, 4)]
+    words = frozenset({"in", "kryvyi", "rih"})  # a Document's word set saves finding the runs again
+    assert [m.span() for m in terms.finditer("in kryvyi rih", words)] == [(3, 13)]
 
 
 def test_the_near_index_built_per_letter_finds_the_closest_form():
