@@ -182,11 +182,10 @@ def load_rules_cached(folders: tuple[Path, ...] = ()) -> RuleSet:
 @lru_cache(maxsize=16)
 def ruleset_version(folders: tuple[Path, ...]) -> str:
     """A hash of lintnews's version, its code and the rule files in `folders`."""
-    import hashlib
-
     from ._version import __version__
+    from .tablecache import sha256
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = sha256(__version__.encode())
     # lintnews's own files (code, built-in rules) change only when it is
     # installed or edited: their size and modification time stand for their
     # bytes, as for Python's byte code, without reading 1.3 MB every run
@@ -204,7 +203,7 @@ def ruleset_version(folders: tuple[Path, ...]) -> str:
             data = path.read_bytes()
         except OSError:
             continue
-        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + sha256(data).digest())
     return digest.hexdigest()[:20]
 
 

@@ -348,11 +348,12 @@ but the vote passed by a wide margin.
 #: Modules a `check` of one clean ASCII Markdown article never needs: the
 #: diff of a mojibake repair, git for folder walks, the atomic writer for -o,
 #: worker signals, HTML entities, the language detectors and the encoding
-#: fixer, the config parser (no config, tables from the table cache), JSON.
+#: fixer, the config parser (no config, tables from the table cache), JSON,
+#: OpenSSL (the table cache's keys use Python's own SHA-256).
 #: (`tempfile` and `zipfile` are not listed: this machine's `site` hook imports them.)
 NOT_IMPORTED = ("difflib", "subprocess", "lintnews.atomic", "signal", "html", "html.entities",
                 "langdetect", "lingua", "ftfy", "tomllib", "json", "multiprocessing",
-                "lintnews.fixes", "lintnews.markup.html")
+                "lintnews.fixes", "lintnews.markup.html", "hashlib", "_hashlib")
 
 
 def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
@@ -400,3 +401,13 @@ def test_the_collector_paused_for_start_up_runs_again_after_it(tmp_path, monkeyp
     monkeypatch.setenv(tablecache.ENV, "")
     assert main(["check", "--no-cache", "article.md"]) == 0 and gc.isenabled()
     assert main(["rules"]) == 0 and gc.isenabled()  # no rules built: resumed on the way out
+
+
+def test_the_table_cache_hashes_like_hashlib():
+    import hashlib
+
+    for data in (b"", b"lintnews", bytes(range(256)) * 40):
+        assert tablecache.sha256(data).digest() == hashlib.sha256(data).digest()
+    h = tablecache.sha256(b"a")
+    h.update(b"b")
+    assert h.hexdigest() == hashlib.sha256(b"ab").hexdigest()
