@@ -411,3 +411,25 @@ def test_the_table_cache_hashes_like_hashlib():
     h = tablecache.sha256(b"a")
     h.update(b"b")
     assert h.hexdigest() == hashlib.sha256(b"ab").hexdigest()
+
+
+def test_the_parser_needs_no_shutil_and_formats_help_as_argparse_does(monkeypatch):
+    import argparse
+    import subprocess
+    import sys
+
+    from lintnews import cli
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys\nbefore = 'shutil' in sys.modules\nfrom lintnews.cli import build_parser\n"
+            "build_parser().parse_args(['check', 'a.md'])\nprint(before or 'shutil' not in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}, check=True).stdout
+    assert out.strip() == "True"
+    for columns in ("40", "132"):
+        monkeypatch.setenv("COLUMNS", columns)
+        parser = cli.build_parser()
+        check = parser._subparsers._group_actions[0].choices["check"]
+        ours = check.format_help()
+        check._get_formatter = argparse.ArgumentParser._get_formatter.__get__(check)  # argparse's own
+        assert ours == check.format_help() and "--no-cache" in ours
