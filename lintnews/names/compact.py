@@ -9,10 +9,11 @@ decoded when first needed:
 
 - the index: first word run -> the literals that begin with it (what
   `termindex.BoundedTerms` looks words up in) and the few odd literals;
-- literal -> record number, decoded the first time a text holds a literal;
+- literal -> record number, an open-addressing hash table looked up in its
+  bytes (`wordlist.WordTable`: nothing to decode);
 - the records of hits and of entities, each `marshal`led on its own and
   decoded one at a time, when a literal found needs it;
-- the lowercase words known to be names (for LN205/LN206);
+- the lowercase words known to be names (for LN205/LN206), a hash table too;
 - the small rest: near-name forms, context words, given names, which
   entities are hand-written.
 
@@ -22,15 +23,17 @@ every attribute); `dumps(table)` / `loads(data)` convert.
 from __future__ import annotations
 
 import marshal
+import sys
 from array import array
 from collections.abc import Mapping
 from typing import Iterator
 
 from ..termindex import BoundedTerms
+from ..wordlist import WordTable, build_bytes
 from .records import Entity, Hit
 
 #: Changing the layout below must change this (and `tablecache.FORMAT`).
-LAYOUT = 1
+LAYOUT = 2
 
 
 class _Records:
@@ -64,9 +67,9 @@ class _Hits(Mapping):
         self._numbers: dict[str, int] | None = None
         self._made: dict[int, Hit] = {}
 
-    def _index(self) -> dict[str, int]:
+    def _index(self) -> "WordTable":
         if self._numbers is None:
-            self._numbers = marshal.loads(self._table._sections[1])
+            self._numbers = WordTable(self._table._sections[1])
         return self._numbers
 
     def __getitem__(self, literal: str) -> Hit:
@@ -102,7 +105,7 @@ class CompactTable:
         self._entity_records: _Records | None = None
         self._hit_records: _Records | None = None
         self._entities: dict[int, Entity] = {}
-        self._known: frozenset[str] | None = None
+        self._known: WordTable | None = None
         self._near_forms: dict[str, Entity] | None = None
 
     def _hit_rows(self) -> _Records:
@@ -127,9 +130,10 @@ class CompactTable:
         return [self.entity(i) for i in self._hand]
 
     @property
-    def known(self) -> frozenset[str]:
+    def known(self) -> "WordTable":
+        """The known lowercase names: a hash table read from its bytes (`in` only)."""
         if self._known is None:
-            self._known = marshal.loads(self._sections[4])
+            self._known = WordTable(self._sections[4])
         return self._known
 
     @property
@@ -167,18 +171,18 @@ def dumps(table) -> bytes:
     hand = tuple(i for i in range(listed) if not entities[i].gazetteer)
     sections = (
         marshal.dumps(table.index.parts()),
-        marshal.dumps(literal_numbers),
+        build_bytes(literal_numbers),
         marshal.dumps(_Records.pack(rows)),
         marshal.dumps(_Records.pack(tuple(e) for e in entities)),
-        marshal.dumps(frozenset(table.known)),
+        build_bytes(dict.fromkeys(table.known, 1)),
         marshal.dumps((listed, hand, near, tuple(table.context), frozenset(table.given_names))),
     )
-    return marshal.dumps((LAYOUT, sections))
+    return marshal.dumps((LAYOUT, sys.byteorder, sections))
 
 
 def loads(data) -> CompactTable:
     """The table `dumps` wrote; ValueError when `data` is not one."""
-    layout, sections = marshal.loads(data)
-    if layout != LAYOUT or not isinstance(sections, tuple) or len(sections) != 6:
+    layout, byteorder, sections = marshal.loads(data)  # the arrays are in the machine's order
+    if layout != LAYOUT or byteorder != sys.byteorder or not isinstance(sections, tuple) or len(sections) != 6:
         raise ValueError("not a names table of this layout")
     return CompactTable(sections)
