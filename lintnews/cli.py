@@ -183,6 +183,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if argv and argv[0] in EXTRA_COMMANDS:
         from importlib import import_module
 
+        resume()  # a server runs for hours: its garbage must be collected
         return import_module(EXTRA_COMMANDS[argv[0]]).main(argv[1:])
     try:
         args = build_parser().parse_args(argv)

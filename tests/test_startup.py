@@ -433,3 +433,19 @@ def test_the_parser_needs_no_shutil_and_formats_help_as_argparse_does(monkeypatc
         ours = check.format_help()
         check._get_formatter = argparse.ArgumentParser._get_formatter.__get__(check)  # argparse's own
         assert ours == check.format_help() and "--no-cache" in ours
+
+
+def test_a_long_running_command_gets_the_collector_back(monkeypatch):
+    import gc
+    import types
+
+    from lintnews import cli, gcpause
+
+    seen = []
+    fake = types.ModuleType("fake_server")
+    fake.main = lambda argv: seen.append(gc.isenabled()) or 0
+    monkeypatch.setitem(__import__("sys").modules, "fake_server", fake)
+    monkeypatch.setitem(cli.EXTRA_COMMANDS, "server", "fake_server")
+    gcpause.pause()  # as `python -m lintnews` does before its imports
+    assert cli.main(["server"]) == 0
+    assert seen == [True] and gc.isenabled()
