@@ -1,6 +1,10 @@
 """`python -m lintnews` works exactly like the `lintnews` command."""
 import sys
 
-from .cli import main
+from .gcpause import pause
+
+pause()  # before the imports: see lintnews.gcpause
+
+from .cli import main  # noqa: E402
 
 sys.exit(main())

@@ -17,13 +17,13 @@ skipped: caching must never make a run fail.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .finding import Finding
 from .rules import ruleset_version
+from .tablecache import sha256
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
@@ -53,7 +53,7 @@ class Cache:
     def key(self, data: bytes, path: str, config: "Config", encoding: str | None) -> tuple[str, str]:
         """(rule-set version, entry key) for a file's bytes under a configuration."""
         version = ruleset_version(config.rule_folders())
-        digest = hashlib.sha256(data)
+        digest = sha256(data)
         digest.update(f"\0{path}\0{encoding}\0{config!r}".encode("utf-8", "surrogateescape"))
         return version, digest.hexdigest()
 

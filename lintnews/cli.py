@@ -20,6 +20,7 @@ from typing import Any, Sequence, TextIO
 from ._version import __version__
 from .config import ConfigError, load_config
 from .finding import Severity
+from .gcpause import pause, resume
 from .rules import RuleFileError
 
 COMMANDS = ("check", "rules", "rule", "server", "lsp")
@@ -42,6 +43,27 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse exits 2 with usage, which is what we want
         self.print_usage(sys.stderr)
         raise UsageError(message)
+
+    def _get_formatter(self):
+        # argparse makes a formatter for every add_argument, and its default
+        # width imports shutil (and bz2, lzma): ~4 ms of every run
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)
+
+
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, without importing shutil."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def _jobs(value: str) -> int:
@@ -147,12 +169,21 @@ def _formats() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    pause()  # until the rules are built (lintnews.gcpause)
+    try:
+        return _main(argv)
+    finally:
+        resume()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         argv.insert(0, "check")
     if argv and argv[0] in EXTRA_COMMANDS:
         from importlib import import_module
 
+        resume()  # a server runs for hours: its garbage must be collected
         return import_module(EXTRA_COMMANDS[argv[0]]).main(argv[1:])
     try:
         args = build_parser().parse_args(argv)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, ConfigError, load_config
+from .gcpause import resume
 from .results import FileResult
 from .source import SourceError, decode, read_source
 
@@ -70,6 +71,7 @@ class Runner:
             from .engine import context_for
 
             ctx = self._contexts[config] = context_for(config)
+            resume()  # the rules are built: start-up is over (lintnews.gcpause)
         return ctx
 
     def lint_text(self, text: str, shown: str, folder: Path) -> FileResult:

@@ -148,8 +148,6 @@ class BoundedTerms:
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
-        from .trie import LEFT_BOUNDARY as _LEFT_BOUNDARY, RIGHT_BOUNDARY as _RIGHT_BOUNDARY, trie_pattern
-
         by_run: dict[str, list[str]] = {}
         odd: list[str] = []
         for term in set(terms):
@@ -159,9 +157,27 @@ class BoundedTerms:
                     odd.append(term)
             else:
                 by_run.setdefault(first.group(), []).append(term)
-        self._by_run = {run: tuple(sorted(found, key=len, reverse=True)) for run, found in by_run.items()}
+        self._set({run: tuple(sorted(found, key=len, reverse=True)) for run, found in by_run.items()},
+                  tuple(sorted(odd)))
+
+    def _set(self, by_run: dict[str, tuple[str, ...]], odd: tuple[str, ...]) -> None:
+        from .trie import LEFT_BOUNDARY as _LEFT_BOUNDARY, RIGHT_BOUNDARY as _RIGHT_BOUNDARY, trie_pattern
+
+        self._by_run = by_run
+        self._odd_terms = odd
         self._odd = (re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
                      if odd else None)
+
+    def parts(self) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+        """Plain data (first run -> its terms, longest first; the other terms) that
+        `from_parts` turns back into the same index: what the table cache keeps."""
+        return self._by_run, self._odd_terms
+
+    @classmethod
+    def from_parts(cls, by_run: dict[str, tuple[str, ...]], odd: tuple[str, ...]) -> "BoundedTerms":
+        index = cls.__new__(cls)
+        index._set(by_run, tuple(odd))
+        return index
 
     def finditer(self, text: str, words: "frozenset[str] | set[str] | None" = None) -> Iterator[TermMatch]:
         """The matches in `text`; `words` may give the set of its `\\w+` runs

@@ -160,7 +160,7 @@ def test_cached_rules_and_entities_equal_the_built_ones(monkeypatch, tmp_path):
         assert cached.cache_key is not None
         assert (cached.entries, cached.tables, cached.files) == (built.entries, built.tables, built.files)
         table, fresh = entity_table(cached), build_table(built)
-        assert table.hits == fresh.hits and table.known == fresh.known
+        assert table.hits == fresh.hits and set(table.known) == set(fresh.known)
         assert table.near_forms == fresh.near_forms and table.entities == fresh.entities
 
 
@@ -204,24 +204,37 @@ def test_bounded_terms_find_what_the_trie_pattern_finds(text):
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TERMS + _ALPHABET), max_size=30).map("".join))
 def test_word_start_terms_give_a_word_start_caller_the_same_matches(text):
-    def kept(pattern):
-        return [m.span() for m in pattern.finditer(text) if starts_word(text, m.start())
-                or text[m.start() - 1] == "-"]
+    def kept(matches):
+        return [m.span() for m in matches if starts_word(text, m.start()) or text[m.start() - 1] == "-"]
 
-    assert kept(WordStartTerms(_TERMS)) == kept(term_pattern(_TERMS))
+    # the terms between word boundaries, as the trie pattern with a left boundary finds them
+    bounded = re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(_TERMS) + ")" + _RIGHT_BOUNDARY)
+    assert kept(WordStartTerms(_TERMS).finditer(text)) == kept(bounded.finditer(text))
+    old = kept(term_pattern(_TERMS).finditer(text))  # also matched inside words
+    new = kept(WordStartTerms(_TERMS).finditer(text))
+    assert set(old) <= set(new)  # a match inside a word hid one at the next word start; no longer
 
 
-def test_word_start_terms_compile_only_for_a_text_that_may_match():
+def test_a_match_inside_a_word_no_longer_hides_a_name_at_the_next_word():
+    terms = ["iv kharkiv", "kharkiv"]
+    text = "kyiv kharkiv"
+    assert [m.span() for m in term_pattern(terms).finditer(text)] == [(2, 12)]  # inside "kyiv": dropped
+    assert [m.span() for m in WordStartTerms(terms).finditer(text)] == [(5, 12)]
+
+
+def test_word_start_terms_build_nothing_for_a_text_that_cannot_match():
     terms = WordStartTerms(["kyiv", "kryvyi rih"])
     assert list(terms.finditer("Officials in Kyiv and Kryvyi Rih.")) == []
-    assert terms._pattern is None
+    assert terms._index is None
     assert [m.span() for m in terms.finditer("in kryvyi rih")] == [(3, 13)]
-    assert terms._pattern is not None
+    assert terms._index is not None
     phrase = WordStartTerms(["in the framework of"])  # gated by its longest word
-    assert list(phrase.finditer("in the end, in the city of")) == [] and phrase._pattern is None
+    assert list(phrase.finditer("in the end, in the city of")) == [] and phrase._index is None
     assert [m.span() for m in phrase.finditer("in the framework of")] == [(0, 19)]
-    punctuation = WordStartTerms(["--"])  # no word to look for: always compiled
+    punctuation = WordStartTerms(["--"])  # no word to look for: never gated
     assert [m.span() for m in punctuation.finditer("a -- b")] == [(2, 4)]
+    words = frozenset({"in", "kryvyi", "rih"})  # a Document's word set saves finding the runs again
+    assert [m.span() for m in terms.finditer("in kryvyi rih", words)] == [(3, 13)]
 
 
 def test_the_near_index_built_per_letter_finds_the_closest_form():
@@ -335,11 +348,12 @@ but the vote passed by a wide margin.
 #: Modules a `check` of one clean ASCII Markdown article never needs: the
 #: diff of a mojibake repair, git for folder walks, the atomic writer for -o,
 #: worker signals, HTML entities, the language detectors and the encoding
-#: fixer, the config parser (no config, tables from the table cache), JSON.
+#: fixer, the config parser (no config, tables from the table cache), JSON,
+#: OpenSSL (the table cache's keys use Python's own SHA-256).
 #: (`tempfile` and `zipfile` are not listed: this machine's `site` hook imports them.)
 NOT_IMPORTED = ("difflib", "subprocess", "lintnews.atomic", "signal", "html", "html.entities",
                 "langdetect", "lingua", "ftfy", "tomllib", "json", "multiprocessing",
-                "lintnews.fixes", "lintnews.markup.html")
+                "lintnews.fixes", "lintnews.markup.html", "hashlib", "_hashlib")
 
 
 def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
@@ -361,3 +375,77 @@ def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
     assert status == 0, proc.stdout
     assert "lintnews.checks.encoding" in modules and "lintnews.lazy" in modules  # it did run the checks
     assert sorted(set(NOT_IMPORTED) & set(modules)) == []
+
+
+def test_the_collector_paused_for_start_up_runs_again_after_it(tmp_path, monkeypatch):
+    import gc
+
+    from lintnews import gcpause
+    from lintnews.cli import main
+
+    assert gc.isenabled()
+    gcpause.pause()
+    assert not gc.isenabled()
+    gcpause.pause()  # a second pause changes nothing
+    gcpause.resume()
+    assert gc.isenabled()
+    gc.disable()  # the caller's own choice is left alone
+    try:
+        gcpause.pause()
+        gcpause.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    (tmp_path / "article.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(tablecache.ENV, "")
+    assert main(["check", "--no-cache", "article.md"]) == 0 and gc.isenabled()
+    assert main(["rules"]) == 0 and gc.isenabled()  # no rules built: resumed on the way out
+
+
+def test_the_table_cache_hashes_like_hashlib():
+    import hashlib
+
+    for data in (b"", b"lintnews", bytes(range(256)) * 40):
+        assert tablecache.sha256(data).digest() == hashlib.sha256(data).digest()
+    h = tablecache.sha256(b"a")
+    h.update(b"b")
+    assert h.hexdigest() == hashlib.sha256(b"ab").hexdigest()
+
+
+def test_the_parser_needs_no_shutil_and_formats_help_as_argparse_does(monkeypatch):
+    import argparse
+    import subprocess
+    import sys
+
+    from lintnews import cli
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys\nbefore = 'shutil' in sys.modules\nfrom lintnews.cli import build_parser\n"
+            "build_parser().parse_args(['check', 'a.md'])\nprint(before or 'shutil' not in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}, check=True).stdout
+    assert out.strip() == "True"
+    for columns in ("40", "132"):
+        monkeypatch.setenv("COLUMNS", columns)
+        parser = cli.build_parser()
+        check = parser._subparsers._group_actions[0].choices["check"]
+        ours = check.format_help()
+        check._get_formatter = argparse.ArgumentParser._get_formatter.__get__(check)  # argparse's own
+        assert ours == check.format_help() and "--no-cache" in ours
+
+
+def test_a_long_running_command_gets_the_collector_back(monkeypatch):
+    import gc
+    import types
+
+    from lintnews import cli, gcpause
+
+    seen = []
+    fake = types.ModuleType("fake_server")
+    fake.main = lambda argv: seen.append(gc.isenabled()) or 0
+    monkeypatch.setitem(__import__("sys").modules, "fake_server", fake)
+    monkeypatch.setitem(cli.EXTRA_COMMANDS, "server", "fake_server")
+    gcpause.pause()  # as `python -m lintnews` does before its imports
+    assert cli.main(["server"]) == 0
+    assert seen == [True] and gc.isenabled()

@@ -18,23 +18,25 @@ from operator import methodcaller
 
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
-_LETTER_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
-_INNER_SENTENCE = regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc", regex.I)
-_HANDLE = regex.compile(r"(?<![\w@])[@#][A-Za-z_][\w.]{1,30}")
-_URL_OR_HANDLE = regex.compile(f"{_URL.pattern}|{_HANDLE.pattern}", regex.I)
+from ..lazy import LazyPattern, lazy_regex
+
+_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
+_LETTER_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_SENTENCE_END = lazy_regex(r"[.!?…][\"'”’»)\]]*$")
+_INNER_SENTENCE = lazy_regex(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+_URL_SOURCE = r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc"
+_HANDLE_SOURCE = r"(?<![\w@])[@#][A-Za-z_][\w.]{1,30}"
+_URL_OR_HANDLE = lazy_regex(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", regex.I)
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_TOKEN = regex.compile(
+_DATE_TOKEN = lazy_regex(
     rf"\b(?:{_MONTH})\b\.?|\b\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b[AP]M\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b|\b(?:19|20)\d\d\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bago\b|\b(?:GMT|UTC|EST|EDT|PST|CET|IST)\b",
     regex.I,
 )
 #: An agency's signature at the end of a wire story: "bur-jc/mmp/rmb", "dk/as".
-_SIGNATURE = regex.compile(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
+_SIGNATURE = lazy_regex(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
 
 from ..rules import BUILTIN_RULES as DATA  # rules/ (a wheel's lintnews/rule_data)
 STOPLIST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ru", "uk")
@@ -74,7 +76,7 @@ class Vocabulary:
 
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    pattern: "regex.Pattern | None" = None
+    pattern: "LazyPattern | None" = None
 
     @classmethod
     def from_table(cls, table: dict[str, list[str]]) -> "Vocabulary":
@@ -88,7 +90,8 @@ class Vocabulary:
         pattern = None
         if phrases:
             alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+            # compiled when a short line is first measured: most articles never are
+            pattern = lazy_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
         return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
 
     def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:

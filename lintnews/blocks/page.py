@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazy import lazy_regex
+
 from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
@@ -67,16 +69,16 @@ HEADLINE_WORDS = 4
 #: part of the article, an author's note): furniture is rarely running prose.
 PROSE_RUN = 3
 
-_BYLINE = regex.compile(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.I)
-_TITLE_SPLIT = regex.compile(r"\s+[|–—\-:·•]\s+")
+_BYLINE = lazy_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.I)
+_TITLE_SPLIT = lazy_regex(r"\s+[|–—\-:·•]\s+")
 #: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
-_PHOTO_CREDIT = regex.compile(
+_PHOTO_CREDIT = lazy_regex(
     r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
     r"|\bcredit(?:s)?\b[.:…]",
     regex.I,
 )
-_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I)
-_DIGITS_ONLY = regex.compile(r"[\d\s.,:;%+()/|-]+")
+_COPYRIGHT = lazy_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I)
+_DIGITS_ONLY = lazy_regex(r"[\d\s.,:;%+()/|-]+")
 
 KIND_NAMES = {
     "share": "share bar",
@@ -360,7 +362,7 @@ def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
 #: Bylines ("By Jane Doe") or bare date lines this many times on one page are
 #: teaser cards or a comment thread: an article has one byline and one date line.
 CARD_LINES = 3
-_DATE_WORDS = regex.compile(
+_DATE_WORDS = lazy_regex(
     r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
@@ -395,7 +397,7 @@ def _dated(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
 
 
-_COMMENTER = regex.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.I)
+_COMMENTER = lazy_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.I)
 
 
 def _card_byline(ln: Line) -> bool:
@@ -517,7 +519,7 @@ def is_number_line(text: str) -> bool:
 JOINED_LINE = 1200
 #: Furniture sentences needed in a document's joined lines before any is reported.
 MIN_JOINED_EVIDENCE = 2
-_SENTENCE = regex.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
+_SENTENCE = lazy_regex(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
 
 
 def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,

@@ -96,9 +96,8 @@ def _entity_terms(ruleset) -> list[str]:
     from ..names.entities import entity_table
 
     terms = []
-    for entity in entity_table(ruleset).entities:
-        if entity.gazetteer:  # thousands of villages: some are words in lowercase (bar)
-            continue
+    # not the gazetteer's thousands of villages: some are words in lowercase (bar)
+    for entity in entity_table(ruleset).hand_entities():
         terms.extend(entity.forms)
         terms.extend(entity.short)
     return terms

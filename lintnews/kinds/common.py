@@ -7,6 +7,7 @@ from typing import Iterable
 import regex
 
 from ..rules import RuleEntry
+from ..termindex import BoundedTerms, word_set
 from ..trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
 
 
@@ -35,17 +36,21 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
 
 
 class WordStartTerms:
-    """`term_pattern(terms)`, compiled on the first text where it can matter.
+    """Many literal terms for callers that keep a match only where a word starts
+    (`starts_word`, or after a hyphen as in `pro-russian`).
 
-    For callers that keep a match only where a word starts (`starts_word`, or
-    after a hyphen as in `pro-russian`). Every run of word characters in a
-    kept match is then a whole run of the text: the first because nothing
-    word-like comes before it, the last by the pattern's right boundary, the
-    others because the term's own spaces or hyphens bound them. So a text
-    without the longest run of any term (`framework` of `in the framework
-    of`) can give such a caller nothing, and is skipped without compiling
-    the pattern (10-15 ms for the names, paid by every process). Once
-    compiled, the pattern is used for every text.
+    It yields the terms found between word boundaries, leftmost first, longest
+    first, never overlapping: a `termindex.BoundedTerms`, which looks each word
+    run of the text up in a dict and so costs no compiling (the trie pattern
+    of the names took 5-10 ms to compile in every process whose text had
+    one of them). What a word-start caller kept of `term_pattern(terms)`'s
+    matches, with one difference: that pattern also matched inside words,
+    and such a match (`iv kharkiv` inside `kyiv kharkiv`) hid a term at the
+    next word start; here nothing is hidden.
+
+    Every run of word characters in such a match is a whole run of the text,
+    so a text without the longest run of any term (`framework` of `in the
+    framework of`) is skipped before the index is even built.
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
@@ -58,21 +63,18 @@ class WordStartTerms:
                 break
             anchors.add(max(runs, key=len))
         self._anchors = frozenset(anchors) if anchors is not None else None
-        self._pattern = None
+        self._index = None
 
-    def finditer(self, text: str, words: "frozenset[str] | None" = None):
+    def finditer(self, text: str, words: "frozenset[str] | set[str] | None" = None):
         """The matches in `text`. `words`, the set of its `\\w+` runs
-        (`Document.word_set`), lets every text be gated, not only those
-        before the first compile."""
-        if words is not None:
-            if self._anchors is not None and self._anchors.isdisjoint(words):
-                return iter(())
-        elif self._pattern is None:
-            if self._anchors is not None and self._anchors.isdisjoint(_RUNS.findall(text)):
-                return iter(())
-        if self._pattern is None:
-            self._pattern = term_pattern(self._terms)
-        return self._pattern.finditer(text)
+        (`Document.word_set`), saves finding them again."""
+        if words is None:
+            words = word_set(text)
+        if self._anchors is not None and self._anchors.isdisjoint(words):
+            return iter(())
+        if self._index is None:
+            self._index = BoundedTerms(self._terms)
+        return self._index.finditer(text, words)
 
 
 _RUNS = re.compile(r"\w+")

@@ -39,7 +39,7 @@ def build(entries, ruleset):
 
     def run(doc, ctx):
         prose = doc.prose
-        for m in pattern.finditer(prose):
+        for m in pattern.finditer(prose, doc.word_set):
             start, end = m.span()
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue

@@ -10,16 +10,21 @@ Persons also get their full names (given name + surname) as literals,
 so that `Igor Klymenko` can be reported while `Igor` alone is left alone.
 The table is built once per process and set of rule folders (kept on the
 RuleSet object), and kept between processes in the table cache
-(`lintnews.tablecache`), keyed by the rule files and lintnews's code.
+(`lintnews.tablecache`), keyed by the rule files and lintnews's code, in a
+form read per lookup (`names.compact`), not unpickled whole.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..rules import RuleFileError
 from ..termindex import BoundedTerms
 from .records import Entity, Hit
+
+if TYPE_CHECKING:
+    from .compact import CompactTable
 
 ORIGINS = {
     "russian-derived": "Russian-derived",
@@ -61,14 +66,34 @@ class NameTable:
     #: is a person's surname (Evgeny Kulikov), not a place.
     given_names: frozenset[str] = frozenset()
 
+    def hand_entities(self) -> list[Entity]:
+        """The entities of the hand-written `[[entity]]` tables (not the gazetteer's)."""
+        return [e for e in self.entities if not e.gazetteer]
 
-def entity_table(ruleset) -> NameTable:
+
+def entity_table(ruleset) -> "NameTable | CompactTable":
     table = ruleset.__dict__.get("_name_table")
     if table is None:
-        from ..tablecache import cached_pickle
+        table = ruleset.__dict__["_name_table"] = _cached_table(ruleset)
+    return table
 
-        table = cached_pickle("entities", ruleset.cache_key, lambda: build_table(ruleset))
-        ruleset.__dict__["_name_table"] = table
+
+def _cached_table(ruleset) -> "NameTable | CompactTable":
+    """The table as an earlier process stored it (`names.compact`), else built and stored."""
+    from .. import tablecache
+    from . import compact
+
+    key = ruleset.cache_key
+    if key is not None:
+        data = tablecache.read("entities", key)
+        if data is not None:
+            try:
+                return compact.loads(data)
+            except Exception:  # noqa: BLE001 - a table that does not read back is rebuilt
+                pass
+    table = build_table(ruleset)
+    if key is not None:
+        tablecache.write("entities", key, lambda: compact.dumps(table))
     return table
 
 

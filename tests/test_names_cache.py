@@ -1,0 +1,103 @@
+"""The names table kept in the table cache (`lintnews.names.compact`).
+
+Read back, it answers like the table built from the rule files; a stored
+table of another layout, a damaged one or one owned by another user is not
+used, and the table is built (and, where it can be, stored) again.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+
+import pytest
+
+from lintnews import tablecache
+from lintnews.names import compact
+from lintnews.names.entities import build_table, entity_table
+from lintnews.rules import BUILTIN_RULES, load_rules, load_rules_cached
+
+TEXT = ("Officials in Kiev and kyiv said Maria Zajarova met Volodymyr Zelensky in Kharkov; "
+        "KIEV, Artemovsk and the Kyiv Pechersk Lavra. Evgeny Kulikov spoke in Gorodok district.")
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build_table(load_rules((BUILTIN_RULES,)))
+
+
+def _same(table, fresh) -> None:
+    assert dict(table.hits.items()) == fresh.hits and len(table.hits) == len(fresh.hits)
+    assert table.entities == fresh.entities and table.hand_entities() == fresh.hand_entities()
+    assert set(table.known) == fresh.known and all(w in table.known for w in list(fresh.known)[:500]) and table.near_forms == fresh.near_forms
+    assert table.context == fresh.context and table.given_names == fresh.given_names
+    assert table.index.parts() == fresh.index.parts()
+    spans = [m.span() for m in fresh.index.finditer(TEXT)]
+    assert [m.span() for m in table.index.finditer(TEXT)] == spans and len(spans) >= 8
+
+
+def test_the_compact_table_answers_like_the_built_one(built):
+    table = compact.loads(compact.dumps(built))
+    assert isinstance(table, compact.CompactTable)
+    for literal in ("Kiev", "KIEV", "kyiv", "Zajarova", "Artemovsk"):
+        hit = table.hits[literal]
+        assert hit == built.hits[literal] and hit is table.hits[literal]  # built once
+    assert "no such name" not in table.hits and table.hits.get("no such name") is None
+    assert ("no such name" in table.known) is False
+    _same(table, built)
+    hand = table.hand_entities()
+    assert hand and not any(e.gazetteer for e in hand) and len(hand) < len(table.entities)
+
+
+def test_one_entity_is_one_object_across_its_hits(built):
+    table = compact.loads(compact.dumps(built))
+    assert table.hits["Kiev"].entity is table.hits["kyiv"].entity is table.hits["KIEV"].entity
+    assert table.hits["Kiev"].entity.id == built.hits["Kiev"].entity.id
+
+
+def test_a_text_without_names_decodes_no_hit(built):
+    table = compact.loads(compact.dumps(built))
+    assert list(table.index.finditer("The council met on Tuesday to vote on buses.")) == []
+    assert table.hits._numbers is None and table._hit_records is None and table._entities == {}
+
+
+def test_the_table_is_stored_once_and_read_back(monkeypatch, tmp_path, built):
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    first = entity_table(load_rules_cached())  # builds and stores
+    second = entity_table(load_rules_cached())  # a new RuleSet: reads the stored table
+    assert isinstance(second, compact.CompactTable) and not isinstance(first, compact.CompactTable)
+    _same(second, built)
+    stored = list((tmp_path / "tables").glob("entities-*.bin"))
+    assert len(stored) == 1
+    layout, byteorder, sections = marshal.loads(tablecache.read("entities", load_rules_cached().cache_key))
+    assert layout == compact.LAYOUT and byteorder == sys.byteorder and len(sections) == 6
+
+
+@pytest.mark.parametrize("payload", [
+    marshal.dumps((compact.LAYOUT - 1, sys.byteorder, (b"",) * 6)),  # a stored table of another layout
+    marshal.dumps((compact.LAYOUT, "middle", (b"",) * 6)),  # written by a machine of another byte order
+    marshal.dumps((compact.LAYOUT, sys.byteorder, (b"",) * 5)),  # sections missing
+    b"\x00 not marshal data",
+    __import__("pickle").dumps({"a pickle": "of the old format"}),
+])
+def test_a_stale_or_foreign_stored_table_is_rebuilt(monkeypatch, tmp_path, built, payload):
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    key = load_rules_cached().cache_key
+    tablecache.write("entities", key, payload)  # intact (right key and CRC), wrong content
+    table = entity_table(load_rules_cached())
+    assert not isinstance(table, compact.CompactTable)
+    _same(table, built)
+    assert isinstance(entity_table(load_rules_cached()), compact.CompactTable)  # stored again
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_stored_table_owned_by_another_user_is_not_read(monkeypatch, tmp_path, built):
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    entity_table(load_rules_cached())
+    key = load_rules_cached().cache_key
+    path = tablecache.path_for("entities", key)
+    assert tablecache.read("entities", key) is not None
+    os.chown(path, 4242, -1)
+    table = entity_table(load_rules_cached())
+    assert not isinstance(table, compact.CompactTable)
+    _same(table, built)
