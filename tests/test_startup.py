@@ -215,6 +215,17 @@ def test_word_start_terms_give_a_word_start_caller_the_same_matches(text):
     assert set(old) <= set(new)  # a match inside a word hid one at the next word start; no longer
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TERMS + _ALPHABET), max_size=30).map("".join))
+def test_word_start_terms_find_the_same_in_a_large_text_by_the_compiled_pattern(text):
+    small = WordStartTerms(_TERMS)
+    large = WordStartTerms(_TERMS)
+    large.LARGE_TEXT = 0  # every text counts as large: the compiled pattern's path
+    assert [m.span() for m in large.finditer(text)] == [m.span() for m in small.finditer(text)]
+    if any(m for m in large.finditer(text)):
+        assert large._pattern is not None and large._index is None
+
+
 def test_a_match_inside_a_word_no_longer_hides_a_name_at_the_next_word():
     terms = ["iv kharkiv", "kharkiv"]
     text = "kyiv kharkiv"
