@@ -13,7 +13,6 @@ map is the identity and costs nothing.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from .finding import Finding, Severity, Suggestion
 from .lazy import lazy_regex
+from .patterncache import compile_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Rule
@@ -38,7 +38,7 @@ _BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 _TRIMMED_LINE = lazy_regex(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
 _LEADING_BLANKS = lazy_regex(r"[\s\ufffc]*")
 #: A word run: what `\w+` of the standard `re` module matches (str.isalnum() or `_`).
-WORD_RUN = re.compile(r"\w+")
+WORD_RUN = compile_re(r"\w+")
 #: Where a sentence ends: a full stop, question or exclamation mark (closing
 #: quotes and brackets may follow), blanks, then a capital, a digit or an
 #: opening quote.

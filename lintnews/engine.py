@@ -21,6 +21,7 @@ from .findingset import Collector, FindingSet
 from .model import Check, Rule
 from .overlap import fold
 from .rules import RuleSet, load_rules_cached
+from .patterncache import compile_regex
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ def _override(code: str, overrides: dict[str, Severity]) -> Severity | None:
 
 @lru_cache(maxsize=64)
 def _allow_pattern(phrases: tuple[str, ...]) -> "regex.Pattern":
-    return regex.compile(r"(?<!\w)\L<phrases>(?!\w)", phrases=list(phrases))
+    return compile_regex(r"(?<!\w)\L<phrases>(?!\w)", phrases=list(phrases))
 
 
 def _allowed_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -64,12 +64,12 @@ def lazy_regex(source: str, flags: int = 0, **kwargs: Any) -> LazyPattern:
 
 def lazy_re(source: str, flags: int = 0) -> LazyPattern:
     """`re.compile(source, flags)`, done on first use."""
-    import re
+    from .patterncache import compile_re
 
-    return LazyPattern(re.compile, source, flags)
+    return LazyPattern(compile_re, source, flags)
 
 
 def _regex_compile(source: str, flags: int = 0, **kwargs: Any):
-    import regex
+    from .patterncache import compile_regex
 
-    return regex.compile(source, flags, **kwargs)
+    return compile_regex(source, flags, **kwargs)

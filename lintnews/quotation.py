@@ -21,19 +21,19 @@ The result, an `Analysis`, is computed once per Document and cached on it:
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
 from .lazy import lazy_regex
+from .patterncache import compile_re
 
 # Families: marks of one family open and close each other.
 DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillemet", "low", "low-single"
 FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
 STRAIGHT = {'"', "'"}
 
-_MARKS = re.compile(r"’’|‘‘|[“”‘’\"'«»„‚]")  # plain `re` scans this faster than `regex`
+_MARKS = compile_re(r"’’|‘‘|[“”‘’\"'«»„‚]")  # plain `re` scans this faster than `regex`
 _ELISION = lazy_regex(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 

@@ -62,14 +62,20 @@ def folder() -> Path | None:
 def sha256(data: bytes = b""):
     """`hashlib.sha256(data)`, from Python's own SHA-256 where it has one: hashlib
     loads OpenSSL first (~2 ms of a one-file run), for the few bytes of a key."""
-    try:
-        from _sha2 import sha256 as new  # Python 3.12+
-    except ImportError:
+    global _SHA256
+    if _SHA256 is None:  # found once: a failed import searches the whole path again
         try:
-            from _sha256 import sha256 as new
+            from _sha2 import sha256 as new  # Python 3.12+
         except ImportError:
-            from hashlib import sha256 as new
-    return new(data)
+            try:
+                from _sha256 import sha256 as new
+            except ImportError:
+                from hashlib import sha256 as new
+        _SHA256 = new
+    return _SHA256(data)
+
+
+_SHA256 = None
 
 
 def digest(*parts: str) -> bytes:

@@ -24,11 +24,11 @@ can be stored in the table cache.
 from __future__ import annotations
 
 import heapq
-import re
 from typing import Iterable, Iterator
 
 import regex
 from .lazy import lazy_re, lazy_regex
+from .patterncache import compile_re, compile_regex
 
 _WORD = lazy_regex(r"\w+")
 _FIRST_WORD = lazy_regex(r"\w+")
@@ -85,7 +85,7 @@ class TermIndex:
                 candidates.sort(reverse=True)
         self._by_word = by_word
         flags = regex.IGNORECASE if ignore_case else 0
-        self._others = regex.compile(r"\L<terms>(?![\w\u0300-\u036f])", flags,
+        self._others = compile_regex(r"\L<terms>(?![\w\u0300-\u036f])", flags,
                                      terms=sorted(others, key=len, reverse=True)) if others else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[TermMatch]:
@@ -125,9 +125,9 @@ class TermIndex:
                 break
 
 
-_LEFT_RUN = re.compile(r"(?<![\w\u0300-\u036f])\w+")
+_LEFT_RUN = compile_re(r"(?<![\w\u0300-\u036f])\w+")
 _FIRST_RUN = lazy_re(r"\w+")
-_WORD_AFTER = re.compile(r"[\w\u0300-\u036f]")
+_WORD_AFTER = compile_re(r"[\w\u0300-\u036f]")
 
 
 class BoundedTerms:
@@ -165,7 +165,7 @@ class BoundedTerms:
 
         self._by_run = by_run
         self._odd_terms = odd
-        self._odd = (re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
+        self._odd = (compile_re(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
                      if odd else None)
 
     def parts(self) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -261,4 +261,4 @@ def word_set(text: str, chunk: int = 1 << 20) -> set[str]:
     return found
 
 
-_ANY_RUN = re.compile(r"\w+")
+_ANY_RUN = compile_re(r"\w+")

@@ -76,7 +76,7 @@ def test_warm_cold_and_no_cache_give_the_same_findings(run_cli, article, tmp_pat
     env = {tablecache.ENV: str(cache)}
     cold = _findings(run_cli, article, env=env)
     files = sorted(p.name.split("-")[0] for p in cache.iterdir())
-    assert files == ["boilerplate", "entities", "rules", "words"]
+    assert files == ["boilerplate", "entities", "patterns", "rules", "words"]
     warm = _findings(run_cli, article, env=env)
     off = _findings(run_cli, article, env={tablecache.ENV: ""})
     assert cold == warm == off

@@ -18,12 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
+from ..patterncache import compile_regex
 
 _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "button": "share",
                        "menu": "menu", "select": "menu", "option": "menu"}
 _PAGE_ELEMENTS = {"header": "menu", "footer": "footer"}  # only outside article/main
 _CONTENT_ELEMENTS = frozenset({"article", "main"})
-_TOKEN = regex.compile(r"[a-z]+")
+_TOKEN = compile_regex(r"[a-z]+")
 
 #: Class and id words (whole tokens of the attribute, split at `-`, `_` and case) by kind.
 CLASS_WORDS = {

@@ -26,6 +26,7 @@ import regex
 from ..lazy import lazy_regex
 
 from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
+from ..patterncache import compile_regex
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -566,5 +567,5 @@ def _cue_pattern(vocab: Vocabulary) -> "regex.Pattern":
         items = [w for w, kinds in vocab.words.items() if any(k in _CERTAIN_KINDS for k in kinds)]
         items += [p for p, kinds in vocab.phrases.items() if any(k in _CERTAIN_KINDS for k in kinds)]
         alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
-        pattern = _CUES[id(vocab)] = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.I)
+        pattern = _CUES[id(vocab)] = compile_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.I)
     return pattern

@@ -39,17 +39,18 @@ from ..finding import Severity, Suggestion
 from ..lazy import lazy_regex
 from ..registry import Check
 from ..kinds.common import format_message
+from ..patterncache import compile_regex
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
 EDGE = 3  # lines at each end of the article where edge phrases count
 
-_LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
+_LEAD = compile_regex(r"[\s\-–—•*·>|#►▶→»]*")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
 _SNIPPET_END = lazy_regex(r"(?:\.\.\.|…)\s*$")
-_FIRST_WORD = regex.compile(r"\w+|\S")
-_LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
+_FIRST_WORD = compile_regex(r"\w+|\S")
+_LAST_WORD = compile_regex(r"(?r)(?:\w+|\S)")
 _TRAIL_CHARS = " \t:.!›»>→|…"
 _MARKUP = lazy_regex(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
 
@@ -140,7 +141,7 @@ class _Matcher:
                 key = (word, key)
                 pattern = self._compiled.get(key)
                 if pattern is None:
-                    pattern = self._compiled[key] = regex.compile("|".join(table[word]), regex.IGNORECASE)
+                    pattern = self._compiled[key] = compile_regex("|".join(table[word]), regex.IGNORECASE)
                 hit = pattern.fullmatch(text, start, end)
                 if hit:
                     return hit
@@ -158,7 +159,7 @@ def _agency_credit(ruleset):
     if not agencies:
         return None
     one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    return regex.compile(
+    return compile_regex(
         rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
         regex.IGNORECASE,
     )

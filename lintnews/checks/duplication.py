@@ -14,7 +14,6 @@ it, never with every other paragraph. Shingles shared by more than
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import chain
 
@@ -23,6 +22,7 @@ import regex
 from ..finding import Severity
 from ..lazy import lazy_re
 from ..registry import Example, Rule, check
+from ..patterncache import compile_re, compile_regex
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -109,16 +109,16 @@ ECHO = Rule(
 )
 
 _WORDS = lazy_re(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
-_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
-_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
-_BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
+_ASCII_WORDS = compile_re(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
+_SENTENCE_BREAK = compile_regex(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
+_BODY_END = compile_regex(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
 # A paragraph that does not end like a sentence (a list item, a credit, a
 # caption, a headline) is compared only from this length: product copy repeats
 # its bullet lines, and a tweet's credit line or a section label comes back.
 _MIN_LABEL_WORDS = 16
-_TITLE_TAG = regex.compile(r"<title\b[^>]*>\s*$", regex.IGNORECASE)
+_TITLE_TAG = compile_regex(r"<title\b[^>]*>\s*$", regex.IGNORECASE)
 _MIN_NEAR_WORDS = 12
 _JACCARD_SHINGLES = 0.5  # `_NearIndex._best` prunes with integer arithmetic for 1/2
 _OPENING_WORDS = 8
@@ -356,7 +356,7 @@ def _jaccard(a: set, b: set) -> float:
     return common / (len(a) + len(b) - common)
 
 
-_ECHO = regex.compile(
+_ECHO = compile_regex(
     r"(?P<mark>[.!?,]?[”\"]|[.!?])(?P<frag>[ \t]*(?P<words>\p{Ll}[\p{L}\p{N}’'\- \t]{0,60}?))"
     r"[ \t]*(?P<end>[”\"][.,]?|[.!?])"
 )

@@ -33,6 +33,7 @@ import regex
 from ..finding import Severity
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
+from ..patterncache import compile_regex
 
 MIXED_SCRIPT = Rule(
     code="LN101",
@@ -61,7 +62,7 @@ _SCX_COMMON = lazy_regex(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inh
 _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
-_NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+_NON_LATIN = compile_regex(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 _WORD_AHEAD = lazy_regex(r"[\p{L}\p{M}]*")
 _WORD_BACK = lazy_regex(r"[\p{L}\p{M}]*", regex.REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.

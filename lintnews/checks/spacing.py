@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import re
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, not_
@@ -26,6 +25,7 @@ from ..finding import Severity
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
 from ..wordlist import frequencies
+from ..patterncache import compile_re, compile_regex
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -207,7 +207,7 @@ def spacing_data(ruleset) -> SpacingData:
         function_words=frozenset(w.lower() for w in words("glued_function_words")),
         compound_prefixes=tuple(sorted({w.lower() for w in words("compound_prefixes")})),
         sentence_openers=frozenset(w.lower() for w in words("sentence_openers")),
-        comma_pattern=regex.compile(
+        comma_pattern=compile_regex(
             r"(?<=[\p{Ll}\p{N}]),[ \t]+(\L<fw>)(?=[ \t]+\p{Ll})",
             fw=sorted(set(words("comma_function_words")), key=len, reverse=True) or ["\uffff"],
         ),
@@ -222,7 +222,7 @@ _CLOSERS = "”’\"»)]"
 # Blanks before a mark, after a letter, digit or closer. `re` finds the blank
 # runs before a mark (a run's first blank only: linear, and twice as fast as
 # `regex` with the look-behind); `_BEFORE_BLANKS` then checks what precedes.
-_SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
+_SPACE_BEFORE = compile_re(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
 _BEFORE_BLANKS = lazy_regex(r"[\p{L}\p{N})\]”’\"»%]")
 
 
@@ -256,7 +256,7 @@ def space_before_punctuation(doc, ctx):
 
 
 # -- LN602 -------------------------------------------------------------------
-_MISSING_SPACE = regex.compile(r"[.,;!?](?=\p{L})")  # the same letters _RIGHT_WORD takes
+_MISSING_SPACE = compile_regex(r"[.,;!?](?=\p{L})")  # the same letters _RIGHT_WORD takes
 _RIGHT_WORD = lazy_regex(r"\p{L}+")
 _NOT_AFTER = "./@_\ufffc"
 _TOKEN_REST = lazy_regex(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
@@ -402,7 +402,7 @@ def doubled_words(doc, ctx):
 _TOKEN = lazy_regex(
     r"(?<![\p{L}\p{N}’'\-@#./_\ufffc])\p{L}{5,}(?![\p{L}\p{N}’'\-@/_\ufffc]|\.[\p{L}\p{N}])"
 )
-_LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
+_LONG_TOKEN = compile_re(r"[^\W\d_]{5,}")
 _COMMON = 1000  # a part that is a function word or a name's neighbour must be this common
 _VERY_COMMON = 20000  # two content words glued must both be this common
 _GLUED_CACHE = 100_000  # tokens whose verdict is kept (a few MB at most)
@@ -470,7 +470,7 @@ def glued_words(doc, ctx):
 
 
 # -- LN606 -------------------------------------------------------------------
-_LOWER_AFTER_PERIOD = regex.compile(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
+_LOWER_AFTER_PERIOD = compile_regex(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
 _PARAGRAPH_END = lazy_regex(r"[.!?][”’\"»)]*$")
 _WORD = lazy_regex(r"\p{L}[\p{L}’'\-]*")
 _LIST_START = lazy_regex(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")

@@ -17,6 +17,7 @@ from ..finding import Severity, Suggestion
 from ..langid import evidence
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
+from ..patterncache import compile_regex
 
 DATELINE = Rule(
     code="LN801",
@@ -83,7 +84,7 @@ The fix removes a “preserved” note; a translator's note needs an editor.
 
 # -- LN801 ---------------------------------------------------------------
 _PLACE = r"\p{Lu}[\p{L}\p{M}'’]*(?:[ -]\p{Lu}[\p{L}\p{M}'’]*){0,2}"
-_DATELINE = regex.compile(
+_DATELINE = compile_regex(
     rf"(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)(?P<agency>\s*\([\p{{Lu}}][\p{{L}} ]{{1,20}}\))?"
     r"\s*\.[ \t]?[-–](?=[ \t]+\S)"
 )
@@ -157,7 +158,7 @@ _TRANSLATOR = (
     r"(?:translator[’']?s?[’']?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
     r"N\.\s?(?:del|de)\s?T\.|nota\s+del\s+traductor)[^()\[\]\n]{0,200}"
 )
-_NOTE = regex.compile(
+_NOTE = compile_regex(
     rf"[(\[]\s*(?:(?P<preserved>{_PRESERVED})|(?P<translator>{_TRANSLATOR}))\s*[)\]]",
     regex.IGNORECASE,
 )

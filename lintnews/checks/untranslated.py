@@ -28,6 +28,7 @@ from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
 from ..romanize import preview
 from .script import initials_in_latin_name
+from ..patterncache import compile_re, compile_regex
 
 UNTRANSLATED_CYRILLIC = Rule(
     code="LN102",
@@ -88,7 +89,7 @@ translation.
 _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
 _CYR_RUN = lazy_regex(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
-_CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
+_CYR_ANY = compile_regex(r"\p{Script=Cyrillic}")
 _CYR_WORDS = lazy_regex(_CYR_WORD)
 _LATIN_LETTER = lazy_regex(r"\p{Script=Latin}")
 
@@ -260,7 +261,7 @@ def _tokens(text: str) -> list[str]:
     return _WORD_RUNS.findall(text)
 
 
-_ASCII_LETTERS = re.compile(r"[a-z]+")
+_ASCII_LETTERS = compile_re(r"[a-z]+")
 _LATIN_LETTERS = lazy_regex(r"\p{Script=Latin}+")
 
 

@@ -9,6 +9,7 @@ import regex
 from ..rules import RuleEntry
 from ..termindex import BoundedTerms, word_set
 from ..trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
+from ..patterncache import compile_re, compile_regex
 
 
 #: From this many terms on (a newsroom's list of 100,000), a TermIndex replaces
@@ -31,7 +32,7 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
         from ..automaton import literal_terms
 
         return literal_terms(sorted(words, key=len, reverse=True), ignore_case)
-    return re.compile(trie_pattern(words, ignore_case) + _RIGHT_BOUNDARY,
+    return compile_re(trie_pattern(words, ignore_case) + _RIGHT_BOUNDARY,
                       re.IGNORECASE if ignore_case else 0)
 
 
@@ -83,7 +84,7 @@ class WordStartTerms:
             return iter(())
         if len(text) >= self.LARGE_TEXT:
             if self._pattern is None:
-                self._pattern = re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(self._terms) + ")"
+                self._pattern = compile_re(_LEFT_BOUNDARY + "(?:" + trie_pattern(self._terms) + ")"
                                            + _RIGHT_BOUNDARY)
             return self._pattern.finditer(text)
         if self._index is None:
@@ -91,7 +92,7 @@ class WordStartTerms:
         return self._index.finditer(text, words)
 
 
-_RUNS = re.compile(r"\w+")
+_RUNS = compile_re(r"\w+")
 _RIGHT_BOUNDARY = RIGHT_BOUNDARY
 _LEFT_BOUNDARY = LEFT_BOUNDARY
 
@@ -151,7 +152,7 @@ def exception_pattern(entry_or_phrases) -> "regex.Pattern | None":
             raise entry_or_phrases.error("'exceptions' must be a list of strings")
     if not phrases:
         return None
-    return regex.compile(r"(?<!\w)\L<phrases>(?!\w)", regex.IGNORECASE, phrases=list(phrases))
+    return compile_regex(r"(?<!\w)\L<phrases>(?!\w)", regex.IGNORECASE, phrases=list(phrases))
 
 
 def in_exception(pattern, text: str, start: int, end: int, window: int = 60) -> bool:

@@ -6,15 +6,15 @@ so memory stays flat on a corpus.
 from __future__ import annotations
 
 import json
-import re
 from typing import TextIO
 
 from .._version import __version__
+from ..patterncache import compile_re
 
 SCHEMA = "lintnews-report/1"
 #: From this many findings a file's record is written finding by finding.
 _STREAM_FROM = 10_000
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_re("[\ud800-\udfff]")
 
 
 def _dumps(value) -> str:

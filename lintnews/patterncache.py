@@ -1,0 +1,238 @@
+"""Compiled regular expressions kept between processes.
+
+`regex.compile` parses and translates a pattern in Python: 0.1–5 ms a
+pattern, and a one-article run compiles some sixty of them, a quarter of its
+time. What the translation produces is plain data (a list of integers, the
+group tables, the named lists) that the compiler hands to one C function,
+`_regex.compile`; the standard `re` does the same with `_sre.compile`. This
+module keeps that data in the table cache (`tablecache`), so a later process
+builds each pattern object from it in microseconds, without parsing.
+
+    from .patterncache import compile_regex, compile_re
+    _WORD = compile_regex(r"\\p{L}+")       # as regex.compile(r"\\p{L}+")
+
+- **Exact**: the stored arguments are the ones the module's own compiler
+  passed to its C function for the same source, flags, named lists and module
+  version (all in the key), so the object built from them is the object
+  `regex.compile` (`re.compile`) returns. Whatever cannot be captured that
+  way (a locale-sensitive pattern, an unexpected library version) is compiled
+  as usual and not stored.
+- **Safe**: the store is one table-cache file, checked like every other (key,
+  CRC, owner); anything wrong with it means compiling as usual. With the table
+  cache off (`LINTNEWS_TABLE_CACHE_DIR=`) nothing is read or written.
+- **Written once**: patterns compiled for the first time are added to the
+  store when the process ends (`save`, registered with `atexit`; worker
+  processes call it when they finish).
+
+This relies on how the two modules call their C compilers, which is not a
+public interface: the store's key holds the module's version, and capture
+checks the shape of what it sees, so a library that changes only means
+compiling as usual.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+import threading
+
+#: At most this many patterns are kept (data patterns of a newsroom's rules
+#: vary with its rule files; the built-in ones are a few hundred).
+MAX_PATTERNS = 4000
+
+_lock = threading.RLock()
+_store: dict[bytes, bytes] | None = None  # key digest -> marshalled arguments
+_added: dict[bytes, bytes] = {}  # compiled in this process, not yet saved
+_saving_registered = False
+
+
+def compile_regex(source: str, flags: int = 0, **named_lists):
+    """`regex.compile(source, flags, **named_lists)`, from the store when it holds it."""
+    import regex
+
+    if flags & regex.LOCALE or not isinstance(source, str) or not _enabled():
+        return regex.compile(source, flags, **named_lists)
+    lists = tuple(sorted((name, tuple(sorted(values))) for name, values in named_lists.items()))
+    key = _key("regex", regex.__version__, int(regex.DEFAULT_VERSION), source, int(flags), lists)
+    args = _lookup(key)
+    if args is not None:
+        try:
+            return regex._regex.compile(*args)
+        except Exception:  # noqa: BLE001 - a stored entry that does not build is compiled anew
+            pass
+    pattern, args = _capture_regex(source, flags, named_lists)
+    if args is not None:
+        _remember(key, args)
+    return pattern
+
+
+def compile_re(source: str, flags: int = 0):
+    """`re.compile(source, flags)`, from the store when it holds it."""
+    import re
+
+    if flags & re.LOCALE or flags & re.DEBUG or not isinstance(source, str) or not _enabled():
+        return re.compile(source, flags)
+    import sys
+
+    key = _key("re", sys.version, source, int(flags))
+    args = _lookup(key)
+    if args is not None:
+        try:
+            return re._compiler._sre.compile(*args)
+        except Exception:  # noqa: BLE001
+            pass
+    pattern, args = _capture_re(source, int(flags))
+    if args is not None:
+        _remember(key, args)
+    return pattern
+
+
+def save() -> None:
+    """Add the patterns compiled in this process to the store; failures are ignored."""
+    from . import tablecache
+
+    with _lock:
+        if not _added:
+            return
+        added = dict(_added)
+        _added.clear()
+    try:
+        current = _read()
+        current.update(added)
+        if len(current) > MAX_PATTERNS:  # keep the newest: dicts keep insertion order
+            current = dict(list(current.items())[-MAX_PATTERNS:])
+        tablecache.write("patterns", _store_key(), marshal.dumps(current))
+    except Exception:  # noqa: BLE001 - a store that cannot be written is no store
+        pass
+
+
+def _enabled() -> bool:
+    """Whether there is a table cache to keep patterns in; without one, the
+    modules' own compilers (and their in-process caches) are used as they are."""
+    from . import tablecache
+
+    return tablecache.folder() is not None
+
+
+def _key(*parts) -> bytes:
+    from .tablecache import sha256
+
+    return sha256(marshal.dumps(parts)).digest()
+
+
+def _store_key() -> bytes:
+    from . import tablecache
+
+    return tablecache.digest("patterns", str(marshal.version))
+
+
+def _read() -> dict[bytes, bytes]:
+    from . import tablecache
+
+    if tablecache.folder() is None:
+        return {}
+    payload = tablecache.read("patterns", _store_key())
+    if payload is None:
+        return {}
+    try:
+        data = marshal.loads(payload)
+    except Exception:  # noqa: BLE001
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return data
+
+
+def _lookup(key: bytes):
+    global _store
+    store = _store
+    if store is None:
+        with _lock:
+            if _store is None:
+                _store = _read()
+            store = _store
+    blob = store.get(key)
+    if blob is None:
+        return None
+    try:
+        args = marshal.loads(blob)
+    except Exception:  # noqa: BLE001
+        return None
+    return args if isinstance(args, tuple) else None
+
+
+def _remember(key: bytes, args: tuple) -> None:
+    global _saving_registered
+    try:
+        blob = marshal.dumps(args)
+    except ValueError:  # something marshal cannot hold: not stored
+        return
+    with _lock:
+        if _store is not None:
+            _store[key] = blob
+        _added[key] = blob
+        if not _saving_registered:
+            _saving_registered = True
+            atexit.register(save)
+
+
+class _Recorder:
+    """Stands in for a C compiler module while one pattern is compiled: records
+    the arguments of the calls this thread makes, forwards everything."""
+
+    def __init__(self, real) -> None:
+        self._real = real
+        self._thread = threading.get_ident()
+        self.calls: list[tuple] = []
+
+    def compile(self, *args):
+        if threading.get_ident() == self._thread:
+            self.calls.append(args)
+        return self._real.compile(*args)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def _capture_regex(source: str, flags: int, named_lists: dict):
+    """(pattern, the arguments of its C compilation or None), compiled by `regex` itself."""
+    import regex
+
+    main = regex._main
+    with _lock:
+        real = main._regex
+        recorder = _Recorder(real)
+        main._regex = recorder
+        try:
+            pattern = main._compile(source, flags, False, named_lists, False)
+        finally:
+            main._regex = real
+    args = recorder.calls[0] if len(recorder.calls) == 1 else None
+    if args is None or len(args) != 11 or main._locale_sensitive.get((type(source), source), True):
+        return pattern, None
+    return pattern, _plain(args)
+
+
+def _capture_re(source: str, flags: int):
+    import re
+
+    compiler = re._compiler
+    with _lock:
+        real = compiler._sre
+        recorder = _Recorder(real)
+        compiler._sre = recorder
+        try:
+            pattern = compiler.compile(source, flags)
+        finally:
+            compiler._sre = real
+    args = recorder.calls[0] if len(recorder.calls) == 1 else None
+    if args is None or len(args) != 6:
+        return pattern, None
+    return pattern, _plain(args)
+
+
+def _plain(args: tuple) -> tuple:
+    """The arguments with flags (an enum) and opcodes (named int constants) as
+    plain ints, which marshal can hold: `int(x)` equals x for each."""
+    return tuple(int(a) if isinstance(a, int) and type(a) is not int
+                 else list(map(int, a)) if isinstance(a, list) and a and isinstance(a[0], int)
+                 else a for a in args)
