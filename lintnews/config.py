@@ -9,7 +9,7 @@ a bad value is a `ConfigError` naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, fields, replace
+from .record import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from .record import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator

@@ -14,7 +14,7 @@ map is the identity and costs nothing.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from .record import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 

@@ -7,7 +7,7 @@ process and per set of rule folders (`build_rules`), never per document.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable

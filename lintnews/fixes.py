@@ -19,7 +19,7 @@ original text, marked safe or unsafe. This module
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from .record import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 

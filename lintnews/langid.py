@@ -14,7 +14,7 @@ See docs/language-detection.md for the measurements behind the default.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import dataclass
 from functools import lru_cache
 
 import regex

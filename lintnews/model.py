@@ -1,13 +1,15 @@
-"""What a rule, a rule example and a check are: plain records, importing nothing.
+"""What a rule, a rule example and a check are: plain records.
 
-Every other module may import these, and this module imports no module of
-the package, so the records can never take part in an import circle.
+Every other module may import these, and this module imports only
+`record` (which imports nothing), so the records can never take part in an
+import circle.
 `registry` adds the `@check` decorator; `engine` finds the checks.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
+
+from .record import dataclass, field
 
 CATEGORIES = (
     "meta",

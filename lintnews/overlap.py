@@ -23,7 +23,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
+from .record import replace
 
 from .finding import Finding, Suggestion
 

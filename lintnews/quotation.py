@@ -22,7 +22,7 @@ The result, an `Analysis`, is computed once per Document and cached on it:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from .record import dataclass, field
 
 import regex
 from .lazy import lazy_regex

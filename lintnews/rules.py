@@ -11,7 +11,7 @@ nothing is half-loaded.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar

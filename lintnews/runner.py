@@ -9,7 +9,7 @@ rebuilds its own from the same flags.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from .record import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -18,7 +18,7 @@ once); `(a|a)+$` and `(a|aa)+$` it does not.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import dataclass
 from typing import Iterator
 
 import regex

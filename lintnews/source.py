@@ -16,7 +16,7 @@ import codecs
 import errno
 import os
 import stat
-from dataclasses import dataclass
+from .record import dataclass
 from pathlib import Path
 
 _BOMS = (

@@ -9,7 +9,7 @@ ends only those codes' suppression.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import dataclass
 
 from .document import Document
 from .finding import Finding

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
+from lintnews.record import replace
 
 from lintnews.config import Config
 from lintnews.engine import _allowed_spans, _override, context_for, findings_of, lint_document

@@ -15,7 +15,7 @@ cookie, promo, comments, menu ...).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..record import dataclass, field
 
 import regex
 from ..patterncache import compile_regex

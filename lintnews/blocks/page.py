@@ -19,7 +19,7 @@ shows none.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..record import dataclass
 
 import regex
 

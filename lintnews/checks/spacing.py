@@ -13,7 +13,7 @@ English table, about 160,000 words with frequencies, loaded once in about
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..record import dataclass, field
 
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat

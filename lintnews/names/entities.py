@@ -15,7 +15,7 @@ form read per lookup (`names.compact`), not unpickled whole.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..record import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 

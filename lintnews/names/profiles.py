@@ -17,7 +17,7 @@ form is fine and only mixing them is reported.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..record import dataclass, field
 
 from ..finding import Severity
 from ..rules import RuleFileError

@@ -18,7 +18,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from ..record import dataclass
 from importlib import resources
 from typing import Any, Callable
 from urllib.parse import parse_qs

@@ -9,7 +9,7 @@ go through the same code as `lintnews check`: `lint_text`, the JSON reporter,
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from ..record import replace
 from typing import Any
 
 from .. import lint_text

@@ -13,7 +13,7 @@ replaces exactly `text[offset:offset+length]`, as clients apply them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from ..record import dataclass, replace
 
 from .. import __version__
 from ..config import Config, apply_overrides
