@@ -23,6 +23,9 @@ from bisect import bisect_right
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .finding import Finding, Suggestion
+from .patterncache import compile_re
+
+_SURROGATE = compile_re("[\ud800-\udfff]")
 
 
 class FindingSet(Sequence[Finding]):
@@ -88,6 +91,69 @@ class FindingSet(Sequence[Finding]):
             tuple(Suggestion(s[0], start, end, s[1]) if len(s) == 2 else Suggestion(*s)
                   for s in suggestions) if suggestions else (),
         )
+
+    def json_texts(self, dumps: Callable[[object], str]) -> Iterator[str]:
+        """`dumps(f.to_dict())` for each finding f, in order, without building the Findings.
+
+        `dumps` is the reporters' `json.dumps` with its default separators;
+        what findings of one kind share is dumped once. A finding whose text
+        holds a lone surrogate (for which the reporters escape the whole
+        record) is dumped whole, as before.
+        """
+        starts, ends, kinds, text = self._starts, self._ends, self._kinds, self._text
+        line_starts = self._line_starts
+        n_lines = len(line_starts)
+        templates: dict[int, tuple | None] = {}
+        for i in self._order:
+            k = kinds[i]
+            if k in templates:
+                template = templates[k]
+            else:
+                template = templates[k] = _json_template(self._table[k], dumps)
+            start, end = starts[i], ends[i]
+            excerpt = text[start:end]
+            if template is None or not (excerpt.isascii() or not _has_surrogate(excerpt)):
+                yield dumps(self._build(i).to_dict())
+                continue
+            line = bisect_right(line_starts, start)
+            end_line = line if end < (line_starts[line] if line < n_lines else end + 1) \
+                else bisect_right(line_starts, end)
+            head, tail, suggestions = template
+            if suggestions:
+                fixes = ", ".join(f"{s}{start}, \"end_offset\": {end}}}" if relative else s
+                                  for s, relative in suggestions)
+            else:
+                fixes = ""
+            yield (f"{head}{line}, \"column\": {start - line_starts[line - 1] + 1}, "
+                   f"\"end_line\": {end_line}, \"end_column\": {end - line_starts[end_line - 1] + 1}, "
+                   f"\"offset\": {start}, \"end_offset\": {end}, \"excerpt\": {dumps(excerpt)}"
+                   f"{tail}{fixes}]}}")
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def _json_template(entry: tuple, dumps) -> tuple | None:
+    """(head, tail, suggestions) of the JSON record of a table entry; None when
+    one of its strings holds a lone surrogate."""
+    rule, name, category, severity, message, suggestions = entry
+    strings = [rule, name, category, str(severity), message]
+    strings += [s[0] for s in suggestions or ()]
+    if any(not s.isascii() and _has_surrogate(s) for s in strings):
+        return None
+    head = (f"{{\"rule\": {dumps(rule)}, \"name\": {dumps(name)}, \"category\": {dumps(category)}, "
+            f"\"severity\": {dumps(str(severity))}, \"line\": ")
+    tail = f", \"message\": {dumps(message)}, \"suggestions\": ["
+    fixes = []
+    for s in suggestions or ():
+        if len(s) == 2:  # replaces the finding's own span
+            fixes.append((f"{{\"replacement\": {dumps(s[0])}, \"safe\": {dumps(s[1])}, \"offset\": ", True))
+        else:
+            replacement, offset, end_offset, safe = s
+            fixes.append((f"{{\"replacement\": {dumps(replacement)}, \"safe\": {dumps(safe)}, "
+                          f"\"offset\": {offset}, \"end_offset\": {end_offset}}}", False))
+    return head, tail, fixes
 
 
 class Collector:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from .record import dataclass, field
 
 from .finding import Finding
 
@@ -41,8 +41,10 @@ class FileResult:
         write("{" + ", ".join(f"{dumps(k)}: {dumps(v)}" for k, v in fields.items()) + ', "findings": [')
         batch: list[str] = []
         first = True
-        for f in self.findings:
-            batch.append(dumps(f.to_dict()))
+        json_texts = getattr(self.findings, "json_texts", None)  # a FindingSet: no Finding objects
+        texts = json_texts(dumps) if json_texts is not None else (dumps(f.to_dict()) for f in self.findings)
+        for text in texts:
+            batch.append(text)
             if len(batch) == 1000:
                 write(("" if first else ", ") + ", ".join(batch))
                 batch.clear()

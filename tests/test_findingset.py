@@ -116,3 +116,50 @@ def test_the_text_report_shows_a_window_of_a_long_line():
         "       | " + " " * 40 + "^^^^",
         "      = fix: replace with “Kyiv” (safe)",
     ]
+
+
+def test_json_texts_are_the_records_dumps_would_write():
+    from lintnews.reporters.json import _dumps as json_dumps
+    from lintnews.reporters.jsonl import _dumps as jsonl_dumps
+
+    text = (TEXT + "Кyiv is “quoted\u201d and Ã©tÃ© and caf\u00e9 spoke.\n\n"
+            "A lone \udcff surrogate in kyiv, kyiv ,said the the man.\n\n"
+            "In kyiv\u00a0 the the line\nbreaks inside a finding.\n")
+    found = findings_of(make_document(text, "a.md"), context_for(Config()))
+    assert isinstance(found, FindingSet)
+    rules = {f.rule for f in found}
+    assert {"LN101", "LN201", "LN604"} <= rules  # relative fixes, non-ASCII, several kinds
+    assert any(f.excerpt and "\udcff" in found._text[f.offset - 20:f.end_offset + 20] for f in found)
+    for dumps in (json_dumps, jsonl_dumps, json.dumps, lambda v: json.dumps(v, ensure_ascii=False)):
+        assert list(found.json_texts(dumps)) == [dumps(f.to_dict()) for f in found]
+
+
+def test_json_texts_with_lone_surrogates_absolute_fixes_and_spans_over_lines():
+    from lintnews.finding import Finding, Severity, Suggestion
+    from lintnews.findingset import Collector
+    from lintnews.reporters.json import _dumps
+
+    text = "first line caf\u00e9\nsecond \udcff line\nthird line\n"
+    starts = [0, 16, 31]
+
+    def finding(rule, start, end, message, suggestions=()):
+        return Finding(rule, "name", "category", Severity.WARNING, start, end, 0, 0, 0, 0,
+                       text[start:end], message, tuple(suggestions))
+
+    collector = Collector(text, starts)
+    collector.add_all([
+        finding("LN001", 0, 5, "plain", [Suggestion("First", 0, 5, True)]),  # relative
+        finding("LN002", 11, 20, "over two lines: caf\u00e9", [Suggestion("x", 40, 45, False)]),  # absolute
+        finding("LN003", 23, 28, "the excerpt holds a lone surrogate"),
+        finding("LN004", 31, 36, "the message holds one: \udcfe", [Suggestion("", 31, 36, True)]),
+    ], lambda rule: True)
+    found = collector.finish(None, lambda rule: None)
+    built = list(found)
+    assert [(f.rule, f.line, f.end_line) for f in built] == [
+        ("LN001", 1, 1), ("LN002", 1, 2), ("LN003", 2, 2), ("LN004", 3, 3)]
+    assert "\udcff" in built[2].excerpt
+    assert [(s.offset, s.end_offset) for s in built[1].suggestions] == [(40, 45)]
+    texts = list(found.json_texts(_dumps))
+    assert texts == [_dumps(f.to_dict()) for f in built]
+    assert "\\udcff" in texts[2] and texts[2].isascii()  # escaped whole, as the reporter does
+    assert "café" in texts[1] and "\\udcfe" in texts[3]
