@@ -93,17 +93,17 @@ def test_full_postings_still_allow_a_match():
 
 def _reference_sentences(doc, start, end, seen):
     """`_repeated_sentences` as it was: every sentence's words counted first."""
-    from lintnews.checks.duplication import _SENTENCE_BREAK, _normal, _long_enough
+    from lintnews.checks.duplication import _normal, _long_enough
 
-    prose, pos, out = doc.prose, start, []
-    bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
-    for stop, next_start in bounds:
+    prose, out = doc.prose, []
+    for pos, stop in doc.sentences:  # the Document's one definition of a sentence
+        if not start <= pos < end:
+            continue
         sentence = prose[pos:stop]
         if _long_enough(sentence):
             first = seen.repeat(_normal(sentence), pos, stop, "sentence")
             if first is not None:
                 out.append((pos, stop, first))
-        pos = next_start
     return out
 
 
@@ -161,3 +161,19 @@ def test_a_sentence_that_comes_back_longer_is_first_counted_where_it_is_long():
     last = doc.text.rindex(long)
     assert [(f.offset, f.end_offset) for f in found] == [(last, last + len(long))]
     assert "line 2" in found[0].message
+
+
+def test_repeated_sentences_are_the_documents_sentences():
+    # LN701 splits as `Document.sentences` does: after an ellipsis too, as well
+    # as after . ! ? before a capital.
+    from lintnews.checks.duplication import _repeated_sentences, _Seen
+    from lintnews.document import Document
+
+    repeated = "The talks in the capital went on late into the night."
+    doc = Document(f"He waited… {repeated}\nThen silence… {repeated}\nNothing else was said here today.\n")
+    seen = _Seen()
+    found = [f for start, end in doc.paragraphs for f in _repeated_sentences(doc, start, end, seen)]
+    second = doc.text.rindex(repeated)
+    assert [(f.offset, f.end_offset, f.message) for f in found] == [
+        (second, second + len(repeated),
+         "This sentence repeats one on line 1 word for word: remove one copy.")]

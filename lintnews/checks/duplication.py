@@ -14,6 +14,7 @@ it, never with every other paragraph. Shingles shared by more than
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 
@@ -110,7 +111,6 @@ ECHO = Rule(
 
 _WORDS = lazy_re(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
 _ASCII_WORDS = compile_re(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
-_SENTENCE_BREAK = compile_regex(r"[.!?][”’\"»)]*+(\s+)(?=[\p{Lu}\p{N}“\"‘«])")
 _BODY_END = compile_regex(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
@@ -245,23 +245,20 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
     """
     prose = doc.prose
     first_long, unsure = seen.first, seen.unsure
-    pos = start
-    bounds = [m.span(1) for m in _SENTENCE_BREAK.finditer(prose, start, end)] + [(end, end)]
-    for stop, next_start in bounds:
+    starts = doc.memo("sentence starts", lambda d: [s for s, _e in d.sentences])
+    for pos, stop in doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
         sentence = prose[pos:stop]
         key = _normal(sentence)
         if key not in first_long:
             earlier = unsure.get(key)
             if earlier is None:  # first time: counted if it comes back
                 unsure[key] = (pos, stop)
-                pos = next_start
                 continue
             del unsure[key]
             if _long_enough(prose[earlier[0]:earlier[1]]):
                 first_long[key] = earlier[0]  # the first copy was long: this one is a repeat
             else:  # the copies so far were short: this one starts afresh
                 unsure[key] = (pos, stop)
-                pos = next_start
                 continue
         if _long_enough(sentence):
             first = seen.repeat(key, pos, stop, "sentence")
@@ -272,7 +269,6 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
                     "remove one copy.",
                     suggestions=[("", False)],
                 )
-        pos = next_start
 
 
 class _NearIndex:
