@@ -97,6 +97,11 @@ class ProseBuilder:
     def drop(self, start: int, end: int) -> None:
         self.replace(start, end, "")
 
+    @property
+    def length(self) -> int:
+        """The length of the prose built so far."""
+        return self._plen
+
     def _add(self, piece: str, orig_start: int, orig_end: int, copied: bool) -> None:
         self._parts.append(piece)
         self._segments.append(
@@ -218,6 +223,10 @@ class Document:
 
     def is_identity(self) -> bool:
         return self._segments is None
+
+    def is_title(self, start: int) -> bool:
+        """True when prose offset `start` begins the text of an HTML page's <title>."""
+        return start in self.title_starts
 
     # -- paragraphs --------------------------------------------------------
     @cached_property
