@@ -25,6 +25,8 @@ Roles:
   meta    a CMS meta line ("First modification:", "Source article");
   credit  an agency credit ("With Reuters and EFE"): legitimate, so its rule
           should be `info`.
+  structure  no phrases: the page classifier's furniture blocks (LN305,
+          `kinds/furniture.py`), into which phrase findings inside a block fold.
 
 Every finding suggests removing the line or block, line break included (an
 unsafe fix). Phrases sharing a first word (or, for `… tail` phrases, a last
