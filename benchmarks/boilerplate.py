@@ -132,7 +132,8 @@ def clean_web() -> None:
 
 
 def cost(files: int) -> None:
-    from lintnews.checks.boilerplate import _structure, doc_lines
+    from lintnews.kinds.boilerplate import doc_lines
+    from lintnews.kinds.furniture import structure_rule
     from lintnews.blocks.page import analyse
     from lintnews.config import Config
     from lintnews.engine import context_for, lint_document
@@ -146,7 +147,7 @@ def cost(files: int) -> None:
     no_structure = context_for(Config(ignore=("LN305",)))
     check = next(c for c in ctx.rules.checks if "LN305" in c.codes)
     entry = next(e for e in ctx.rules.ruleset.entries if e.rule.code == "LN305")
-    _entry, vocab, agencies = _structure(entry, ctx.rules.ruleset)
+    _entry, vocab, agencies = structure_rule(entry, ctx.rules.ruleset)
     corpora = []
     with tempfile.TemporaryDirectory() as tmp:
         paths, _ = build_corpus(Path(tmp), files, 50_000)

@@ -30,10 +30,9 @@ def main() -> None:
 
     from lintnews.config import Config
     from lintnews.engine import context_for
-    from lintnews.names.entities import entity_table
     from lintnews.termindex import BoundedTerms
 
-    table = entity_table(context_for(Config()).rules.ruleset)
+    table = context_for(Config()).rules.ruleset.data.entities
     hand = BoundedTerms([k for k, h in table.hits.items() if not h.entity.gazetteer and h.origin != "renamed"])
     indexes = {"hand-written": hand, "whole table": table.index}
     print(f"literals: hand-written {sum(len(v) for v in hand._by_run.values())}, whole table {len(table.hits)}")

@@ -12,21 +12,14 @@ A bad value in the rule data is a `RuleFileError` naming the file.
 """
 from __future__ import annotations
 
-from .rules import RuleFileError
+from .errors import RuleFileError
 
 QUOTE_STYLES = ("curly", "straight", "any")
 _KEYS = {"quotes": QUOTE_STYLES}
 
 
-def conventions(ruleset) -> dict[str, dict[str, str]]:
+def build_conventions(ruleset) -> dict[str, dict[str, str]]:
     """Profile name -> {key: value}, merged over every rule folder (later wins)."""
-    cached = ruleset.__dict__.get("_conventions")
-    if cached is None:
-        cached = ruleset.__dict__["_conventions"] = _build(ruleset)
-    return cached
-
-
-def _build(ruleset) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for path, table in ruleset.table("convention"):
         if not isinstance(table, dict):
@@ -47,5 +40,5 @@ def _build(ruleset) -> dict[str, dict[str, str]]:
 
 def quote_style(ctx) -> str | None:
     """'curly' or 'straight' when the house has chosen its quotation marks, else None."""
-    chosen = getattr(ctx.config, "quotes", "") or conventions(ctx.ruleset).get(ctx.style, {}).get("quotes", "")
+    chosen = getattr(ctx.config, "quotes", "") or ctx.ruleset.data.conventions.get(ctx.style, {}).get("quotes", "")
     return chosen if chosen in ("curly", "straight") else None

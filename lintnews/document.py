@@ -37,6 +37,9 @@ _BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 #: A line's content without the blanks around it (at least one visible character).
 _TRIMMED_LINE = lazy_regex(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
 _LEADING_BLANKS = lazy_regex(r"[\s\ufffc]*")
+#: What may share a line with removed prose and go with it: tags, a Markdown
+#: link's target, list, heading and quote marks, numbering, blanks.
+_LINE_MARKUP = lazy_regex(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
 #: A word run: what `\w+` of the standard `re` module matches (str.isalnum() or `_`).
 WORD_RUN = compile_re(r"\w+")
 #: Where a sentence ends: a full stop, question or exclamation mark (closing
@@ -93,6 +96,11 @@ class ProseBuilder:
 
     def drop(self, start: int, end: int) -> None:
         self.replace(start, end, "")
+
+    @property
+    def length(self) -> int:
+        """The length of the prose built so far."""
+        return self._plen
 
     def _add(self, piece: str, orig_start: int, orig_end: int, copied: bool) -> None:
         self._parts.append(piece)
@@ -162,6 +170,10 @@ class Document:
         self._seg_starts = [s.prose_start for s in self._segments] if self._segments else None
         #: Markup comments (start, end, body) in original offsets, for suppressions.
         self.comments = list(comments)
+        #: What an HTML page's elements say about its prose (`blocks.dom.ElementContext`), or None.
+        self.element_context = None
+        #: Prose offsets where the text of a page's <title> element starts (the HTML reader's).
+        self.title_starts: frozenset[int] = frozenset()
         self._memo: dict[str, object] = {}
 
     def memo(self, key: str, build: "Callable[[Document], T]") -> "T":
@@ -211,6 +223,10 @@ class Document:
 
     def is_identity(self) -> bool:
         return self._segments is None
+
+    def is_title(self, start: int) -> bool:
+        """True when prose offset `start` begins the text of an HTML page's <title>."""
+        return start in self.title_starts
 
     # -- paragraphs --------------------------------------------------------
     @cached_property
@@ -287,6 +303,39 @@ class Document:
                 out.append(i)
             i = prose.find(word, i + 1)
         return out
+
+    # -- fixes that remove text ---------------------------------------------
+    def removal(self, start: int, end: int) -> Suggestion:
+        """An unsafe fix removing prose [start, end) and the line break right after it."""
+        o_start, o_end = self.to_original(start, end)
+        text = self.text
+        if o_end < len(text) and text[o_end] in "\r\n":
+            o_end += 2 if text.startswith("\r\n", o_end) else 1
+        return Suggestion("", o_start, o_end, safe=False)
+
+    def line_removal(self, start: int, end: int) -> Suggestion:
+        """An unsafe fix removing prose [start, end) with its whole lines, leaving no blank line behind.
+
+        Only the span itself when text other than markup shares its first or last line."""
+        o_start, o_end = self.to_original(start, end)
+        text = self.text
+        line_start = text.rfind("\n", 0, o_start) + 1
+        line_end = text.find("\n", o_end)
+        line_end = len(text) if line_end == -1 else line_end
+        outside = text[line_start:o_start] + text[o_end:line_end]
+        if _LINE_MARKUP.sub("", outside):
+            return Suggestion("", o_start, o_end, safe=False)
+        o_start, o_end = line_start, line_end
+        while o_end < len(text) and text[o_end] in " \t\r\n":
+            o_end += 1
+        if o_end == len(text):  # at the end: take the blank lines before, keep one line break
+            back = o_start
+            while back > 0 and text[back - 1] in " \t\r\n":
+                back -= 1
+            newline = text.find("\n", back)
+            if back > 0 and 0 <= newline < line_start:
+                o_start = newline + 1
+        return Suggestion("", o_start, o_end, safe=False)
 
     # -- findings ----------------------------------------------------------
     def finding(

@@ -60,12 +60,8 @@ class Evidence:
         return best[1] if best else None
 
 
-def evidence(ruleset) -> Evidence:
-    """The Evidence of a rule set (its `language` and `borrowed-phrases` tables), built once."""
-    return ruleset.memo("langid-evidence", _build_evidence)
-
-
-def _build_evidence(ruleset) -> Evidence:
+def build_evidence(ruleset) -> Evidence:
+    """The Evidence of a rule set's `language` and `borrowed-phrases` tables (its `RuleData.language_evidence`)."""
     english: set[str] = set()
     words: dict[str, set[str]] = {}
     letters: dict[str, set[str]] = {}

@@ -48,7 +48,7 @@ def explains(f: Finding, doc=None) -> bool:
 
 def _furniture_block(f: Finding) -> bool:
     """A block of page furniture over several lines that is not a list of links."""
-    from .checks.boilerplate import LINK_KINDS, furniture_block_kind
+    from .kinds.furniture import LINK_KINDS, furniture_block_kind
 
     kind = furniture_block_kind(f.message)
     return kind is not None and kind not in LINK_KINDS

@@ -42,6 +42,10 @@ MAX_PATTERNS = 4000
 _lock = threading.RLock()
 _store: dict[bytes, bytes] | None = None  # key digest -> marshalled arguments
 _added: dict[bytes, bytes] = {}  # compiled in this process, not yet saved
+#: key digest -> pattern object built in this process: the same source gives
+#: the same object again, as `regex.compile`'s and `re.compile`'s own caches do
+_built: dict[bytes, object] = {}
+_MAX_BUILT = 1000
 _saving_registered = False
 
 
@@ -53,16 +57,19 @@ def compile_regex(source: str, flags: int = 0, **named_lists):
         return regex.compile(source, flags, **named_lists)
     lists = tuple(sorted((name, tuple(sorted(values))) for name, values in named_lists.items()))
     key = _key("regex", regex.__version__, int(regex.DEFAULT_VERSION), source, int(flags), lists)
+    pattern = _built.get(key)
+    if pattern is not None:
+        return pattern
     args = _lookup(key)
     if args is not None:
         try:
-            return regex._regex.compile(*args)
+            return _keep(key, regex._regex.compile(*args))
         except Exception:  # noqa: BLE001 - a stored entry that does not build is compiled anew
             pass
     pattern, args = _capture_regex(source, flags, named_lists)
     if args is not None:
         _remember(key, args)
-    return pattern
+    return _keep(key, pattern)
 
 
 def compile_re(source: str, flags: int = 0):
@@ -74,16 +81,19 @@ def compile_re(source: str, flags: int = 0):
     import sys
 
     key = _key("re", sys.version, source, int(flags))
+    pattern = _built.get(key)
+    if pattern is not None:
+        return pattern
     args = _lookup(key)
     if args is not None:
         try:
-            return re._compiler._sre.compile(*args)
+            return _keep(key, re._compiler._sre.compile(*args))
         except Exception:  # noqa: BLE001
             pass
     pattern, args = _capture_re(source, int(flags))
     if args is not None:
         _remember(key, args)
-    return pattern
+    return _keep(key, pattern)
 
 
 def save() -> None:
@@ -103,6 +113,13 @@ def save() -> None:
         tablecache.write("patterns", _store_key(), marshal.dumps(current))
     except Exception:  # noqa: BLE001 - a store that cannot be written is no store
         pass
+
+
+def _keep(key: bytes, pattern):
+    if len(_built) >= _MAX_BUILT:
+        _built.clear()
+    _built[key] = pattern
+    return pattern
 
 
 def _enabled() -> bool:

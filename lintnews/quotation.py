@@ -88,11 +88,12 @@ class Analysis:
 
 
 def analyse(doc) -> Analysis:
-    """The quotation analysis of `doc`, computed once and cached on it."""
-    found = doc.__dict__.get("_quote_analysis")
-    if found is None:
-        found = doc.__dict__["_quote_analysis"] = _analyse(doc.prose, doc.paragraphs)
-    return found
+    """The quotation analysis of `doc`, computed once (`Document.memo`)."""
+    return doc.memo("quotation", _analyse_doc)
+
+
+def _analyse_doc(doc) -> Analysis:
+    return _analyse(doc.prose, doc.paragraphs)
 
 
 def quoted_spans(doc) -> list[tuple[int, int]]:

@@ -14,13 +14,17 @@ from __future__ import annotations
 from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 import regex
 
+from .errors import RuleFileError
 from .finding import Severity
 from .lazy import lazy_regex
 from .model import CATEGORIES, Example, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruledata import RuleData
 
 BUILTIN_RULES = Path(__file__).resolve().parent / "rule_data"  # where a wheel puts rules/
 _PACKAGE = Path(__file__).resolve().parent
@@ -35,15 +39,6 @@ _COMMON_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "doc", "examples",
     "fixable", "message",
 }
-
-
-class RuleFileError(Exception):
-    """A rule file that cannot be used; str() is `file:line: reason`."""
-
-    def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
-        self.path, self.line, self.reason = str(path), line, reason
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {reason}")
 
 
 @dataclass
@@ -110,6 +105,11 @@ class RuleSet:
             value = memo[key] = build(self)
             return value
 
+    @property
+    def data(self) -> "RuleData":
+        """What the checks derive from this rule set's tables, typed (`lintnews.ruledata`)."""
+        return self.memo("rule-data", _rule_data)
+
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "_memo"}
 
@@ -118,6 +118,12 @@ class RuleSet:
         for entry in self.entries:
             kinds.setdefault(entry.kind, []).append(entry)
         return kinds
+
+
+def _rule_data(ruleset: RuleSet) -> "RuleData":
+    from .ruledata import RuleData
+
+    return RuleData(ruleset)
 
 
 def rule_files(folders: Iterable[Path]) -> list[Path]:

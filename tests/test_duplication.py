@@ -162,3 +162,24 @@ def test_scraped_title_line_repeated_as_the_headline_is_left_alone():
 def test_first_paragraph_that_is_a_sentence_repeated_still_fires():
     text = f"{P1}\n\n{P2}\n\n{P1}\n"
     assert [f.offset for f in only(lint(text), "LN701")] == [text.rindex(P1)]
+
+
+def test_html_title_that_ends_like_a_sentence_repeated_as_the_headline_is_left_alone():
+    # not the page's first line read as a headline (it ends with a full stop): the
+    # HTML reader's record of the <title> is what keeps it out
+    head = "Residents were told to leave as the river rose past the old bridge on Monday night."
+    page = (f"<html><head><meta charset='utf-8'>\n<title>\n  {head}</title></head><body><h1>{head}</h1>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P1}</p></body></html>")
+    assert spans(lint(page, filename="a.html"), "LN701") == [(P1, page.rindex(P1), page.rindex(P1) + len(P1))]
+
+
+def test_html_paragraph_repeating_a_body_paragraph_after_the_title_still_fires():
+    head = "Residents were told to leave as the river rose past the old bridge on Monday night."
+    page = f"<html><head><title>Town news</title></head><body><p>{head}</p><h2>{head}</h2></body></html>"
+    assert spans(lint(page, filename="a.html"), "LN701") == [(head, page.rindex(head), page.rindex(head) + len(head))]
+
+
+def test_a_title_tag_in_plain_text_is_not_a_title():
+    head = "Residents were told to leave as the river rose past the old bridge on Monday night."
+    text = f"<title>\n{head}\n{P2}\n{head}\n"
+    assert spans(lint(text), "LN701") == [(head, text.rindex(head), text.rindex(head) + len(head))]

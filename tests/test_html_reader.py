@@ -247,3 +247,21 @@ def test_tags_with_a_colon_are_elements_not_text():
     # Word's <o:p> is an element to the parser (the scanner left it in the text)
     assert "o:p" not in make_document(text, "a.html").prose
     assert kyiv_at(text) == [text.index("kyiv")]
+
+
+def test_the_reader_records_where_the_title_text_starts():
+    page = "<html><head><title>\n  The headline.</title></head><body><p>The headline.</p></body></html>"
+    doc = make_document(page, "a.html")
+    title = doc.prose.index("The headline.")
+    assert doc.title_starts == {title}
+    assert doc.is_title(title) and not doc.is_title(doc.prose.rindex("The headline."))
+    assert doc.to_original(title, title)[0] == page.index("The headline.")
+
+
+def test_the_fallback_scanner_records_the_title_too():
+    from lintnews.markup.html import scan
+
+    page = "<html><head><title> The headline.</title></head><body><p>The headline.</p></body></html>"
+    doc = scan(page, "a.html")
+    assert doc.title_starts == {doc.prose.index("The headline.")}
+    assert make_document("<title> The headline.\n", "a.txt").title_starts == frozenset()

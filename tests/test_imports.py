@@ -141,3 +141,19 @@ def test_build_checks_alone_in_a_fresh_interpreter():
     out = subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent, capture_output=True,
                          text=True, check=True).stdout
     assert "'LN804'" in out and "'LN201'" in out
+
+
+def test_boilerplate_kind_is_built_without_the_checks_package():
+    """The boilerplate kind (LN301–LN305) lives in `lintnews.kinds`: building it
+    from the rule data imports nothing from `lintnews.checks`."""
+    code = textwrap.dedent("""
+        import sys
+        from lintnews.kinds import build_checks
+        from lintnews.rules import BUILTIN_RULES, load_rules
+        checks = build_checks(load_rules([BUILTIN_RULES]))
+        print(sorted(code for c in checks for code in c.codes if code.startswith("LN3")))
+        print(sorted(m for m in sys.modules if m.startswith("lintnews.checks")))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent, capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    assert out == ["['LN301', 'LN302', 'LN303', 'LN304', 'LN305']", "[]"]

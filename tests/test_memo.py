@@ -1,7 +1,9 @@
 """Derived data is built once: per document (`Document.memo`) and per rule set (`RuleSet.memo`)."""
 from __future__ import annotations
 
+import ast
 import pickle
+from pathlib import Path
 
 from lintnews import suppression
 from lintnews.engine import build_rules
@@ -38,3 +40,56 @@ def test_ruleset_memo_is_per_rule_set_and_not_pickled():
     assert RuleSet().memo("test-table", lambda rs: {"n": 0}) == {"n": 0}
     copy = pickle.loads(pickle.dumps(ruleset))
     assert copy.memo("test-table", lambda rs: "rebuilt") == "rebuilt"
+
+
+# -- per-rule-set data: one typed holder (lintnews.ruledata) ------------------
+
+def test_rule_data_is_built_once_per_rule_set_on_first_use():
+    from lintnews.ruledata import RuleData
+
+    ruleset = build_rules().ruleset
+    data = ruleset.data
+    assert isinstance(data, RuleData) and ruleset.data is data
+    assert data.spacing is ruleset.data.spacing
+    assert data.confusables["Latin"]["а"] == "a"
+    assert data.dateline_places["moscú"] == "Moscow"
+    fresh = RuleSet()
+    assert fresh.data is not data and "spacing" not in vars(fresh.data)
+    assert fresh.data.dateline_places == {} and fresh.data.conventions == {}
+    copy = pickle.loads(pickle.dumps(ruleset))
+    assert copy.data is not data and copy.data.spacing == data.spacing
+
+
+def test_every_piece_of_rule_data_a_module_asks_for_is_declared():
+    """`ruleset.data.NAME` anywhere in the package names an attribute of RuleData."""
+    from lintnews.ruledata import RuleData
+
+    package = Path(__file__).resolve().parent.parent / "lintnews"
+    asked = {node.attr for path in package.rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+             and node.value.attr == "data" and _is_ruleset(node.value.value)}
+    assert asked and asked <= set(vars(RuleData))
+    assert {"entities", "spacing", "confusables", "language_evidence", "dateline_places"} <= asked
+
+
+def _is_ruleset(node) -> bool:
+    return (isinstance(node, ast.Name) and node.id == "ruleset") or (
+        isinstance(node, ast.Attribute) and node.attr == "ruleset")
+
+
+def test_no_cache_keyed_by_id_or_kept_in_an_objects_dict():
+    """Per-document and per-rule-set data go through `Document.memo`, `RuleSet.memo`
+    or `RuleSet.data`, never `id(x)`-keyed dicts or `x.__dict__` of another object."""
+    package = Path(__file__).resolve().parent.parent / "lintnews"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr == "__dict__"
+                    and isinstance(node.value, ast.Name) and node.value.id in ("doc", "ruleset", "vocab")):
+                found.append((path.name, node.lineno))
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id"
+                    and node.args and isinstance(node.args[0], ast.Name)
+                    and node.args[0].id in ("doc", "ruleset", "vocab")):
+                found.append((path.name, node.lineno))
+    assert found == []

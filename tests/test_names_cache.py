@@ -14,7 +14,7 @@ import pytest
 
 from lintnews import tablecache
 from lintnews.names import compact
-from lintnews.names.entities import build_table, entity_table
+from lintnews.names.entities import build_table
 from lintnews.rules import BUILTIN_RULES, load_rules, load_rules_cached
 
 TEXT = ("Officials in Kiev and kyiv said Maria Zajarova met Volodymyr Zelensky in Kharkov; "
@@ -63,8 +63,8 @@ def test_a_text_without_names_decodes_no_hit(built):
 
 def test_the_table_is_stored_once_and_read_back(monkeypatch, tmp_path, built):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
-    first = entity_table(load_rules_cached())  # builds and stores
-    second = entity_table(load_rules_cached())  # a new RuleSet: reads the stored table
+    first = load_rules_cached().data.entities  # builds and stores
+    second = load_rules_cached().data.entities  # a new RuleSet: reads the stored table
     assert isinstance(second, compact.CompactTable) and not isinstance(first, compact.CompactTable)
     _same(second, built)
     stored = list((tmp_path / "tables").glob("entities-*.bin"))
@@ -84,20 +84,20 @@ def test_a_stale_or_foreign_stored_table_is_rebuilt(monkeypatch, tmp_path, built
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
     key = load_rules_cached().cache_key
     tablecache.write("entities", key, payload)  # intact (right key and CRC), wrong content
-    table = entity_table(load_rules_cached())
+    table = load_rules_cached().data.entities
     assert not isinstance(table, compact.CompactTable)
     _same(table, built)
-    assert isinstance(entity_table(load_rules_cached()), compact.CompactTable)  # stored again
+    assert isinstance(load_rules_cached().data.entities, compact.CompactTable)  # stored again
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
 def test_a_stored_table_owned_by_another_user_is_not_read(monkeypatch, tmp_path, built):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
-    entity_table(load_rules_cached())
+    load_rules_cached().data.entities
     key = load_rules_cached().cache_key
     path = tablecache.path_for("entities", key)
     assert tablecache.read("entities", key) is not None
     os.chown(path, 4242, -1)
-    table = entity_table(load_rules_cached())
+    table = load_rules_cached().data.entities
     assert not isinstance(table, compact.CompactTable)
     _same(table, built)

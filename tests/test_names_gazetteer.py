@@ -42,9 +42,8 @@ def places():
 
 def _hand_literals():
     from lintnews.engine import build_rules
-    from lintnews.names.entities import entity_table
 
-    table = entity_table(build_rules().ruleset)
+    table = build_rules().ruleset.data.entities
     return {k for k, h in table.hits.items() if not h.entity.gazetteer}
 
 
@@ -52,9 +51,8 @@ def _hand_literals():
 
 def test_the_table_holds_3000_places_and_300_people():
     from lintnews.engine import build_rules
-    from lintnews.names.entities import entity_table
 
-    table = entity_table(build_rules().ruleset)
+    table = build_rules().ruleset.data.entities
     generated = [e for e in table.entities if e.id.startswith("ua-place:")]
     people = [e for e in table.entities if e.is_person and e.country == "UA"]
     assert len(places()) >= 3000

@@ -200,6 +200,6 @@ def test_a_repeat_inside_a_furniture_block_is_folded_but_not_one_outside():
     ("“Related articles” points readers to other articles", None),
 ])
 def test_furniture_block_kind_reads_the_block_message(message, kind):
-    from lintnews.checks.boilerplate import furniture_block_kind
+    from lintnews.kinds.furniture import furniture_block_kind
 
     assert furniture_block_kind(message) == kind

@@ -100,11 +100,21 @@ def test_a_locale_flagged_pattern_is_not_stored(tmp_path, monkeypatch):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path))
     monkeypatch.setattr(patterncache, "_added", {})
     monkeypatch.setattr(patterncache, "_store", {})
+    monkeypatch.setattr(patterncache, "_built", {})
     pattern = patterncache.compile_regex(rb"\w+", regex.LOCALE)
     assert pattern.findall(b"ab cd") == [b"ab", b"cd"]
     assert patterncache._added == {}
     patterncache.compile_regex(r"\w+ \d", 0)
     assert len(patterncache._added) == 1
+
+
+def test_the_same_source_gives_the_same_object(tmp_path, monkeypatch):
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path))
+    monkeypatch.setattr(patterncache, "_built", {})
+    first = patterncache.compile_regex(r"(?i)\bkyiv\b", 0)
+    assert patterncache.compile_regex(r"(?i)\bkyiv\b", 0) is first
+    assert patterncache.compile_regex(r"(?i)\bkyiv\b", regex.MULTILINE) is not first
+    assert patterncache.compile_re(r"\d+") is patterncache.compile_re(r"\d+")
 
 
 def test_a_warm_run_parses_no_pattern(tmp_path):

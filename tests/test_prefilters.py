@@ -97,9 +97,8 @@ def test_plain_character_classes_match_as_in_regex():
 def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
     from lintnews.checks.untranslated import _LATIN_WORD, _TRANSLATED_QUOTE, _counted_words
     from lintnews.engine import build_rules
-    from lintnews.langid import evidence
 
-    ev = evidence(build_rules().ruleset)
+    ev = build_rules().ruleset.data.language_evidence
 
     def reference(text):
         if ev.borrowed is not None:

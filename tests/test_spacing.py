@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.checks.spacing import split_glued, spacing_data
+from lintnews.checks.spacing import split_glued
 from lintnews.engine import build_rules
 from lintnews.wordlist import frequencies
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
@@ -106,7 +106,7 @@ def test_names_compounds_and_repeated_spellings_are_not_glued_words():
 
 
 def test_split_glued_unit():
-    data = spacing_data(build_rules().ruleset)
+    data = build_rules().ruleset.data.spacing
     table = frequencies()
     assert split_glued("Benedettowho", data, table) == "Benedetto who"
     assert split_glued("drawdown", data, table) is None

@@ -23,7 +23,7 @@ from lintnews import tablecache, wordlist
 from lintnews.kinds.common import (
     _LEFT_BOUNDARY, _RIGHT_BOUNDARY, WordStartTerms, starts_word, term_pattern, trie_pattern,
 )
-from lintnews.names.entities import build_table, entity_table
+from lintnews.names.entities import build_table
 from lintnews.rules import BUILTIN_RULES, load_rules, load_rules_cached
 from lintnews.termindex import BoundedTerms
 
@@ -159,7 +159,7 @@ def test_cached_rules_and_entities_equal_the_built_ones(monkeypatch, tmp_path):
         cached = load_rules_cached()
         assert cached.cache_key is not None
         assert (cached.entries, cached.tables, cached.files) == (built.entries, built.tables, built.files)
-        table, fresh = entity_table(cached), build_table(built)
+        table, fresh = cached.data.entities, build_table(built)
         assert table.hits == fresh.hits and set(table.known) == set(fresh.known)
         assert table.near_forms == fresh.near_forms and table.entities == fresh.entities
 

@@ -161,9 +161,8 @@ def test_a_passage_seen_before_gets_the_same_identification():
 def _evidence():
     from lintnews.config import Config
     from lintnews.engine import context_for
-    from lintnews.langid import evidence
 
-    return evidence(context_for(Config()).ruleset)
+    return context_for(Config()).ruleset.data.language_evidence
 
 
 def test_the_sentence_gate_passes_every_candidate():

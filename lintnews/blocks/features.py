@@ -19,6 +19,7 @@ from operator import methodcaller
 import regex
 
 from ..lazy import LazyPattern, lazy_regex
+from ..patterncache import compile_regex
 
 _WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
 _LETTER_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
@@ -77,6 +78,8 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pattern: "LazyPattern | None" = None
+    #: kinds -> `cue_pattern(kinds)`, compiled once per vocabulary
+    _cues: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_table(cls, table: dict[str, list[str]]) -> "Vocabulary":
@@ -93,6 +96,17 @@ class Vocabulary:
             # compiled when a short line is first measured: most articles never are
             pattern = lazy_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
         return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
+
+    def cue_pattern(self, kinds: tuple[str, ...]) -> "regex.Pattern":
+        """Any word or phrase of `kinds`, between non-letters (one pattern, compiled once)."""
+        pattern = self._cues.get(kinds)
+        if pattern is None:
+            items = [w for w, its in self.words.items() if any(k in kinds for k in its)]
+            items += [p for p, its in self.phrases.items() if any(k in kinds for k in its)]
+            alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
+            pattern = self._cues[kinds] = compile_regex(
+                rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.I)
+        return pattern
 
     def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:
         found: dict[str, int] = {}

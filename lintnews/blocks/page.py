@@ -26,7 +26,6 @@ import regex
 from ..lazy import lazy_regex
 
 from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
-from ..patterncache import compile_regex
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -539,7 +538,7 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
             continue
         if stops is None:
             stops = best_stoplist(words_of(text[start:start + 20_000]))
-            cue = _cue_pattern(vocab)
+            cue = vocab.cue_pattern(_CERTAIN_KINDS)
         for m in _SENTENCE.finditer(text, start, end):
             s, e = m.span()
             while s < e and text[s].isspace():
@@ -555,17 +554,3 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
             if is_phrase(s, e) or (certain >= 2 and _vocab_heavy(ln)):
                 out.append((s, e, _kind(ln) or "share"))
     return out if len(out) >= MIN_JOINED_EVIDENCE else []
-
-
-_CUES: dict[int, "regex.Pattern"] = {}
-
-
-def _cue_pattern(vocab: Vocabulary) -> "regex.Pattern":
-    """Any word or phrase of the kinds that make a line certain furniture (one pattern, cached)."""
-    pattern = _CUES.get(id(vocab))
-    if pattern is None:
-        items = [w for w, kinds in vocab.words.items() if any(k in _CERTAIN_KINDS for k in kinds)]
-        items += [p for p, kinds in vocab.phrases.items() if any(k in _CERTAIN_KINDS for k in kinds)]
-        alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
-        pattern = _CUES[id(vocab)] = compile_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.I)
-    return pattern

@@ -18,8 +18,6 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 
-import regex
-
 from ..finding import Severity
 from ..lazy import lazy_re
 from ..registry import Example, Rule, check
@@ -118,7 +116,6 @@ _MIN_SENTENCE_WORDS = 8
 # caption, a headline) is compared only from this length: product copy repeats
 # its bullet lines, and a tweet's credit line or a section label comes back.
 _MIN_LABEL_WORDS = 16
-_TITLE_TAG = compile_regex(r"<title\b[^>]*>\s*$", regex.IGNORECASE)
 _MIN_NEAR_WORDS = 12
 _JACCARD_SHINGLES = 0.5  # `_NearIndex._best` prunes with integer arithmetic for 1/2
 _OPENING_WORDS = 8
@@ -129,13 +126,6 @@ _MAX_REPORTED_COPIES = 10
 
 def _line(doc, prose_offset: int) -> int:
     return doc.lines.position(doc.to_original(prose_offset, prose_offset)[0])[0]
-
-
-def _is_title(doc, prose_offset: int) -> bool:
-    """True when the paragraph at `prose_offset` is an HTML page's <title>: the
-    page's headline repeats it by design."""
-    start = doc.to_original(prose_offset, prose_offset)[0]
-    return bool(_TITLE_TAG.search(doc.text, max(0, start - 200), start))
 
 
 def _is_page_headline(doc, prose_offset: int) -> bool:
@@ -208,7 +198,7 @@ def duplicates(doc, ctx):
             key = " ".join(folded.split())
             if key in seen_paragraphs.first:
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
-                if first is not None and not _is_title(doc, first) and not _is_page_headline(doc, first):
+                if first is not None and not doc.is_title(first) and not _is_page_headline(doc, first):
                     yield doc.finding(
                         REPEATED, start, end,
                         f"This paragraph repeats the one on line {_line(doc, first)} word for word: "

@@ -86,20 +86,13 @@ def scripts_of(ch: str) -> frozenset:
     return known
 
 
-def confusables(ruleset) -> dict[str, dict[str, str]]:
-    """Script → {look-alike letter of another script: letter of this script}, cached per rule set."""
-    key = id(ruleset)
-    cached = _CONFUSABLES.get(key)
-    if cached is None or cached[0] is not ruleset:
-        table: dict[str, dict[str, str]] = {s: {} for s in _SCRIPTS}
-        for _path, value in ruleset.table("confusables"):
-            for script in _SCRIPTS:
-                table[script].update(value.get(script.lower(), {}))
-        cached = _CONFUSABLES[key] = (ruleset, table)
-    return cached[1]
-
-
-_CONFUSABLES: dict[int, tuple] = {}
+def build_confusables(ruleset) -> dict[str, dict[str, str]]:
+    """Script → {look-alike letter of another script: letter of this script} (its `RuleData.confusables`)."""
+    table: dict[str, dict[str, str]] = {s: {} for s in _SCRIPTS}
+    for _path, value in ruleset.table("confusables"):
+        for script in _SCRIPTS:
+            table[script].update(value.get(script.lower(), {}))
+    return table
 
 
 def _word_at(prose: str, pos: int) -> tuple[int, int]:
@@ -147,7 +140,7 @@ def mixed_script_words(doc, ctx):
     first = _NON_LATIN.search(prose)
     if first is None:
         return
-    table = confusables(ctx.ruleset)
+    table = ctx.ruleset.data.confusables
     done = -1
     for m in _NON_LATIN.finditer(prose, first.start()):
         if m.start() < done:

@@ -182,14 +182,8 @@ class SpacingData:
     glued: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-_DATA: dict[int, tuple[object, SpacingData]] = {}
-
-
-def spacing_data(ruleset) -> SpacingData:
-    """The merged `[spacing]` tables of `ruleset`, built once per rule set."""
-    cached = _DATA.get(id(ruleset))
-    if cached is not None and cached[0] is ruleset:
-        return cached[1]
+def build_spacing_data(ruleset) -> SpacingData:
+    """The merged `[spacing]` tables of `ruleset` (its `RuleData.spacing`)."""
     lists: dict[str, list[str]] = {}
     for _path, table in ruleset.table("spacing"):
         for key, values in table.items():
@@ -212,7 +206,6 @@ def spacing_data(ruleset) -> SpacingData:
             fw=sorted(set(words("comma_function_words")), key=len, reverse=True) or ["\uffff"],
         ),
     )
-    _DATA[id(ruleset)] = (ruleset, data)
     return data
 
 
@@ -291,7 +284,7 @@ def missing_space_after(doc, ctx):
             continue  # camel case: a brand or a code name, not prose
         safe = True
         if mark == ".":
-            data = data or spacing_data(ctx.ruleset)
+            data = data or ctx.ruleset.data.spacing
             if right.lower() in data.domain_endings:
                 continue
             if left[0].isupper() and right[0].isupper():
@@ -382,7 +375,7 @@ _DOUBLED_WORD = lazy_regex(
 
 @check(DOUBLED_WORD)
 def doubled_words(doc, ctx):
-    data = spacing_data(ctx.ruleset)
+    data = ctx.ruleset.data.spacing
     prose = doc.prose
     for start, end in _lines_with_doubled_words(prose):
         for m in _DOUBLED_WORD.finditer(prose, start, end):
@@ -444,7 +437,7 @@ def split_glued(token: str, data: SpacingData, table: dict[str, int]) -> str | N
 @check(GLUED_WORDS)
 def glued_words(doc, ctx):
     prose = doc.prose
-    data = spacing_data(ctx.ruleset)
+    data = ctx.ruleset.data.spacing
     table = frequencies()
     # The distinct runs of five letters or more: found in the document's
     # distinct word runs, joined by spaces (each such run lies inside one `\w+`
@@ -505,7 +498,7 @@ _MAX_LABEL_WORDS = 8
 @check(LOWERCASE_START)
 def lowercase_sentence_start(doc, ctx):
     prose = doc.prose
-    data = spacing_data(ctx.ruleset)
+    data = ctx.ruleset.data.spacing
     for m in _LOWER_AFTER_PERIOD.finditer(prose):
         word = m.group(1)
         prev_start, prev = _left_word(prose, m.start())
@@ -545,7 +538,7 @@ def _lowercase_finding(doc, start: int, word: str):
 # -- LN607 -------------------------------------------------------------------
 @check(COMMA_CAPITAL)
 def capital_after_comma(doc, ctx):
-    for m in spacing_data(ctx.ruleset).comma_pattern.finditer(doc.prose):
+    for m in ctx.ruleset.data.spacing.comma_pattern.finditer(doc.prose):
         word = m.group(1)
         yield doc.finding(
             COMMA_CAPITAL, m.start(1), m.end(1),

@@ -14,7 +14,6 @@ from __future__ import annotations
 import regex
 
 from ..finding import Severity, Suggestion
-from ..langid import evidence
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
 from ..patterncache import compile_regex
@@ -89,7 +88,7 @@ _DATELINE = compile_regex(
     r"\s*\.[ \t]?[-–](?=[ \t]+\S)"
 )
 
-def _dateline_places(ruleset) -> dict[str, str]:
+def build_dateline_places(ruleset) -> dict[str, str]:
     """The `[dateline-places]` of the rule set: a Spanish or Russian form, lowercased -> English."""
     table: dict[str, str] = {}
     for _path, value in ruleset.table("dateline-places"):
@@ -106,7 +105,7 @@ def datelines(doc, ctx):
         if m is None:
             continue
         if places is None:
-            places = ctx.ruleset.memo("dateline-places", _dateline_places)
+            places = ctx.ruleset.data.dateline_places
         names = [p.strip() for p in m.group("places").split("/")]
         english = "/".join(places.get(n.lower(), n).upper() for n in names)
         agency = (m.group("agency") or "").strip()
@@ -129,7 +128,7 @@ def inverted_marks(doc, ctx):
     prose = doc.prose
     if "¿" not in prose and "¡" not in prose:
         return
-    ev = evidence(ctx.ruleset)
+    ev = ctx.ruleset.data.language_evidence
     spanish = ev.function_words.get("es", frozenset())
     spanish_letters = ev.letters.get("es", frozenset()) - {"¿", "¡"}
     for m in _INVERTED.finditer(prose):

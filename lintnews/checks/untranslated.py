@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from ..finding import Severity
-from ..langid import LANGUAGE_NAMES, evidence, identify
+from ..langid import LANGUAGE_NAMES, identify
 from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
 from ..romanize import preview
@@ -265,11 +265,10 @@ _ASCII_LETTERS = compile_re(r"[a-z]+")
 _LATIN_LETTERS = lazy_regex(r"\p{Script=Latin}+")
 
 
-def _sentence_gate(ruleset, ev) -> bool:
+def foreign_words_are_latin(ev) -> bool:
     """Whether `_may_be_foreign` is sound for this rule set: every foreign
     function word is made of Latin letters only (a newsroom could add `l'`)."""
-    return ruleset.memo("ln103-sentence-gate", lambda _: all(
-        _LATIN_LETTERS.fullmatch(w) for w in ev.foreign))
+    return all(_LATIN_LETTERS.fullmatch(w) for w in ev.foreign)
 
 
 def _may_be_foreign(text: str, foreign: frozenset) -> bool:
@@ -328,12 +327,12 @@ def passage_candidate(text: str, ev) -> str | None:
 @check(UNTRANSLATED_PASSAGE)
 def untranslated_passages(doc, ctx):
     prose = doc.prose
-    ev = evidence(ctx.ruleset)
+    ev = ctx.ruleset.data.language_evidence
     detector = ctx.config.language_detector
     if not ev.foreign:
         return
     foreign = ev.foreign
-    gated = _sentence_gate(ctx.ruleset, ev)
+    gated = ctx.ruleset.data.foreign_words_are_latin
     for pstart, pend in doc.paragraphs:
         if foreign.isdisjoint(_tokens(prose[pstart:pend].lower())):
             continue

@@ -30,7 +30,7 @@ BUILTIN = {
     "capitalization": "capitalization",
     "consistency": "consistency",
     "existence": "existence",
-    "boilerplate": "lintnews.checks.boilerplate",
+    "boilerplate": "boilerplate",
     "names": "names",
     "mistranslation": "mistranslation",
 }

@@ -93,11 +93,9 @@ def _lowered(term: str) -> list[str]:
 
 
 def _entity_terms(ruleset) -> list[str]:
-    from ..names.entities import entity_table
-
     terms = []
     # not the gazetteer's thousands of villages: some are words in lowercase (bar)
-    for entity in entity_table(ruleset).hand_entities():
+    for entity in ruleset.data.entities.hand_entities():
         terms.extend(entity.forms)
         terms.extend(entity.short)
     return terms

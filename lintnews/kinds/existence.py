@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import regex
 
-from ..finding import Suggestion
 from ..registry import Check
 from ..safe_regex import RuleTimeout, compile_user_pattern
 from .common import format_message, starts_word, string_list, term_pattern
@@ -73,12 +72,6 @@ def _report(doc, ctx, entry, start, end):
         if prose[line_start:start].strip() or prose[end:line_end].strip():
             return
     message = format_message(entry, DEFAULT_MESSAGE, found=prose[start:end])
-    suggestions = []
-    if entry.data.get("remove"):
-        o_start, o_end = doc.to_original(start, end)
-        text = doc.text
-        # take the line break too, so removing a line leaves no blank line behind
-        if o_end < len(text) and text[o_end] in "\r\n":
-            o_end += 2 if text.startswith("\r\n", o_end) else 1
-        suggestions.append(Suggestion("", o_start, o_end, safe=False))
+    # the line break goes too, so removing a line leaves no blank line behind
+    suggestions = [doc.removal(start, end)] if entry.data.get("remove") else ()
     yield doc.finding(entry.rule, start, end, message, suggestions)

@@ -22,7 +22,7 @@ import regex
 
 from ..finding import Severity
 from ..registry import Check
-from ..names.entities import ORIGINS, entity_table
+from ..names.entities import ORIGINS
 from ..names.foreign import foreign_look
 from ..names.near import NearIndex
 from ..names.profiles import profile
@@ -75,7 +75,7 @@ def build(entries, ruleset):
             if report in by_report:
                 raise entry.error(f"another rule already reports '{report}'")
             by_report[report] = entry
-    table = entity_table(ruleset)
+    table = ruleset.data.entities
     near = NearIndex(table.near_forms) if "near" in by_report else None
     checker = _Names(table, by_origin, by_report, near)
     return [Check(tuple(e.rule for e in entries), checker.run)]

@@ -92,6 +92,7 @@ _TAG_RUN = lazy_regex(rf"""(?:(?!<(?i:{_TEXT_ELEMENTS})[\t\n\f\r />]){_TAG_BODY}
 #: a fragment outside the page: the parser gives no nodes for it).
 _TEXT_ELEMENT = lazy_regex(rf"<({_TEXT_ELEMENTS})(?=[\t\n\f\r />])", regex.IGNORECASE)
 _BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
+_LEADING_SPACE = lazy_regex(r"\s*")
 _SURROGATE = lazy_regex(r"[\ud800-\udfff]")
 _SPECIAL = lazy_regex(r"[&\r\0<]")
 _CHARREF = lazy_regex(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
@@ -435,6 +436,7 @@ class _Reader:
         reached = 0  # source offset reached
         last_index = -1
         nodes = []
+        titles = []  # prose offsets where a <title>'s text node starts
         self.aligned_chars = 0
         for item, start, end, reps in self.align():
             if not item.prose:
@@ -462,12 +464,20 @@ class _Reader:
             last_index = item.index
             self.aligned_chars += len(item.text)
             nodes.append((node_start, plen, item.parent))
+            if item.parent.tag == "title":
+                titles.append(node_start)
         builder.replace(reached, len(src), "\n" if reached < len(src) else "")
         prose, segments = builder.build()
         comments = [self.comments[k] for k in sorted(self.comments)]
         doc = Document(src, path, "html", prose, segments, comments)
         doc.element_context = ElementContext(_context_nodes(prose, nodes))
+        doc.title_starts = _title_starts(prose, titles)
         return doc
+
+
+def _title_starts(prose: str, starts) -> frozenset[int]:
+    """Where the text of each <title> begins in `prose`, its leading blanks skipped."""
+    return frozenset(_LEADING_SPACE.match(prose, s).end() for s in starts)
 
 
 def _context_nodes(prose: str, nodes):
@@ -501,6 +511,7 @@ def scan(text: str, path: str = "<text>") -> Document:
     """The tolerant tag scanner: used only when the HTML5 parser cannot read the page."""
     builder = ProseBuilder(text)
     comments: list[tuple[int, int, str]] = []
+    titles: list[int] = []  # prose offsets right after a <title> tag
     pos = 0
     for m in _MARKUP.finditer(text):
         for u in URL_PATTERN.finditer(text, pos, m.start()):
@@ -519,6 +530,8 @@ def scan(text: str, path: str = "<text>") -> Document:
         elif m.group("tag") is not None:
             name = m.group("name").lower()
             builder.replace(s, e, "\n\n" if name in _BLOCK_TAGS else "")
+            if name == "title" and not m.group("tag").startswith("</"):
+                titles.append(builder.length)
         else:
             entity = m.group("entity")
             decoded = html.unescape(entity)
@@ -527,4 +540,6 @@ def scan(text: str, path: str = "<text>") -> Document:
     for u in URL_PATTERN.finditer(text, pos, len(text)):
         builder.replace(u.start(), u.end(), PLACEHOLDER)
     prose, segments = builder.build()
-    return Document(text, path, "html", prose, segments, comments)
+    doc = Document(text, path, "html", prose, segments, comments)
+    doc.title_starts = _title_starts(prose, titles)
+    return doc

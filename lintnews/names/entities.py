@@ -2,14 +2,14 @@
 
 An entity is one person or place with its accepted English forms and the
 variants to report (see `rules/names-ukraine-places.toml` for the format).
-`entity_table(ruleset)` turns all of them into one `NameTable`: a dict from
-each literal as it may appear in text to a `Hit` saying what it is, and ONE
-index (`termindex.BoundedTerms`) that finds them all in a single pass, as a
-trie pattern between word boundaries would, without its 0.1 s of compiling.
+`load_table(ruleset)` (what `ruleset.data.entities` holds) turns all of them
+into one `NameTable`: a dict from each literal as it may appear in text to a
+`Hit` saying what it is, and ONE index (`termindex.BoundedTerms`) that finds
+them all in a single pass, as a trie pattern between word boundaries would, without its 0.1 s of compiling.
 Persons also get their full names (given name + surname) as literals,
 so that `Igor Klymenko` can be reported while `Igor` alone is left alone.
-The table is built once per process and set of rule folders (kept on the
-RuleSet object), and kept between processes in the table cache
+The table is built once per process and set of rule folders (kept in the
+rule set's `RuleData`), and kept between processes in the table cache
 (`lintnews.tablecache`), keyed by the rule files and lintnews's code, in a
 form read per lookup (`names.compact`), not unpickled whole.
 """
@@ -19,7 +19,7 @@ from ..record import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..rules import RuleFileError
+from ..errors import RuleFileError
 from ..termindex import BoundedTerms
 from .records import Entity, Hit
 
@@ -71,14 +71,7 @@ class NameTable:
         return [e for e in self.entities if not e.gazetteer]
 
 
-def entity_table(ruleset) -> "NameTable | CompactTable":
-    table = ruleset.__dict__.get("_name_table")
-    if table is None:
-        table = ruleset.__dict__["_name_table"] = _cached_table(ruleset)
-    return table
-
-
-def _cached_table(ruleset) -> "NameTable | CompactTable":
+def load_table(ruleset) -> "NameTable | CompactTable":
     """The table as an earlier process stored it (`names.compact`), else built and stored."""
     from .. import tablecache
     from . import compact

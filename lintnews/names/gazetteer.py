@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..rules import RuleFileError
+from ..errors import RuleFileError
 from .records import Entity, Hit
 
 ORIGIN_CODES = {"r": "russian-derived", "o": "romanization", "pl": "polish", "de": "german"}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..record import dataclass, field
 
 from ..finding import Severity
-from ..rules import RuleFileError
+from ..errors import RuleFileError
 
 
 @dataclass(frozen=True)
@@ -46,18 +46,13 @@ class Profile:
 DEFAULT = Profile("default", "default")
 
 
-def profiles(ruleset) -> dict[str, Profile]:
-    cached = ruleset.__dict__.get("_name_profiles")
-    if cached is None:
-        cached = ruleset.__dict__["_name_profiles"] = _build(ruleset)
-    return cached
-
-
 def profile(ruleset, name: str) -> Profile:
-    return profiles(ruleset).get(name, DEFAULT)
+    """The profile `name` of `ruleset` (`default` when it has no table)."""
+    return ruleset.data.profiles.get(name, DEFAULT)
 
 
-def _build(ruleset) -> dict[str, Profile]:
+def build_profiles(ruleset) -> dict[str, Profile]:
+    """Every profile of `ruleset` by name (its `RuleData.profiles`)."""
     raw: dict[str, dict] = {}
     for path, table in ruleset.table("profile"):
         if not isinstance(table, dict):

@@ -25,6 +25,8 @@ Roles:
   meta    a CMS meta line ("First modification:", "Source article");
   credit  an agency credit ("With Reuters and EFE"): legitimate, so its rule
           should be `info`.
+  structure  no phrases: the page classifier's furniture blocks (LN305,
+          `kinds/furniture.py`), into which phrase findings inside a block fold.
 
 Every finding suggests removing the line or block, line break included (an
 unsafe fix). Phrases sharing a first word (or, for `… tail` phrases, a last
@@ -35,11 +37,11 @@ from __future__ import annotations
 
 import regex
 
-from ..finding import Severity, Suggestion
 from ..lazy import lazy_regex
-from ..registry import Check
-from ..kinds.common import format_message
+from ..model import Check
 from ..patterncache import compile_regex
+from .common import format_message
+from .furniture import structure_findings, structure_rule
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
@@ -52,7 +54,6 @@ _SNIPPET_END = lazy_regex(r"(?:\.\.\.|…)\s*$")
 _FIRST_WORD = compile_regex(r"\w+|\S")
 _LAST_WORD = compile_regex(r"(?r)(?:\w+|\S)")
 _TRAIL_CHARS = " \t:.!›»>→|…"
-_MARKUP = lazy_regex(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
 
 DEFAULT_MESSAGES = {
     "widget": "“{found}” is part of the website's page, not of the article: remove the line.",
@@ -75,7 +76,7 @@ def build(entries, ruleset):
     phrase_entries = [e for e in entries if e.data["role"] != "structure"]
     for entry in entries:
         if entry.data["role"] == "structure":
-            structure = _structure(entry, ruleset)
+            structure = structure_rule(entry, ruleset)
     for n, entry in enumerate(sorted(phrase_entries, key=lambda e: e.data.get("role") != "credit")):
         role = entry.data.get("role")
         format_message(entry, DEFAULT_MESSAGES[role], found="x")
@@ -94,7 +95,8 @@ def build(entries, ruleset):
         if structure is None or not ctx.enabled(structure[0].rule.code):
             yield from (f for f, _first, _last in found)
             return
-        yield from _structural(doc, structure, found, lambda s, e: _match(doc.prose, s, e, matcher) is not None)
+        yield from structure_findings(doc, structure, doc_lines(doc), found,
+                                       lambda s, e: _match(doc.prose, s, e, matcher) is not None)
 
     return [Check(rules, run)]
 
@@ -213,18 +215,12 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
 
 def doc_lines(doc) -> list[tuple[int, int]]:
     """The Document's prose lines with text, once per Document (shared by both passes)."""
-    cached = getattr(doc, "_boilerplate_lines", None)
-    if cached is None:
-        cached = _lines(doc.prose)
-        try:
-            doc._boilerplate_lines = cached
-        except AttributeError:  # pragma: no cover - a Document with slots
-            pass
-    return cached
+    return doc.memo("boilerplate-lines", _lines)
 
 
-def _lines(prose: str) -> list[tuple[int, int]]:
+def _lines(doc) -> list[tuple[int, int]]:
     """Prose spans of the lines with text, surrounding spaces trimmed."""
+    prose = doc.prose
     spans = []
     pos = 0
     for line in prose.split("\n"):
@@ -266,7 +262,7 @@ def _scan(doc, ctx, matcher, owners, edge_owners, credit=None):
             message += f" The {stop - index} teaser lines after it go with it."
         block_end = lines[stop][1]
         yield (doc.finding(entry.rule, start, block_end, message,
-                           [_removal(doc, start, block_end)]), index, stop)
+                           [doc.line_removal(start, block_end)]), index, stop)
         index = stop + 1
 
 
@@ -308,113 +304,3 @@ def _teaser_block(prose, lines, head) -> int:
         kinds.pop()
         stop -= 1
     return stop
-
-
-def _removal(doc, start, end) -> Suggestion:
-    """Remove prose [start, end) with its whole lines, leaving no blank line behind."""
-    o_start, o_end = doc.to_original(start, end)
-    text = doc.text
-    line_start = text.rfind("\n", 0, o_start) + 1
-    line_end = text.find("\n", o_end)
-    line_end = len(text) if line_end == -1 else line_end
-    outside = text[line_start:o_start] + text[o_end:line_end]
-    if _MARKUP.sub("", outside):
-        return Suggestion("", o_start, o_end, safe=False)  # other text shares the line
-    o_start, o_end = line_start, line_end
-    while o_end < len(text) and text[o_end] in " \t\r\n":
-        o_end += 1
-    if o_end == len(text):  # at the end: take the blank lines before, keep one line break
-        back = o_start
-        while back > 0 and text[back - 1] in " \t\r\n":
-            back -= 1
-        newline = text.find("\n", back)
-        if back > 0 and 0 <= newline < line_start:
-            o_start = newline + 1
-    return Suggestion("", o_start, o_end, safe=False)
-
-
-# -- LN305: furniture found by the page's structure ----------------------------
-
-STRUCTURE_MESSAGE = (
-    "These {count} lines look like a {kind} of the web page around the article, not part of it "
-    "(“{first}”): remove them."
-)
-STRUCTURE_MESSAGE_ONE = "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line."
-#: Blocks of links to other articles: their lines are headlines, prose an
-#: editor may keep as links, so damage inside them is still reported. Every
-#: other block of page furniture explains what lies inside it (lintnews.overlap).
-LINK_KINDS = frozenset({"teaser list", "link list"})
-_BLOCK_OPENING, _BLOCK_KIND_END = "lines look like a ", " of the web page"
-
-
-def furniture_block_kind(message: str) -> str | None:
-    """The kind of block an LN305 block finding names (from its message), or None."""
-    at = message.find(_BLOCK_OPENING)
-    end = message.find(_BLOCK_KIND_END, at)
-    if at < 0 or end < 0 or not message.startswith("These "):
-        return None
-    return message[at + len(_BLOCK_OPENING):end]
-
-
-SENTENCE_MESSAGE = "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it."
-TITLE_TAIL_MESSAGE = "“{found}” is the website's name added to the page title, not part of the headline: remove it."
-
-
-def _structure(entry, ruleset):
-    from ..blocks.features import Vocabulary
-
-    table = entry.data.get("vocabulary", {})
-    if not isinstance(table, dict) or not all(
-        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in table.values()
-    ):
-        raise entry.error("'vocabulary' must be a table of kind = [words and phrases]")
-    agencies = frozenset(
-        w.casefold() for _path, t in ruleset.table("placeholders") for w in t.get("agency", ()) if " " not in w
-    )
-    return entry, Vocabulary.from_table(table), agencies
-
-
-def _structural(doc, structure, found, matcher_hit):
-    """LN305 blocks; phrase findings inside a block are folded into it (one finding per block)."""
-    from ..blocks.page import KIND_NAMES, analyse, blocks, joined_sentences
-
-    entry, vocab, agencies = structure
-    spans = doc_lines(doc)
-    # a site phrase is certain furniture; an agency credit (info) is not
-    known = {i for f, first, last in found if f.severity >= Severity.WARNING for i in range(first, last + 1)}
-    page = analyse(doc.prose, spans, vocab, known, agencies, getattr(doc, "element_context", None))
-    out = []
-    for start, end, kind in joined_sentences(doc.prose, spans, vocab, matcher_hit):
-        message = SENTENCE_MESSAGE.format(found=_clip(doc.prose[start:end]), kind=KIND_NAMES.get(kind, "block"))
-        out.append(doc.finding(entry.rule, start, end, message, [("", False)]))
-    if page is None:
-        yield from out
-        yield from (f for f, _first, _last in found)
-        return
-    covered = set()
-    for block in blocks(page):
-        start, end = spans[block.first][0], spans[block.last][1]
-        count = block.last - block.first + 1
-        first = _clip(doc.prose[spans[block.first][0]:spans[block.first][1]])
-        kind = KIND_NAMES.get(block.kind, "block")
-        template = STRUCTURE_MESSAGE if count > 1 else STRUCTURE_MESSAGE_ONE
-        message = template.format(count=count, kind=kind, first=first)
-        out.append(doc.finding(entry.rule, start, end, message, [_removal(doc, start, end)]))
-        covered.update(range(block.first, block.last + 1))
-    if page.title_tail is not None:
-        start, end = page.title_tail
-        found_text = doc.prose[start:end].strip()
-        out.append(doc.finding(entry.rule, start, end, TITLE_TAIL_MESSAGE.format(found=found_text),
-                               [("", False)]))
-    for f, first, last in found:
-        if not all(i in covered for i in range(first, last + 1)):
-            out.append(f)
-    yield from out
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-CHECKS: list = []  # the checks are built from rules/boilerplate.toml by `build`
