@@ -6,6 +6,7 @@ second one, with a token, CORS and a small size limit, checks the options.
 from __future__ import annotations
 
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -290,3 +291,39 @@ def test_a_bad_configuration_stops_the_server_before_it_listens(run_cli, tmp_pat
     result = run_cli("server", "--port", "0", cwd=tmp_path)
     assert result.returncode == 2
     assert "unknown style 'tabloid-shouting'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_worker_ends_when_the_server_that_started_it_is_gone(tmp_path):
+    """A busy worker of a server that was killed does not live on as an orphan."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import multiprocessing, os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from lintnews.server import jobs\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn'),\n"
+        "                               initializer=jobs.watch_parent, initargs=(os.getpid(), 0.1))\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    pool.submit(time.sleep, 60)  # busy, as a check past its time limit is\n"
+        "    time.sleep(0.3)\n"
+        "    os._exit(0)  # the server killed: no shutdown of the pool\n"
+    )
+    (tmp_path / "server.py").write_text(script, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, str(tmp_path / "server.py")], capture_output=True, text=True,
+                         timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    worker = int(out.stdout.split()[0])
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, 9)
+        raise AssertionError("the worker outlived its server")

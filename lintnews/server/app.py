@@ -14,6 +14,7 @@ import hmac
 import json
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -75,7 +76,8 @@ class Pool:
         self.executor: ProcessPoolExecutor | None = None
 
     def start(self) -> ProcessPoolExecutor:
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=jobs.watch_parent, initargs=(os.getpid(),))
         return self.executor
 
     async def warm(self) -> None:

@@ -20,6 +20,22 @@ from .languagetool import RequestError, config_for, parse_check, response
 _SERVER_ONLY = ("rules",)
 
 
+def watch_parent(parent: int, interval: float = 0.5) -> None:
+    """A worker's initializer: end this worker when the server that started it
+    is gone. A spawned worker that is busy when the server stops (a check past
+    its time limit, a server killed) would otherwise live on as an orphan."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="lintnews-parent-watch", daemon=True).start()
+
+
 def warm(_: Any = None) -> bool:
     """Compile the rules once in a fresh worker, before the first request waits for it."""
     lint_text("Officials in kyiv said so.")
