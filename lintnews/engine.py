@@ -7,6 +7,8 @@ process and per set of rule folders (`build_rules`), never per document.
 """
 from __future__ import annotations
 
+import os
+
 from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,22 +56,45 @@ def python_checks() -> list[Check]:
     global _PYTHON_CHECKS
     if _PYTHON_CHECKS is None:
         import importlib
-        import pkgutil
 
         from . import checks
 
         found: list[Check] = []
-        for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
-            if info.name.startswith("_"):
+        for name in _module_names(checks.__path__):
+            if name.startswith("_"):
                 continue
-            module = importlib.import_module(f"{checks.__name__}.{info.name}")
+            module = importlib.import_module(f"{checks.__name__}.{name}")
             for item in getattr(module, "CHECKS", ()):
                 for rule in item.rules:
                     if not rule.origin:
-                        object.__setattr__(rule, "origin", f"lintnews/checks/{info.name}.py")
+                        object.__setattr__(rule, "origin", f"lintnews/checks/{name}.py")
                 found.append(item)
         _PYTHON_CHECKS = found
     return _PYTHON_CHECKS
+
+
+def _module_names(path) -> list[str]:
+    """The modules of a package, sorted: `pkgutil.iter_modules`'s names for a
+    package in folders, without its import of `inspect` (~9 ms of a one-file run)."""
+    from importlib.machinery import all_suffixes
+
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)
+    names: set[str] = set()
+    for folder in path:
+        try:
+            entries = os.listdir(folder)
+        except (OSError, TypeError):  # not a folder (a zip): the standard way
+            import pkgutil
+
+            return sorted({info.name for info in pkgutil.iter_modules(path)})
+        for entry in entries:
+            name = next((entry[:-len(x)] for x in suffixes if entry.endswith(x)), None)
+            if name is None and "." not in entry and os.path.isfile(os.path.join(folder, entry, "__init__.py")):
+                name = entry
+            if name and "." not in name:
+                names.add(name)
+    names.discard("__init__")
+    return sorted(names)
 
 
 @lru_cache(maxsize=16)

@@ -96,6 +96,28 @@ def compile_re(source: str, flags: int = 0):
     return _keep(key, pattern)
 
 
+def compile_source(source: str, filename: str):
+    """`compile(source, filename, "exec")`, from the store when it holds it: the
+    functions `record` generates for each record class (byte code, as Python
+    keeps it in `__pycache__`, keyed here by the Python version and the source)."""
+    import sys
+
+    if not _enabled():
+        return compile(source, filename, "exec")
+    key = _key("code", sys.version, filename, source)
+    blob = _stored_blob(key)
+    if blob is not None:
+        try:
+            code = marshal.loads(blob)
+            if type(code) is type(_key.__code__):
+                return code
+        except Exception:  # noqa: BLE001 - compiled anew below
+            pass
+    code = compile(source, filename, "exec")
+    _remember_blob(key, marshal.dumps(code))
+    return code
+
+
 def save() -> None:
     """Add the patterns compiled in this process to the store; failures are ignored."""
     from . import tablecache
@@ -159,7 +181,7 @@ def _read() -> dict[bytes, bytes]:
     return data
 
 
-def _lookup(key: bytes):
+def _stored_blob(key: bytes) -> bytes | None:
     global _store
     store = _store
     if store is None:
@@ -167,7 +189,11 @@ def _lookup(key: bytes):
             if _store is None:
                 _store = _read()
             store = _store
-    blob = store.get(key)
+    return store.get(key)
+
+
+def _lookup(key: bytes):
+    blob = _stored_blob(key)
     if blob is None:
         return None
     try:
@@ -178,11 +204,15 @@ def _lookup(key: bytes):
 
 
 def _remember(key: bytes, args: tuple) -> None:
-    global _saving_registered
     try:
         blob = marshal.dumps(args)
     except ValueError:  # something marshal cannot hold: not stored
         return
+    _remember_blob(key, blob)
+
+
+def _remember_blob(key: bytes, blob: bytes) -> None:
+    global _saving_registered
     with _lock:
         if _store is not None:
             _store[key] = blob

@@ -360,11 +360,13 @@ but the vote passed by a wide margin.
 #: diff of a mojibake repair, git for folder walks, the atomic writer for -o,
 #: worker signals, HTML entities, the language detectors and the encoding
 #: fixer, the config parser (no config, tables from the table cache), JSON,
-#: OpenSSL (the table cache's keys use Python's own SHA-256).
+#: OpenSSL (the table cache's keys use Python's own SHA-256), and `inspect`
+#: with `ast` and `dis` (what `dataclasses` and `pkgutil.iter_modules` import).
 #: (`tempfile` and `zipfile` are not listed: this machine's `site` hook imports them.)
 NOT_IMPORTED = ("difflib", "subprocess", "lintnews.atomic", "signal", "html", "html.entities",
                 "langdetect", "lingua", "ftfy", "tomllib", "json", "multiprocessing",
-                "lintnews.fixes", "lintnews.markup.html", "hashlib", "_hashlib")
+                "lintnews.fixes", "lintnews.markup.html", "hashlib", "_hashlib",
+                "dataclasses", "inspect", "ast", "dis", "pkgutil")
 
 
 def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
@@ -460,3 +462,20 @@ def test_a_long_running_command_gets_the_collector_back(monkeypatch):
     gcpause.pause()  # as `python -m lintnews` does before its imports
     assert cli.main(["server"]) == 0
     assert seen == [True] and gc.isenabled()
+
+
+def test_check_modules_are_found_as_pkgutil_finds_them(tmp_path):
+    import pkgutil
+
+    import lintnews.checks
+    from lintnews.engine import _module_names
+
+    assert _module_names(lintnews.checks.__path__) == sorted(
+        info.name for info in pkgutil.iter_modules(lintnews.checks.__path__))
+    for name in ("alpha.py", "_private.py", "beta.py", "not-a-module.py", "notes.txt", "__init__.py"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "family").mkdir()
+    (tmp_path / "family" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "data").mkdir()  # a folder without __init__.py is no package
+    assert _module_names([str(tmp_path)]) == ["_private", "alpha", "beta", "family", "not-a-module"]
+    assert _module_names([str(tmp_path)]) == sorted(info.name for info in pkgutil.iter_modules([str(tmp_path)]))
