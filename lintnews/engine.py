@@ -12,9 +12,8 @@ import os
 from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TYPE_CHECKING
 
-import regex
 
 from .config import Config, code_selected
 from .document import Document
@@ -24,6 +23,9 @@ from .model import Check, Rule
 from .overlap import fold
 from .rules import RuleSet, load_rules_cached
 from .patterncache import compile_regex
+
+if TYPE_CHECKING:
+    import regex  # annotations only
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from __future__ import annotations
 from .record import dataclass
 from functools import lru_cache
 
-import regex
 
 from .lazy import LazyPattern, lazy_regex
+from .patterncache import IGNORECASE
 
 #: The languages either detector is asked about (ISO 639-1).
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "ru", "uk", "be", "bg", "mk", "sr")
@@ -80,7 +80,7 @@ def build_evidence(ruleset) -> Evidence:
     for _path, table in ruleset.table("borrowed-phrases"):
         borrowed.extend(table.get("phrases", []))
     # compiled only for a text that gets as far as the borrowed phrases (LN103's candidates)
-    pattern = (lazy_regex(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
+    pattern = (lazy_regex(r"(?<![\w])\L<phrases>(?![\w])", IGNORECASE, phrases=borrowed)
                if borrowed else None)
     foreign = frozenset(set().union(*words.values()) - english) if words else frozenset()
     found = Evidence(

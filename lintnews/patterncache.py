@@ -24,10 +24,16 @@ builds each pattern object from it in microseconds, without parsing.
   store when the process ends (`save`, registered with `atexit`; worker
   processes call it when they finish).
 
+- **Without `regex`'s Python half**: building a stored pattern needs only
+  `regex`'s C module, which is loaded by itself (the package's parser is
+  ~7 ms to import); the package is imported when a pattern must be compiled
+  or a replacement template parsed. Modules name flags (`IGNORECASE`, ...)
+  and `escape` from here, with `regex`'s values (tested).
+
 This relies on how the two modules call their C compilers, which is not a
-public interface: the store's key holds the module's version, and capture
-checks the shape of what it sees, so a library that changes only means
-compiling as usual.
+public interface: the store's key holds the C module's file (path, size,
+time) and Python's version, and capture checks the shape of what it sees,
+so a library that changes only means compiling as usual.
 """
 from __future__ import annotations
 
@@ -49,21 +55,42 @@ _MAX_BUILT = 1000
 _saving_registered = False
 
 
+# The `regex` module's flag values, so that a module can name them without
+# importing `regex` (tests check each against the module's own).
+ASCII = A = 0x80
+IGNORECASE = I = 0x2
+LOCALE = L = 0x4
+MULTILINE = M = 0x8
+DOTALL = S = 0x10
+UNICODE = U = 0x20
+VERBOSE = X = 0x40
+REVERSE = R = 0x400
+VERSION1 = V1 = 0x100
+VERSION0 = V0 = 0x2000
+_METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")
+
+
+def escape(text: str) -> str:
+    """`regex.escape(text)` (special characters and blanks escaped), without importing `regex`."""
+    return "".join("\\" + c if c in _METACHARS or c.isspace() else c for c in text)
+
+
 def compile_regex(source: str, flags: int = 0, **named_lists):
     """`regex.compile(source, flags, **named_lists)`, from the store when it holds it."""
-    import regex
-
-    if flags & regex.LOCALE or not isinstance(source, str) or not _enabled():
-        return regex.compile(source, flags, **named_lists)
+    if flags & LOCALE or not isinstance(source, str) or not _enabled():
+        return _regex_module().compile(source, flags, **named_lists)
+    c_module, signature = _regex_c()
+    if c_module is None:  # the C module was not found where expected: compile as usual
+        return _regex_module().compile(source, flags, **named_lists)
     lists = tuple(sorted((name, tuple(sorted(values))) for name, values in named_lists.items()))
-    key = _key("regex", regex.__version__, int(regex.DEFAULT_VERSION), source, int(flags), lists)
+    key = _key("regex", signature, _default_version(), source, int(flags), lists)
     pattern = _built.get(key)
     if pattern is not None:
         return pattern
     args = _lookup(key)
     if args is not None:
         try:
-            return _keep(key, regex._regex.compile(*args))
+            return _keep(key, c_module.compile(*args))
         except Exception:  # noqa: BLE001 - a stored entry that does not build is compiled anew
             pass
     pattern, args = _capture_regex(source, flags, named_lists)
@@ -137,6 +164,67 @@ def save() -> None:
         pass
 
 
+_C_MODULE: tuple | None = None
+
+
+def _regex_c() -> tuple:
+    """(`regex`'s C module, a signature of its file), loaded without the Python
+    half of `regex` (its parser, ~7 ms to import) when that is not imported yet;
+    (None, None) when it cannot be found."""
+    global _C_MODULE
+    if _C_MODULE is None:
+        _C_MODULE = _load_regex_c()
+    return _C_MODULE
+
+
+def _load_regex_c() -> tuple:
+    import os
+    import sys
+
+    try:
+        from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+        from importlib.util import find_spec, module_from_spec, spec_from_file_location
+
+        module = sys.modules.get("regex._regex")
+        path = getattr(module, "__file__", None)
+        if path is None:
+            spec = find_spec("regex")  # finds the package without importing it
+            folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+            names = [f for f in os.listdir(folder) if f.startswith("_regex.") and f.endswith(tuple(EXTENSION_SUFFIXES))]
+            if len(names) != 1:
+                return None, None
+            path = os.path.join(folder, names[0])
+        info = os.stat(path)
+        signature = f"{path}|{info.st_size}|{info.st_mtime_ns}"
+        if module is None:
+            loader = ExtensionFileLoader("regex._regex", path)
+            module = module_from_spec(spec_from_file_location("regex._regex", path, loader=loader))
+            loader.exec_module(module)
+            module = sys.modules.setdefault("regex._regex", module)  # `regex` itself finds it there
+        return module, signature
+    except Exception:  # noqa: BLE001 - then `regex` is imported and used as usual
+        return None, None
+
+
+def _regex_module():
+    """The `regex` package, imported now if it was not."""
+    import sys
+
+    import regex
+
+    if "regex._regex" in sys.modules and not hasattr(regex, "_regex"):
+        regex._regex = sys.modules["regex._regex"]  # loaded here first, not through the package
+    return regex
+
+
+def _default_version() -> int:
+    """`regex.DEFAULT_VERSION` (a program may change it), VERSION0 until `regex` is imported."""
+    import sys
+
+    module = sys.modules.get("regex")
+    return int(getattr(module, "DEFAULT_VERSION", VERSION0)) if module is not None else VERSION0
+
+
 def _keep(key: bytes, pattern):
     if len(_built) >= _MAX_BUILT:
         _built.clear()
@@ -153,9 +241,12 @@ def _enabled() -> bool:
 
 
 def _key(*parts) -> bytes:
+    """A digest of `parts` (strings, ints and tuples of them). Not of
+    `marshal.dumps(parts)`: marshal marks objects that are referenced more than
+    once, so the same parts can give other bytes from one moment to the next."""
     from .tablecache import sha256
 
-    return sha256(marshal.dumps(parts)).digest()
+    return sha256(repr(parts).encode("utf-8", "surrogatepass")).digest()
 
 
 def _store_key() -> bytes:
@@ -242,9 +333,7 @@ class _Recorder:
 
 def _capture_regex(source: str, flags: int, named_lists: dict):
     """(pattern, the arguments of its C compilation or None), compiled by `regex` itself."""
-    import regex
-
-    main = regex._main
+    main = _regex_module()._main
     with _lock:
         real = main._regex
         recorder = _Recorder(real)

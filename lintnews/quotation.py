@@ -24,9 +24,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from .record import dataclass, field
 
-import regex
 from .lazy import lazy_regex
-from .patterncache import compile_re
+from .patterncache import IGNORECASE, compile_re
 
 # Families: marks of one family open and close each other.
 DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillemet", "low", "low-single"
@@ -34,7 +33,7 @@ FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
 STRAIGHT = {'"', "'"}
 
 _MARKS = compile_re(r"’’|‘‘|[“”‘’\"'«»„‚]")  # plain `re` scans this faster than `regex`
-_ELISION = lazy_regex(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
+_ELISION = lazy_regex(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", IGNORECASE)
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 
 

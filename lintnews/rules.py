@@ -16,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
-import regex
 
 from .errors import RuleFileError
 from .finding import Severity
 from .lazy import lazy_regex
 from .model import CATEGORIES, Example, Rule
+from .patterncache import compile_regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruledata import RuleData
@@ -302,5 +302,5 @@ def _parse_examples(raw: Any, fail) -> tuple[Example, ...]:
 
 
 def _toml_error_line(message: str) -> int | None:
-    m = regex.search(r"line (\d+)", message)
+    m = compile_regex(r"line (\d+)").search(message)
     return int(m.group(1)) if m else None

@@ -19,13 +19,15 @@ once); `(a|a)+$` and `(a|aa)+$` it does not.
 from __future__ import annotations
 
 from .record import dataclass
-from typing import Iterator
-
-import regex
+from typing import TYPE_CHECKING, Iterator
 
 from .finding import Severity
 from .registry import Example, Rule
+from .patterncache import compile_regex
 from .rules import BUILTIN_RULES, RuleEntry
+
+if TYPE_CHECKING:
+    import regex  # annotations only
 
 BASE_SECONDS = 1.0
 SECONDS_PER_MB = 1.0
@@ -101,7 +103,11 @@ def budget_for(length: int) -> float:
 def compile_user_pattern(entry: RuleEntry, source: str, flags: int = 0) -> UserPattern:
     """Compile `source` of rule `entry`; a bad pattern is a RuleFileError at its line."""
     try:
-        compiled = regex.compile(source, flags)
-    except (regex.error, OverflowError, RecursionError, ValueError) as exc:
-        raise entry.error(f"invalid pattern {source!r}: {exc}", value=source) from None
+        compiled = compile_regex(source, flags)
+    except Exception as exc:  # noqa: BLE001 - `regex.error` without importing `regex` first
+        import regex
+
+        if isinstance(exc, (regex.error, OverflowError, RecursionError, ValueError)):
+            raise entry.error(f"invalid pattern {source!r}: {exc}", value=source) from None
+        raise
     return UserPattern(compiled, source, entry)

@@ -26,9 +26,8 @@ from __future__ import annotations
 import heapq
 from typing import Iterable, Iterator
 
-import regex
 from .lazy import lazy_re, lazy_regex
-from .patterncache import compile_re, compile_regex
+from .patterncache import IGNORECASE, compile_re, compile_regex
 
 _WORD = lazy_regex(r"\w+")
 _FIRST_WORD = lazy_regex(r"\w+")
@@ -84,7 +83,7 @@ class TermIndex:
             if len(candidates) > 1:
                 candidates.sort(reverse=True)
         self._by_word = by_word
-        flags = regex.IGNORECASE if ignore_case else 0
+        flags = IGNORECASE if ignore_case else 0
         self._others = compile_regex(r"\L<terms>(?![\w\u0300-\u036f])", flags,
                                      terms=sorted(others, key=len, reverse=True)) if others else None
 

@@ -13,9 +13,9 @@ same text gives the same findings whatever the file's format.
 """
 from __future__ import annotations
 
-import regex
 
 from .lazy import lazy_regex
+from .patterncache import IGNORECASE
 
 SCHEME_URL = r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]"""
 EMAIL = r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""
@@ -24,12 +24,12 @@ DOMAIN_PATH = rf"""\b[\w-]+(?:\.[\w-]+)*\.{_TLDS}/[^\s<>"']*[^\s<>"'.,;:!?)]"""
 
 #: All three as one pattern (case-insensitive). `url_spans` finds the same
 #: spans faster: as one alternation the pattern tries every word start.
-URL_PATTERN = lazy_regex(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", regex.IGNORECASE)
+URL_PATTERN = lazy_regex(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", IGNORECASE)
 
-_SCHEME_URL = lazy_regex(SCHEME_URL, regex.IGNORECASE)
+_SCHEME_URL = lazy_regex(SCHEME_URL, IGNORECASE)
 _EMAIL = lazy_regex(EMAIL)
-_DOMAIN_PATH = lazy_regex(DOMAIN_PATH, regex.IGNORECASE)
-_TLD_SLASH = lazy_regex(rf"\.{_TLDS}/", regex.IGNORECASE)
+_DOMAIN_PATH = lazy_regex(DOMAIN_PATH, IGNORECASE)
+_TLD_SLASH = lazy_regex(rf"\.{_TLDS}/", IGNORECASE)
 
 
 def may_hold_url(text: str) -> bool:

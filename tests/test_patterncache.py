@@ -108,6 +108,36 @@ def test_a_locale_flagged_pattern_is_not_stored(tmp_path, monkeypatch):
     assert len(patterncache._added) == 1
 
 
+def test_the_key_does_not_depend_on_how_often_its_parts_are_referenced():
+    # marshal.dumps marks objects referenced more than once, so it would give
+    # other bytes for the same parts: every run then missed a few patterns
+    source = "".join(["(?:ab", "|cd)"])  # a fresh string, referenced once
+    shared = [source] * 50
+    assert patterncache._key("regex", "sig", 8192, source, 2, ()) == \
+        patterncache._key("regex", "sig", 8192, str(shared[0]), 2, ()) == \
+        patterncache._key("regex", "sig", 8192, "(?:ab|cd)", 2, ())
+
+
+def test_patterns_without_the_python_half_of_regex(tmp_path):
+    """A warm run builds its patterns from `regex`'s C module alone; the flag
+    values and `escape` the modules use instead of `regex`'s are the same."""
+    for name in ("ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "UNICODE", "VERBOSE",
+                 "REVERSE", "VERSION0", "VERSION1", "I", "M", "S", "X", "R", "V0", "V1"):
+        assert getattr(patterncache, name) == int(getattr(regex, name)), name
+    for text in ("a.b", "x y\tz", "()[]{}?*+|^$\\.-#&~", "ü—«» ‘’", "", "Kyiv (Київ)"):
+        assert patterncache.escape(text) == regex.escape(text)
+    _child("compile", str(tmp_path))
+    script = ("import sys\nfrom lintnews import patterncache\n"
+              "p = patterncache.compile_regex(r'(?P<w>\\p{L}+)\\s+(\\d+)', patterncache.IGNORECASE)\n"
+              "print(p.findall('Київ 12 x'), p.split('a 1 b'), sorted(m for m in sys.modules if m.startswith('regex')))\n")
+    env = {**os.environ, tablecache.ENV: str(tmp_path), "PYTHONPATH": str(ROOT)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert "'regex._main'" in first.stdout  # compiled by regex itself the first time
+    assert again.stdout.strip() == "[('Київ', '12')] ['', 'a', '1', ' b'] ['regex._regex']"
+
+
 def test_the_same_source_gives_the_same_object(tmp_path, monkeypatch):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path))
     monkeypatch.setattr(patterncache, "_built", {})

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from ..record import dataclass, field
 
-import regex
 from ..patterncache import compile_regex
 
 _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "button": "share",
@@ -129,7 +128,7 @@ def _class_kind(element) -> str | None:
         return None
     if "navigation" in values or "contentinfo" in values:  # ARIA roles
         return "menu" if "navigation" in values else "footer"
-    spaced = regex.sub(r"(?<=[a-z])(?=[A-Z])", " ", values).lower()
+    spaced = compile_regex(r"(?<=[a-z])(?=[A-Z])").sub(" ", values).lower()
     for token in _TOKEN.findall(spaced):
         kind = _CLASS_KIND.get(token)
         if kind:

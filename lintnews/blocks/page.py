@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from ..record import dataclass
 
-import regex
 
 from ..lazy import lazy_regex
 
 from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
+from ..patterncache import IGNORECASE
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -69,15 +69,15 @@ HEADLINE_WORDS = 4
 #: part of the article, an author's note): furniture is rarely running prose.
 PROSE_RUN = 3
 
-_BYLINE = lazy_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.I)
+_BYLINE = lazy_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", IGNORECASE)
 _TITLE_SPLIT = lazy_regex(r"\s+[|–—\-:·•]\s+")
 #: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
 _PHOTO_CREDIT = lazy_regex(
     r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
     r"|\bcredit(?:s)?\b[.:…]",
-    regex.I,
+    IGNORECASE,
 )
-_COPYRIGHT = lazy_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.I)
+_COPYRIGHT = lazy_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", IGNORECASE)
 _DIGITS_ONLY = lazy_regex(r"[\d\s.,:;%+()/|-]+")
 
 KIND_NAMES = {
@@ -367,7 +367,7 @@ _DATE_WORDS = lazy_regex(
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
-    regex.I,
+    IGNORECASE,
 )
 
 
@@ -397,7 +397,7 @@ def _dated(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
 
 
-_COMMENTER = lazy_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.I)
+_COMMENTER = lazy_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", IGNORECASE)
 
 
 def _card_byline(ln: Line) -> bool:

@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
 
 from ..finding import Severity
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
-from ..patterncache import compile_regex
+from ..patterncache import REVERSE, compile_regex
 
 MIXED_SCRIPT = Rule(
     code="LN101",
@@ -64,7 +63,7 @@ _OTHER = frozenset({"Other"})
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = compile_regex(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 _WORD_AHEAD = lazy_regex(r"[\p{L}\p{M}]*")
-_WORD_BACK = lazy_regex(r"[\p{L}\p{M}]*", regex.REVERSE)
+_WORD_BACK = lazy_regex(r"[\p{L}\p{M}]*", REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
 _GREEK_UNITS = lazy_regex(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
 _DEGREE = lazy_regex(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")

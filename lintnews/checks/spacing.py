@@ -13,19 +13,23 @@ English table, about 160,000 words with frequencies, loaded once in about
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..record import dataclass, field
 
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, not_
 
-import regex
 
 from ..finding import Severity
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
 from ..wordlist import frequencies
-from ..patterncache import compile_re, compile_regex
+from ..patterncache import IGNORECASE, compile_re, compile_regex
+
+if TYPE_CHECKING:
+    import regex  # annotations only
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -369,7 +373,7 @@ def _lines_with_doubled_words(prose: str):
 
 _TRAILING = ".,;:!?”’\"»)]"
 _DOUBLED_WORD = lazy_regex(
-    r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
+    r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", IGNORECASE
 )
 
 

@@ -11,12 +11,11 @@
 """
 from __future__ import annotations
 
-import regex
 
 from ..finding import Severity, Suggestion
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check
-from ..patterncache import compile_regex
+from ..patterncache import IGNORECASE, compile_regex
 
 DATELINE = Rule(
     code="LN801",
@@ -159,7 +158,7 @@ _TRANSLATOR = (
 )
 _NOTE = compile_regex(
     rf"[(\[]\s*(?:(?P<preserved>{_PRESERVED})|(?P<translator>{_TRANSLATOR}))\s*[)\]]",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 
 

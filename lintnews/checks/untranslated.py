@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
 
 from ..finding import Severity
 from ..langid import LANGUAGE_NAMES, identify
@@ -28,7 +27,7 @@ from ..lazy import lazy_re, lazy_regex
 from ..registry import Example, Rule, check
 from ..romanize import preview
 from .script import initials_in_latin_name
-from ..patterncache import compile_re, compile_regex
+from ..patterncache import IGNORECASE, compile_re, compile_regex
 
 UNTRANSLATED_CYRILLIC = Rule(
     code="LN102",
@@ -90,6 +89,8 @@ _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
 _CYR_RUN = lazy_regex(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
 _CYR_ANY = compile_regex(r"\p{Script=Cyrillic}")
+#: What ends the text just before a bracketed gloss (`Kyiv (Київ)`): a Latin word or a quote.
+_GLOSSED = lazy_regex(r"[\p{Script=Latin}\d\"”’»]\s*$")
 _CYR_WORDS = lazy_regex(_CYR_WORD)
 _LATIN_LETTER = lazy_regex(r"\p{Script=Latin}")
 
@@ -99,11 +100,11 @@ _METALINGUISTIC = lazy_regex(
     r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
     r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
     r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 #: An unquoted run that a sentence talks about as spelling: `spelt Київ`, `Киев in Russian`.
 _SPELLING_BEFORE = lazy_regex(
-    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
+    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", IGNORECASE,
 )
 _LANGUAGE_AFTER = lazy_regex(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
 _MAX_SPELLING_WORDS = 3
@@ -168,7 +169,7 @@ def is_gloss(prose: str, start: int, end: int, words: int) -> bool:
     mark, open_at, close = outer
     if mark in "([":
         # `Kyiv (Київ)`, `(“Слуга народу”)` after its English title: a gloss of what precedes
-        return open_at > 0 and bool(regex.search(r"[\p{Script=Latin}\d\"”’»]\s*$", prose[max(0, open_at - 3):open_at]))
+        return open_at > 0 and bool(_GLOSSED.search(prose[max(0, open_at - 3):open_at]))
     inner = _enclosure(prose, open_at, close)  # quotation inside parentheses
     if inner and inner[0] in "([":
         return True

@@ -35,13 +35,17 @@ boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
-import regex
+from typing import TYPE_CHECKING
+
 
 from ..lazy import lazy_regex
 from ..model import Check
-from ..patterncache import compile_regex
+from ..patterncache import IGNORECASE, compile_regex, escape
 from .common import format_message
 from .furniture import structure_findings, structure_rule
+
+if TYPE_CHECKING:
+    import regex  # annotations only
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
@@ -130,7 +134,7 @@ class _Matcher:
         if phrase.startswith("…"):
             self.by_last.setdefault(_word(phrase.rstrip("… "), -1), []).append(source)
             return
-        head = regex.match(r"\{(\w+)\}", phrase)
+        head = compile_regex(r"\{(\w+)\}").match(phrase)
         for start in values.get(head.group(1), []) if head else [phrase]:
             self.by_first.setdefault(_word(start, 0), []).append(source)
 
@@ -143,7 +147,7 @@ class _Matcher:
                 key = (word, key)
                 pattern = self._compiled.get(key)
                 if pattern is None:
-                    pattern = self._compiled[key] = compile_regex("|".join(table[word]), regex.IGNORECASE)
+                    pattern = self._compiled[key] = compile_regex("|".join(table[word]), IGNORECASE)
                 hit = pattern.fullmatch(text, start, end)
                 if hit:
                     return hit
@@ -160,10 +164,10 @@ def _agency_credit(ruleset):
     agencies = _placeholder_values(ruleset).get("agency")
     if not agencies:
         return None
-    one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    one = "|".join(escape(a) for a in sorted(agencies, key=len, reverse=True))
     return compile_regex(
         rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
-        regex.IGNORECASE,
+        IGNORECASE,
     )
 
 
@@ -179,7 +183,7 @@ def _placeholders(values: dict[str, list[str]]) -> dict[str, str]:
     joiner = r"\s*(?:,|/|&|\band\b|\bor\b|\by\b|\bo\b|\bи\b|\bта\b|\bund\b|\bet\b)\s*"
     out = {}
     for name, items in values.items():
-        one = "|".join(regex.escape(v) for v in sorted(items, key=len, reverse=True))
+        one = "|".join(escape(v) for v in sorted(items, key=len, reverse=True))
         out[name] = f"(?:{one})(?:{joiner}(?:{one}))*"
     return out
 
@@ -203,13 +207,13 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
     if phrase.endswith("…"):
         tail, phrase = r"\s*" + _TAIL, phrase[:-1].strip()
     out = []
-    for piece in regex.split(r"(\{\w+\})", phrase):
+    for piece in compile_regex(r"(\{\w+\})").split(phrase):
         if piece.startswith("{") and piece.endswith("}"):
             if piece[1:-1] not in placeholders:
                 raise entry.error(f"unknown placeholder {piece} (define it under [placeholders])")
             out.append(placeholders[piece[1:-1]])
         else:
-            out.append(r"\s+".join(regex.escape(w) for w in piece.split(" ")) if piece.strip() else r"\s*")
+            out.append(r"\s+".join(escape(w) for w in piece.split(" ")) if piece.strip() else r"\s*")
     return head + "".join(out) + tail
 
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, TYPE_CHECKING
 
-import regex
 
 from ..rules import RuleEntry
 from ..termindex import BoundedTerms, word_set
 from ..trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
-from ..patterncache import compile_re, compile_regex
+from ..patterncache import IGNORECASE, compile_re, compile_regex
+
+if TYPE_CHECKING:
+    import regex  # annotations only
 
 
 #: From this many terms on (a newsroom's list of 100,000), a TermIndex replaces
@@ -152,7 +154,7 @@ def exception_pattern(entry_or_phrases) -> "regex.Pattern | None":
             raise entry_or_phrases.error("'exceptions' must be a list of strings")
     if not phrases:
         return None
-    return compile_regex(r"(?<!\w)\L<phrases>(?!\w)", regex.IGNORECASE, phrases=list(phrases))
+    return compile_regex(r"(?<!\w)\L<phrases>(?!\w)", IGNORECASE, phrases=list(phrases))
 
 
 def in_exception(pattern, text: str, start: int, end: int, window: int = 60) -> bool:

@@ -15,11 +15,11 @@ is stopped and reported as LN002, naming its rule file and line.
 """
 from __future__ import annotations
 
-import regex
 
 from ..registry import Check
 from ..safe_regex import RuleTimeout, compile_user_pattern
 from .common import format_message, starts_word, string_list, term_pattern
+from ..patterncache import IGNORECASE, MULTILINE
 
 DEFAULT_MESSAGE = "“{found}” should not be here."
 
@@ -38,7 +38,7 @@ def build(entries, ruleset):
         for token in tokens:
             token_owner[token.lower()] = entry
         for source in regexes:
-            patterns.append((compile_user_pattern(entry, source, regex.MULTILINE | regex.IGNORECASE), entry))
+            patterns.append((compile_user_pattern(entry, source, MULTILINE | IGNORECASE), entry))
     token_pattern = term_pattern(token_owner, ignore_case=True) if token_owner else None
     rules = tuple(e.rule for e in entries)
 

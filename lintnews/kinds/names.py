@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-import regex
 
 from ..finding import Severity
 from ..registry import Check
@@ -27,7 +26,7 @@ from ..names.foreign import foreign_look
 from ..names.near import NearIndex
 from ..names.profiles import profile
 from .common import Spans, is_inside_token, match_case, quoted_severity, starts_word
-from ..patterncache import compile_regex
+from ..patterncache import compile_regex, escape
 
 #: A lowercase variant this frequent in English is a word, not a name (the
 #: English list also holds names such as "kiev" at low frequencies).
@@ -200,7 +199,7 @@ class _Names:
         """
         if self._context is None:
             words = sorted(self.table.context, key=len, reverse=True)
-            self._context = compile_regex(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b") if words else None
+            self._context = compile_regex(r"\b(?:" + "|".join(map(escape, words)) + r")\b") if words else None
         if _REGION_AFTER.match(prose, end):
             return True
         if self._context is None:
