@@ -163,3 +163,37 @@ def test_json_texts_with_lone_surrogates_absolute_fixes_and_spans_over_lines():
     assert texts == [_dumps(f.to_dict()) for f in built]
     assert "\\udcff" in texts[2] and texts[2].isascii()  # escaped whole, as the reporter does
     assert "café" in texts[1] and "\\udcfe" in texts[3]
+
+
+def test_the_text_report_of_a_finding_set_is_that_of_its_findings():
+    from lintnews.finding import Finding, Severity, Suggestion
+    from lintnews.findingset import Collector
+    from lintnews.reporters.text import Reporter
+
+    def report(findings, text):
+        out = io.StringIO()
+        Reporter(out, colour=False).file(FileResult("a.md", findings, None, text))
+        return out.getvalue()
+
+    found = findings_of(make_document(TEXT * 3, "a.md"), context_for(Config()))
+    assert isinstance(found, FindingSet) and len(found) > 10
+    assert report(found, TEXT * 3) == report(list(found), TEXT * 3)
+    # absolute and multi-line fixes, a removal, an unsafe one, a span over two lines
+    text = "first line café\nsecond line\nthird\tline\n"
+    collector = Collector(text, [0, 16, 28])
+
+    def finding(rule, start, end, suggestions=()):
+        return Finding(rule, "name", "category", Severity.WARNING, start, end, 0, 0, 0, 0,
+                       text[start:end], f"message of {rule}", tuple(suggestions))
+
+    collector.add_all([
+        finding("LN001", 0, 5, [Suggestion("First", 0, 5, True)]),
+        finding("LN002", 11, 20, [Suggestion("x\ny", 40, 45, False)]),
+        finding("LN003", 28, 33, [Suggestion("", 28, 33, False)]),
+        finding("LN004", 33, 37),
+    ], lambda rule: True)
+    built = collector.finish(None, lambda rule: None)
+    shown = report(built, text)
+    assert shown == report(list(built), text)
+    assert "a.md:1:12: LN002 [category] message of LN002\n" in shown
+    assert "      = fix: replace (see --diff) (unsafe)\n" in shown and "      = fix: remove (unsafe)\n" in shown

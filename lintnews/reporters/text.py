@@ -85,22 +85,29 @@ class Reporter:
         out: list[str] = []
         path = result.path
         nlines = len(lines) if lines is not None else 0
-        for f in result.findings:
-            out.append(f"{path}:{f.line}:{f.column}: {f.rule} [{f.category}] {f.message}\n")
-            if f.line - 1 < nlines:
-                line = lines[f.line - 1]  # type: ignore[index]
-                start = f.column - 1
-                end = f.end_column - 1 if f.end_line == f.line else len(line)
+        rows = getattr(result.findings, "report_rows", None)  # a FindingSet: no Finding objects
+        if rows is None:
+            rows = ((f.line, f.column, f.end_line, f.end_column, f.rule, f.category, f.message,
+                     (f.suggestions[0].replacement, f.suggestions[0].safe) if f.suggestions else None)
+                    for f in result.findings)
+        else:
+            rows = rows()
+        for number, column, end_number, end_column, rule, category, message, fix in rows:
+            out.append(f"{path}:{number}:{column}: {rule} [{category}] {message}\n")
+            if number - 1 < nlines:
+                line = lines[number - 1]  # type: ignore[index]
+                start = column - 1
+                end = end_column - 1 if end_number == number else len(line)
                 shown, offset = _window(line, start, end)
                 pad = _width(shown[: start - offset])
                 marks = max(1, _width(shown[start - offset: end - offset]))
-                out.append(f"{f.line:>6} | {shown}\n       | {' ' * pad}{'^' * marks}\n")
-            if f.suggestions:
-                s = f.suggestions[0]
-                what = f"replace with “{s.replacement}”" if s.replacement else "remove"
-                if s.replacement and "\n" in s.replacement:
+                out.append(f"{number:>6} | {shown}\n       | {' ' * pad}{'^' * marks}\n")
+            if fix is not None:
+                replacement, safe = fix
+                what = f"replace with “{replacement}”" if replacement else "remove"
+                if replacement and "\n" in replacement:
                     what = "replace (see --diff)"
-                out.append(f"      = fix: {what} ({'safe' if s.safe else 'unsafe'})\n")
+                out.append(f"      = fix: {what} ({'safe' if safe else 'unsafe'})\n")
             if len(out) >= 2000:
                 self.stream.write("".join(out))
                 out.clear()
