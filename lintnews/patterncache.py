@@ -333,7 +333,10 @@ class _Recorder:
 
 def _capture_regex(source: str, flags: int, named_lists: dict):
     """(pattern, the arguments of its C compilation or None), compiled by `regex` itself."""
-    main = _regex_module()._main
+    regex = _regex_module()
+    main = getattr(regex, "_main", None)
+    if not all(hasattr(main, name) for name in ("_regex", "_compile", "_locale_sensitive")):
+        return regex.compile(source, flags, **named_lists), None  # another regex: compiled as usual
     with _lock:
         real = main._regex
         recorder = _Recorder(real)
@@ -351,7 +354,9 @@ def _capture_regex(source: str, flags: int, named_lists: dict):
 def _capture_re(source: str, flags: int):
     import re
 
-    compiler = re._compiler
+    compiler = getattr(re, "_compiler", None)
+    if not (hasattr(compiler, "_sre") and hasattr(compiler, "compile")):
+        return re.compile(source, flags), None  # another Python: compiled as usual
     with _lock:
         real = compiler._sre
         recorder = _Recorder(real)

@@ -115,7 +115,7 @@ def _build(cls, frozen: bool, slots: bool, init: bool, eq: bool, repr: bool):
 
     namespace: dict = {"_MISSING": _MISSING, "FrozenInstanceError": FrozenInstanceError, "_set": object.__setattr__}
     lines = []
-    if init:
+    if init and "__init__" not in cls.__dict__:  # as dataclasses: a class's own __init__ stays
         params, assigned = [], []  # assigned: (field name, expression)
         for i, f in enumerate(all_fields):
             if f.default_factory is not _MISSING:

@@ -122,3 +122,15 @@ def test_hand_written_init_is_kept():
 
     assert (Point(1).x, Point(1, 2).y) == (10, 2)
     assert Point(1) == Point(1) and Point(1) != Point(2)
+
+
+def test_a_class_own_init_is_kept_as_dataclasses_keeps_it():
+    for module in (dataclasses, record):
+        @module.dataclass
+        class Doubled:
+            x: int
+
+            def __init__(self, x):
+                self.x = x * 2
+
+        assert Doubled(2).x == 4 and Doubled(2) == Doubled(2)
