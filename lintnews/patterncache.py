@@ -84,19 +84,7 @@ def compile_regex(source: str, flags: int = 0, **named_lists):
         return _regex_module().compile(source, flags, **named_lists)
     lists = tuple(sorted((name, tuple(sorted(values))) for name, values in named_lists.items()))
     key = _key("regex", signature, _default_version(), source, int(flags), lists)
-    pattern = _built.get(key)
-    if pattern is not None:
-        return pattern
-    args = _lookup(key)
-    if args is not None:
-        try:
-            return _keep(key, c_module.compile(*args))
-        except Exception:  # noqa: BLE001 - a stored entry that does not build is compiled anew
-            pass
-    pattern, args = _capture_regex(source, flags, named_lists)
-    if args is not None:
-        _remember(key, args)
-    return _keep(key, pattern)
+    return _pattern(key, c_module.compile, lambda: _capture_regex(source, flags, named_lists))
 
 
 def compile_re(source: str, flags: int = 0):
@@ -108,16 +96,22 @@ def compile_re(source: str, flags: int = 0):
     import sys
 
     key = _key("re", sys.version, source, int(flags))
+    return _pattern(key, lambda *args: re._compiler._sre.compile(*args), lambda: _capture_re(source, int(flags)))
+
+
+def _pattern(key: bytes, build, capture):
+    """The pattern under `key`: the one built in this process, or `build(*args)`
+    from the stored arguments, or `capture()`'s (pattern, arguments), stored."""
     pattern = _built.get(key)
     if pattern is not None:
         return pattern
     args = _lookup(key)
     if args is not None:
         try:
-            return _keep(key, re._compiler._sre.compile(*args))
-        except Exception:  # noqa: BLE001
+            return _keep(key, build(*args))
+        except Exception:  # noqa: BLE001 - a stored entry that does not build is compiled anew
             pass
-    pattern, args = _capture_re(source, int(flags))
+    pattern, args = capture()
     if args is not None:
         _remember(key, args)
     return _keep(key, pattern)
