@@ -9,11 +9,11 @@ a bad value is a `ConfigError` naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
-from .record import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .record import dataclass, fields, replace
 from .finding import Severity
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")

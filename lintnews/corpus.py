@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 import sys
-from .record import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
+from .record import dataclass
 from .results import FileResult
 from .runner import Runner
 

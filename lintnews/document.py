@@ -14,10 +14,10 @@ map is the identity and costs nothing.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from .record import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
+from .record import dataclass
 from .finding import Finding, Severity, Suggestion
 from .lazy import lazy_regex
 from .patterncache import compile_re

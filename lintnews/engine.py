@@ -8,13 +8,11 @@ process and per set of rule folders (`build_rules`), never per document.
 from __future__ import annotations
 
 import os
-
-from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, TYPE_CHECKING
 
-
+from .record import dataclass, field
 from .config import Config, code_selected
 from .document import Document
 from .finding import Finding, Severity

@@ -19,10 +19,10 @@ original text, marked safe or unsafe. This module
 from __future__ import annotations
 
 import difflib
-from .record import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .record import dataclass, field
 from .finding import Finding
 
 #: Re-lint and fix at most this many times; a rule that keeps rewriting its own

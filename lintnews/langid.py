@@ -14,10 +14,9 @@ See docs/language-detection.md for the measurements behind the default.
 """
 from __future__ import annotations
 
-from .record import dataclass
 from functools import lru_cache
 
-
+from .record import dataclass
 from .lazy import LazyPattern, lazy_regex
 from .patterncache import IGNORECASE
 

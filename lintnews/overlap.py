@@ -23,8 +23,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from .record import replace
 
+from .record import replace
 from .finding import Finding, Suggestion
 
 EXPLAINING_RULES = frozenset({"LN501"})  # mojibake

@@ -22,8 +22,8 @@ The result, an `Analysis`, is computed once per Document and cached on it:
 from __future__ import annotations
 
 from bisect import bisect_right
-from .record import dataclass, field
 
+from .record import dataclass, field
 from .lazy import lazy_regex
 from .patterncache import IGNORECASE, compile_re
 

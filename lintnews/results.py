@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from .record import dataclass, field
 
+from .record import dataclass, field
 from .finding import Finding
 
 

@@ -11,12 +11,11 @@ nothing is half-loaded.
 """
 from __future__ import annotations
 
-from .record import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
-
+from .record import dataclass, field
 from .errors import RuleFileError
 from .finding import Severity
 from .lazy import lazy_regex

@@ -9,10 +9,10 @@ rebuilds its own from the same flags.
 from __future__ import annotations
 
 import sys
-from .record import dataclass
 from pathlib import Path
 from typing import Any
 
+from .record import dataclass
 from .config import Config, ConfigError, load_config
 from .gcpause import resume
 from .results import FileResult

@@ -18,9 +18,9 @@ once); `(a|a)+$` and `(a|aa)+$` it does not.
 """
 from __future__ import annotations
 
-from .record import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from .record import dataclass
 from .finding import Severity
 from .registry import Example, Rule
 from .patterncache import compile_regex

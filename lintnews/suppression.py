@@ -10,7 +10,6 @@ ends only those codes' suppression.
 from __future__ import annotations
 
 from .record import dataclass
-
 from .document import Document
 from .finding import Finding
 from .lazy import lazy_regex

@@ -16,7 +16,6 @@ cookie, promo, comments, menu ...).
 from __future__ import annotations
 
 from ..record import dataclass, field
-
 from ..patterncache import compile_regex
 
 _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "button": "share",

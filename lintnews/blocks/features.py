@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..record import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
 from operator import methodcaller
 
-
+from ..record import dataclass, field
 from ..lazy import LazyPattern, lazy_regex
 from ..patterncache import IGNORECASE, compile_regex, escape
 

@@ -20,8 +20,6 @@ shows none.
 from __future__ import annotations
 
 from ..record import dataclass
-
-
 from ..lazy import lazy_regex
 
 from .features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of

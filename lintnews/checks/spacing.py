@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..record import dataclass, field
-
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, not_
 
-
+from ..record import dataclass, field
 from ..finding import Severity
 from ..lazy import lazy_regex
 from ..registry import Example, Rule, check

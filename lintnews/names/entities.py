@@ -15,10 +15,10 @@ form read per lookup (`names.compact`), not unpickled whole.
 """
 from __future__ import annotations
 
-from ..record import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..record import dataclass, field
 from ..errors import RuleFileError
 from ..termindex import BoundedTerms
 from .records import Entity, Hit

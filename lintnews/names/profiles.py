@@ -18,7 +18,6 @@ form is fine and only mixing them is reported.
 from __future__ import annotations
 
 from ..record import dataclass, field
-
 from ..finding import Severity
 from ..errors import RuleFileError
 

@@ -19,7 +19,6 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from ..record import dataclass
 from importlib import resources
 from typing import Any, Callable
 from urllib.parse import parse_qs
@@ -32,6 +31,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
+from ..record import dataclass
 from ..config import Config
 from . import jobs
 from .languagetool import LANGUAGES, RequestError

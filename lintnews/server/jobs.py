@@ -9,10 +9,10 @@ go through the same code as `lintnews check`: `lint_text`, the JSON reporter,
 from __future__ import annotations
 
 import io
-from ..record import replace
 from typing import Any
 
 from .. import lint_text
+from ..record import replace
 from ..config import Config, ConfigError, parse_table
 from .languagetool import RequestError, config_for, parse_check, response
 

@@ -13,9 +13,9 @@ replaces exactly `text[offset:offset+length]`, as clients apply them.
 from __future__ import annotations
 
 import json
-from ..record import dataclass, replace
 
 from .. import __version__
+from ..record import dataclass, replace
 from ..config import Config, apply_overrides
 from ..finding import Finding, Severity
 from ..positions import Utf16Offsets
