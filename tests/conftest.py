@@ -73,3 +73,14 @@ def browser():
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A `lintnews server` on a free local port for a test module; its log must hold no traceback."""
+    from server_process import ServerProcess
+
+    proc = ServerProcess()
+    yield proc
+    log = proc.stop()
+    assert "Traceback" not in log, log

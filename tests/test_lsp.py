@@ -53,6 +53,19 @@ class Client:
                     length = int(value)
             self.messages.put(json.loads(out.read(length)))
 
+    def shut_down(self) -> None:
+        """The protocol's orderly end: shutdown, exit, and the server leaves with status 0."""
+        assert self.request("shutdown", None) is None
+        self.notify("exit", None)
+        assert self.proc.wait(20) == 0
+
+    def kill(self) -> str:
+        """Stop the server if it still runs; its standard error."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        return self.proc.stderr.read().decode("utf-8", "replace")
+
     def send(self, message: dict) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
@@ -181,14 +194,9 @@ def test_diagnostics_and_quick_fixes(workspace, offered, encoding):
             {"uri": (workspace / ".lintnews.toml").as_uri(), "type": 2}]})
         assert client.diagnostics(uri, 3) == []
 
-        assert client.request("shutdown", None) is None
-        client.notify("exit", None)
-        assert client.proc.wait(20) == 0
+        client.shut_down()
     finally:
-        if client.proc.poll() is None:
-            client.proc.kill()
-            client.proc.wait()
-        stderr = client.proc.stderr.read().decode("utf-8", "replace")
+        stderr = client.kill()
     assert "Traceback" not in stderr, stderr
 
 
@@ -204,10 +212,6 @@ def test_utf8_is_used_when_the_client_prefers_it(workspace):
             "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}})
         kyiv = client.diagnostics(uri, 1)[0]
         assert kyiv["range"]["start"] == {"line": 2, "character": len("Residents 😀 of ".encode("utf-8"))}
-        client.request("shutdown", None)
-        client.notify("exit", None)
-        assert client.proc.wait(20) == 0
+        client.shut_down()
     finally:
-        if client.proc.poll() is None:
-            client.proc.kill()
-            client.proc.wait()
+        client.kill()

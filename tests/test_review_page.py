@@ -5,22 +5,9 @@ third; the downloaded text has exactly those two changes.
 """
 from __future__ import annotations
 
-
-import pytest
-
-from server_process import ServerProcess
-
 # Our own article: an emoji before the first name, so the page must map code points to UTF-16.
 ARTICLE = ("Residents 🎉 of kyiv cheered on Monday.\n\n"
            "The delegation from Kiev arrived late , the ministry said.\n")
-
-
-@pytest.fixture(scope="module")
-def server():
-    proc = ServerProcess()
-    yield proc
-    log = proc.stop()
-    assert "Traceback" not in log, log
 
 
 def test_accept_two_reject_one_download(browser, server, tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-from pathlib import Path
 
 import httpx
 import jsonschema
@@ -21,14 +20,6 @@ SCHEMA = json.loads((ROOT / "docs" / "report-schema.json").read_text(encoding="u
 # Our own short damaged text: an emoji (two UTF-16 units) before a lowercase name.
 EMOJI_TEXT = "Residents 😀🇺🇦 of kyiv cheered as the Kiev mayor spoke.\n"
 TOKEN = "s3cret-token-for-tests-0123456789"
-
-
-@pytest.fixture(scope="module")
-def server():
-    proc = ServerProcess()
-    yield proc
-    log = proc.stop()
-    assert "Traceback" not in log, log
 
 
 def utf16(text: str) -> int:

@@ -16,6 +16,7 @@ cookie, promo, comments, menu ...).
 from __future__ import annotations
 
 from ..record import dataclass, field
+from ..lazy import lazy_regex
 from ..patterncache import compile_regex
 
 _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "button": "share",
@@ -23,6 +24,7 @@ _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "
 _PAGE_ELEMENTS = {"header": "menu", "footer": "footer"}  # only outside article/main
 _CONTENT_ELEMENTS = frozenset({"article", "main"})
 _TOKEN = compile_regex(r"[a-z]+")
+_CAMEL_CASE_JOIN = lazy_regex(r"(?<=[a-z])(?=[A-Z])")
 
 #: Class and id words (whole tokens of the attribute, split at `-`, `_` and case) by kind.
 CLASS_WORDS = {
@@ -127,7 +129,7 @@ def _class_kind(element) -> str | None:
         return None
     if "navigation" in values or "contentinfo" in values:  # ARIA roles
         return "menu" if "navigation" in values else "footer"
-    spaced = compile_regex(r"(?<=[a-z])(?=[A-Z])").sub(" ", values).lower()
+    spaced = _CAMEL_CASE_JOIN.sub(" ", values).lower()
     for token in _TOKEN.findall(spaced):
         kind = _CLASS_KIND.get(token)
         if kind:

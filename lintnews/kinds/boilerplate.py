@@ -57,6 +57,8 @@ _SEPARATOR = r"\s*[:|\-–—]\s*"
 _SNIPPET_END = lazy_regex(r"(?:\.\.\.|…)\s*$")
 _FIRST_WORD = compile_regex(r"\w+|\S")
 _LAST_WORD = compile_regex(r"(?r)(?:\w+|\S)")
+_PLACEHOLDER = lazy_regex(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
+_PLACEHOLDER_HEAD = lazy_regex(r"\{(\w+)\}")
 _TRAIL_CHARS = " \t:.!›»>→|…"
 
 DEFAULT_MESSAGES = {
@@ -134,7 +136,7 @@ class _Matcher:
         if phrase.startswith("…"):
             self.by_last.setdefault(_word(phrase.rstrip("… "), -1), []).append(source)
             return
-        head = compile_regex(r"\{(\w+)\}").match(phrase)
+        head = _PLACEHOLDER_HEAD.match(phrase)
         for start in values.get(head.group(1), []) if head else [phrase]:
             self.by_first.setdefault(_word(start, 0), []).append(source)
 
@@ -207,7 +209,7 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
     if phrase.endswith("…"):
         tail, phrase = r"\s*" + _TAIL, phrase[:-1].strip()
     out = []
-    for piece in compile_regex(r"(\{\w+\})").split(phrase):
+    for piece in _PLACEHOLDER.split(phrase):
         if piece.startswith("{") and piece.endswith("}"):
             if piece[1:-1] not in placeholders:
                 raise entry.error(f"unknown placeholder {piece} (define it under [placeholders])")
