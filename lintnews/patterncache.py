@@ -39,13 +39,13 @@ from __future__ import annotations
 
 import atexit
 import marshal
-import threading
+from _thread import RLock, get_ident  # `threading` is ~1 ms to import, for one lock
 
 #: At most this many patterns are kept (data patterns of a newsroom's rules
 #: vary with its rule files; the built-in ones are a few hundred).
 MAX_PATTERNS = 4000
 
-_lock = threading.RLock()
+_lock = RLock()
 _store: dict[bytes, bytes] | None = None  # key digest -> marshalled arguments
 _added: dict[bytes, bytes] = {}  # compiled in this process, not yet saved
 #: key digest -> pattern object built in this process: the same source gives
@@ -137,6 +137,31 @@ def compile_source(source: str, filename: str):
     code = compile(source, filename, "exec")
     _remember_blob(key, marshal.dumps(code))
     return code
+
+
+def cached_value(kind: str, source: str, build):
+    """`build()` for `source`, a small plain value (dicts, lists, strings,
+    numbers) that an earlier process may have built and stored: the parsed
+    configuration file of a repository (`tomllib` is ~5 ms to import and
+    parse, on every run of a hook). Keyed by `kind` and the whole `source`, so
+    another text is another entry. A value marshal cannot hold (a TOML date)
+    is returned and not stored."""
+    if not _enabled():
+        return build()
+    key = _key("value", kind, source)
+    blob = _stored_blob(key)
+    if blob is not None:
+        try:
+            return marshal.loads(blob)
+        except Exception:  # noqa: BLE001 - built anew below
+            pass
+    value = build()
+    try:
+        blob = marshal.dumps(value)
+    except ValueError:
+        return value
+    _remember_blob(key, blob)
+    return value
 
 
 def save() -> None:
@@ -313,11 +338,11 @@ class _Recorder:
 
     def __init__(self, real) -> None:
         self._real = real
-        self._thread = threading.get_ident()
+        self._thread = get_ident()
         self.calls: list[tuple] = []
 
     def compile(self, *args):
-        if threading.get_ident() == self._thread:
+        if get_ident() == self._thread:
             self.calls.append(args)
         return self._real.compile(*args)
 

@@ -34,9 +34,12 @@ import struct
 import sys
 import zlib
 from pathlib import Path
-from typing import Callable, TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Callable, TypeVar
+    T = TypeVar("T")
+
 
 ENV = "LINTNEWS_TABLE_CACHE_DIR"
 MAGIC = b"LNTC2"
@@ -47,10 +50,20 @@ _HEADER = struct.Struct("<5s32sI")  # magic, key digest, CRC-32 of the payload
 
 def folder() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
-    env = os.environ.get(ENV)
+    environ = os.environ
+    settings = (environ.get(ENV), environ.get("XDG_CACHE_HOME"), environ.get("HOME"))
+    if settings != _folder[0]:  # asked ~100 times a run: built again only when they change
+        _folder[:] = [settings, _find_folder(*settings)]
+    return _folder[1]
+
+
+_folder: list = [None, None]  # [the settings it was found under, the folder]
+
+
+def _find_folder(env: str | None, xdg: str | None, _home: str | None) -> Path | None:
     if env is not None:
         return Path(env) if env.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME")
+    base = xdg
     if not base:
         home = os.path.expanduser("~")
         if home == "~":  # no home folder to keep a cache in
