@@ -16,10 +16,13 @@ matches, more slowly (tests run both on the same texts).
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
 
 from .lazy import lazy_regex
 from .termindex import TermIndex, TermMatch
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 _WORD = lazy_regex(r"\w")
 _WORD_CHAR = lazy_regex(r"[\w\u0300-\u036f]")

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .finding import Finding
 from .rules import ruleset_version
 from .tablecache import sha256
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config

@@ -15,13 +15,16 @@ import argparse
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, Sequence, TextIO
 
 from ._version import __version__
 from .config import ConfigError, load_config
 from .finding import Severity
 from .gcpause import pause, resume
 from .rules import RuleFileError
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Any, Sequence, TextIO
 
 COMMANDS = ("check", "rules", "rule", "server", "lsp")
 #: Commands whose code and options live in an optional extra's module.

@@ -24,10 +24,13 @@ can be stored in the table cache.
 from __future__ import annotations
 
 import heapq
-from typing import Iterable, Iterator
 
 from .lazy import lazy_re, lazy_regex
 from .patterncache import IGNORECASE, compile_re, compile_regex
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 _WORD = lazy_regex(r"\w+")
 _FIRST_WORD = lazy_regex(r"\w+")

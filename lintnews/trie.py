@@ -3,7 +3,10 @@ the term matchers share (`kinds.common`, `termindex`)."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Iterable
 
 #: No word character or combining mark just after / just before.
 RIGHT_BOUNDARY = r"(?![\w\u0300-\u036f])"

@@ -25,8 +25,11 @@ import sys
 from array import array
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Iterator
 from zlib import crc32
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Iterator
 
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "nl")
 

@@ -11,7 +11,6 @@ headings, newsletter and cookie words, footers). The vocabulary is data: the
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from functools import lru_cache
 from itertools import filterfalse
@@ -20,6 +19,8 @@ from operator import methodcaller
 from ..record import dataclass, field
 from ..lazy import LazyPattern, lazy_regex
 from ..patterncache import IGNORECASE, compile_regex, escape
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 
 _WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
 _LETTER_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")

@@ -35,14 +35,14 @@ boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 
 from ..lazy import lazy_regex
 from ..model import Check
 from ..patterncache import IGNORECASE, compile_regex, escape
 from .common import format_message
 from .furniture import structure_findings, structure_rule
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 
 if TYPE_CHECKING:
     import regex  # annotations only

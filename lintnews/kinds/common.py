@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, TYPE_CHECKING
 
 
 from ..rules import RuleEntry
@@ -10,7 +9,10 @@ from ..termindex import BoundedTerms, word_set
 from ..trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
 from ..patterncache import IGNORECASE, compile_re, compile_regex
 
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+
 if TYPE_CHECKING:
+    from typing import Iterable
     import regex  # annotations only
 
 

@@ -26,11 +26,14 @@ import marshal
 import sys
 from array import array
 from collections.abc import Mapping
-from typing import Iterator
 
 from ..termindex import BoundedTerms
 from ..wordlist import WordTable, build_bytes
 from .records import Entity, Hit
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Iterator
 
 #: Changing the layout below must change this (and `tablecache.FORMAT`).
 LAYOUT = 2

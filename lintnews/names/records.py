@@ -5,24 +5,28 @@ make them without importing the builder that calls it.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
+
+# Named tuples, not dataclasses: the table cache holds thousands of these, and
+# a tuple unpickles several times faster than an object's dict. Made with
+# `collections.namedtuple` (`typing.NamedTuple` imports `typing`, ~3 ms of
+# every hook's start); the fields and their defaults are the same.
 
 
-class Entity(NamedTuple):
-    # A NamedTuple, not a dataclass: the table cache holds thousands of these
-    # and of Hit, and a tuple unpickles several times faster than an object's dict.
-    id: str
-    type: str
-    native: str
-    forms: tuple[str, ...]
-    given: tuple[str, ...] = ()
-    short: tuple[str, ...] = ()
-    country: str = ""
-    source: str = ""
-    where: str = ""
-    #: From the generated tables (gazetteer, people list): not a LN201 term,
-    #: never a target of near-name matching.
-    gazetteer: bool = False
+class Entity(namedtuple(
+        "Entity",
+        ("id", "type", "native", "forms", "given", "short", "country", "source", "where", "gazetteer"),
+        defaults=((), (), "", "", "", False))):
+    """A person or a place.
+
+    `id`, `type` ("person" or a kind of place), `native` (the native
+    spelling), `forms` (the accepted English forms), then, optional: `given`
+    (given-name forms), `short` (short forms), `country`, `source`, `where`,
+    and `gazetteer`: from the generated tables (gazetteer, people list), so
+    not a LN201 term and never a target of near-name matching.
+    """
+
+    __slots__ = ()
 
     @property
     def is_person(self) -> bool:
@@ -40,18 +44,25 @@ class Entity(NamedTuple):
         return self.native
 
 
-class Hit(NamedTuple):
-    """What one literal of the pattern stands for."""
+class Hit(namedtuple(
+        "Hit",
+        ("entity", "role", "form", "origin", "given", "part", "replacement", "safe", "lowercase",
+         "guard", "renamed", "old_native"),
+        defaults=("", "", "", "surname", "", True, False, "", 0, ""))):
+    """What one literal of the pattern stands for.
 
-    entity: Entity
-    role: str                 # "accepted", "variant" or "exception"
-    form: str = ""            # accepted: the form; variant: the surname/place form it replaces
-    origin: str = ""
-    given: str = ""           # variant of a full name: the given name to write
-    part: str = "surname"     # which part of the native name the variant renders
-    replacement: str = ""     # a fixed replacement (historical names)
-    safe: bool = True
-    lowercase: bool = False   # the literal is the lowercase spelling of a variant
-    guard: str = ""           # why the variant is reported only in a Ukrainian context (see gazetteer)
-    renamed: int = 0          # a former name: the year the place was renamed
-    old_native: str = ""      # a former name: its native spelling
+    - `entity`: the Entity;
+    - `role`: "accepted", "variant" or "exception";
+    - `form`: accepted: the form; variant: the surname/place form it replaces;
+    - `origin`;
+    - `given`: a variant of a full name: the given name to write;
+    - `part`: which part of the native name the variant renders ("surname");
+    - `replacement`: a fixed replacement (historical names);
+    - `safe` (True);
+    - `lowercase`: the literal is the lowercase spelling of a variant;
+    - `guard`: why the variant is reported only in a Ukrainian context (see gazetteer);
+    - `renamed`: a former name: the year the place was renamed (0);
+    - `old_native`: a former name: its native spelling.
+    """
+
+    __slots__ = ()

@@ -18,9 +18,12 @@ from __future__ import annotations
 import json
 from html import escape
 from importlib import resources
-from typing import TextIO
 
 from .._version import __version__
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 #: Plain-language names of the categories, for readers who never saw a linter.
 CATEGORY_LABELS = {
