@@ -17,7 +17,6 @@ concatenation would), so no step holds a Python object per finding.
 """
 from __future__ import annotations
 
-import heapq
 from array import array
 from collections import abc
 from bisect import bisect_right
@@ -244,7 +243,12 @@ class Collector:
                     break
                 previous = key
             runs.append(indices)
-        merged = heapq.merge(*runs, key=order_key) if len(runs) > 1 else (runs[0] if runs else ())
+        if len(runs) > 1:
+            from heapq import merge
+
+            merged = merge(*runs, key=order_key)
+        else:
+            merged = runs[0] if runs else ()
 
         order = array(self._starts.typecode)
         group: list[tuple] = []  # (rule, message, index) of one span, sorted on output

@@ -61,6 +61,19 @@ def test_a_text_without_names_decodes_no_hit(built):
     assert table.hits._numbers is None and table._hit_records is None and table._entities == {}
 
 
+def test_a_short_text_looks_its_words_up_and_a_long_one_decodes_the_index(built):
+    table = compact.loads(compact.dumps(built))
+    runs = table.index.parts()[0]
+    expected = [m.span() for m in built.index.finditer(TEXT)]
+    assert [m.span() for m in table.index.finditer(TEXT)] == expected
+    assert runs._dict is None  # a few dozen words: looked up one by one
+    filler = " ".join(f"word{i}" for i in range(compact.DECODE_INDEX_FROM + 1))
+    long_text = TEXT + " " + filler + " " + TEXT
+    assert [m.span() for m in table.index.finditer(long_text)] == [m.span() for m in built.index.finditer(long_text)]
+    assert runs._dict is not None  # many words: decoded whole, intersected in C
+    assert dict(runs) == built.index.parts()[0] and "Kiev" in runs and "word1" not in runs
+
+
 def test_the_table_is_stored_once_and_read_back(monkeypatch, tmp_path, built):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
     first = load_rules_cached().data.entities  # builds and stores
@@ -69,14 +82,16 @@ def test_the_table_is_stored_once_and_read_back(monkeypatch, tmp_path, built):
     _same(second, built)
     stored = list((tmp_path / "tables").glob("entities-*.bin"))
     assert len(stored) == 1
-    layout, byteorder, sections = marshal.loads(tablecache.read("entities", load_rules_cached().cache_key))
-    assert layout == compact.LAYOUT and byteorder == sys.byteorder and len(sections) == 6
+    layout, byteorder, lengths, _start = compact.header(tablecache.read("entities", load_rules_cached().cache_key))
+    assert layout == compact.LAYOUT and byteorder == sys.byteorder and len(lengths) == 12
 
 
 @pytest.mark.parametrize("payload", [
-    marshal.dumps((compact.LAYOUT - 1, sys.byteorder, (b"",) * 6)),  # a stored table of another layout
-    marshal.dumps((compact.LAYOUT, "middle", (b"",) * 6)),  # written by a machine of another byte order
-    marshal.dumps((compact.LAYOUT, sys.byteorder, (b"",) * 5)),  # sections missing
+    compact.pack(compact.LAYOUT - 1, sys.byteorder, (b"",) * 12),  # a stored table of another layout
+    compact.pack(compact.LAYOUT, "middle", (b"",) * 12),  # written by a machine of another byte order
+    compact.pack(compact.LAYOUT, sys.byteorder, (b"",) * 11),  # sections missing
+    compact.pack(compact.LAYOUT, sys.byteorder, (b"",) * 12) + b"more",  # longer than its sections
+    marshal.dumps((2, sys.byteorder, (b"",) * 6)),  # the layout before sections were laid end to end
     b"\x00 not marshal data",
     __import__("pickle").dumps({"a pickle": "of the old format"}),
 ])

@@ -143,6 +143,25 @@ def test_a_read_only_cache_folder_is_read_but_not_written(monkeypatch, tmp_path)
         cache.chmod(stat.S_IRWXU)
 
 
+@pytest.mark.parametrize("size", [100, tablecache.MAP_FROM + 17])  # read, and mapped
+def test_a_stored_table_reads_back_and_a_damaged_one_is_refused(monkeypatch, tmp_path, size):
+    import mmap
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    payload = bytes(range(256)) * (size // 256) + b"end"
+    tablecache.write("probe", b"k" * 32, payload)
+    view = tablecache.read("probe", b"k" * 32)
+    assert view == payload and isinstance(view.obj, mmap.mmap) == (size >= tablecache.MAP_FROM)
+    del view
+    path = tablecache.path_for("probe", b"k" * 32)
+    data = bytearray(path.read_bytes())
+    data[-2] ^= 0x20  # one bit of the payload
+    path.write_bytes(bytes(data))
+    assert tablecache.read("probe", b"k" * 32) is None
+    path.write_bytes(bytes(data[: len(data) // 2]))  # cut short
+    assert tablecache.read("probe", b"k" * 32) is None
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
 def test_a_table_file_owned_by_another_user_is_not_read(monkeypatch, tmp_path):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))

@@ -5,10 +5,16 @@ The table holds ~13,000 literals standing for ~3,700 people and places
 tuples, took ~20 ms of every process, and a text meets a handful of them.
 This format is `marshal`led plain data (no code runs when it is read, unlike a
 pickle; the table cache still reads only the user's own files) in sections
-decoded when first needed:
+laid end to end after a small header of their lengths, each a view of the
+cache file's bytes (mapped, not read: `tablecache.read`), decoded when first
+needed:
 
 - the index: first word run -> the literals that begin with it (what
-  `termindex.BoundedTerms` looks words up in) and the few odd literals;
+  `termindex.BoundedTerms` looks words up in), twice: as a hash table of
+  runs and records decoded one by one (a short text looks up its few hundred
+  words), and as one marshalled dict, decoded whole when a text has more than
+  `DECODE_INDEX_FROM` distinct words (then the set intersection runs in C);
+  and the few odd literals;
 - literal -> record number, an open-addressing hash table looked up in its
   bytes (`wordlist.WordTable`: nothing to decode);
 - the records of hits and of entities, each `marshal`led on its own and
@@ -25,7 +31,7 @@ from __future__ import annotations
 import marshal
 import sys
 from array import array
-from collections.abc import Mapping
+from collections.abc import KeysView, Mapping
 
 from ..termindex import BoundedTerms
 from ..wordlist import WordTable, build_bytes
@@ -36,13 +42,17 @@ if TYPE_CHECKING:
     from typing import Iterator
 
 #: Changing the layout below must change this (and `tablecache.FORMAT`).
-LAYOUT = 2
+LAYOUT = 3
+#: A text with more distinct words than this has the whole index decoded
+#: (one `marshal.loads`, ~3 ms) and intersected with its words in C; a
+#: shorter one looks its words up in the stored hash table (~1 µs a word).
+DECODE_INDEX_FROM = 3000
 
 
 class _Records:
     """Records `marshal`led one by one into a blob, decoded by number."""
 
-    def __init__(self, offsets: bytes, blob: bytes) -> None:
+    def __init__(self, offsets: bytes | memoryview, blob: bytes | memoryview) -> None:
         self._offsets = array("I")
         self._offsets.frombytes(offsets)
         self._blob = blob
@@ -72,7 +82,7 @@ class _Hits(Mapping):
 
     def _index(self) -> "WordTable":
         if self._numbers is None:
-            self._numbers = WordTable(self._table._sections[1])
+            self._numbers = WordTable(self._table._sections[5])
         return self._numbers
 
     def __getitem__(self, literal: str) -> Hit:
@@ -93,15 +103,67 @@ class _Hits(Mapping):
         return len(self._index())
 
 
+class _Runs(Mapping):
+    """The index's first run -> its terms (longest first), as `BoundedTerms`
+    asks for them: looked up in a stored hash table and decoded one entry at
+    a time, until a text with many words has the whole dict decoded."""
+
+    def __init__(self, numbers: memoryview, records: _Records, whole: memoryview) -> None:
+        self._numbers = WordTable(numbers)
+        self._records = records
+        self._whole = whole
+        self._dict: dict[str, tuple[str, ...]] | None = None
+
+    def decoded(self) -> dict[str, tuple[str, ...]]:
+        if self._dict is None:
+            self._dict = marshal.loads(self._whole)
+        return self._dict
+
+    def __getitem__(self, run: str) -> tuple[str, ...]:
+        if self._dict is not None:
+            return self._dict[run]
+        number = self._numbers.get(run)
+        if number is None:
+            raise KeyError(run)
+        return self._records[number]
+
+    def __contains__(self, run: object) -> bool:
+        return run in self._dict if self._dict is not None else run in self._numbers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.decoded())
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def keys(self):
+        return _RunKeys(self)
+
+
+class _RunKeys(KeysView):
+    """`runs.keys() & words`, the one set operation `termindex` does."""
+
+    def __and__(self, words):
+        runs = self._mapping
+        if runs._dict is None and len(words) <= DECODE_INDEX_FROM:
+            numbers = runs._numbers
+            return {word for word in words if word in numbers}
+        return runs.decoded().keys() & words
+
+    __rand__ = __and__
+
+
 class CompactTable:
     """A `NameTable` read from `dumps`' bytes; see the module docstring."""
 
     def __init__(self, sections: tuple) -> None:
         self._sections = sections
-        by_run, odd = marshal.loads(sections[0])
-        self.index = BoundedTerms.from_parts(by_run, odd)
+        (run_numbers, run_offsets, run_blob, whole_index, odd, _literals, _hit_offsets, _hit_blob,
+         _entity_offsets, _entity_blob, _known, rest) = sections
+        self.index = BoundedTerms.from_parts(
+            _Runs(run_numbers, _Records(run_offsets, run_blob), whole_index), marshal.loads(odd))
         self.hits = _Hits(self)
-        (self._listed, self._hand, near, context, given_names) = marshal.loads(sections[5])
+        (self._listed, self._hand, near, context, given_names) = marshal.loads(rest)
         self._near = near
         self.context: tuple[str, ...] = context
         self.given_names: frozenset[str] = given_names
@@ -113,14 +175,14 @@ class CompactTable:
 
     def _hit_rows(self) -> _Records:
         if self._hit_records is None:
-            self._hit_records = _Records(*marshal.loads(self._sections[2]))
+            self._hit_records = _Records(self._sections[6], self._sections[7])
         return self._hit_records
 
     def entity(self, number: int) -> Entity:
         found = self._entities.get(number)
         if found is None:
             if self._entity_records is None:
-                self._entity_records = _Records(*marshal.loads(self._sections[3]))
+                self._entity_records = _Records(self._sections[8], self._sections[9])
             found = self._entities[number] = Entity(*self._entity_records[number])
         return found
 
@@ -136,7 +198,7 @@ class CompactTable:
     def known(self) -> "WordTable":
         """The known lowercase names: a hash table read from its bytes (`in` only)."""
         if self._known is None:
-            self._known = WordTable(self._sections[4])
+            self._known = WordTable(self._sections[10])
         return self._known
 
     @property
@@ -172,20 +234,52 @@ def dumps(table) -> bytes:
         literal_numbers[literal] = row
     near = {form: number(entity) for form, entity in table.near_forms.items()}
     hand = tuple(i for i in range(listed) if not entities[i].gazetteer)
+    by_run, odd = table.index.parts()
+    by_run = dict(by_run)
+    run_numbers = {run: i for i, run in enumerate(by_run)}
     sections = (
-        marshal.dumps(table.index.parts()),
+        build_bytes(run_numbers),
+        *_Records.pack(by_run.values()),
+        marshal.dumps(by_run),
+        marshal.dumps(tuple(odd)),
         build_bytes(literal_numbers),
-        marshal.dumps(_Records.pack(rows)),
-        marshal.dumps(_Records.pack(tuple(e) for e in entities)),
+        *_Records.pack(rows),
+        *_Records.pack(tuple(e) for e in entities),
         build_bytes(dict.fromkeys(table.known, 1)),
         marshal.dumps((listed, hand, near, tuple(table.context), frozenset(table.given_names))),
     )
-    return marshal.dumps((LAYOUT, sys.byteorder, sections))
+    return pack(LAYOUT, sys.byteorder, sections)
 
 
 def loads(data) -> CompactTable:
-    """The table `dumps` wrote; ValueError when `data` is not one."""
-    layout, byteorder, sections = marshal.loads(data)  # the arrays are in the machine's order
-    if layout != LAYOUT or byteorder != sys.byteorder or not isinstance(sections, tuple) or len(sections) != 6:
+    """The table `dumps` wrote; ValueError when `data` is not one.
+
+    The sections are views of `data` (the table cache maps the file): nothing
+    is copied, and each is decoded when first needed."""
+    data = memoryview(data)
+    layout, byteorder, lengths, pos = header(data)  # the arrays are in the machine's order
+    if layout != LAYOUT or byteorder != sys.byteorder or not isinstance(lengths, tuple) or len(lengths) != 12:
         raise ValueError("not a names table of this layout")
-    return CompactTable(sections)
+    sections = []
+    for length in lengths:
+        sections.append(data[pos:pos + length])
+        pos += length
+    if pos != len(data):
+        raise ValueError("a names table of the wrong size")
+    return CompactTable(tuple(sections))
+
+
+def header(data) -> tuple:
+    """(layout, byte order, section lengths, where the sections start) of `dumps`' bytes."""
+    data = memoryview(data)
+    size = int.from_bytes(data[:4], "little")
+    head = marshal.loads(data[4:4 + size])
+    if not (isinstance(head, tuple) and len(head) == 3):
+        raise ValueError("not a names table")
+    return (*head, 4 + size)
+
+
+def pack(layout: int, byteorder: str, sections: tuple) -> bytes:
+    """The sections under a header, as `dumps` lays them out (tests make stale tables with it)."""
+    head = marshal.dumps((layout, byteorder, tuple(len(section) for section in sections)))
+    return b"".join((len(head).to_bytes(4, "little"), head, *sections))
