@@ -74,6 +74,17 @@ def test_a_short_text_looks_its_words_up_and_a_long_one_decodes_the_index(built)
     assert dict(runs) == built.index.parts()[0] and "Kiev" in runs and "word1" not in runs
 
 
+def test_the_index_is_decoded_once_a_process_has_asked_about_many_words(built):
+    table = compact.loads(compact.dumps(built))
+    runs = table.index.parts()[0]
+    texts = [f"{TEXT} " + " ".join(f"w{n}x{i}" for i in range(400)) for n in range(20)]
+    for n, text in enumerate(texts):  # a corpus of short texts: each alone would be looked up
+        assert [m.span() for m in table.index.finditer(text)] == [m.span() for m in built.index.finditer(text)]
+        if runs._dict is not None:
+            break
+    assert runs._dict is not None and n < 10
+
+
 def test_the_table_is_stored_once_and_read_back(monkeypatch, tmp_path, built):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
     first = load_rules_cached().data.entities  # builds and stores

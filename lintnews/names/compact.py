@@ -12,8 +12,9 @@ needed:
 - the index: first word run -> the literals that begin with it (what
   `termindex.BoundedTerms` looks words up in), twice: as a hash table of
   runs and records decoded one by one (a short text looks up its few hundred
-  words), and as one marshalled dict, decoded whole when a text has more than
-  `DECODE_INDEX_FROM` distinct words (then the set intersection runs in C);
+  words), and as one marshalled dict, decoded whole once the process has
+  asked about more than `DECODE_INDEX_FROM` words (then the set intersection
+  runs in C);
   and the few odd literals;
 - literal -> record number, an open-addressing hash table looked up in its
   bytes (`wordlist.WordTable`: nothing to decode);
@@ -43,9 +44,10 @@ if TYPE_CHECKING:
 
 #: Changing the layout below must change this (and `tablecache.FORMAT`).
 LAYOUT = 3
-#: A text with more distinct words than this has the whole index decoded
-#: (one `marshal.loads`, ~3 ms) and intersected with its words in C; a
-#: shorter one looks its words up in the stored hash table (~1 µs a word).
+#: Once a process has asked the index about more words than this (one long
+#: text, or a few texts of a corpus), the whole index is decoded (one
+#: `marshal.loads`, ~3 ms) and intersected with each text's words in C;
+#: until then each word is looked up in the stored hash table (~1 µs a word).
 DECODE_INDEX_FROM = 3000
 
 
@@ -113,6 +115,7 @@ class _Runs(Mapping):
         self._records = records
         self._whole = whole
         self._dict: dict[str, tuple[str, ...]] | None = None
+        self._asked = 0  # words looked up one by one so far
 
     def decoded(self) -> dict[str, tuple[str, ...]]:
         if self._dict is None:
@@ -145,9 +148,11 @@ class _RunKeys(KeysView):
 
     def __and__(self, words):
         runs = self._mapping
-        if runs._dict is None and len(words) <= DECODE_INDEX_FROM:
-            numbers = runs._numbers
-            return {word for word in words if word in numbers}
+        if runs._dict is None:
+            runs._asked += len(words)
+            if runs._asked <= DECODE_INDEX_FROM:
+                numbers = runs._numbers
+                return {word for word in words if word in numbers}
         return runs.decoded().keys() & words
 
     __rand__ = __and__
