@@ -196,12 +196,8 @@ def ruleset_version(folders: tuple[Path, ...]) -> str:
     # lintnews's own files (code, built-in rules) change only when it is
     # installed or edited: their size and modification time stand for their
     # bytes, as for Python's byte code, without reading 1.3 MB every run
-    for path in _own_files():
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    for path, size, mtime in _own_files():
+        digest.update(f"{path}\0{size}\0{mtime}\0".encode("utf-8", "surrogateescape"))
     files = []
     for folder in folders:
         files += sorted(Path(folder).glob("*.toml")) + sorted(Path(folder).glob("*.txt"))
@@ -214,11 +210,13 @@ def ruleset_version(folders: tuple[Path, ...]) -> str:
     return digest.hexdigest()[:20]
 
 
-def _own_files() -> list[Path]:
-    """lintnews's code and built-in rule files, in a stable order."""
+def _own_files() -> list[tuple[str, int, int]]:
+    """(path, size, modification time) of lintnews's code and built-in rule
+    files, in a stable order (strings from `os.scandir`, not Paths: ~130 files
+    on every run)."""
     import os
 
-    found: list[Path] = []
+    found: list[tuple[str, int, int]] = []
 
     def walk(folder: str, suffixes: tuple[str, ...], deep: bool) -> None:
         try:
@@ -227,7 +225,11 @@ def _own_files() -> list[Path]:
             return
         for entry in entries:
             if entry.name.endswith(suffixes) and entry.is_file():
-                found.append(Path(entry.path))
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                found.append((entry.path, info.st_size, info.st_mtime_ns))
             elif deep and entry.name != "__pycache__" and entry.is_dir():
                 walk(entry.path, suffixes, deep)
 

@@ -103,3 +103,23 @@ def test_an_unwritable_cache_never_fails_the_run(tmp_path):
 def test_the_cache_folder_can_be_moved(monkeypatch, tmp_path):
     monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert cache_module.default_cache_dir() == tmp_path / "elsewhere"
+
+
+def test_the_rules_key_changes_when_lintnews_own_code_changes(tmp_path, monkeypatch):
+    import os
+
+    from lintnews import rules
+
+    package = tmp_path / "package"
+    (package / "checks").mkdir(parents=True)
+    code = package / "checks" / "mine.py"
+    code.write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "_PACKAGE", package)
+    ruleset_version.cache_clear()
+    before = ruleset_version(())
+    assert [p for p, _size, _mtime in rules._own_files() if p.startswith(str(package))] == [str(code)]
+    code.write_text("X = 2\n", encoding="utf-8")  # same size: the modification time tells
+    os.utime(code, ns=(1, 1))
+    ruleset_version.cache_clear()
+    assert ruleset_version(()) != before
+    ruleset_version.cache_clear()
