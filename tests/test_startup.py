@@ -231,18 +231,22 @@ def test_word_start_terms_give_a_word_start_caller_the_same_matches(text):
     assert kept(WordStartTerms(_TERMS).finditer(text)) == kept(bounded.finditer(text))
     old = kept(term_pattern(_TERMS).finditer(text))  # also matched inside words
     new = kept(WordStartTerms(_TERMS).finditer(text))
-    # A match inside a word hid one at the next word start; no longer: every
-    # word-start match of the old pattern is found, or lies inside a longer
-    # term found from an earlier word start (`ab cd` holds the `cd` of
-    # `Kyivcd-ab ab cd`, which the old pattern reached after matching inside
-    # the first word).
-    assert all(any(s <= o_start and o_end <= e for s, e in new) for o_start, o_end in old)
+    # A match inside a word hid one at the next word start; no longer: where
+    # the old pattern found a term at a word start, a term is found there
+    # too, or one from an earlier word start runs into it (the old pattern's
+    # matches inside a word shifted where its later matches began: in
+    # `Kyivcd-ab ab cd` it found `cd`, the new finds `ab cd` holding it).
+    assert all(any(s < o_end and o_start < e for s, e in new) for o_start, o_end in old)
 
 
-def test_a_word_start_match_may_hold_what_the_old_pattern_found_after_it():
-    text = "Kyivcd-ab ab cd"  # found by the property above once: the old `cd` is inside `ab cd`
-    new = [m.span() for m in WordStartTerms(_TERMS).finditer(text)]
-    assert (10, 15) in new and (13, 15) not in new
+@pytest.mark.parametrize("text, old, new", [
+    ("Kyivcd-ab ab cd", (13, 15), (10, 15)),  # found by the property above: `ab cd` holds `cd`
+    ("Kyivcd-ab ab cd-ab ab", (13, 21), (10, 15)),  # ... and `cd-ab ab` overlaps `ab cd`
+])
+def test_a_word_start_match_may_take_the_place_of_the_old_patterns(text, old, new):
+    found = [m.span() for m in WordStartTerms(_TERMS).finditer(text)]
+    assert new in found and old not in found
+    assert old in [m.span() for m in term_pattern(_TERMS).finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
