@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
 
+_PUBLIC: dict[type, list[str]] = {}  # pattern type -> its public attribute names
+
+
 class LazyPattern:
     """A pattern compiled by `compile(source, flags, **kwargs)` on first attribute access."""
 
@@ -42,9 +45,11 @@ class LazyPattern:
             pattern = self._compile(self._source, self._flags, **self._kwargs)
             # Copy the pattern's public attributes onto the instance, so that later
             # reads are plain instance-dict hits and never come back to __getattr__.
-            for name in dir(pattern):
-                if not name.startswith("_"):
-                    self.__dict__[name] = getattr(pattern, name)
+            names = _PUBLIC.get(type(pattern))
+            if names is None:  # once per pattern type (re's, regex's): `dir` is slow
+                names = _PUBLIC[type(pattern)] = [n for n in dir(pattern) if not n.startswith("_")]
+            for name in names:
+                self.__dict__[name] = getattr(pattern, name)
             self.__dict__["_compiled"] = pattern
         return pattern
 
