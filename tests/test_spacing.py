@@ -75,6 +75,26 @@ def test_doubled_word_ignores_case():
     assert spans(only(lint("The the talks failed."), "LN604")) == [("The the", 0, 7)]
 
 
+@pytest.mark.parametrize("text, span", [
+    ("The officials (the the ministers) met.", ("the the", 15, 22)),
+    ("He called it “the the plan” twice.", ("the the", 14, 21)),
+    ("Officials said «the the talks» failed.", ("the the", 16, 23)),
+    ("[The the] report was late.", ("The the", 1, 8)),
+])
+def test_doubled_word_after_an_opening_bracket_or_quote(text, span):
+    found = only(lint(text), "LN604")
+    assert spans(found) == [span] and fixes(found) == [span[0].split()[0]]
+
+
+@pytest.mark.parametrize("text", [
+    "He said “that that was final” and left.",  # an allowed double, quoted
+    "The word (the) was dropped, then (the) came back.",  # one word per bracket
+    "Readers wrote “the” and “the” in two letters.",  # quoted apart
+])
+def test_quoted_or_bracketed_words_that_are_not_doubled_stay_silent(text):
+    assert only(lint(text), "LN604") == []
+
+
 def test_allowed_doubles_names_and_line_breaks_stay_silent():
     text = ("She had had enough; he said that that was final in Bora Bora, and "
             "gave her her coat.\nThe end\nend of story.")

@@ -348,13 +348,15 @@ def _lines_with_doubled_words(prose: str):
     """Spans of the lines where two neighbouring words are equal: a cheap filter.
 
     A line passes when, lowercased and split at blanks, a word is followed by
-    itself with trailing punctuation at most. The pairs of the whole text are
+    itself, with opening punctuation before the first (`(the the)`, `“the the
+    result”`) and closing punctuation after the second at most. The pairs of the whole text are
     compared at once (`map` runs the loop in C), and each hit is placed on its
     line by counting words per line; a pair split by a line break is no hit.
     """
     lowered = prose.lower()
     words = lowered.split()
-    hits = compress(count(), map(eq, map(str.rstrip, islice(words, 1, None), repeat(_TRAILING)), words))
+    hits = compress(count(), map(eq, map(str.rstrip, islice(words, 1, None), repeat(_TRAILING)),
+                                 map(str.lstrip, words, repeat(_LEADING))))
     first = next(hits, None)
     if first is None:
         return
@@ -371,6 +373,7 @@ def _lines_with_doubled_words(prose: str):
 
 
 _TRAILING = ".,;:!?”’\"»)]"
+_LEADING = "(“‘\"«[¿¡"
 _DOUBLED_WORD = lazy_regex(
     r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", IGNORECASE
 )
