@@ -47,7 +47,10 @@ class Config:
     source: str = ""
 
     def severity_overrides(self) -> dict[str, Severity]:
-        return dict(self.severity)
+        """Rule code or prefix -> its severity. A Config made in Python may name
+        severities as the files do (`Config(severity={"LN201": "error"})`)."""
+        return {code: Severity.parse(value) if isinstance(value, str) else value
+                for code, value in dict(self.severity).items()}
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """Codes ignored for `path` by `per-file-ignores` (globs relative to root)."""

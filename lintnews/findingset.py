@@ -18,8 +18,8 @@ concatenation would), so no step holds a Python object per finding.
 from __future__ import annotations
 
 from array import array
-from collections import abc
 from bisect import bisect_right
+from collections import abc
 
 from .finding import Finding, Suggestion
 from .patterncache import compile_re

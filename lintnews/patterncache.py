@@ -30,6 +30,12 @@ builds each pattern object from it in microseconds, without parsing.
   or a replacement template parsed. Modules name flags (`IGNORECASE`, ...)
   and `escape` from here, with `regex`'s values (tested).
 
+The same store keeps two other kinds of small derived data that would
+otherwise be rebuilt on every run: the byte code of the methods `record`
+generates for each record class (`compile_source`), and plain values parsed
+from a text, such as a repository's configuration file (`cached_value`,
+keyed by the whole text, so an edited file is parsed again).
+
 This relies on how the two modules call their C compilers, which is not a
 public interface: the store's key holds the C module's file (path, size,
 time) and Python's version, and capture checks the shape of what it sees,

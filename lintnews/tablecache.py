@@ -46,6 +46,8 @@ MAGIC = b"LNTC2"
 #: Changing how any cached table is laid out or built must change this.
 FORMAT = "4"
 _HEADER = struct.Struct("<5s32sI")  # magic, key digest, CRC-32 of the payload
+#: Files from this size on are mapped rather than read (see `read`).
+MAP_FROM = 1 << 20
 
 
 def folder() -> Path | None:
@@ -136,10 +138,6 @@ def read(name: str, key: bytes) -> memoryview | None:
     if magic != MAGIC or stored_key != key or zlib.crc32(payload) != crc:
         return None
     return payload
-
-
-#: Files from this size on are mapped rather than read (see `read`).
-MAP_FROM = 1 << 20
 
 
 def _mapped(fh):

@@ -148,3 +148,16 @@ def test_invalid_toml_is_reported_every_time(tmp_path: Path, monkeypatch):
         config_for_folder.cache_clear()
         with pytest.raises(ConfigError, match="not valid TOML"):
             load_config(tmp_path)
+
+
+def test_severities_named_as_in_the_files_work_from_python():
+    from lintnews import lint_text
+    from lintnews.finding import Severity
+
+    # a fixable finding in quoted speech: the engine folds (makes the fix unsafe) and orders again
+    config = Config(severity={"LN604": "error", "LN2": "info"})
+    found = lint_text("Officials in kyiv said “the the” twice.", config)
+    assert [(f.rule, f.severity) for f in found] == [("LN201", Severity.INFO), ("LN604", Severity.ERROR)]
+    assert found[1].suggestions[0].safe is False
+    with pytest.raises(ValueError, match="unknown severity"):
+        Config(severity={"LN604": "fatal"}).severity_overrides()

@@ -10,6 +10,7 @@ from lintnews.config import Config
 from lintnews.engine import _allowed_spans, _override, context_for, findings_of, lint_document
 from lintnews.findingset import FindingSet
 from lintnews.markup import make_document
+from lintnews.overlap import fold
 from lintnews.results import FileResult
 from lintnews.suppression import Suppressions
 
@@ -22,7 +23,7 @@ TEXT = (
 
 
 def reference(doc, ctx):
-    """The engine's filtering and ordering as it was before the FindingSet."""
+    """The engine's filtering, ordering and folding as it was before the FindingSet."""
     found = []
     for item in ctx.rules.checks:
         if ctx.any_enabled(item):
@@ -51,7 +52,7 @@ def reference(doc, ctx):
             f = replace(f, severity=severity)
         out.append(f)
     out.sort(key=lambda f: f.sort_key())
-    return out
+    return fold(doc, out)  # one problem, one finding; no safe fix in quoted speech
 
 
 def test_the_streamed_engine_matches_the_list_engine_under_every_filter():

@@ -10,12 +10,11 @@ cache file's bytes (mapped, not read: `tablecache.read`), decoded when first
 needed:
 
 - the index: first word run -> the literals that begin with it (what
-  `termindex.BoundedTerms` looks words up in), twice: as a hash table of
-  runs and records decoded one by one (a short text looks up its few hundred
-  words), and as one marshalled dict, decoded whole once the process has
-  asked about more than `DECODE_INDEX_FROM` words (then the set intersection
-  runs in C);
-  and the few odd literals;
+  `termindex.BoundedTerms` looks words up in), stored twice: as a hash table
+  of runs with records decoded one by one (a short text looks up its few
+  hundred words), and as one marshalled dict, decoded whole once the process
+  has asked about more than `DECODE_INDEX_FROM` words (then the set
+  intersection runs in C); then the few odd literals;
 - literal -> record number, an open-addressing hash table looked up in its
   bytes (`wordlist.WordTable`: nothing to decode);
 - the records of hits and of entities, each `marshal`led on its own and
@@ -108,7 +107,8 @@ class _Hits(Mapping):
 class _Runs(Mapping):
     """The index's first run -> its terms (longest first), as `BoundedTerms`
     asks for them: looked up in a stored hash table and decoded one entry at
-    a time, until a text with many words has the whole dict decoded."""
+    a time, until the process has asked about so many words that decoding
+    the whole dict is cheaper (`DECODE_INDEX_FROM`)."""
 
     def __init__(self, numbers: memoryview, records: _Records, whole: memoryview) -> None:
         self._numbers = WordTable(numbers)
