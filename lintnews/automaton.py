@@ -16,7 +16,6 @@ matches, more slowly (tests run both on the same texts).
 """
 from __future__ import annotations
 
-
 from .lazy import lazy_regex
 from .termindex import TermIndex, TermMatch
 

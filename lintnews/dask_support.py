@@ -16,7 +16,6 @@ record. Dask is imported only here, so plain lintnews never needs it.
 """
 from __future__ import annotations
 
-
 from . import lint_text
 from .config import Config
 

@@ -10,7 +10,6 @@ rule folders. The records themselves live in `model`, which imports nothing.
 """
 from __future__ import annotations
 
-
 from .model import CATEGORIES, Check, CheckFunction, Example, Rule
 
 TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only

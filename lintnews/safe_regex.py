@@ -18,7 +18,6 @@ once); `(a|a)+$` and `(a|aa)+$` it does not.
 """
 from __future__ import annotations
 
-
 from .record import dataclass
 from .finding import Severity
 from .registry import Example, Rule

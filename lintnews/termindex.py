@@ -23,7 +23,6 @@ can be stored in the table cache.
 """
 from __future__ import annotations
 
-
 from .lazy import lazy_re, lazy_regex
 from .patterncache import IGNORECASE, compile_re, compile_regex
 

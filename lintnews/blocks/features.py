@@ -11,7 +11,6 @@ headings, newsletter and cookie words, footers). The vocabulary is data: the
 """
 from __future__ import annotations
 
-
 from functools import lru_cache
 from itertools import filterfalse
 from operator import methodcaller

@@ -13,7 +13,6 @@ English table, about 160,000 words with frequencies, loaded once in about
 """
 from __future__ import annotations
 
-
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, not_
@@ -348,10 +347,11 @@ def _lines_with_doubled_words(prose: str):
     """Spans of the lines where two neighbouring words are equal: a cheap filter.
 
     A line passes when, lowercased and split at blanks, a word is followed by
-    itself, with opening punctuation before the first (`(the the)`, `“the the
-    result”`) and closing punctuation after the second at most. The pairs of the whole text are
-    compared at once (`map` runs the loop in C), and each hit is placed on its
-    line by counting words per line; a pair split by a line break is no hit.
+    itself, with opening punctuation before the first (`(the the)`, `“the
+    the result”`) and closing punctuation after the second at most. The pairs
+    of the whole text are compared at once (`map` runs the loop in C), and
+    each hit is placed on its line by counting words per line; a pair split
+    by a line break is no hit.
     """
     lowered = prose.lower()
     words = lowered.split()

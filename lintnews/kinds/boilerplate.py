@@ -35,7 +35,6 @@ boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
-
 from ..lazy import lazy_regex
 from ..model import Check
 from ..patterncache import IGNORECASE, compile_regex, escape
