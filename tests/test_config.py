@@ -124,9 +124,10 @@ def test_an_edited_config_file_is_parsed_again(tmp_path: Path):
     path = tmp_path / ".lintnews.toml"
     cache = tmp_path / "tables"
     path.write_text('select = ["LN2"]\n', encoding="utf-8")
-    assert _config_in_child(tmp_path, cache)[0] == ("LN2",)
+    assert _config_in_child(tmp_path, cache) == (("LN2",), (), "", True)
+    assert _config_in_child(tmp_path, cache) == (("LN2",), (), "", False)  # from the store
     path.write_text('select = ["LN4"]\n', encoding="utf-8")  # same size, other content
-    assert _config_in_child(tmp_path, cache)[:1] == (("LN4",),)
+    assert _config_in_child(tmp_path, cache) == (("LN4",), (), "", True)  # parsed again
 
 
 def test_a_config_with_a_date_is_read_though_the_store_cannot_hold_it(tmp_path: Path, monkeypatch):
