@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 COMMANDS = ("check", "rules", "rule", "server", "lsp")
 #: Commands whose code and options live in an optional extra's module.
 EXTRA_COMMANDS = {"server": "lintnews.server.main", "lsp": "lintnews.lsp"}
+#: Module -> the package that provides it, for lintnews's required dependencies
+#: (pyproject.toml): a Python without one gets a message, not a traceback.
+REQUIRED_PACKAGES = {"regex": "regex", "_regex": "regex", "ftfy": "ftfy", "langdetect": "langdetect",
+                     "rich": "rich", "spellchecker": "pyspellchecker", "selectolax": "selectolax"}
 
 
 class ExitStatus(IntEnum):
@@ -210,6 +214,14 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         _quiet_broken_pipe()
         return ExitStatus.ERROR
+    except ModuleNotFoundError as exc:
+        package = REQUIRED_PACKAGES.get((exc.name or "").partition(".")[0])
+        if package is None:
+            raise  # not a dependency that can be missing: a bug, shown as one
+        _error(f"the package '{package}' that lintnews needs is not installed in this Python "
+               f"({sys.executable}): pip install {package}, or install lintnews again")
+        return ExitStatus.ERROR
+
 
 
 def _error(message: str) -> None:

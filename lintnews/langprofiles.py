@@ -23,10 +23,10 @@ langdetect's own loading, as before.
 """
 from __future__ import annotations
 
-import marshal
 import sys
 from array import array
 
+from .sections import pack, unpack
 from .wordlist import WordTable, build_bytes
 
 #: Changing the layout below must change this.
@@ -82,27 +82,15 @@ def dumps(langlist: list[str], model: dict[str, list[float]]) -> bytes:
                 values.append(value)
         offsets.append(len(values))
     sections = (build_bytes(numbers), offsets.tobytes(), languages.tobytes(), values.tobytes())
-    head = marshal.dumps((LAYOUT, sys.byteorder, tuple(langlist), sizes.pop(),
-                          tuple(len(section) for section in sections)))
-    return b"".join((len(head).to_bytes(4, "little"), head, *sections))
+    return pack((LAYOUT, sys.byteorder, tuple(langlist), sizes.pop()), sections)
 
 
 def loads(data) -> tuple[list[str], ProfileMap]:
     """(language list, model) from `dumps`' bytes; ValueError when they are not such."""
-    data = memoryview(data)
-    size = int.from_bytes(data[:4], "little")
-    head = marshal.loads(data[4:4 + size])
-    if not (isinstance(head, tuple) and len(head) == 5):
-        raise ValueError("not a language model")
-    layout, byteorder, langlist, width, lengths = head
-    if layout != LAYOUT or byteorder != sys.byteorder or len(lengths) != 4:
+    fields, sections = unpack(data)
+    if len(fields) != 4 or fields[:2] != (LAYOUT, sys.byteorder) or len(sections) != 4:
         raise ValueError("a language model of another layout")
-    sections, pos = [], 4 + size
-    for length in lengths:
-        sections.append(data[pos:pos + length])
-        pos += length
-    if pos != len(data):
-        raise ValueError("a language model of the wrong size")
+    _layout, _byteorder, langlist, width = fields
     ngrams, offsets_bytes, languages, values = sections
     table = WordTable(ngrams)
     offsets = array("I")

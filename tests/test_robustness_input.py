@@ -248,3 +248,22 @@ def test_file_changed_between_read_and_fix_is_not_overwritten(tmp_path):
     with pytest.raises(FileChangedError):
         atomic_write(path, read.text.replace("kyiv", "Kyiv").encode(), read.raw)
     assert path.read_text() == DAMAGED + "An editor's new line.\n"
+
+
+@pytest.mark.parametrize("module, package", [("spellchecker", "pyspellchecker"), ("ftfy", "ftfy")])
+def test_a_missing_dependency_is_a_message_not_a_traceback(tmp_path, module, package):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text("The remarks of Dario Benedettowho spoke in Kyivâ€™s centre.\n",
+                                    encoding="utf-8")
+    code = (f"import sys; sys.modules[{module!r}] = None\n"  # as if it were not installed
+            "from lintnews.cli import main\n"
+            "sys.exit(main(['check', '--no-cache', '-j', '1', 'a.txt']))\n")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "LINTNEWS_TABLE_CACHE_DIR": ""}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"the package '{package}' that lintnews needs is not installed" in proc.stderr
+    assert f"pip install {package}" in proc.stderr

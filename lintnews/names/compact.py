@@ -33,6 +33,7 @@ import sys
 from array import array
 from collections.abc import KeysView, Mapping
 
+from ..sections import header as sections_header, pack as sections_pack, unpack
 from ..termindex import BoundedTerms
 from ..wordlist import WordTable, build_bytes
 from .records import Entity, Hit
@@ -261,30 +262,18 @@ def loads(data) -> CompactTable:
 
     The sections are views of `data` (the table cache maps the file): nothing
     is copied, and each is decoded when first needed."""
-    data = memoryview(data)
-    layout, byteorder, lengths, pos = header(data)  # the arrays are in the machine's order
-    if layout != LAYOUT or byteorder != sys.byteorder or not isinstance(lengths, tuple) or len(lengths) != 12:
+    fields, sections = unpack(data)  # the arrays are in the machine's order
+    if fields != (LAYOUT, sys.byteorder) or len(sections) != 12:
         raise ValueError("not a names table of this layout")
-    sections = []
-    for length in lengths:
-        sections.append(data[pos:pos + length])
-        pos += length
-    if pos != len(data):
-        raise ValueError("a names table of the wrong size")
     return CompactTable(tuple(sections))
 
 
 def header(data) -> tuple:
     """(layout, byte order, section lengths, where the sections start) of `dumps`' bytes."""
-    data = memoryview(data)
-    size = int.from_bytes(data[:4], "little")
-    head = marshal.loads(data[4:4 + size])
-    if not (isinstance(head, tuple) and len(head) == 3):
-        raise ValueError("not a names table")
-    return (*head, 4 + size)
+    fields, lengths, start = sections_header(data)
+    return (*fields, lengths, start)
 
 
 def pack(layout: int, byteorder: str, sections: tuple) -> bytes:
     """The sections under a header, as `dumps` lays them out (tests make stale tables with it)."""
-    head = marshal.dumps((layout, byteorder, tuple(len(section) for section in sections)))
-    return b"".join((len(head).to_bytes(4, "little"), head, *sections))
+    return sections_pack((layout, byteorder), sections)

@@ -1,0 +1,27 @@
+"""Sections end to end after a header (`lintnews.sections`), the layout of mapped table files."""
+from __future__ import annotations
+
+import marshal
+
+import pytest
+
+from lintnews.sections import header, pack, unpack
+
+
+def test_sections_read_back_as_views_with_their_fields():
+    data = pack((3, "little"), (b"abc", b"", b"de"))
+    fields, sections = unpack(data)
+    assert fields == (3, "little") and [bytes(s) for s in sections] == [b"abc", b"", b"de"]
+    assert all(isinstance(s, memoryview) for s in sections)
+    assert header(data)[:2] == ((3, "little"), (3, 0, 2))
+
+
+@pytest.mark.parametrize("data, reason", [
+    (pack((1,), (b"abc",))[:-1], "wrong size"),  # cut short
+    (pack((1,), (b"abc",)) + b"x", "wrong size"),  # longer than its sections
+    (len(marshal.dumps((1, (-1,)))).to_bytes(4, "little") + marshal.dumps((1, (-1,))), "no length"),
+    (len(marshal.dumps((1, 2))).to_bytes(4, "little") + marshal.dumps((1, 2)), "no section header"),
+])
+def test_bytes_that_are_not_such_sections_are_refused(data, reason):
+    with pytest.raises(ValueError, match=reason):
+        unpack(data)
