@@ -100,7 +100,8 @@ FEATURE_SWEEP = {"PROSE_WORDS": (6, 8, 12), "PROSE_STOPS": (0.15, 0.22, 0.3)}
 
 def sweep() -> None:
     """Recall and body false alarms per 1,000 as each threshold moves (the others fixed)."""
-    from lintnews.blocks import features, page
+    from lintnews.families.boilerplate import features
+    from lintnews.families.boilerplate import page
 
     print("threshold sweep on the scraped set (recall / body FA per 1,000):")
     for module, table in ((page, SWEEP), (features, FEATURE_SWEEP)):
@@ -132,11 +133,11 @@ def clean_web() -> None:
 
 
 def cost(files: int) -> None:
-    from lintnews.kinds.boilerplate import doc_lines
-    from lintnews.kinds.furniture import structure_rule
-    from lintnews.blocks.page import analyse
+    from lintnews.families.boilerplate.phrases import doc_lines
+    from lintnews.families.boilerplate.furniture import structure_rule
+    from lintnews.families.boilerplate.page import analyse
     from lintnews.config import Config
-    from lintnews.engine import context_for, lint_document
+    from lintnews.engine.lint import context_for, lint_document
     from lintnews.markup import make_document
 
     sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from lintnews.config import Config
-    from lintnews.engine import context_for, lint_document
+    from lintnews.engine.lint import context_for, lint_document
     from lintnews.finding import Severity
     from lintnews.markup import make_document
 

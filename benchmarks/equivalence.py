@@ -34,7 +34,7 @@ STYLES = [None, "ap", "bbc"]
 
 def owned_texts() -> list[str]:
     """Rule examples and docs, test fixture texts and the example article."""
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     texts = []
     for rule in build_rules().sorted_rules():

@@ -3,7 +3,7 @@
     python benchmarks/html_parsers.py
 
 Speed: both parse the same pages and walk every text node with its ancestors
-(what lintnews/blocks/dom.py does). The pages are the scraped dev set's lines
+(what lintnews/families/boilerplate/dom.py does). The pages are the scraped dev set's lines
 (../shared/devset/scraped, if present) wrapped in a page skeleton (menus in
 `<nav><ul><li><a>`, the rest in `<p>`), plus the `benchmarks/run.py` corpus
 rendered as paragraphs; nothing is kept.

@@ -11,7 +11,7 @@ corpus (`benchmarks/run.py`'s prose, without the damaged examples it
 splices in: the issue's target is a clean article, and a finding such as a
 Cyrillic line loads the language detector), and on that article with a
 line of Russian that needs its language identified; each with the table
-cache (`lintnews.tablecache`) cold (emptied before every run) and warm.
+cache (`lintnews.run.tablecache`) cold (emptied before every run) and warm.
 Beside the wall time, the median CPU time (user + system) of the process: on a machine
 shared with other work the wall time grows with the load, the CPU time much
 less. `--against DIR` runs every measure on the lintnews in DIR too (another

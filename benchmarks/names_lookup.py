@@ -29,8 +29,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from lintnews.config import Config
-    from lintnews.engine import context_for
-    from lintnews.termindex import BoundedTerms
+    from lintnews.engine.lint import context_for
+    from lintnews.text.termindex import BoundedTerms
 
     table = context_for(Config()).rules.ruleset.data.entities
     hand = BoundedTerms([k for k, h in table.hits.items() if not h.entity.gazetteer and h.origin != "renamed"])

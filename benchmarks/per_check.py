@@ -64,7 +64,7 @@ def best_of(repeat: int, fn) -> float:
 
 def measure(docs, repeat: int) -> list[tuple[str, float]]:
     from lintnews.config import Config
-    from lintnews.engine import context_for, lint_document
+    from lintnews.engine.lint import context_for, lint_document
 
     config = Config()
     ctx = context_for(config)

@@ -64,7 +64,7 @@ def owned_sentences() -> tuple[list[str], list[str]]:
     lintnews itself reports nothing are kept (clean prose).
     """
     from lintnews import lint_text
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     rules = build_rules().sorted_rules()
     sources = [e.text for r in rules for e in r.examples if not e.expect and not e.config]
@@ -241,7 +241,7 @@ def median_time(cmd: list[str], cwd: Path, repeat: int) -> dict:
 
 def name_variants() -> list[str]:
     """Every name-like string in the rule data: variants, preferred forms, terms."""
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     found: set[str] = set()
 
@@ -344,7 +344,7 @@ def main(argv=None) -> int:
         return 0
 
     from lintnews import __version__
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     with tempfile.TemporaryDirectory(prefix="lintnews-bench-") as tmp:
         work = Path(tmp)

@@ -13,7 +13,7 @@ clients send it:
 2. `--clients` clients at once, `--requests` requests in all (each client
    sends its share one after the other): every answer must be 200 and equal,
    match for match, to the answer computed in this process by the same code
-   (`lintnews.server.jobs.languagetool_check`).
+   (`lintnews.integrations.server.jobs.languagetool_check`).
 
 Prints p50/p99 latency of each, the throughput, and whether the server's log
 holds a traceback. Nothing is written outside a temporary folder.
@@ -107,7 +107,7 @@ def main(argv=None) -> int:
     from server_process import ServerProcess
 
     from lintnews.config import Config
-    from lintnews.server.jobs import languagetool_check
+    from lintnews.integrations.server.jobs import languagetool_check
 
     with tempfile.TemporaryDirectory(prefix="lintnews-load-") as tmp:
         work = Path(tmp)

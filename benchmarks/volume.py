@@ -67,7 +67,7 @@ def profile(path: Path) -> None:
     import pstats
 
     sys.path.insert(0, str(ROOT))
-    from lintnews.cli import main
+    from lintnews.run.cli import main
 
     with open(os.devnull, "w") as sink:
         stdout, sys.stdout = sys.stdout, sink

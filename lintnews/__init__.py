@@ -9,10 +9,10 @@ in Spark or in Dask:
 """
 from __future__ import annotations
 
-from ._version import __version__
+from lintnews._version import __version__
 
-from .config import Config
-from .finding import Finding, Severity, Suggestion
+from lintnews.config import Config
+from lintnews.finding import Finding, Severity, Suggestion
 
 
 def lint_text(text: str, config: Config | None = None, filename: str = "<text>",
@@ -22,8 +22,8 @@ def lint_text(text: str, config: Config | None = None, filename: str = "<text>",
     `filename` picks the markup (`.md`, `.html`, plain otherwise) unless `fmt`
     ("plain", "markdown", "html") is given.
     """
-    from .engine import context_for, lint_document
-    from .markup import make_document
+    from lintnews.engine.lint import context_for, lint_document
+    from lintnews.markup import make_document
 
     ctx = context_for(config or Config())
     return lint_document(make_document(text, filename, fmt), ctx)

@@ -1,10 +1,10 @@
 """`python -m lintnews` works exactly like the `lintnews` command."""
 import sys
 
-from .gcpause import pause
+from lintnews.run.gcpause import pause
 
-pause()  # before the imports: see lintnews.gcpause
+pause()  # before the imports: see lintnews.run.gcpause
 
-from .cli import main  # noqa: E402
+from lintnews.run.cli import main  # noqa: E402
 
 sys.exit(main())

@@ -12,8 +12,8 @@ import fnmatch
 from functools import lru_cache
 from pathlib import Path
 
-from .record import dataclass, fields, replace
-from .finding import Severity
+from lintnews.text.record import dataclass, fields, replace
+from lintnews.finding import Severity
 
 TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     """The parsed TOML file; a text parsed by an earlier process comes from the
     store (`patterncache.cached_value`), so a hook's run does not import and
     run the parser for the repository's unchanged pyproject.toml."""
-    from .patterncache import cached_value
+    from lintnews.text.patterncache import cached_value
 
     try:
         text = path.read_text(encoding="utf-8")

@@ -16,17 +16,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from .record import dataclass
-from .finding import Finding, Severity, Suggestion
-from .lazy import lazy_regex
-from .patterncache import compile_re
+from lintnews.text.record import dataclass
+from lintnews.finding import Finding, Severity, Suggestion
+from lintnews.text.lazy import lazy_regex
+from lintnews.text.patterncache import compile_re
 
 TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Callable, Iterable, Sequence, TypeVar
     T = TypeVar("T")
-    from .model import Rule
+    from lintnews.model import Rule
 
 #: Stands in the prose for an inline thing that is not prose (inline code, a
 #: URL): a character that is neither a letter, a space nor punctuation, so that
@@ -283,7 +283,7 @@ class Document:
         words = self.__dict__.get("words")
         if words is not None:
             return frozenset(words)
-        from .termindex import word_set
+        from lintnews.text.termindex import word_set
 
         return frozenset(word_set(self.prose))
 

@@ -1,7 +1,7 @@
 """The error a broken rule file raises: importing nothing, so any module may raise it.
 
-`lintnews.rules` re-exports it; the modules that build per-rule-set data
-(`lintnews.ruledata`) import it from here, so that `rules` can reach them
+`lintnews.engine.rulefiles` re-exports it; the modules that build per-rule-set data
+(`lintnews.engine.ruledata`) import it from here, so that `rules` can reach them
 without an import circle.
 """
 from __future__ import annotations

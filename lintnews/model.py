@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import abc
 
-from .record import dataclass, field
+from lintnews.text.record import dataclass, field
 
 TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 if TYPE_CHECKING:

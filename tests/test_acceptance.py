@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from lintnews.engine import build_rules
+from lintnews.engine.lint import build_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 ACCEPTANCE = ROOT.parent / "shared" / "tools" / "acceptance.py"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews import automaton
-from lintnews.termindex import TermIndex
+from lintnews.text import automaton
+from lintnews.text.termindex import TermIndex
 
 pytest.importorskip("ahocorasick_rs")
 
@@ -50,7 +50,7 @@ def test_ignore_case_and_odd_terms_keep_term_index():
 def test_a_long_newsroom_list_gives_the_same_findings_either_way(tmp_path, monkeypatch):
     from lintnews import lint_text
     from lintnews.config import Config
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     swaps = "\n".join(f'"Rada{i}" = "Council{i}"' for i in range(1200))
     (tmp_path / "house.toml").write_text(f'''

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.engine import build_rules
+from lintnews.engine.lint import build_rules
 from lintnews.finding import Severity
 
 from helpers import apply_suggestions, lint, only, spans

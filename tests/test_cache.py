@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lintnews import cache as cache_module
-from lintnews.cache import Cache, ruleset_version
+from lintnews.run import cache as cache_module
+from lintnews.run.cache import Cache, ruleset_version
 from lintnews.config import Config
-from lintnews.runner import Runner, Target
+from lintnews.run.runner import Runner, Target
 
 TEXT = "Officials in kyiv said on Monday that Kiev had no comment.\n"
 
@@ -108,8 +108,7 @@ def test_the_cache_folder_can_be_moved(monkeypatch, tmp_path):
 def test_the_rules_key_changes_when_lintnews_own_code_changes(tmp_path, monkeypatch):
     import os
 
-    from lintnews import rules
-
+    from lintnews.engine import rulefiles as rules
     package = tmp_path / "package"
     (package / "checks").mkdir(parents=True)
     code = package / "checks" / "mine.py"

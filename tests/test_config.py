@@ -79,7 +79,7 @@ def test_quotes_key_is_read(tmp_path: Path):
 
 def test_bad_quote_convention_in_rule_data_names_the_file(tmp_path: Path):
     from lintnews import lint_text
-    from lintnews.rules import RuleFileError
+    from lintnews.engine.rulefiles import RuleFileError
 
     (tmp_path / "house.toml").write_text('[convention.ours]\nquotes = "fancy"\n', encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
@@ -131,8 +131,7 @@ def test_an_edited_config_file_is_parsed_again(tmp_path: Path):
 
 
 def test_a_config_with_a_date_is_read_though_the_store_cannot_hold_it(tmp_path: Path, monkeypatch):
-    from lintnews import patterncache
-
+    from lintnews.text import patterncache
     monkeypatch.setenv("LINTNEWS_TABLE_CACHE_DIR", str(tmp_path / "tables"))
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "site"\nreleased = 2024-05-01\n\n[tool.lintnews]\nignore = ["LN401"]\n',

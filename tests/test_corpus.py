@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from lintnews import corpus
-from lintnews.corpus import lint_records, read_records
-from lintnews.parallel import AHEAD_PER_JOB
-from lintnews.runner import Runner
+from lintnews.run import corpus
+from lintnews.run.corpus import lint_records, read_records
+from lintnews.run.parallel import AHEAD_PER_JOB
+from lintnews.run.runner import Runner
 
 DAMAGED = "Officials in kyiv said so."
 CLEAN = "Officials in Kyiv said so."

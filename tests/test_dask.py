@@ -8,7 +8,7 @@ import pytest
 from dask.distributed import Client, LocalCluster
 
 from lintnews import Config
-from lintnews.dask_support import FINDING_COLUMNS, finding_rows, lint_bag, lint_dataframe
+from lintnews.integrations.dask_support import FINDING_COLUMNS, finding_rows, lint_bag, lint_dataframe
 
 TEXTS = {
     "a": "Officials in kyiv said on Monday.",

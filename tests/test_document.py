@@ -5,7 +5,7 @@ import pytest
 
 from lintnews.document import Document, LineIndex, ProseBuilder
 from lintnews.finding import Severity
-from lintnews.registry import Rule
+from lintnews.engine.registry import Rule
 
 RULE = Rule("LN999", "test-rule", "meta", Severity.INFO, "A rule for tests.")
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lintnews.document import Document
 from lintnews.kinds.common import WordStartTerms, starts_word
-from lintnews.termindex import BoundedTerms
+from lintnews.text.termindex import BoundedTerms
 
 _TERMS = ["Kyiv", "Kyiv Metro", "kyiv", "Kiev", "ab", "ab cd", "cd", "Kyïv", "İstanbul", "O'Brien"]
 _ALPHABET = list("abcdKyivKIEVO'Brien-’s İstanbulïSr\u0301\u200c_1. \n")

@@ -13,7 +13,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.checks.duplication import _JACCARD_SHINGLES, _JACCARD_WORDS, _MAX_POSTINGS, _OPENING_WORDS, _NearIndex, _jaccard
+from lintnews.families.duplication.checks import _JACCARD_SHINGLES, _JACCARD_WORDS, _MAX_POSTINGS, _OPENING_WORDS, _NearIndex, _jaccard
 
 
 class _ReferenceIndex:
@@ -93,7 +93,7 @@ def test_full_postings_still_allow_a_match():
 
 def _reference_sentences(doc, start, end, seen):
     """`_repeated_sentences` as it was: every sentence's words counted first."""
-    from lintnews.checks.duplication import _normal, _long_enough
+    from lintnews.families.duplication.checks import _normal, _long_enough
 
     prose, out = doc.prose, []
     for pos, stop in doc.sentences:  # the Document's one definition of a sentence
@@ -128,7 +128,7 @@ def _sentence_text(seed: int, vocabulary: int) -> str:
 @settings(max_examples=80, deadline=None)
 @given(seed=st.integers(0, 10**6), vocabulary=st.integers(2, 12))
 def test_sentence_repeats_are_those_of_counting_every_sentence(seed, vocabulary):
-    from lintnews.checks.duplication import _repeated_sentences, _Seen
+    from lintnews.families.duplication.checks import _repeated_sentences, _Seen
     from lintnews.document import Document
 
     doc = Document(_sentence_text(seed, vocabulary))
@@ -150,7 +150,7 @@ def test_sentence_repeats_are_those_of_counting_every_sentence(seed, vocabulary)
 def test_a_sentence_that_comes_back_longer_is_first_counted_where_it_is_long():
     # the same text, once too short to count (seven words) and then as a long
     # sentence: the short copy is not its first occurrence.
-    from lintnews.checks.duplication import _repeated_sentences, _Seen
+    from lintnews.families.duplication.checks import _repeated_sentences, _Seen
     from lintnews.document import Document
 
     short = "One two three four five six seven."
@@ -166,7 +166,7 @@ def test_a_sentence_that_comes_back_longer_is_first_counted_where_it_is_long():
 def test_repeated_sentences_are_the_documents_sentences():
     # LN701 splits as `Document.sentences` does: after an ellipsis too, as well
     # as after . ! ? before a capital.
-    from lintnews.checks.duplication import _repeated_sentences, _Seen
+    from lintnews.families.duplication.checks import _repeated_sentences, _Seen
     from lintnews.document import Document
 
     repeated = "The talks in the capital went on late into the night."

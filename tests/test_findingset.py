@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import io
 import json
-from lintnews.record import replace
+from lintnews.text.record import replace
 
 from lintnews.config import Config
-from lintnews.engine import _allowed_spans, _override, context_for, findings_of, lint_document
-from lintnews.findingset import FindingSet
+from lintnews.engine.lint import _allowed_spans, _override, context_for, findings_of, lint_document
+from lintnews.engine.findingset import FindingSet
 from lintnews.markup import make_document
-from lintnews.overlap import fold
-from lintnews.results import FileResult
-from lintnews.suppression import Suppressions
+from lintnews.engine.overlap import fold
+from lintnews.engine.results import FileResult
+from lintnews.engine.suppression import Suppressions
 
 TEXT = (
     "<!-- lintnews-disable-next-line LN604 -->\n"
@@ -102,7 +102,7 @@ def test_a_json_record_written_piece_by_piece_is_the_same_bytes():
 
 
 def test_the_text_report_shows_a_window_of_a_long_line():
-    from lintnews.reporters.text import Reporter
+    from lintnews.report.text import Reporter
 
     text = "word\tmore " * 40 + "in kyiv today." + " filler" * 40 + "\n"
     findings = findings_of(make_document(text, "a.txt"), context_for(Config()))
@@ -120,8 +120,8 @@ def test_the_text_report_shows_a_window_of_a_long_line():
 
 
 def test_json_texts_are_the_records_dumps_would_write():
-    from lintnews.reporters.json import _dumps as json_dumps
-    from lintnews.reporters.jsonl import _dumps as jsonl_dumps
+    from lintnews.report.json import _dumps as json_dumps
+    from lintnews.report.jsonl import _dumps as jsonl_dumps
 
     text = (TEXT + "Кyiv is “quoted\u201d and Ã©tÃ© and caf\u00e9 spoke.\n\n"
             "A lone \udcff surrogate in kyiv, kyiv ,said the the man.\n\n"
@@ -137,8 +137,8 @@ def test_json_texts_are_the_records_dumps_would_write():
 
 def test_json_texts_with_lone_surrogates_absolute_fixes_and_spans_over_lines():
     from lintnews.finding import Finding, Severity, Suggestion
-    from lintnews.findingset import Collector
-    from lintnews.reporters.json import _dumps
+    from lintnews.engine.findingset import Collector
+    from lintnews.report.json import _dumps
 
     text = "first line caf\u00e9\nsecond \udcff line\nthird line\n"
     starts = [0, 16, 31]
@@ -168,8 +168,8 @@ def test_json_texts_with_lone_surrogates_absolute_fixes_and_spans_over_lines():
 
 def test_the_text_report_of_a_finding_set_is_that_of_its_findings():
     from lintnews.finding import Finding, Severity, Suggestion
-    from lintnews.findingset import Collector
-    from lintnews.reporters.text import Reporter
+    from lintnews.engine.findingset import Collector
+    from lintnews.report.text import Reporter
 
     def report(findings, text):
         out = io.StringIO()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from lintnews import Config, lint_text
 from lintnews.finding import Finding, Severity, Suggestion
-from lintnews.fixes import (Edit, FixError, apply_edits, fix, fix_once, newline_of, select_edits,
+from lintnews.engine.fixes import (Edit, FixError, apply_edits, fix, fix_once, newline_of, select_edits,
                             unified_diff, write_atomic)
 
 NAMES = Config(select=("LN201", "LN202"))

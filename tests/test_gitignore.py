@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lintnews.config import Config, ConfigError, parse_table
-from lintnews.files import discover
+from lintnews.run.files import discover
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

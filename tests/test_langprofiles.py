@@ -1,4 +1,4 @@
-"""langdetect's model kept in the table cache (`lintnews.langprofiles`).
+"""langdetect's model kept in the table cache (`lintnews.text.langprofiles`).
 
 Read back, it must answer every n-gram exactly as langdetect's own loading
 does, and give the same detections to the last bit; a model that does not
@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import langid, langprofiles, tablecache
+from lintnews.text import langid
 
+from lintnews.text import langprofiles
+
+from lintnews.run import tablecache
 langdetect = pytest.importorskip("langdetect")
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory  # noqa: E402
 
@@ -92,7 +95,7 @@ def test_a_model_that_does_not_read_back_is_refused(fresh, monkeypatch, damage, 
 def _child(cache: Path) -> tuple:
     code = (
         "import sys\n"
-        "from lintnews.langid import identify, _langdetect_factory\n"
+        "from lintnews.text.langid import identify, _langdetect_factory\n"
         f"found = [identify(t) for t in {TEXTS!r}]\n"
         "print(repr((found, type(_langdetect_factory().word_lang_prob_map).__name__)))\n"
     )

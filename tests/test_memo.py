@@ -5,10 +5,10 @@ import ast
 import pickle
 from pathlib import Path
 
-from lintnews import suppression
-from lintnews.engine import build_rules
+from lintnews.engine import suppression
+from lintnews.engine.lint import build_rules
 from lintnews.markup import make_document
-from lintnews.rules import RuleSet
+from lintnews.engine.rulefiles import RuleSet
 
 TEXT = "<!-- lintnews-disable-next-line LN201 -->\nOfficials in kyiv said so.\n<!-- lintnews-disable LN999 -->\n"
 
@@ -42,10 +42,10 @@ def test_ruleset_memo_is_per_rule_set_and_not_pickled():
     assert copy.memo("test-table", lambda rs: "rebuilt") == "rebuilt"
 
 
-# -- per-rule-set data: one typed holder (lintnews.ruledata) ------------------
+# -- per-rule-set data: one typed holder (lintnews.engine.ruledata) ------------------
 
 def test_rule_data_is_built_once_per_rule_set_on_first_use():
-    from lintnews.ruledata import RuleData
+    from lintnews.engine.ruledata import RuleData
 
     ruleset = build_rules().ruleset
     data = ruleset.data
@@ -62,7 +62,7 @@ def test_rule_data_is_built_once_per_rule_set_on_first_use():
 
 def test_every_piece_of_rule_data_a_module_asks_for_is_declared():
     """`ruleset.data.NAME` anywhere in the package names an attribute of RuleData."""
-    from lintnews.ruledata import RuleData
+    from lintnews.engine.ruledata import RuleData
 
     package = Path(__file__).resolve().parent.parent / "lintnews"
     asked = {node.attr for path in package.rglob("*.py")

@@ -247,8 +247,8 @@ def test_newsroom_adds_a_name_and_a_profile(tmp_path):
 
 
 def test_a_broken_entity_names_its_file_and_line(tmp_path):
-    from lintnews.engine import build_rules
-    from lintnews.rules import RuleFileError
+    from lintnews.engine.lint import build_rules
+    from lintnews.engine.rulefiles import RuleFileError
 
     (tmp_path / "bad.toml").write_text(
         '\n[[entity]]\nid = "x"\ntype = "town"\nnative = "Х"\nforms = ["Xa"]\n'
@@ -261,7 +261,7 @@ def test_a_broken_entity_names_its_file_and_line(tmp_path):
 # -- the data ------------------------------------------------------------------
 
 def test_the_entity_tables_cover_the_news():
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     table = build_rules().ruleset.data.entities
     ids = {e.id for e in table.entities}
@@ -271,8 +271,8 @@ def test_the_entity_tables_cover_the_news():
 
 
 def test_no_lowercase_term_is_a_common_english_word():
-    from lintnews.engine import build_rules
-    from lintnews.wordlist import frequency
+    from lintnews.engine.lint import build_rules
+    from lintnews.text.wordlist import frequency
 
     table = build_rules().ruleset.data.entities
     # The English list holds names too (russia, putin): anything above this

@@ -1,4 +1,4 @@
-"""The names table kept in the table cache (`lintnews.names.compact`).
+"""The names table kept in the table cache (`lintnews.families.names.compact`).
 
 Read back, it answers like the table built from the rule files; a stored
 table of another layout, a damaged one or one owned by another user is not
@@ -12,10 +12,10 @@ import sys
 
 import pytest
 
-from lintnews import tablecache
-from lintnews.names import compact
-from lintnews.names.entities import build_table
-from lintnews.rules import BUILTIN_RULES, load_rules, load_rules_cached
+from lintnews.run import tablecache
+from lintnews.families.names import compact
+from lintnews.families.names.entities import build_table
+from lintnews.engine.rulefiles import BUILTIN_RULES, load_rules, load_rules_cached
 
 TEXT = ("Officials in Kiev and kyiv said Maria Zajarova met Volodymyr Zelensky in Kharkov; "
         "KIEV, Artemovsk and the Kyiv Pechersk Lavra. Evgeny Kulikov spoke in Gorodok district.")

@@ -16,8 +16,8 @@ from lintnews.finding import Severity
 from tests.helpers import fixes, lint, only, spans
 
 ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER = ROOT / "rules" / "names-ukraine-gazetteer.txt"
-PEOPLE = ROOT / "rules" / "names-ukraine-people.txt"
+GAZETTEER = ROOT / "lintnews" / "rules" / "names-ukraine-gazetteer.txt"
+PEOPLE = ROOT / "lintnews" / "rules" / "names-ukraine-people.txt"
 NAME_RULES = ("LN202", "LN203", "LN204", "LN205", "LN206")
 
 
@@ -41,7 +41,7 @@ def places():
 
 
 def _hand_literals():
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     table = build_rules().ruleset.data.entities
     return {k for k, h in table.hits.items() if not h.entity.gazetteer}
@@ -50,7 +50,7 @@ def _hand_literals():
 # -- the size of the data (the "done when") ------------------------------
 
 def test_the_table_holds_3000_places_and_300_people():
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     table = build_rules().ruleset.data.entities
     generated = [e for e in table.entities if e.id.startswith("ua-place:")]
@@ -215,8 +215,8 @@ def test_ukrainian_forms_and_russians_keep_their_names(text):
 
 
 def test_every_listed_person_with_a_russian_given_form_is_reported():
-    from lintnews.engine import build_rules
-    from lintnews.names.gazetteer import given_variants
+    from lintnews.engine.lint import build_rules
+    from lintnews.families.names.gazetteer import given_variants
 
     russian = given_variants(build_rules().ruleset)
     hand = _hand_literals()
@@ -264,7 +264,7 @@ def test_gazetteer_villages_are_not_lowercase_terms():
 # -- the rule documentation says what is skipped ---------------------------------
 
 def test_ln202_documents_the_guards():
-    from lintnews.engine import build_rules
+    from lintnews.engine.lint import build_rules
 
     doc = build_rules().by_code["LN202"].doc
     for words in ("five letters", "English word", "surname", "outside Ukraine", "region"):
@@ -274,8 +274,8 @@ def test_ln202_documents_the_guards():
 # -- the data files: a clear error, never a traceback -----------------------------
 
 def test_a_broken_gazetteer_line_names_its_file_and_line(tmp_path):
-    from lintnews.engine import build_rules
-    from lintnews.rules import RuleFileError
+    from lintnews.engine.lint import build_rules
+    from lintnews.engine.rulefiles import RuleFileError
 
     (tmp_path / "places.txt").write_text("# ours\nNova\tНова\n", encoding="utf-8")
     (tmp_path / "ours.toml").write_text('[gazetteer]\nplaces = ["places.txt"]\n', encoding="utf-8")

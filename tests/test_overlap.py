@@ -1,11 +1,11 @@
-"""One problem, one finding (`lintnews.overlap`): each explaining family against
+"""One problem, one finding (`lintnews.engine.overlap`): each explaining family against
 each family it explains, with the same inner problem outside as the twin that
 must still fire; one finding per span; no safe fix inside quoted speech."""
 from __future__ import annotations
 
 import pytest
 
-import lintnews.engine as engine
+import lintnews.engine.lint as engine
 from tests.helpers import apply_suggestions, lint
 
 
@@ -93,7 +93,7 @@ def test_a_repeated_paragraph_is_never_folded(unfolded):
 def test_same_span_same_category_is_one_finding():
     from lintnews.finding import Finding, Severity
     from lintnews.markup import make_document
-    from lintnews.overlap import fold
+    from lintnews.engine.overlap import fold
 
     def make(rule, severity):
         return Finding(rule, "x", "quotes", severity, 3, 4, 1, 4, 1, 5, "“", "m")
@@ -176,7 +176,7 @@ def test_the_same_lowercase_name_in_the_body_still_fires():
 def test_a_repeat_inside_a_furniture_block_is_folded_but_not_one_outside():
     from lintnews.finding import Finding, Severity
     from lintnews.markup import make_document
-    from lintnews.overlap import fold
+    from lintnews.engine.overlap import fold
 
     text = "a\nb\nc\nd\ne\n"
     doc = make_document(text)
@@ -200,6 +200,6 @@ def test_a_repeat_inside_a_furniture_block_is_folded_but_not_one_outside():
     ("“Related articles” points readers to other articles", None),
 ])
 def test_furniture_block_kind_reads_the_block_message(message, kind):
-    from lintnews.kinds.furniture import furniture_block_kind
+    from lintnews.families.boilerplate.furniture import furniture_block_kind
 
     assert furniture_block_kind(message) == kind

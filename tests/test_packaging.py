@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_installed_package_ships_rules(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    probe = ("import json, lintnews, lintnews.rules as r; "
+    probe = ("import json, lintnews, lintnews.engine.rulefiles as r; "
              "print(json.dumps([lintnews.__file__, str(r.BUILTIN_RULES), "
              "sorted(p.name for p in r.BUILTIN_RULES.glob('*.toml'))]))")
     proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env,
@@ -25,14 +25,16 @@ def test_installed_package_ships_rules(tmp_path: Path):
     if (Path(package_file).resolve().parent.parent / "pyproject.toml").is_file():
         # an editable install, of this checkout or another one
         pytest.skip("lintnews is installed in editable mode; the wheel layout is not in use")
-    assert Path(rules_dir).name == "rule_data"
-    assert sorted(p.name for p in (ROOT / "rules").glob("*.toml")) == files
+    assert Path(rules_dir) == Path(package_file).parent / "rules"
+    assert sorted(p.name for p in (ROOT / "lintnews" / "rules").glob("*.toml")) == files
 
 
-def test_every_source_package_is_listed_in_pyproject():
+def test_every_source_package_is_found_by_pyproject():
     import tomllib
 
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-                 ["tool"]["setuptools"]["packages"])
-    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "lintnews").rglob("__init__.py")}
-    assert on_disk <= listed, f"add to [tool.setuptools] packages: {sorted(on_disk - listed)}"
+    find = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]["find"]
+    assert find["include"] == ["lintnews*"]
+    folders = {p.parent for p in (ROOT / "lintnews").rglob("*") if p.suffix in (".py", ".toml", ".txt")
+               and "__pycache__" not in p.parts and "examples" not in p.parts}
+    without_init = sorted(str(f.relative_to(ROOT)) for f in folders if not (f / "__init__.py").is_file())
+    assert without_init == [], f"a folder of the package needs an __init__.py: {without_init}"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from lintnews import parallel
-from lintnews.parallel import AHEAD_PER_JOB, ordered_map, process_targets
-from lintnews.runner import Runner, Target
+from lintnews.run import parallel
+from lintnews.run.parallel import AHEAD_PER_JOB, ordered_map, process_targets
+from lintnews.run.runner import Runner, Target
 
 DAMAGED = "Officials in kyiv said on Monday that Kiev had no comment.\n"
 CLEAN = "Officials in Kyiv said on Monday that they had no comment.\n"
@@ -125,7 +125,7 @@ def test_ordered_map_reads_only_a_few_items_ahead():
 # the rest of a message, and the interpreter hung at exit joining it.
 EARLY_STOP_SCRIPT = """
 import sys
-from lintnews.parallel import ordered_map
+from lintnews.run.parallel import ordered_map
 
 def big(n):
     return "x" * 4_000_000

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from lintnews import patterncache, tablecache
+from lintnews.text import patterncache
 
+from lintnews.run import tablecache
 ROOT = Path(__file__).resolve().parent.parent
 
 PATTERNS = [  # (source, flags, named lists)
@@ -29,7 +30,7 @@ SAMPLE = "Per la Kyiv “quoted words” und das Київ kiev Kiev Kiev Mr Mr. 
 
 SCRIPT = textwrap.dedent("""
     import json, re, sys, regex
-    from lintnews import patterncache
+    from lintnews.text import patterncache
     if sys.argv[1] == "forbid-parsing":
         def refuse(*args, **kwargs):
             raise AssertionError("parsed a pattern")
@@ -127,7 +128,7 @@ def test_patterns_without_the_python_half_of_regex(tmp_path):
     for text in ("a.b", "x y\tz", "()[]{}?*+|^$\\.-#&~", "ü—«» ‘’", "", "Kyiv (Київ)"):
         assert patterncache.escape(text) == regex.escape(text)
     _child("compile", str(tmp_path))
-    script = ("import sys\nfrom lintnews import patterncache\n"
+    script = ("import sys\nfrom lintnews.text import patterncache\n"
               "p = patterncache.compile_regex(r'(?P<w>\\p{L}+)\\s+(\\d+)', patterncache.IGNORECASE)\n"
               "print(p.findall('Київ 12 x'), p.split('a 1 b'), sorted(m for m in sys.modules if m.startswith('regex')))\n")
     env = {**os.environ, tablecache.ENV: str(tmp_path), "PYTHONPATH": str(ROOT)}
@@ -174,7 +175,7 @@ def test_a_warm_run_parses_no_pattern(tmp_path):
 
         regex._main._compile = counted(regex._main._compile)
         re._compiler.compile = counted(re._compiler.compile)
-        from lintnews.cli import main
+        from lintnews.run.cli import main
         try:
             main(["check", "--no-cache", "--format", "json", sys.argv[1]])
         except SystemExit:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.checks.spacing import _LEADING, _TRAILING, _lines_with_doubled_words
-from lintnews.checks.untranslated import _PUNCT_TO_SPACE, _tokens
+from lintnews.families.spacing.checks import _LEADING, _TRAILING, _lines_with_doubled_words
+from lintnews.families.untranslated.checks import _PUNCT_TO_SPACE, _tokens
 from tests.helpers import lint, only, spans
 
 
@@ -80,8 +80,8 @@ def test_plain_character_classes_match_as_in_regex():
 
     import regex
 
-    from lintnews import quotation
-    from lintnews.checks import encoding
+    from lintnews.text import quotation
+    from lintnews.families.encoding import checks as encoding
 
     rng = random.Random(7)
     chars = [chr(c) for c in [*range(0x300), *range(0x2000, 0x2100), 0xfeff, 0xfffd, 0x61c, 0xa0, 0xad]]
@@ -95,8 +95,8 @@ def test_plain_character_classes_match_as_in_regex():
 
 
 def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
-    from lintnews.checks.untranslated import _LATIN_WORD, _TRANSLATED_QUOTE, _counted_words
-    from lintnews.engine import build_rules
+    from lintnews.families.untranslated.checks import _LATIN_WORD, _TRANSLATED_QUOTE, _counted_words
+    from lintnews.engine.lint import build_rules
 
     ev = build_rules().ruleset.data.language_evidence
 
@@ -122,7 +122,7 @@ def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
 def test_space_before_punctuation_finds_what_the_look_behind_found(pieces):
     import regex
 
-    from lintnews.checks.spacing import _BEFORE_BLANKS, _SPACE_BEFORE
+    from lintnews.families.spacing.checks import _BEFORE_BLANKS, _SPACE_BEFORE
 
     reference = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"»%])[ \t]+([,;:!?]|\.(?!\.))")
     text = "".join(pieces)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from lintnews.progress import Progress
+from lintnews.run.progress import Progress
 
 
 class _Terminal(io.StringIO):

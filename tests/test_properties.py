@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lintnews import Finding, lint_text
-from lintnews.reporters.json import Reporter
-from lintnews.results import FileResult, Summary
+from lintnews.report.json import Reporter
+from lintnews.engine.results import FileResult, Summary
 
 settings.register_profile("ci", max_examples=300, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -128,7 +128,7 @@ def check_fixes(text, filename, findings):
     assert outside_before == outside_after
     # idempotent: fixing to the end, then fixing again, changes nothing more
     # (one fix may reveal another: repaired mojibake can show a stray ¡)
-    from lintnews.fixes import fix
+    from lintnews.engine.fixes import fix
 
     def relint(t):
         return lint_text(t, filename=filename)

@@ -1,10 +1,10 @@
-"""LN4xx quotes and the shared quotation interface (`lintnews.quotation`)."""
+"""LN4xx quotes and the shared quotation interface (`lintnews.text.quotation`)."""
 from __future__ import annotations
 
 import pytest
 
 from lintnews.markup import make_document
-from lintnews.quotation import in_quotation, quoted_spans
+from lintnews.text.quotation import in_quotation, quoted_spans
 
 from helpers import apply_suggestions, fixes, lint, spans
 

@@ -1,4 +1,4 @@
-"""`lintnews.record` behaves as `dataclasses` does for the options lintnews uses."""
+"""`lintnews.text.record` behaves as `dataclasses` does for the options lintnews uses."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,9 +8,7 @@ from typing import ClassVar
 
 import pytest
 
-from lintnews import record
-
-
+from lintnews.text import record
 def _pair(**options):
     """The same class body decorated by `dataclasses` and by `record`."""
 

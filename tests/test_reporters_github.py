@@ -1,7 +1,7 @@
 """--format github: workflow commands that annotate a pull request."""
 from __future__ import annotations
 
-from lintnews.reporters.github import command, escape_data, escape_property
+from lintnews.report.github import command, escape_data, escape_property
 
 
 def test_escaping_follows_the_workflow_command_rules():

@@ -5,7 +5,7 @@ import json
 import re
 
 from lintnews.finding import Finding, Severity
-from lintnews.reporters.html import render_text
+from lintnews.report.html import render_text
 
 
 def f(start, end, category="spacing") -> Finding:

@@ -11,8 +11,8 @@ import textwrap
 
 import pytest
 
-from lintnews import atomic
-from lintnews.atomic import FileChangedError, atomic_write
+from lintnews.engine import atomic
+from lintnews.engine.atomic import FileChangedError, atomic_write
 
 from conftest import ROOT
 
@@ -145,8 +145,7 @@ def test_keyboard_interrupt_leaves_no_temp_file(article, mode, monkeypatch, poin
 
 KILLED_WRITER = textwrap.dedent("""
     import os, sys, time
-    from lintnews import atomic
-
+    from lintnews.engine import atomic
     def hook(point):
         if point == sys.argv[2]:
             print("ready", flush=True)

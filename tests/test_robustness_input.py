@@ -10,10 +10,10 @@ import os
 
 import pytest
 
-from lintnews import source
-from lintnews.files import discover
-from lintnews.runner import Runner, Target
-from lintnews.source import SourceError, decode, read_source
+from lintnews.run import source
+from lintnews.run.files import discover
+from lintnews.run.runner import Runner, Target
+from lintnews.run.source import SourceError, decode, read_source
 from helpers import lint
 
 DAMAGED = "Officials in kyiv said so.\n"  # one LN201 finding at offset 13
@@ -208,7 +208,7 @@ def test_unreadable_folder_simulated(tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_scandir(path)
 
-    monkeypatch.setattr("lintnews.files.os.scandir", scandir)
+    monkeypatch.setattr("lintnews.run.files.os.scandir", scandir)
     found = list(discover([str(tmp_path)], runner.config_for))
     shown = [(os.path.basename(s), e and e.split(": ", 1)[1]) for _p, s, e in found]
     assert shown == [("a.txt", None), ("z.txt", None), ("locked", "permission denied; folder not linted")]
@@ -239,7 +239,7 @@ def test_file_replaced_by_a_folder_while_the_run_goes_on(tmp_path):
 
 def test_file_changed_between_read_and_fix_is_not_overwritten(tmp_path):
     """What `--fix` relies on: the raw bytes read are the check atomic_write makes."""
-    from lintnews.atomic import FileChangedError, atomic_write
+    from lintnews.engine.atomic import FileChangedError, atomic_write
 
     path = tmp_path / "a.txt"
     path.write_text(DAMAGED)
@@ -259,7 +259,7 @@ def test_a_missing_dependency_is_a_message_not_a_traceback(tmp_path, module, pac
     (tmp_path / "a.txt").write_text("The remarks of Dario Benedettowho spoke in Kyivâ€™s centre.\n",
                                     encoding="utf-8")
     code = (f"import sys; sys.modules[{module!r}] = None\n"  # as if it were not installed
-            "from lintnews.cli import main\n"
+            "from lintnews.run.cli import main\n"
             "sys.exit(main(['check', '--no-cache', '-j', '1', 'a.txt']))\n")
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root), "LINTNEWS_TABLE_CACHE_DIR": ""}

@@ -11,10 +11,12 @@ import pytest
 import regex
 from hypothesis import given, strategies as st
 
-from lintnews import Config, lint_text, safe_regex
-from lintnews.engine import build_rules
-from lintnews.rules import RuleFileError
-from lintnews.termindex import TermIndex
+from lintnews import Config, lint_text
+
+from lintnews.text import safe_regex
+from lintnews.engine.lint import build_rules
+from lintnews.engine.rulefiles import RuleFileError
+from lintnews.text.termindex import TermIndex
 
 PATHOLOGICAL = r"^(a|a)+$"  # exponential backtracking on "aaaa…b"; the regex module does not defuse it
 

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import ROOT
 from helpers import lint
-from lintnews.reporters.json import Reporter
-from lintnews.results import FileResult, Summary
+from lintnews.report.json import Reporter
+from lintnews.engine.results import FileResult, Summary
 
 LINE = "Officials in Kyiv said on Tuesday that the talks would resume next week, as planned.\n"
 DAMAGED_LINE = LINE.replace("Kyiv", "kyiv")
@@ -73,7 +73,7 @@ def test_one_megabyte_tokens():
 
 
 def text_report(text: str) -> str:
-    from lintnews.reporters.text import Reporter as TextReporter
+    from lintnews.report.text import Reporter as TextReporter
 
     stream = io.StringIO()
     reporter = TextReporter(stream, colour=False)

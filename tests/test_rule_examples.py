@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lintnews import Config, lint_text
-from lintnews.engine import build_rules
+from lintnews.engine.lint import build_rules
 
 RULES = build_rules().sorted_rules()
 

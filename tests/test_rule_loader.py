@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from lintnews import Config, lint_text
-from lintnews.engine import build_rules
-from lintnews.rules import RuleFileError, load_rules
+from lintnews.engine.lint import build_rules
+from lintnews.engine.rulefiles import RuleFileError, load_rules
 
 GOOD = '''
 [[rule]]

@@ -1,11 +1,11 @@
-"""Sections end to end after a header (`lintnews.sections`), the layout of mapped table files."""
+"""Sections end to end after a header (`lintnews.text.sections`), the layout of mapped table files."""
 from __future__ import annotations
 
 import marshal
 
 import pytest
 
-from lintnews.sections import header, pack, unpack
+from lintnews.text.sections import header, pack, unpack
 
 
 def test_sections_read_back_as_views_with_their_fields():

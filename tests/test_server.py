@@ -293,7 +293,7 @@ def test_a_worker_ends_when_the_server_that_started_it_is_gone(tmp_path):
     script = (
         "import multiprocessing, os, sys, time\n"
         "from concurrent.futures import ProcessPoolExecutor\n"
-        "from lintnews.server import jobs\n"
+        "from lintnews.integrations.server import jobs\n"
         "if __name__ == '__main__':\n"
         "    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn'),\n"
         "                               initializer=jobs.watch_parent, initargs=(os.getpid(), 0.1))\n"

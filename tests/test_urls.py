@@ -1,11 +1,11 @@
-"""One definition of a URL for every reader (`lintnews.urls`)."""
+"""One definition of a URL for every reader (`lintnews.markup.urls`)."""
 from __future__ import annotations
 
 import pytest
 
 from lintnews import lint_text
 from lintnews.markup import make_document
-from lintnews.urls import URL_PATTERN, url_spans
+from lintnews.markup.urls import URL_PATTERN, url_spans
 
 QUOTED_URL = "He said: “see https://example.com/a” and left.\n"
 

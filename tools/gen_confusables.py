@@ -6,7 +6,7 @@ PyPI package `confusable-homoglyphs` (its `confusables.json`). We keep only
 single letters of the three scripts that matter for news text damaged by
 machine translation and keyboard switching, and for each letter of one script
 its look-alike in each other script (ASCII preferred). The mixed-script check
-(lintnews/checks/script.py) uses the table for its safe fix.
+(lintnews/families/script/checks.py) uses the table for its safe fix.
 
 Usage: pip install confusable-homoglyphs==3.3.1 && python tools/gen_confusables.py
 """

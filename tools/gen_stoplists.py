@@ -4,7 +4,7 @@
 The source is jusText's stoplists (`justext/stoplists/*.txt`, package jusText,
 BSD 2-Clause licence, Copyright (c) 2011 Jan Pomikalek, 2013 Michal Belica),
 which were built from Wikipedia word frequencies. The structural boilerplate
-rule (LN305, lintnews/blocks/) uses the share of a line's words that are
+rule (LN305, lintnews/families/boilerplate/) uses the share of a line's words that are
 stopwords as one sign of running prose: page furniture ("World", "Share on
 Facebook") has few of them, article sentences many. Only a handful of
 languages are written out, so a core install stays small and does not depend

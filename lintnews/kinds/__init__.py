@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import importlib
 
-from ..model import Check
-from ..rules import RuleFileError, RuleSet
+from lintnews.model import Check
+from lintnews.engine.rulefiles import RuleFileError, RuleSet
 
 TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ BUILTIN = {
     "capitalization": "capitalization",
     "consistency": "consistency",
     "existence": "existence",
-    "boilerplate": "boilerplate",
-    "names": "names",
+    "boilerplate": "lintnews.families.boilerplate.phrases",
+    "names": "lintnews.families.names.kind",
     "mistranslation": "mistranslation",
 }
 

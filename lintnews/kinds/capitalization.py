@@ -16,8 +16,8 @@ prose. After a prefix such as `pro-` or `anti-` the name is still a name
 """
 from __future__ import annotations
 
-from ..registry import Check
-from .common import (
+from lintnews.engine.registry import Check
+from lintnews.kinds.common import (
     WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
     starts_word, string_list,
 )

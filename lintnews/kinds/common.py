@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 
 
-from ..rules import RuleEntry
-from ..termindex import BoundedTerms, word_set
-from ..trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
-from ..patterncache import IGNORECASE, compile_re, compile_regex
+from lintnews.engine.rulefiles import RuleEntry
+from lintnews.text.termindex import BoundedTerms, word_set
+from lintnews.text.trie import LEFT_BOUNDARY, RIGHT_BOUNDARY, trie_pattern
+from lintnews.text.patterncache import IGNORECASE, compile_re, compile_regex
 
 TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 
@@ -33,7 +33,7 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
     """
     words = set(terms)
     if len(words) >= LARGE_TERM_LIST:
-        from ..automaton import literal_terms
+        from lintnews.text.automaton import literal_terms
 
         return literal_terms(sorted(words, key=len, reverse=True), ignore_case)
     return compile_re(trie_pattern(words, ignore_case) + _RIGHT_BOUNDARY,
@@ -191,7 +191,7 @@ def quoted_severity(doc, ctx, severity, start: int, end: int):
     mode = ctx.config.quoted_severity
     if mode == "same":
         return severity
-    from ..quotation import in_quotation
+    from lintnews.text.quotation import in_quotation
 
     if not in_quotation(doc, start, end):
         return severity

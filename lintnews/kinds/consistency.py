@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..registry import Check
-from .common import format_message, is_inside_token, profile_form, starts_word, term_pattern
+from lintnews.engine.registry import Check
+from lintnews.kinds.common import format_message, is_inside_token, profile_form, starts_word, term_pattern
 
 DEFAULT_MESSAGE = (
     "This text writes the name as “{found}” here and as “{preferred}” {count} "

@@ -10,16 +10,16 @@
 
 Tokens of every existence rule compile into one pattern; patterns compile
 once each, with the regex module's MULTILINE and IGNORECASE flags, and run on
-a time budget (`lintnews.safe_regex`): a pattern that backtracks without end
+a time budget (`lintnews.text.safe_regex`): a pattern that backtracks without end
 is stopped and reported as LN002, naming its rule file and line.
 """
 from __future__ import annotations
 
 
-from ..registry import Check
-from ..safe_regex import RuleTimeout, compile_user_pattern
-from .common import format_message, starts_word, string_list, term_pattern
-from ..patterncache import IGNORECASE, MULTILINE
+from lintnews.engine.registry import Check
+from lintnews.text.safe_regex import RuleTimeout, compile_user_pattern
+from lintnews.kinds.common import format_message, starts_word, string_list, term_pattern
+from lintnews.text.patterncache import IGNORECASE, MULTILINE
 
 DEFAULT_MESSAGE = "“{found}” should not be here."
 

@@ -3,8 +3,8 @@ and calques, kept as data. Each `[[rule.term]]` has the phrase found, the
 English it should be and the reason, which the message gives."""
 from __future__ import annotations
 
-from ..model import Check
-from .common import WordStartTerms, format_message, match_case, starts_word
+from lintnews.model import Check
+from lintnews.kinds.common import WordStartTerms, format_message, match_case, starts_word
 
 _MISTRANSLATION_MESSAGE = "“{found}” is a mistranslation: write “{expected}” ({reason})."
 

@@ -13,8 +13,8 @@ All variants of every substitution rule compile into one pattern.
 """
 from __future__ import annotations
 
-from ..registry import Check
-from .common import (
+from lintnews.engine.registry import Check
+from lintnews.kinds.common import (
     WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
     match_case, profile_form, starts_word, string_map,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from ..document import Document
+from lintnews.document import Document
 
 FORMATS = ("plain", "markdown", "html")
 _SUFFIXES = {
@@ -32,9 +32,9 @@ def make_document(text: str, path: str = "<text>", fmt: str | None = None) -> Do
     """Build the Document for `text`, reading its markup."""
     fmt = fmt or format_for(path)
     if fmt == "markdown":
-        from .markdown import read
+        from lintnews.markup.markdown import read
     elif fmt == "html":
-        from .html import read
+        from lintnews.markup.html import read
     else:
-        from .plain import read
+        from lintnews.markup.plain import read
     return read(text, path)

@@ -24,7 +24,7 @@ or textarea. A node that cannot be found is left out, never misplaced.
 Findings and fixes therefore point at the source characters.
 
 The same walk gives the page's element context (links, `nav`, `footer`,
-class words: lintnews/blocks/dom.py) for each prose node. Comments are kept
+class words: lintnews/families/boilerplate/dom.py) for each prose node. Comments are kept
 aside, with their source spans, for suppression comments. The old tolerant
 tag scanner (`scan`) is only a fallback: when the parser is unavailable or
 fails, or (never seen on real pages) when most of the text cannot be aligned.
@@ -38,10 +38,10 @@ from html.entities import html5 as _HTML5
 
 import regex
 
-from ..blocks.dom import ElementContext, node_context
-from ..document import PLACEHOLDER, Document, ProseBuilder
-from ..lazy import lazy_regex
-from .plain import URL_PATTERN, url_spans
+from lintnews.families.boilerplate.dom import ElementContext, node_context
+from lintnews.document import PLACEHOLDER, Document, ProseBuilder
+from lintnews.text.lazy import lazy_regex
+from lintnews.markup.plain import URL_PATTERN, url_spans
 
 #: Elements whose text is not prose.
 _SKIP = frozenset("script style pre code template svg math textarea noscript".split())

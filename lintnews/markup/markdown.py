@@ -9,10 +9,10 @@ are kept aside for suppression comments.
 from __future__ import annotations
 
 
-from ..document import PLACEHOLDER, Document, ProseBuilder
-from ..lazy import lazy_regex
-from ..urls import SCHEME_URL, url_spans
-from ..patterncache import DOTALL, IGNORECASE, MULTILINE
+from lintnews.document import PLACEHOLDER, Document, ProseBuilder
+from lintnews.text.lazy import lazy_regex
+from lintnews.markup.urls import SCHEME_URL, url_spans
+from lintnews.text.patterncache import DOTALL, IGNORECASE, MULTILINE
 
 _FRONT_MATTER = lazy_regex(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
 _FENCE = lazy_regex(r"^[ ]{0,3}(`{3,}|~{3,})")

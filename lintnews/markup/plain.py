@@ -1,8 +1,8 @@
 """Plain text: everything is prose except URLs and e-mail addresses."""
 from __future__ import annotations
 
-from ..document import PLACEHOLDER, Document, ProseBuilder
-from ..urls import URL_PATTERN, may_hold_url, url_spans
+from lintnews.document import PLACEHOLDER, Document, ProseBuilder
+from lintnews.markup.urls import URL_PATTERN, may_hold_url, url_spans
 
 __all__ = ["URL_PATTERN", "mask_urls", "read", "url_spans"]
 

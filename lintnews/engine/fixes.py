@@ -1,0 +1,202 @@
+"""Applying fixes: the one place where lintnews changes a text or a file.
+
+A finding's `Suggestion` is an edit (offset, end_offset, replacement) in the
+original text, marked safe or unsafe. This module
+
+- picks each finding's first applicable suggestion (safe ones always, unsafe
+  ones only when asked) and resolves overlapping edits the same way every time:
+  edits are ordered by (start, longest first, replacement, rule) and an edit
+  that overlaps one already taken waits for the next pass;
+- re-lints the fixed text and fixes again until nothing changes, at most
+  `MAX_PASSES` times, so a second run finds nothing left to fix;
+- writes a file back atomically (a temporary file in the same folder, then
+  `os.replace`), keeping its mode, encoding, byte-order mark and line endings,
+  and refuses to write when the file changed after it was read;
+- makes the unified diff that `--diff` prints.
+
+`fix` is a pure function of a text, so a worker process can call it.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from lintnews.text.record import dataclass, field
+from lintnews.finding import Finding
+
+TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+if TYPE_CHECKING:
+    from typing import Callable, Iterable, Sequence
+
+#: Re-lint and fix at most this many times; a rule that keeps rewriting its own
+#: output (a cycle) stops here instead of looping forever.
+MAX_PASSES = 10
+
+
+class FixError(Exception):
+    """A fix that cannot be written; str() is a one-line message naming the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str = ""
+
+    def order(self) -> tuple:
+        return (self.start, -self.end, self.replacement, self.rule)
+
+
+@dataclass
+class FixOutcome:
+    """The fixed text, how many findings were fixed, and what is left."""
+
+    text: str
+    fixed: int = 0
+    remaining: list[Finding] = field(default_factory=list)
+    passes: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed > 0
+
+
+def chosen_edit(finding: Finding, unsafe: bool = False) -> Edit | None:
+    """The edit `--fix` would make for a finding (its first allowed suggestion)."""
+    for s in finding.suggestions:
+        if s.safe or unsafe:
+            return Edit(s.offset, s.end_offset, s.replacement, finding.rule)
+    return None
+
+
+def select_edits(edits: Iterable[Edit]) -> list[Edit]:
+    """Non-overlapping edits in text order, chosen the same way for any input order.
+
+    Two edits conflict when their spans overlap, or when both insert at the
+    same point; touching spans do not conflict. Identical edits count once.
+    """
+    taken: list[Edit] = []
+    for edit in sorted(set(edits), key=Edit.order):
+        if taken:
+            last = taken[-1]
+            if edit.start < last.end:
+                continue
+            if edit.start == edit.end == last.start == last.end:
+                continue
+        taken.append(edit)
+    return taken
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits given in text order (see `select_edits`)."""
+    parts = []
+    pos = 0
+    for edit in edits:
+        parts.append(text[pos:edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def newline_of(text: str) -> str:
+    """The text's line ending: "\\r\\n" when every line break is CRLF, else "\\n"."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf == text.count("\n") else "\n"
+
+
+def _adapt(replacement: str, newline: str) -> str:
+    if newline == "\n" or "\n" not in replacement:
+        return replacement
+    return replacement.replace("\r\n", "\n").replace("\n", newline)
+
+
+def fix_once(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, list[Edit], int]:
+    """One pass: the text with the chosen edits applied, the edits, findings fixed."""
+    newline = newline_of(text)
+    chosen: list[tuple[Finding, Edit]] = []
+    for f in findings:
+        edit = chosen_edit(f, unsafe)
+        if edit is not None and 0 <= edit.start <= edit.end <= len(text):
+            chosen.append((f, Edit(edit.start, edit.end, _adapt(edit.replacement, newline), edit.rule)))
+    edits = select_edits(e for _, e in chosen)
+    spans = {(e.start, e.end, e.replacement) for e in edits}
+    fixed = sum(1 for _, e in chosen if (e.start, e.end, e.replacement) in spans)
+    return apply_edits(text, edits), edits, fixed
+
+
+def fix(text: str, findings: Sequence[Finding], relint: Callable[[str], list[Finding]],
+        unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixOutcome:
+    """Fix `text` until no applicable fix is left (or `max_passes` is reached).
+
+    `findings` are the findings of `text`; `relint(new_text)` lints a fixed
+    text. The outcome's `remaining` are the findings of the final text.
+    """
+    outcome = FixOutcome(text, remaining=list(findings))
+    seen = {text}
+    while outcome.passes < max_passes:
+        new_text, edits, fixed = fix_once(outcome.text, outcome.remaining, unsafe)
+        if not edits or new_text == outcome.text:
+            break
+        outcome.passes += 1
+        outcome.fixed += fixed
+        for e in edits:
+            outcome.by_rule[e.rule] = outcome.by_rule.get(e.rule, 0) + 1
+        outcome.text = new_text
+        outcome.remaining = relint(new_text)
+        if new_text in seen:  # a cycle between rules: stop where we are
+            break
+        seen.add(new_text)
+    return outcome
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    """The unified diff of a fix, as `--diff` prints it ("" when nothing changes)."""
+    if old == new:
+        return ""
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"a/{path}", tofile=f"b/{path}")
+    # lines keep their own endings (CRLF stays CRLF, so `git apply` accepts the diff)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at \\n only (str.splitlines also splits at U+2028, form feeds...)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+def encode(text: str, encoding: str, bom: bytes, shown: str) -> bytes:
+    try:
+        return bom + text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise FixError(f"{shown}: the fixed text has “{exc.object[exc.start:exc.end]}”, "
+                       f"which {encoding} cannot hold; file left unchanged") from None
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None, shown: str | None = None) -> None:
+    """Replace the file at `path` with `data` through `atomic.atomic_write`.
+
+    When `expected` is given and the file's bytes are no longer those, the file
+    changed after it was read and nothing is written. Every failure becomes a
+    one-line FixError naming the file; the original is then untouched.
+    """
+    from lintnews.engine.atomic import FileChangedError, atomic_write
+
+    shown = shown or str(path)
+    try:
+        atomic_write(path, data, expected)
+    except FileChangedError:
+        raise FixError(f"{shown}: changed while lintnews was reading it; not fixed, run again") from None
+    except PermissionError:
+        raise FixError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise FixError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+

@@ -1,0 +1,92 @@
+"""LN305: page furniture found by the page's structure (the boilerplate kind's `structure` role).
+
+The `structure` rule of `rules/boilerplate.toml` carries the furniture
+vocabulary; the classifier itself is `lintnews.families.boilerplate`. Here its blocks
+become findings, and the phrase findings of the boilerplate kind
+(`kinds/boilerplate.py`) inside a block are folded into it.
+"""
+from __future__ import annotations
+
+from lintnews.finding import Severity
+
+STRUCTURE_MESSAGE = (
+    "These {count} lines look like a {kind} of the web page around the article, not part of it "
+    "(“{first}”): remove them."
+)
+STRUCTURE_MESSAGE_ONE = "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line."
+#: Blocks of links to other articles: their lines are headlines, prose an
+#: editor may keep as links, so damage inside them is still reported. Every
+#: other block of page furniture explains what lies inside it (lintnews.engine.overlap).
+LINK_KINDS = frozenset({"teaser list", "link list"})
+_BLOCK_OPENING, _BLOCK_KIND_END = "lines look like a ", " of the web page"
+
+
+def furniture_block_kind(message: str) -> str | None:
+    """The kind of block an LN305 block finding names (from its message), or None."""
+    at = message.find(_BLOCK_OPENING)
+    end = message.find(_BLOCK_KIND_END, at)
+    if at < 0 or end < 0 or not message.startswith("These "):
+        return None
+    return message[at + len(_BLOCK_OPENING):end]
+
+
+SENTENCE_MESSAGE = "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it."
+TITLE_TAIL_MESSAGE = "“{found}” is the website's name added to the page title, not part of the headline: remove it."
+
+
+def structure_rule(entry, ruleset):
+    """(entry, vocabulary, agency words) of the `structure` rule `entry`."""
+    from lintnews.families.boilerplate.features import Vocabulary
+
+    table = entry.data.get("vocabulary", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in table.values()
+    ):
+        raise entry.error("'vocabulary' must be a table of kind = [words and phrases]")
+    agencies = frozenset(
+        w.casefold() for _path, t in ruleset.table("placeholders") for w in t.get("agency", ()) if " " not in w
+    )
+    return entry, Vocabulary.from_table(table), agencies
+
+
+def structure_findings(doc, structure, spans, found, matcher_hit):
+    """LN305 blocks; phrase findings inside a block are folded into it (one finding per block)."""
+    from lintnews.families.boilerplate.page import KIND_NAMES, analyse, blocks, joined_sentences
+
+    entry, vocab, agencies = structure
+    # a site phrase is certain furniture; an agency credit (info) is not
+    known = {i for f, first, last in found if f.severity >= Severity.WARNING for i in range(first, last + 1)}
+    page = analyse(doc.prose, spans, vocab, known, agencies, doc.element_context)
+    out = []
+    for start, end, kind in joined_sentences(doc.prose, spans, vocab, matcher_hit):
+        message = SENTENCE_MESSAGE.format(found=_clip(doc.prose[start:end]), kind=KIND_NAMES.get(kind, "block"))
+        out.append(doc.finding(entry.rule, start, end, message, [("", False)]))
+    if page is None:
+        yield from out
+        yield from (f for f, _first, _last in found)
+        return
+    covered = set()
+    for block in blocks(page):
+        start, end = spans[block.first][0], spans[block.last][1]
+        count = block.last - block.first + 1
+        first = _clip(doc.prose[spans[block.first][0]:spans[block.first][1]])
+        kind = KIND_NAMES.get(block.kind, "block")
+        template = STRUCTURE_MESSAGE if count > 1 else STRUCTURE_MESSAGE_ONE
+        message = template.format(count=count, kind=kind, first=first)
+        out.append(doc.finding(entry.rule, start, end, message, [doc.line_removal(start, end)]))
+        covered.update(range(block.first, block.last + 1))
+    if page.title_tail is not None:
+        start, end = page.title_tail
+        found_text = doc.prose[start:end].strip()
+        out.append(doc.finding(entry.rule, start, end, TITLE_TAIL_MESSAGE.format(found=found_text),
+                               [("", False)]))
+    for f, first, last in found:
+        if not all(i in covered for i in range(first, last + 1)):
+            out.append(f)
+    yield from out
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+

@@ -1,0 +1,554 @@
+"""Find the article's body in a scraped page, and the furniture around it.
+
+A page saved as text is the article (a run of prose paragraphs, with its
+subheadings, lists and tables) inside the page's furniture (menus, share
+bars, teaser lists, footers). The body is found first: the run of lines that
+maximises prose words minus a cost for every line that is not prose (the
+"body text extraction" idea of Finn, Kushmerick and Smyth, 2001, on lines
+instead of tags). Then, from the body outwards, the first line that is
+furniture beyond doubt (a share bar, a teaser heading, a known site phrase, a
+menu of section names) marks where the page begins or ends again: every line
+beyond it is furniture. Inside the body only such certain lines are
+furniture. The headline, byline and date line before the body are never
+furniture, and neither is a run of prose paragraphs anywhere.
+
+Nothing is reported unless the text shows that it is a page at all: a body,
+and enough certain furniture lines around it (`MIN_EVIDENCE`). A clean
+article, with its headline, byline, subheadings, lists, tables and poems,
+shows none.
+"""
+from __future__ import annotations
+
+from lintnews.text.record import dataclass
+from lintnews.text.lazy import lazy_regex
+
+from lintnews.families.boilerplate.features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
+from lintnews.text.patterncache import IGNORECASE
+
+# -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
+#: Fewer lines than this is a note or a short article, never a page.
+MIN_LINES = 8
+#: More lines or characters than this is a corpus or a log, not one saved page (the
+#: largest dev-set page has 407 lines and 40 KB); the classifier stays out of it.
+MAX_LINES = 20_000
+MAX_CHARS = 4_000_000
+#: The body needs this many prose words (the smallest dev-set article body has 69 words).
+MIN_BODY_WORDS = 60
+#: Certain furniture lines outside the body needed before anything is reported:
+#: every dev-set page has at least 5; the 50 clean-web articles have none.
+MIN_EVIDENCE = 3
+#: Two of them must lie this close (in lines): page furniture comes in blocks.
+EVIDENCE_GAP = 2
+#: Cost of a line that is not prose inside the body, in prose words: bridges a
+#: subheading, a ten-line table or a caption between paragraphs, but not a
+#: teaser list or a menu between the article and a comment thread.
+NON_PROSE_COST = 6
+#: Cost of a certain furniture line: the body does not run across a share bar.
+SIGNAL_COST = 20
+#: A prose line counts at most this many words (one huge line is not a body).
+PROSE_WORD_CAP = 60
+#: A certain furniture line uses furniture vocabulary for at least this share of its words.
+SIGNAL_VOCAB_SHARE = 0.5
+#: ... and has at most this many words (a pitch "Sign up for our newsletter to get ..." is longer).
+SIGNAL_MAX_WORDS = 20
+#: A menu item is at most this many words.
+MENU_ITEM_WORDS = 4
+#: This many one-to-four-word lines in a row are a menu (a brand list, a site
+#: index). The longest such run inside a dev-set body is 8 (a product list); the
+#: clean-web articles have none longer than 3.
+MENU_RUN = 12
+#: Lines before the body where the headline, standfirst, byline and date live.
+MASTHEAD = 12
+#: Lines under a headline where its byline and date line may stand.
+HEADLINE_FOLLOWERS = 3
+#: A headline has at least this many words ("Council approves budget for bridge").
+HEADLINE_WORDS = 4
+#: This many prose lines in a row outside the body are left alone (a second
+#: part of the article, an author's note): furniture is rarely running prose.
+PROSE_RUN = 3
+
+_BYLINE = lazy_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", IGNORECASE)
+_TITLE_SPLIT = lazy_regex(r"\s+[|–—\-:·•]\s+")
+#: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
+_PHOTO_CREDIT = lazy_regex(
+    r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
+    r"|\bcredit(?:s)?\b[.:…]",
+    IGNORECASE,
+)
+_COPYRIGHT = lazy_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", IGNORECASE)
+_DIGITS_ONLY = lazy_regex(r"[\d\s.,:;%+()/|-]+")
+
+KIND_NAMES = {
+    "share": "share bar",
+    "menu": "menu",
+    "language": "language menu",
+    "teaser": "teaser list",
+    "ticker": "ticker",
+    "newsletter": "newsletter or donation pitch",
+    "cookie": "cookie notice",
+    "comments": "comments",
+    "footer": "footer",
+    "signature": "signature code",
+    "link": "link list",
+}
+#: Kinds whose vocabulary alone makes a line certain furniture (section names need a menu around them).
+_CERTAIN_KINDS = ("share", "teaser", "ticker", "newsletter", "cookie", "comments", "footer", "language")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of furniture lines: first and last line (indexes) and its kind."""
+
+    first: int
+    last: int
+    kind: str
+
+
+@dataclass
+class Page:
+    lines: list[Line]
+    body: tuple[int, int] | None
+    furniture: list[bool]
+    kinds: list[str | None]
+    protected: list[bool]
+    title_tail: tuple[int, int] | None = None
+
+
+def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
+            known: set[int] = frozenset(), agencies: frozenset[str] = frozenset(),
+            elements=None) -> Page | None:
+    """Classify the lines `spans` of `text`; `known` are lines a site phrase matched.
+
+    `elements` (an HTML page's `ElementContext`) adds what the page's elements
+    say: link density, `nav`/`aside`/`footer`, class and id words.
+    Returns None when the text shows no sign of being a scraped page.
+    """
+    if not MIN_LINES <= len(spans) <= MAX_LINES or len(text) > MAX_CHARS:
+        return None
+    dom = elements.lines(spans) if elements is not None else None
+    if dom is not None:
+        known = set(known) | {i for i, d in enumerate(dom) if _dom_certain(d, text, spans[i])}
+    short = _evidence(text, spans, vocab, known, stoplist("en"))
+    if short is None:
+        return None
+    stops = best_stoplist(words_of(text[:8_000]))
+    if stops is not stoplist("en"):
+        short = {}
+    lines = [short.get(i) or measure(text, s, e, stops, vocab) for i, (s, e) in enumerate(spans)]
+    _count_repeats(lines)
+    prose = [_body_prose(ln) and not (dom and dom[i].link_density >= LINK_DENSE_PROSE)
+             for i, ln in enumerate(lines)]
+    signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
+    _mark_menu_runs(lines, signal)
+    cards = _mark_card_lines(lines, signal)
+    for i in cards:  # the snippet under a card's byline (or a comment under its author) is not the article
+        j = i + 1
+        while j < len(lines) and signal[j] and _date_only(lines[j]):
+            j += 1
+        if j < len(lines):
+            prose[j] = False
+    body = _body(lines, prose, signal)
+    if body is None:
+        return None
+    s, e = body
+    outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
+    if outside < MIN_EVIDENCE:
+        return None
+    n = len(lines)
+    protected = [False] * n
+    _protect_masthead(lines, s, protected, signal)
+    furniture = [False] * n
+    head = max((i for i in range(s) if signal[i] and not protected[i]), default=-1)
+    for i in range(head + 1):
+        furniture[i] = not protected[i]
+    tail = min((i for i in range(e + 1, n) if signal[i]), default=n)
+    for i in range(tail, n):
+        furniture[i] = True
+    for i in range(s, e + 1):
+        furniture[i] = signal[i] and not prose[i] and (_inner_ok(lines[i]) or _dom_inner(dom, i))
+    _spare_prose_runs(prose, furniture)
+    # an element's own name (footer, nav) says more than a word of its text
+    kinds = [(dom[i].kind if dom else None) or _kind(ln) for i, ln in enumerate(lines)]
+    page = Page(lines, body, furniture, kinds, protected)
+    page.title_tail = _title_tail(lines)
+    return page
+
+
+def blocks(page: Page) -> list[Block]:
+    """Contiguous furniture lines, split where the kind of block changes.
+
+    A one- or two-word line of another kind joins its neighbour ("Privacy" in
+    a footer): a word is too little to name a block of its own."""
+    merged: list[Block] = []
+
+    def tiny(block: Block) -> bool:
+        return block.first == block.last and page.lines[block.first].words <= 2
+
+    for block in _kind_runs(page):
+        if merged and merged[-1].last + 1 == block.first and (tiny(block) or tiny(merged[-1])):
+            prev = merged[-1]
+            kind = block.kind if tiny(prev) and not tiny(block) else prev.kind
+            merged[-1] = Block(prev.first, block.last, kind)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _kind_runs(page: Page) -> list[Block]:
+    out: list[Block] = []
+    first = None
+    kind = None
+    for i, flag in enumerate(page.furniture + [False]):
+        own = page.kinds[i] if flag else None
+        if first is not None and (not flag or (own is not None and kind is not None and own != kind)):
+            out.append(Block(first, i - 1, kind or _shape_kind(page.lines[first:i])))
+            first, kind = None, None
+        if flag and first is None:
+            first, kind = i, own
+        elif flag and kind is None:
+            kind = own
+    return out
+
+
+#: Lines up to this many characters are looked at first, for evidence of a page.
+QUICK_LINE = 160
+
+
+def _evidence(text, spans, vocab, known, stops) -> dict[int, Line] | None:
+    """The short lines, measured, when they show a page at all; else None (cheap exit).
+
+    A page shows at least MIN_EVIDENCE certain furniture lines, two of them
+    within EVIDENCE_GAP lines of each other (furniture comes in blocks; a
+    phrase quoted here and there in an article does not)."""
+    found = len(known)
+    ordered = sorted(known)
+    near = any(b - a <= EVIDENCE_GAP for a, b in zip(ordered, ordered[1:]))
+    last = -EVIDENCE_GAP - 1
+    measured: dict[int, Line] = {}
+    run = 0
+    for i, (s, e) in enumerate(spans):
+        if e - s > QUICK_LINE:
+            run = 0
+            continue
+        ln = measured[i] = measure(text, s, e, stops, vocab)
+        run = run + 1 if _menu_item(ln) else 0
+        if run >= MENU_RUN:
+            found, near = found + MIN_EVIDENCE, True
+        elif i in known:
+            near = near or i - last <= EVIDENCE_GAP
+            last = i
+        elif _vocab_heavy(ln) or ln.signature or (_COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS):
+            found += 1
+            near = near or i - last <= EVIDENCE_GAP
+            last = i
+    return measured if found >= MIN_EVIDENCE and near else None
+
+
+# -- the body -----------------------------------------------------------------
+
+def _body(lines: list[Line], prose: list[bool], signal: list[bool]) -> tuple[int, int] | None:
+    """The run of lines with the most prose words less the cost of the rest."""
+    best, best_span = 0, None
+    run, run_start = 0, 0
+    for i, ln in enumerate(lines):
+        if prose[i]:
+            score = min(ln.words, PROSE_WORD_CAP)
+        elif signal[i]:
+            score = -SIGNAL_COST
+        else:
+            score = -NON_PROSE_COST
+        if run <= 0:
+            run, run_start = 0, i
+        run += score
+        if run > best:
+            best, best_span = run, (run_start, i)
+    if best_span is None:
+        return None
+    s, e = best_span
+    while s < e and not prose[s]:
+        s += 1
+    words = sum(lines[i].words for i in range(s, e + 1) if prose[i])
+    if words < MIN_BODY_WORDS or sum(prose[s:e + 1]) < 2:
+        return None
+    return s, e
+
+
+#: A prose line with this many cookie, newsletter, share or comment words is a
+#: notice or a pitch, not the article (a news sentence has at most one or two).
+PITCH_WORDS = 3
+
+
+def _body_prose(ln: Line) -> bool:
+    """Prose that can be the article's: not a notice, not a paragraph the page repeats."""
+    if not ln.prose or ln.repeats or _vocab_heavy(ln):
+        return False
+    return sum(ln.vocab.get(k, 0) for k in ("cookie", "newsletter", "share", "comments")) < PITCH_WORDS
+
+
+#: In HTML, a prose-looking line with this share of its characters in links is a
+#: teaser snippet, not the article (jusText's max_link_density is 0.2 for good
+#: paragraphs; article paragraphs with a few links stay well under a half).
+LINK_DENSE_PROSE = 0.5
+#: A one-to-four-word line with this share of its characters in links is a link list item.
+LINK_DENSE = 0.8
+
+
+def _dom_certain(d, text: str, span: tuple[int, int]) -> bool:
+    """An HTML line that its elements mark as furniture beyond doubt."""
+    if not d.chars:
+        return False
+    words = text.count(" ", span[0], span[1]) + 1
+    if words > SIGNAL_MAX_WORDS:
+        return False
+    if d.kind is not None and (d.link_density >= LINK_DENSE_PROSE or words <= MENU_ITEM_WORDS):
+        return True
+    return d.link_density >= LINK_DENSE and words <= MENU_ITEM_WORDS  # a bare link list item
+
+
+def _dom_inner(dom, i: int) -> bool:
+    """Inside the body, an element-marked line must also be mostly links (not a pull quote)."""
+    return bool(dom) and dom[i].kind in ("share", "newsletter", "cookie", "teaser", "comments") \
+        and dom[i].link_density >= LINK_DENSE_PROSE
+
+
+def _vocab_heavy(ln: Line) -> bool:
+    return ln.words <= SIGNAL_MAX_WORDS and sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS) >= SIGNAL_VOCAB_SHARE * max(ln.words, 1)
+
+
+def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozenset[str]) -> bool:
+    """True when line `i` is page furniture beyond doubt, whatever surrounds it."""
+    if known or ln.signature:
+        return True
+    if ln.words == 0:
+        return ln.urls > 0
+    if _COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS:
+        if _PHOTO_CREDIT.search(ln.text):
+            return False  # "Image copyright Getty Images" credits a photo
+        rest = [w for w in words_of(ln.text) if w not in ("copyright", "c")]
+        return not (rest and all(w in agencies for w in rest))  # "© Reuters" is a credit
+    if _vocab_heavy(ln):
+        return True
+    if ln.urls and ln.words <= 3 and not ln.prose:
+        return True
+    if ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and ln.vocab.get("menu", 0) >= ln.words:
+        return _menu_neighbour(lines, i - 1) or _menu_neighbour(lines, i + 1)
+    return False
+
+
+def _menu_item(ln: Line) -> bool:
+    return ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and not ln.sentences and ln.chars <= 40
+
+
+def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
+    """A long run of one-to-four-word lines is a menu, whatever its words.
+
+    Lines already known as furniture (a share bar after a fact box) break the run."""
+    i, n = 0, len(lines)
+    while i < n:
+        if signal[i] or not _menu_item(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not signal[j] and _menu_item(lines[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            for k in range(i, j):
+                signal[k] = True
+        i = j
+
+
+#: Bylines ("By Jane Doe") or bare date lines this many times on one page are
+#: teaser cards or a comment thread: an article has one byline and one date line.
+CARD_LINES = 3
+_DATE_WORDS = lazy_regex(
+    r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
+    IGNORECASE,
+)
+
+
+def _date_only(ln: Line) -> bool:
+    return 0 < ln.dates and ln.words <= 8 and all(
+        _DATE_WORDS.fullmatch(t.rstrip(",.;") or t) for t in ln.text.split())
+
+
+def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
+    """Bylines and bare dates that recur on the page are teaser cards or comments.
+
+    Returns the recurring bylines (a live blog's recurring times are not cards)."""
+    bylines: list[int] = []
+    for test in (_card_byline, _date_only):
+        found = [i for i, ln in enumerate(lines) if ln.words <= SIGNAL_MAX_WORDS and test(ln)
+                 and (test is _date_only or _BYLINE.match(ln.text) or _dated(lines, i))]
+        if len(found) >= CARD_LINES:
+            for i in found:
+                signal[i] = True
+            if test is _card_byline:
+                bylines = found
+    return bylines
+
+
+def _dated(lines: list[Line], i: int) -> bool:
+    """A commenter's line comes with its time ("jsmith says:" / "May 2, 2024 at 6:34 am")."""
+    return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
+
+
+_COMMENTER = lazy_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", IGNORECASE)
+
+
+def _card_byline(ln: Line) -> bool:
+    """A teaser card's byline or a commenter's name line ("jsmith says:")."""
+    return ln.words <= 6 and bool(_BYLINE.match(ln.text) or _COMMENTER.match(ln.text))
+
+
+def _menu_neighbour(lines: list[Line], j: int) -> bool:
+    if not 0 <= j < len(lines):
+        return False
+    ln = lines[j]
+    return ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and (ln.vocab.get("menu", 0) > 0 or ln.vocab_tokens > 0)
+
+
+def _inner_ok(ln: Line) -> bool:
+    """Inside the body only share, follow, newsletter and cookie lines are certain enough."""
+    return ln.signature or any(ln.vocab.get(k) for k in ("share", "newsletter", "cookie"))
+
+
+def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: list[bool]) -> None:
+    """The headline, byline and date lines just before the body are the article's."""
+    # the page title, when the page starts with one (its site-name tail is reported apart)
+    protected[0] = lines[0].words >= 3 and not signal[0]
+    title = set(words_of(lines[0].text))
+    # the last line above the body that is neither furniture, byline, date nor credit
+    last_plain = next((i for i in range(s - 1, max(0, s - MASTHEAD) - 1, -1)
+                       if not signal[i] and not lines[i].dates and not _BYLINE.match(lines[i].text)
+                       and not _PHOTO_CREDIT.search(lines[i].text) and lines[i].words >= HEADLINE_WORDS), None)
+    # the headline wherever it stands above the body (a share panel may sit between), and
+    # the byline and date line right under it
+    for i in range(1, max(0, s - MASTHEAD)):
+        words = words_of(lines[i].text)
+        if len(words) >= 3 and lines[i].words <= SIGNAL_MAX_WORDS and sum(w in title for w in words) >= 0.6 * len(words):
+            protected[i] = True
+            for j in range(i + 1, min(i + 1 + HEADLINE_FOLLOWERS, s)):
+                follower = lines[j]
+                if follower.words <= 12 and (_BYLINE.match(follower.text)
+                                             or (follower.dates and not follower.vocab_tokens)):
+                    protected[j] = True
+    for i in range(max(0, s - MASTHEAD), s):
+        ln = lines[i]
+        words = words_of(ln.text)
+        if ln.words <= 12 and (_BYLINE.match(ln.text) or (_PHOTO_CREDIT.search(ln.text) and not signal[i])):
+            protected[i] = True
+        elif ln.dates and ln.words <= 12 and ln.vocab_tokens == 0:
+            protected[i] = True
+        elif words and len(words) >= 3 and sum(w in title for w in words) >= 0.6 * len(words):
+            protected[i] = True
+        elif i == last_plain and HEADLINE_WORDS <= ln.words <= SIGNAL_MAX_WORDS and not ln.vocab_tokens:
+            protected[i] = True  # the headline (or standfirst) just above a share bar or the body
+
+
+def _spare_prose_runs(prose: list[bool], furniture: list[bool]) -> None:
+    i, n = 0, len(prose)
+    while i < n:
+        if prose[i] and furniture[i]:
+            j = i
+            while j < n and prose[j] and furniture[j]:
+                j += 1
+            if j - i >= PROSE_RUN:
+                for k in range(i, j):
+                    furniture[k] = False
+            i = j
+        else:
+            i += 1
+
+
+def _count_repeats(lines: list[Line]) -> None:
+    seen: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        seen.setdefault(ln.text.casefold(), []).append(i)
+    for same in seen.values():
+        if len(same) > 1:
+            for i in same:
+                lines[i].repeats = len(same) - 1
+
+
+# -- kinds ------------------------------------------------------------------
+
+def _kind(ln: Line) -> str | None:
+    if ln.signature:
+        return "signature"
+    if _COPYRIGHT.search(ln.text):
+        return "footer"
+    if ln.vocab:
+        kind, count = max(ln.vocab.items(), key=lambda kv: (kv[1], kv[0] != "menu"))
+        if kind != "menu" or count >= ln.words:
+            return kind
+    if ln.words == 0 and ln.urls:
+        return "link"
+    return None
+
+
+def _shape_kind(lines: list[Line]) -> str:
+    short = sum(1 for ln in lines if ln.words <= MENU_ITEM_WORDS)
+    return "menu" if short * 2 >= len(lines) else "teaser"
+
+
+def _title_tail(lines: list[Line]) -> tuple[int, int] | None:
+    """The site-name tail of the page title (" - The Daily Example"), when the
+    headline part of it is repeated further down the page without it."""
+    first = lines[0].text
+    later = {ln.text.strip().casefold() for ln in lines[1:40]}
+    for cut in _TITLE_SPLIT.finditer(first):
+        head, tail = first[: cut.start()].strip(), first[cut.end():]
+        if len(words_of(head)) >= 3 and len(words_of(tail)) <= 8 and head.casefold() in later:
+            return lines[0].start + cut.start(), lines[0].end
+    return None
+
+
+def is_number_line(text: str) -> bool:
+    return bool(_DIGITS_ONLY.fullmatch(text))
+
+
+# -- furniture sentences inside joined lines -----------------------------------
+
+#: A line this long is a joined page (an extractor that put a whole page on a
+#: few lines); no dev-set or clean-web body line is longer than 1,010 characters.
+JOINED_LINE = 1200
+#: Furniture sentences needed in a document's joined lines before any is reported.
+MIN_JOINED_EVIDENCE = 2
+_SENTENCE = lazy_regex(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
+
+
+def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
+                     is_phrase) -> list[tuple[int, int, str]]:
+    """Furniture sentences (start, end, kind) inside very long lines.
+
+    `is_phrase(start, end)` tells whether a known site phrase is the whole sentence.
+    """
+    stops = None
+    out = []
+    cue = None
+    if len(text) > MAX_CHARS:
+        return out
+    for start, end in spans:
+        if end - start < JOINED_LINE:
+            continue
+        if stops is None:
+            stops = best_stoplist(words_of(text[start:start + 20_000]))
+            cue = vocab.cue_pattern(_CERTAIN_KINDS)
+        for m in _SENTENCE.finditer(text, start, end):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e <= s or text.count(" ", s, e) >= SIGNAL_MAX_WORDS:
+                continue
+            if not cue.search(text, s, e) and not is_phrase(s, e):
+                continue  # most sentences: no furniture word at all
+            ln = measure(text, s, e, stops, vocab)
+            certain = sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS)
+            if is_phrase(s, e) or (certain >= 2 and _vocab_heavy(ln)):
+                out.append((s, e, _kind(ln) or "share"))
+    return out if len(out) >= MIN_JOINED_EVIDENCE else []

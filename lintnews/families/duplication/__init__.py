@@ -1,0 +1,1 @@
+"""LN7xx duplication: repeated and near-duplicate paragraphs, sentences and fragments."""

@@ -1,0 +1,371 @@
+"""LN7xx duplication: repeated and near-duplicate paragraphs and sentences.
+
+Scrapers paste a paragraph twice, translation pipelines translate one source
+paragraph twice in different words, and a fragment gets repeated after the
+quote it ends. Every rule reports the later copy and names the line of the
+first.
+
+Cost is linear in the document: exact repeats are one dictionary of normalised
+texts; near-duplicates use an inverted index from word 3-gram shingles (and
+from a paragraph's first eight words) to the earlier paragraphs that contain
+them, so a paragraph is compared only with the few that share something with
+it, never with every other paragraph. Shingles shared by more than
+`_MAX_POSTINGS` paragraphs (set phrases) stop collecting candidates.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from itertools import chain
+
+from lintnews.finding import Severity
+from lintnews.text.lazy import lazy_re
+from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterncache import compile_re, compile_regex
+
+REPEATED = Rule(
+    code="LN701", name="repeated-text", category="duplication",
+    severity=Severity.WARNING, fixable=True,
+    summary="A paragraph or sentence repeated exactly (ignoring spaces and case).",
+    doc=(
+        "A scraper that reads a page twice, or a paste that went wrong, repeats a\n"
+        "paragraph or a sentence word for word. The later copy is reported with the\n"
+        "line of the first. Paragraphs of fewer than 6 words and sentences of fewer\n"
+        "than 8 words are not compared (short lines such as “Read more” are the\n"
+        "boilerplate rules' business), nor are paragraphs of fewer than 16 words\n"
+        "that do not end like a sentence: list items that product copy repeats,\n"
+        "credit lines under quoted tweets, captions and labels. The headline of a\n"
+        "web page that repeats its <title>, or a text's first line when it is a\n"
+        "headline, is not reported either. The fix removes\n"
+        "the later copy and is unsafe.\n\n"
+        "Massive repetition (a feed pasted thousands of times) is summarised: the\n"
+        "first 10 later copies of one text are reported each, then one more finding\n"
+        "on the next copy says how many further copies follow. They are not fixed."
+    ),
+    examples=(
+        Example("The city council met on Monday to discuss the budget.\n"
+                "Other news followed.\n"
+                "The city council met on Monday to discuss the budget.\n", ("LN701",)),
+        Example("The city council met on Monday to discuss the budget.\n"
+                "The city council met on Tuesday to approve the budget.\n", ()),
+    ),
+)
+
+NEAR_DUPLICATE = Rule(
+    code="LN702", name="near-duplicate-paragraph", category="duplication",
+    severity=Severity.WARNING, fixable=False,
+    summary="A paragraph that says an earlier paragraph again in slightly different words.",
+    doc=(
+        "Translation pipelines sometimes translate one source paragraph twice, and\n"
+        "the two versions differ in wording. A later paragraph is reported when,\n"
+        "compared with an earlier one,\n"
+        "- at least half of their word 3-grams are shared (Jaccard ≥ 0.5), or\n"
+        "- it opens with the same eight words and shares at least 35% of its\n"
+        "  vocabulary (Jaccard on words ≥ 0.35).\n"
+        "Only body paragraphs of 12 words or more that end a sentence are compared:\n"
+        "a headline and the lead under it legitimately say the same thing.\n\n"
+        "Measured on the seed articles and the dev set: clean professional news\n"
+        "reaches at most 0.44 on 3-grams (a headline against its own lead, which\n"
+        "is excluded) and never opens two paragraphs with the same eight words;\n"
+        "raw machine translation of redundant legal news reaches 0.46. A paragraph\n"
+        "translated twice reached only 0.21 on 3-grams but shared its first eleven\n"
+        "words and 50% of its vocabulary, which is what the second test catches."
+    ),
+    examples=(
+        Example(
+            "In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
+            "to hold the old bridge.\n"
+            "The mayor spoke later.\n"
+            "In a bid to stop the river town from falling to the rebels like its neighbour, "
+            "troops have been holding the old bridge for weeks.\n",
+            ("LN702",),
+        ),
+        Example(
+            "In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
+            "to hold the old bridge.\n"
+            "In a bid to win votes, the mayor promised new schools, cheaper buses and a park "
+            "by the old mill.\n",
+            (),
+        ),
+    ),
+)
+
+ECHO = Rule(
+    code="LN703", name="repeated-fragment", category="duplication",
+    severity=Severity.WARNING, fixable=True,
+    summary="The last words of a sentence or quotation repeated right after it: “what they want.” they want”.",
+    doc=(
+        "A fragment that repeats the words just before a closing quote or a\n"
+        "sentence's end, left by a translation engine or a bad merge. Only a\n"
+        "fragment that starts in lowercase is reported (a new sentence that echoes\n"
+        "the last, “Never again.” Never again., can be rhetoric). The fix removes\n"
+        "the fragment and is unsafe."
+    ),
+    examples=(
+        Example("He said they will get “exactly what they want.” they want”.", ("LN703",)),
+        Example("He said they will get “exactly what they want.” They want more.", ()),
+    ),
+)
+
+_WORDS = lazy_re(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_ASCII_WORDS = compile_re(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
+_BODY_END = compile_regex(r"[.!?][”’\"»)]*$")
+_MIN_PARAGRAPH_WORDS = 6
+_MIN_SENTENCE_WORDS = 8
+# A paragraph that does not end like a sentence (a list item, a credit, a
+# caption, a headline) is compared only from this length: product copy repeats
+# its bullet lines, and a tweet's credit line or a section label comes back.
+_MIN_LABEL_WORDS = 16
+_MIN_NEAR_WORDS = 12
+_JACCARD_SHINGLES = 0.5  # `_NearIndex._best` prunes with integer arithmetic for 1/2
+_OPENING_WORDS = 8
+_JACCARD_WORDS = 0.35
+_MAX_POSTINGS = 20
+_MAX_REPORTED_COPIES = 10
+
+
+def _line(doc, prose_offset: int) -> int:
+    return doc.lines.position(doc.to_original(prose_offset, prose_offset)[0])[0]
+
+
+def _is_page_headline(doc, prose_offset: int) -> bool:
+    """True when the paragraph at `prose_offset` is the text's first line and
+    reads as a headline (no sentence's end): a scraped page gives its title
+    first and repeats it as the article's headline."""
+    paragraphs = doc.paragraphs
+    if not paragraphs or paragraphs[0][0] != prose_offset:
+        return False
+    return not _BODY_END.search(doc.prose, *paragraphs[0])
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class _Seen:
+    """First occurrences of normalised texts, and how often each came back."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.copies: dict[str, int] = {}
+        #: key → (start, end) of the first copy beyond the cap, and its kind
+        self.overflow: dict[str, tuple[int, int, str]] = {}
+        #: sentences only: key → (start, end) of the copy to count when the
+        #: text comes back (the first, or the last after only short copies)
+        self.unsure: dict[str, tuple[int, int]] = {}
+
+    def repeat(self, key: str, start: int, end: int, kind: str) -> int | None:
+        """The start of the first copy when `key` is a repeat that should be reported each.
+
+        Remembers `key` when it is new; counts copies beyond `_MAX_REPORTED_COPIES`.
+        """
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = start
+            return None
+        n = self.copies[key] = self.copies.get(key, 0) + 1
+        if n <= _MAX_REPORTED_COPIES:
+            return first
+        if n == _MAX_REPORTED_COPIES + 1:
+            self.overflow[key] = (start, end, kind)
+        return None
+
+    def summaries(self, doc):
+        for key, (start, end, kind) in self.overflow.items():
+            more = self.copies[key] - _MAX_REPORTED_COPIES
+            yield doc.finding(
+                REPEATED, start, end,
+                f"This {kind} repeats the one on line {_line(doc, self.first[key])} word for word, "
+                f"and {more - 1} more copies follow it (not reported one by one): remove the copies.",
+            )
+
+
+@check(REPEATED, NEAR_DUPLICATE)
+def duplicates(doc, ctx):
+    prose = doc.prose
+    seen_paragraphs = _Seen()
+    seen_sentences = _Seen()
+    near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
+    for start, end in doc.paragraphs:
+        text = prose[start:end]
+        folded = text.casefold()
+        words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
+        ends = _BODY_END.search(text) is not None
+        if len(words) < _MIN_LABEL_WORDS and not ends:
+            continue  # a label
+        if len(words) >= _MIN_PARAGRAPH_WORDS:
+            # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
+            key = " ".join(folded.split())
+            if key in seen_paragraphs.first:
+                first = seen_paragraphs.repeat(key, start, end, "paragraph")
+                if first is not None and not doc.is_title(first) and not _is_page_headline(doc, first):
+                    yield doc.finding(
+                        REPEATED, start, end,
+                        f"This paragraph repeats the one on line {_line(doc, first)} word for word: "
+                        "remove one copy.",
+                        suggestions=[("", False)],
+                    )
+                continue
+            seen_paragraphs.first[key] = start
+        yield from _repeated_sentences(doc, start, end, seen_sentences)
+        if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
+            earlier = near.match_and_add(start, words)
+            if earlier is not None:
+                yield doc.finding(
+                    NEAR_DUPLICATE, start, end,
+                    f"This paragraph says again what the paragraph on line {_line(doc, earlier)} "
+                    "says, in slightly different words: keep one version.",
+                )
+    yield from seen_paragraphs.summaries(doc)
+    yield from seen_sentences.summaries(doc)
+
+
+def _long_enough(sentence: str) -> bool:
+    return len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS
+
+
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
+    """LN701 on the sentences of one paragraph.
+
+    Only sentences of `_MIN_SENTENCE_WORDS` words or more count, but their
+    words are counted only when a text comes back: `seen.unsure` holds the
+    first occurrence of every text not yet known to have a long copy (most
+    sentences occur once, so most are never counted). The findings are those
+    of counting every sentence first.
+    """
+    prose = doc.prose
+    first_long, unsure = seen.first, seen.unsure
+    starts = doc.memo("sentence starts", lambda d: [s for s, _e in d.sentences])
+    for pos, stop in doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
+        sentence = prose[pos:stop]
+        key = _normal(sentence)
+        if key not in first_long:
+            earlier = unsure.get(key)
+            if earlier is None:  # first time: counted if it comes back
+                unsure[key] = (pos, stop)
+                continue
+            del unsure[key]
+            if _long_enough(prose[earlier[0]:earlier[1]]):
+                first_long[key] = earlier[0]  # the first copy was long: this one is a repeat
+            else:  # the copies so far were short: this one starts afresh
+                unsure[key] = (pos, stop)
+                continue
+        if _long_enough(sentence):
+            first = seen.repeat(key, pos, stop, "sentence")
+            if first is not None:
+                yield doc.finding(
+                    REPEATED, pos, stop,
+                    f"This sentence repeats one on line {_line(doc, first)} word for word: "
+                    "remove one copy.",
+                    suggestions=[("", False)],
+                )
+
+
+class _NearIndex:
+    """Earlier paragraphs, indexed by their word 3-grams and by their opening words.
+
+    A shingle's first paragraph is in `first` (a plain int: most shingles are
+    seen once, and adding them is one `dict.update`); the next ones, up to
+    `_MAX_POSTINGS` in all, are in `later`. Counting the candidates is then
+    `Counter` over both, in C.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.later: dict[str, list[int]] = {}
+        #: shingles whose postings are full: a later paragraph with one is not recorded
+        self.full: set[str] = set()
+        self.openings: dict[tuple[str, ...], list[int]] = {}
+        self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
+        self.sizes: list[int] = []  # how many distinct shingles each paragraph has
+
+    def match_and_add(self, start: int, words: list[str]) -> int | None:
+        """The start of the earlier paragraph this one nearly repeats, if any."""
+        shingles = _shingles(words)
+        opening = tuple(words[:_OPENING_WORDS])
+        first, later = self.first, self.later
+        shared = shingles & first.keys()
+        again = shared & later.keys()
+        found = self._best(words, shingles, shared, again, opening)
+        me = len(self.paragraphs)
+        self.paragraphs.append((start, words))
+        self.sizes.append(len(shingles))
+        for sh in again - self.full:
+            posting = later[sh]
+            posting.append(me)
+            if len(posting) + 1 >= _MAX_POSTINGS:
+                self.full.add(sh)
+        for sh in shared - again:
+            later[sh] = [me]
+        first.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
+        self.openings.setdefault(opening, []).append(me)
+        return found
+
+    def _best(self, words: list[str], shingles, shared, again, opening) -> int | None:
+        mine = len(shingles)
+        # A candidate shares no more shingles than this paragraph shares with
+        # all earlier ones, and it needs at least half of them (below).
+        if 2 * len(shared) >= mine:
+            # How many of this paragraph's shingles each earlier one shares, as
+            # far as the postings tell: a full posting may have left a paragraph
+            # out, so each full one adds one to every candidate's bound.
+            shares = Counter(map(self.first.__getitem__, shared))
+            shares.update(chain.from_iterable(map(self.later.__getitem__, again)))
+            full = len(again & self.full) if self.full else 0
+            sizes = self.sizes
+            # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
+            # grows with the shared count, so one that falls short cannot pass.
+            # A candidate needs at least half of this paragraph's shingles.
+            need = (mine + 1) // 2 - full
+            for other in sorted(o for o, n in shares.items() if n >= need):
+                size = sizes[other]
+                if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
+                    continue
+                start, other_words = self.paragraphs[other]
+                if _jaccard(shingles, _shingles(other_words)) >= _JACCARD_SHINGLES:
+                    return start
+        for other in self.openings.get(opening, ()):
+            start, other_words = self.paragraphs[other]
+            if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
+                return start
+        return None
+
+
+def _shingles(words: list[str]) -> set[str]:
+    """The word 3-grams, each as one string: words hold no space, so joining them
+    loses nothing, and a string keeps its hash (a tuple computes it on every lookup)."""
+    return set(map(" ".join, zip(words, words[1:], words[2:])))
+
+
+def _jaccard(a: set, b: set) -> float:
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+_ECHO = compile_regex(
+    r"(?P<mark>[.!?,]?[”\"]|[.!?])(?P<frag>[ \t]*(?P<words>\p{Ll}[\p{L}\p{N}’'\- \t]{0,60}?))"
+    r"[ \t]*(?P<end>[”\"][.,]?|[.!?])"
+)
+
+
+@check(ECHO)
+def repeated_fragment(doc, ctx):
+    prose = doc.prose
+    for m in _ECHO.finditer(prose):
+        fragment = _WORDS.findall(m.group("words").casefold())
+        if not fragment:
+            continue
+        before = _WORDS.findall(prose[max(0, m.start() - 200):m.start()].casefold())
+        if before[-len(fragment):] != fragment:
+            continue
+        end = m.end()
+        if m.group("mark")[0] not in ".!?," and m.group("end")[-1] in ".,":
+            end -= 1  # keep the sentence's own period, which the first copy lacks
+        yield doc.finding(
+            ECHO, m.end("mark"), end,
+            f"“{m.group('words').strip()}” repeats the words just before it: remove the repetition.",
+            suggestions=[("", False)],
+        )
+
+
+CHECKS = [duplicates, repeated_fragment]

@@ -1,0 +1,1 @@
+"""LN5xx encoding: mojibake and invisible or control characters."""

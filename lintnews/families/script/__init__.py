@@ -1,0 +1,1 @@
+"""LN101 mixed script: Cyrillic and Greek look-alikes inside Latin words."""

@@ -1,0 +1,1 @@
+"""LN6xx spacing and punctuation left by scraping and translation."""

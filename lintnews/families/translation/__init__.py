@@ -1,0 +1,1 @@
+"""LN8xx translation: source-language datelines, translator's notes, known mistranslations."""

@@ -1,0 +1,186 @@
+"""LN801-LN804: what translation leaves behind in an English article.
+
+- LN801 a source-language dateline: Spanish agencies open with `Moscú.-` or
+  `Moscow/Kiev.-` (city, full stop, hyphen); English writes `MOSCOW/KYIV —`.
+- LN802 the Spanish opening marks `¿` and `¡` before an English sentence.
+- LN803 a translator's note carried over from the source, such as
+  `(spelling and punctuation preserved)` from Russian `(орфография и
+  пунктуация сохранены)`. `(sic)` is English usage and stays.
+- LN804 known mistranslations and calques are data (kind `mistranslation`,
+  `lintnews/kinds/mistranslation.py`, rules in `rules/translation.toml`).
+"""
+from __future__ import annotations
+
+
+from lintnews.finding import Severity, Suggestion
+from lintnews.text.lazy import lazy_regex
+from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterncache import IGNORECASE, compile_regex
+
+DATELINE = Rule(
+    code="LN801",
+    name="source-language-dateline",
+    category="translation",
+    severity=Severity.WARNING,
+    summary="A Spanish-style dateline (“Moscow/Kiev.-”) left by translation.",
+    doc="""
+Spanish news agencies open a story with the city, a full stop and a hyphen:
+`Moscú.-`, `Moscow/Kiev.-`. Translation keeps the punctuation and often the
+Spanish or Russian-derived city names. English datelines are in capitals and
+followed by a dash: `MOSCOW/KYIV —`. The fix rewrites the dateline, with the
+English names of the cities listed under `[dateline-places]` in
+`rules/translation.toml`.
+""",
+    examples=(
+        Example("Moscú/Kiev.- Ukraine launched its largest drone attack.", ("LN801",)),
+        Example("MADRID.- The government said on Tuesday.", ("LN801",)),
+        Example("MOSCOW/KYIV — Ukraine launched its largest drone attack."),
+        Example("The score was 2-1.- That was all."),
+    ),
+    fixable=True,
+)
+
+INVERTED_MARK = Rule(
+    code="LN802",
+    name="inverted-punctuation",
+    category="translation",
+    severity=Severity.WARNING,
+    summary="A Spanish “¿” or “¡” before an English sentence.",
+    doc="""
+Spanish opens questions and exclamations with `¿` and `¡`; English does not.
+When a translation keeps them the English sentence starts with a stray mark.
+The fix removes it. A quoted Spanish phrase (`“¡No pasarán!”`) keeps its marks.
+""",
+    examples=(
+        Example("¿What will happen to the truce now?", ("LN802",)),
+        Example("He shouted “¡No pasarán!” at the crowd."),
+    ),
+    fixable=True,
+)
+
+TRANSLATOR_NOTE = Rule(
+    code="LN803",
+    name="translator-note",
+    category="translation",
+    severity=Severity.WARNING,
+    summary="A translator's note from the source, such as “(spelling and punctuation preserved)”.",
+    doc="""
+Russian media mark quoted posts `(орфография и пунктуация сохранены)`, and
+translations carry the note over as `(spelling and punctuation preserved)`,
+which means nothing once the text is translated. Translators' own notes
+(`(translator's note: ...)`, `(N. del T.)`) are not part of an article either.
+The fix removes a “preserved” note; a translator's note needs an editor.
+`(sic)` is English usage and is not reported, nor is an editor's note.
+""",
+    examples=(
+        Example("“We will win,” he wrote (spelling and punctuation preserved).", ("LN803",)),
+        Example("The Rada (translator’s note: the parliament) voted.", ("LN803",)),
+        Example("“We will wins (sic),” he wrote (Editor’s note: updated at 10:00)."),
+    ),
+    fixable=True,
+)
+
+# -- LN801 ---------------------------------------------------------------
+_PLACE = r"\p{Lu}[\p{L}\p{M}'’]*(?:[ -]\p{Lu}[\p{L}\p{M}'’]*){0,2}"
+_DATELINE = compile_regex(
+    rf"(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)(?P<agency>\s*\([\p{{Lu}}][\p{{L}} ]{{1,20}}\))?"
+    r"\s*\.[ \t]?[-–](?=[ \t]+\S)"
+)
+
+def build_dateline_places(ruleset) -> dict[str, str]:
+    """The `[dateline-places]` of the rule set: a Spanish or Russian form, lowercased -> English."""
+    table: dict[str, str] = {}
+    for _path, value in ruleset.table("dateline-places"):
+        table.update({k.lower(): v for k, v in value.items()})
+    return table
+
+
+@check(DATELINE)
+def datelines(doc, ctx):
+    prose = doc.prose
+    places = None
+    for start, end in doc.paragraphs:
+        m = _DATELINE.match(prose, start, end)
+        if m is None:
+            continue
+        if places is None:
+            places = ctx.ruleset.data.dateline_places
+        names = [p.strip() for p in m.group("places").split("/")]
+        english = "/".join(places.get(n.lower(), n).upper() for n in names)
+        agency = (m.group("agency") or "").strip()
+        fixed = f"{english} {agency} —" if agency else f"{english} —"
+        yield doc.finding(
+            DATELINE, m.start(), m.end(),
+            f"“{m.group()}” is a Spanish-style dateline left by translation. "
+            f"An English dateline is “{fixed}”.",
+            [(fixed, True)],
+        )
+
+
+# -- LN802 ---------------------------------------------------------------
+_INVERTED = lazy_regex(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
+_WORDS = lazy_regex(r"\p{L}+")
+
+
+@check(INVERTED_MARK)
+def inverted_marks(doc, ctx):
+    prose = doc.prose
+    if "¿" not in prose and "¡" not in prose:
+        return
+    ev = ctx.ruleset.data.language_evidence
+    spanish = ev.function_words.get("es", frozenset())
+    spanish_letters = ev.letters.get("es", frozenset()) - {"¿", "¡"}
+    for m in _INVERTED.finditer(prose):
+        words = [w.lower() for w in _WORDS.findall(m.group(1))]
+        if (not words or sum(1 for w in words if w in ev.english) * 3 < len(words)
+                or any(w in spanish for w in words) or spanish_letters & set(m.group(1))):
+            continue  # Spanish text keeps its marks (LN103 reports it if untranslated)
+        s = m.start()
+        e = s + 1
+        while e < len(prose) and prose[e] in " \t":
+            e += 1
+        yield doc.finding(
+            INVERTED_MARK, s, s + 1,
+            f"“{prose[s]}” opens questions and exclamations in Spanish, not in English: remove it.",
+            [Suggestion("", *doc.to_original(s, e), True)],
+        )
+
+
+# -- LN803 ---------------------------------------------------------------
+_PRESERVED = (
+    r"(?:the\s+)?(?:author[’']?s\s+|original\s+)?(?:spelling|orthography|punctuation|grammar|style)"
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?(?:author[’']?s\s+)?(?:spelling|orthography|punctuation|grammar|style))*"
+    r"\s+(?:(?:has|have|is|are)\s+been\s+)?(?:preserved|retained|kept|unchanged|maintained)"
+)
+_TRANSLATOR = (
+    r"(?:translator[’']?s?[’']?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
+    r"N\.\s?(?:del|de)\s?T\.|nota\s+del\s+traductor)[^()\[\]\n]{0,200}"
+)
+_NOTE = compile_regex(
+    rf"[(\[]\s*(?:(?P<preserved>{_PRESERVED})|(?P<translator>{_TRANSLATOR}))\s*[)\]]",
+    IGNORECASE,
+)
+
+
+@check(TRANSLATOR_NOTE)
+def translator_notes(doc, ctx):
+    prose = doc.prose
+    for m in _NOTE.finditer(prose):
+        start = m.start()
+        if m.group("preserved"):
+            cut = start - 1 if start and prose[start - 1] in " \t" else start
+            yield doc.finding(
+                TRANSLATOR_NOTE, start, m.end(),
+                f"“{m.group()}” is a note carried over from the source (Russian media "
+                "mark quoted posts this way); it means nothing in a translation: remove it.",
+                [Suggestion("", *doc.to_original(cut, m.end()), True)],
+            )
+        else:
+            yield doc.finding(
+                TRANSLATOR_NOTE, start, m.end(),
+                "A translator's note is not part of the article: work what it says into the "
+                "text, or remove it.",
+            )
+
+
+CHECKS = [datelines, inverted_marks, translator_notes]

@@ -1,0 +1,1 @@
+"""LN102, LN103: passages the translation left in the source language."""
