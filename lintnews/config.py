@@ -8,14 +8,16 @@ a bad value is a `ConfigError` naming the file and the key.
 """
 from __future__ import annotations
 
+import tomllib
+
 import fnmatch
 from functools import lru_cache
 from pathlib import Path
 
-from lintnews.text.record import dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from lintnews.finding import Severity
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 
@@ -150,21 +152,11 @@ def _convert(name: str, value: Any) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    """The parsed TOML file; a text parsed by an earlier process comes from the
-    store (`patterncache.cached_value`), so a hook's run does not import and
-    run the parser for the repository's unchanged pyproject.toml."""
-    from lintnews.text.patterncache import cached_value
-
+    """The parsed TOML file, or a ConfigError naming it."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    return cached_value("toml", text, lambda: _parse_toml(path, text))
-
-
-def _parse_toml(path: Path, text: str) -> dict[str, Any]:
-    import tomllib  # only where a configuration file exists
-
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -13,15 +13,16 @@ map is the identity and costs nothing.
 """
 from __future__ import annotations
 
+import re
+import regex
+
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from lintnews.text.record import dataclass
+from dataclasses import dataclass
 from lintnews.finding import Finding, Severity, Suggestion
-from lintnews.text.lazy import lazy_regex
-from lintnews.text.patterncache import compile_re
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Callable, Iterable, Sequence, TypeVar
@@ -34,20 +35,20 @@ if TYPE_CHECKING:  # pragma: no cover
 PLACEHOLDER = "\ufffc"
 
 
-_LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
-_BLANK_LINES = lazy_regex(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINES = regex.compile(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 #: A line's content without the blanks around it (at least one visible character).
-_TRIMMED_LINE = lazy_regex(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
-_LEADING_BLANKS = lazy_regex(r"[\s\ufffc]*")
+_TRIMMED_LINE = regex.compile(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
+_LEADING_BLANKS = regex.compile(r"[\s\ufffc]*")
 #: What may share a line with removed prose and go with it: tags, a Markdown
 #: link's target, list, heading and quote marks, numbering, blanks.
-_LINE_MARKUP = lazy_regex(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
+_LINE_MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[#>*+\-_`\[\]\s\d.]")
 #: A word run: what `\w+` of the standard `re` module matches (str.isalnum() or `_`).
-WORD_RUN = compile_re(r"\w+")
+WORD_RUN = re.compile(r"\w+")
 #: Where a sentence ends: a full stop, question or exclamation mark (closing
 #: quotes and brackets may follow), blanks, then a capital, a digit or an
 #: opening quote.
-_SENTENCE_BREAK = lazy_regex(r"[.!?…][”’\"»)\]]*(\s+)(?=[\p{Lu}\p{N}“\"‘«¿¡(])")
+_SENTENCE_BREAK = regex.compile(r"[.!?…][”’\"»)\]]*(\s+)(?=[\p{Lu}\p{N}“\"‘«¿¡(])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ second from the first so that no check ever counts lines itself.
 """
 from __future__ import annotations
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 

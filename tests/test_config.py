@@ -87,58 +87,11 @@ def test_bad_quote_convention_in_rule_data_names_the_file(tmp_path: Path):
     assert "house.toml" in str(err.value) and "quotes = 'fancy'" in str(err.value)
 
 
-# -- the parsed configuration kept in the store (patterncache.cached_value) --------
-
-def _config_in_child(folder: Path, cache: Path) -> tuple:
-    """(values of the config for `folder`, whether tomllib was imported) in a fresh process."""
-    import ast
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from lintnews.config import load_config\n"
-        f"c = load_config(Path({str(folder)!r}))\n"
-        "print(repr((c.select, c.ignore, c.quotes, 'tomllib' in sys.modules)))\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(root), "LINTNEWS_TABLE_CACHE_DIR": str(cache)}
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert proc.returncode == 0, proc.stderr
-    return ast.literal_eval(proc.stdout.strip().splitlines()[-1])
-
-
-def test_a_config_file_parsed_once_is_read_back_without_the_parser(tmp_path: Path):
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "site"\n\n[tool.lintnews]\nselect = ["LN2"]\nquotes = "curly"\n', encoding="utf-8")
-    cache = tmp_path / "tables"
-    first = _config_in_child(tmp_path, cache)
-    again = _config_in_child(tmp_path, cache)
-    assert first == (("LN2",), (), "curly", True)
-    assert again == (("LN2",), (), "curly", False)  # the same values, tomllib not imported
-
-
-def test_an_edited_config_file_is_parsed_again(tmp_path: Path):
-    path = tmp_path / ".lintnews.toml"
-    cache = tmp_path / "tables"
-    path.write_text('select = ["LN2"]\n', encoding="utf-8")
-    assert _config_in_child(tmp_path, cache) == (("LN2",), (), "", True)
-    assert _config_in_child(tmp_path, cache) == (("LN2",), (), "", False)  # from the store
-    path.write_text('select = ["LN4"]\n', encoding="utf-8")  # same size, other content
-    assert _config_in_child(tmp_path, cache) == (("LN4",), (), "", True)  # parsed again
-
-
-def test_a_config_with_a_date_is_read_though_the_store_cannot_hold_it(tmp_path: Path, monkeypatch):
-    from lintnews.text import patterncache
-    monkeypatch.setenv("LINTNEWS_TABLE_CACHE_DIR", str(tmp_path / "tables"))
+def test_a_config_with_a_date_is_read(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "site"\nreleased = 2024-05-01\n\n[tool.lintnews]\nignore = ["LN401"]\n',
         encoding="utf-8")
-    added = dict(patterncache._added)
     assert load_config(tmp_path).ignore == ("LN401",)
-    assert patterncache._added == added  # a date is not marshal's: nothing stored
 
 
 def test_invalid_toml_is_reported_every_time(tmp_path: Path, monkeypatch):

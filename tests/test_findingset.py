@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from lintnews.text.record import replace
+from dataclasses import replace
 
 from lintnews.config import Config
 from lintnews.engine.lint import _allowed_spans, _override, context_for, findings_of, lint_document

@@ -17,18 +17,19 @@ concatenation would), so no step holds a Python object per finding.
 """
 from __future__ import annotations
 
+import re
+
 from array import array
 from bisect import bisect_right
 from collections import abc
 
 from lintnews.finding import Finding, Suggestion
-from lintnews.text.patterncache import compile_re
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, Iterable, Iterator, Sequence
 
-_SURROGATE = compile_re("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class FindingSet(abc.Sequence):  # of Findings

@@ -21,10 +21,10 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from lintnews.finding import Finding
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, Iterable, Sequence
 

@@ -7,11 +7,12 @@ process and per set of rule folders (`build_rules`), never per document.
 """
 from __future__ import annotations
 
-import os
+import regex
+
 from functools import lru_cache
 from pathlib import Path
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from lintnews.config import Config, code_selected
 from lintnews.document import Document
 from lintnews.finding import Finding, Severity
@@ -19,13 +20,11 @@ from lintnews.engine.findingset import Collector, FindingSet
 from lintnews.model import Check, Rule
 from lintnews.engine.overlap import fold
 from lintnews.engine.rulefiles import RuleSet, load_rules_cached
-from lintnews.text.patterncache import compile_regex
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import Iterable
-    import regex  # annotations only
 
 
 @dataclass(frozen=True)
@@ -235,7 +234,7 @@ def _override(code: str, overrides: dict[str, Severity]) -> Severity | None:
 
 @lru_cache(maxsize=64)
 def _allow_pattern(phrases: tuple[str, ...]) -> "regex.Pattern":
-    return compile_regex(r"(?<!\w)\L<phrases>(?!\w)", phrases=list(phrases))
+    return regex.compile(r"(?<!\w)\L<phrases>(?!\w)", phrases=list(phrases))
 
 
 def _allowed_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:

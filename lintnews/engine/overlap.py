@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from lintnews.text.record import replace
+from dataclasses import replace
 from lintnews.finding import Finding, Suggestion
 
 EXPLAINING_RULES = frozenset({"LN501"})  # mojibake

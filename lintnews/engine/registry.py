@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lintnews.model import CATEGORIES, Check, CheckFunction, Example, Rule
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable
 

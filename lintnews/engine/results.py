@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from lintnews.finding import Finding
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from lintnews.families.spacing.checks import SpacingData

@@ -9,15 +9,16 @@ ends only those codes' suppression.
 """
 from __future__ import annotations
 
-from lintnews.text.record import dataclass
+import regex
+
+from dataclasses import dataclass
 from lintnews.document import Document
 from lintnews.finding import Finding
-from lintnews.text.lazy import lazy_regex
 
-DIRECTIVE = lazy_regex(
+DIRECTIVE = regex.compile(
     r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
 )
-_CODE_SPLIT = lazy_regex(r"[\s,]+")
+_CODE_SPLIT = regex.compile(r"[\s,]+")
 
 
 @dataclass(frozen=True)

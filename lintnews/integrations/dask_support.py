@@ -19,7 +19,7 @@ from __future__ import annotations
 from lintnews import lint_text
 from lintnews.config import Config
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any, Iterable
 

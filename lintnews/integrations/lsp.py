@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lintnews import __version__
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Sequence
 

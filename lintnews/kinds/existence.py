@@ -9,17 +9,18 @@
     message = "..."       # may use {found}
 
 Tokens of every existence rule compile into one pattern; patterns compile
-once each, with the regex module's MULTILINE and IGNORECASE flags, and run on
+once each, with the regex module's regex.MULTILINE and regex.IGNORECASE flags, and run on
 a time budget (`lintnews.text.safe_regex`): a pattern that backtracks without end
 is stopped and reported as LN002, naming its rule file and line.
 """
 from __future__ import annotations
 
+import regex
+
 
 from lintnews.engine.registry import Check
 from lintnews.text.safe_regex import RuleTimeout, compile_user_pattern
 from lintnews.kinds.common import format_message, starts_word, string_list, term_pattern
-from lintnews.text.patterncache import IGNORECASE, MULTILINE
 
 DEFAULT_MESSAGE = "“{found}” should not be here."
 
@@ -38,7 +39,7 @@ def build(entries, ruleset):
         for token in tokens:
             token_owner[token.lower()] = entry
         for source in regexes:
-            patterns.append((compile_user_pattern(entry, source, MULTILINE | IGNORECASE), entry))
+            patterns.append((compile_user_pattern(entry, source, regex.MULTILINE | regex.IGNORECASE), entry))
     token_pattern = term_pattern(token_owner, ignore_case=True) if token_owner else None
     rules = tuple(e.rule for e in entries)
 

@@ -40,7 +40,6 @@ import regex
 
 from lintnews.families.boilerplate.dom import ElementContext, node_context
 from lintnews.document import PLACEHOLDER, Document, ProseBuilder
-from lintnews.text.lazy import lazy_regex
 from lintnews.markup.plain import URL_PATTERN, url_spans
 
 #: Elements whose text is not prose.
@@ -74,7 +73,7 @@ MIN_ALIGNED = 0.8
 
 # One markup construct as the HTML5 tokenizer reads it in the data state. Quotes
 # only delimit an attribute value after `=`; an unclosed tag or comment runs to the end.
-_CONSTRUCT = lazy_regex(
+_CONSTRUCT = regex.compile(
     r"""
     (?P<comment><!--(?:-?>|.*?(?:--!?>|\Z)))
   | (?P<cdata><!\[CDATA\[)
@@ -87,16 +86,30 @@ _CONSTRUCT = lazy_regex(
 _TEXT_ELEMENTS = "script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|template"
 _TAG_BODY = r"""</?[A-Za-z](?>[^>"'=]+|=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|)|["'])*"""
 #: A run of tags with nothing between them: skipped in one step when no text can start inside it.
-_TAG_RUN = lazy_regex(rf"""(?:(?!<(?i:{_TEXT_ELEMENTS})[\t\n\f\r />]){_TAG_BODY}>)+""")
+_TAG_RUN = regex.compile(rf"""(?:(?!<(?i:{_TEXT_ELEMENTS})[\t\n\f\r />]){_TAG_BODY}>)+""")
 #: The start tag of an element whose content is text, never markup (or, for a `template`,
 #: a fragment outside the page: the parser gives no nodes for it).
-_TEXT_ELEMENT = lazy_regex(rf"<({_TEXT_ELEMENTS})(?=[\t\n\f\r />])", regex.IGNORECASE)
-_BOGUS = lazy_regex(r"<!.*?(?:>|\Z)", regex.DOTALL)
-_LEADING_SPACE = lazy_regex(r"\s*")
-_SURROGATE = lazy_regex(r"[\ud800-\udfff]")
-_SPECIAL = lazy_regex(r"[&\r\0<]")
-_CHARREF = lazy_regex(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
-_INVALID_CHARREFS = html._invalid_charrefs  # windows-1252 remapping of &#128; .. &#159;
+_TEXT_ELEMENT = regex.compile(rf"<({_TEXT_ELEMENTS})(?=[\t\n\f\r />])", regex.IGNORECASE)
+_BOGUS = regex.compile(r"<!.*?(?:>|\Z)", regex.DOTALL)
+_LEADING_SPACE = regex.compile(r"\s*")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SPECIAL = regex.compile(r"[&\r\0<]")
+_CHARREF = regex.compile(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
+
+
+def _invalid_charrefs() -> dict[int, str]:
+    """HTML5's replacements for numeric references to NUL, CR and C1 controls:
+    &#128; .. &#159; name windows-1252 characters (the same table `html.unescape` uses)."""
+    table = {0x00: "\ufffd", 0x0D: "\r"}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes windows-1252 leaves undefined
+            table[code] = chr(code)
+    return table
+
+
+_INVALID_CHARREFS = _invalid_charrefs()
 
 
 def read(text: str, path: str = "<text>") -> Document:
@@ -495,7 +508,7 @@ def _context_nodes(prose: str, nodes):
 
 
 # -- the fallback: the old tolerant tag scanner ------------------------------------------------
-_MARKUP = lazy_regex(
+_MARKUP = regex.compile(
     r"""
     (?P<comment><!--.*?(?:-->|\Z))
   | (?P<skip><(?P<skip_name>script|style|pre|code|template|svg|math|textarea|noscript)\b[^>]*>.*?(?:</(?P=skip_name)\s*>|\Z))

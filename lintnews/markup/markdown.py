@@ -8,16 +8,16 @@ are kept aside for suppression comments.
 """
 from __future__ import annotations
 
+import regex
+
 
 from lintnews.document import PLACEHOLDER, Document, ProseBuilder
-from lintnews.text.lazy import lazy_regex
 from lintnews.markup.urls import SCHEME_URL, url_spans
-from lintnews.text.patterncache import DOTALL, IGNORECASE, MULTILINE
 
-_FRONT_MATTER = lazy_regex(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
-_FENCE = lazy_regex(r"^[ ]{0,3}(`{3,}|~{3,})")
-_INDENTED = lazy_regex(r"^(?: {4}|\t)")
-_REFERENCE = lazy_regex(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", MULTILINE)
+_FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
+_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_INDENTED = regex.compile(r"^(?: {4}|\t)")
+_REFERENCE = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.MULTILINE)
 
 # The inline constructs, in order of precedence: at one position the first
 # that matches wins, as in one alternation. Each is its own pattern, so that a
@@ -38,13 +38,13 @@ _INLINE_PARTS = (
     ("heading_close", r"[ \t]+\#+[ \t]*$"),
     ("emphasis", r"(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*])"),
 )
-_FLAGS = MULTILINE | DOTALL
-_PART = {name: lazy_regex(source, _FLAGS) for name, source in _INLINE_PARTS}
+_FLAGS = regex.MULTILINE | regex.DOTALL
+_PART = {name: regex.compile(source, _FLAGS) for name, source in _INLINE_PARTS}
 #: Where the constructs that would be tried at every character can start.
-_URL_START = lazy_regex(r"https?://|ftp://|www\.", IGNORECASE)
-_MARKER_LINE = lazy_regex(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
-_HEADING_TAIL = lazy_regex(r"\#(?<=[ \t]\#)\#*[ \t]*$", _FLAGS)
-_EMPHASIS_MARK = lazy_regex(r"[*_]")
+_URL_START = regex.compile(r"https?://|ftp://|www\.", regex.IGNORECASE)
+_MARKER_LINE = regex.compile(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
+_HEADING_TAIL = regex.compile(r"\#(?<=[ \t]\#)\#*[ \t]*$", _FLAGS)
+_EMPHASIS_MARK = regex.compile(r"[*_]")
 
 
 def _next_by_start(pattern, starts):

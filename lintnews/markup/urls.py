@@ -13,9 +13,7 @@ same text gives the same findings whatever the file's format.
 """
 from __future__ import annotations
 
-
-from lintnews.text.lazy import lazy_regex
-from lintnews.text.patterncache import IGNORECASE
+import regex
 
 SCHEME_URL = r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]"""
 EMAIL = r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""
@@ -24,12 +22,12 @@ DOMAIN_PATH = rf"""\b[\w-]+(?:\.[\w-]+)*\.{_TLDS}/[^\s<>"']*[^\s<>"'.,;:!?)]"""
 
 #: All three as one pattern (case-insensitive). `url_spans` finds the same
 #: spans faster: as one alternation the pattern tries every word start.
-URL_PATTERN = lazy_regex(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", IGNORECASE)
+URL_PATTERN = regex.compile(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", regex.IGNORECASE)
 
-_SCHEME_URL = lazy_regex(SCHEME_URL, IGNORECASE)
-_EMAIL = lazy_regex(EMAIL)
-_DOMAIN_PATH = lazy_regex(DOMAIN_PATH, IGNORECASE)
-_TLD_SLASH = lazy_regex(rf"\.{_TLDS}/", IGNORECASE)
+_SCHEME_URL = regex.compile(SCHEME_URL, regex.IGNORECASE)
+_EMAIL = regex.compile(EMAIL)
+_DOMAIN_PATH = regex.compile(DOMAIN_PATH, regex.IGNORECASE)
+_TLD_SLASH = regex.compile(rf"\.{_TLDS}/", regex.IGNORECASE)
 
 
 def may_hold_url(text: str) -> bool:

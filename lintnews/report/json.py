@@ -5,19 +5,20 @@ so memory stays flat on a corpus.
 """
 from __future__ import annotations
 
+import re
+
 import json
 
 from lintnews._version import __version__
-from lintnews.text.patterncache import compile_re
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TextIO
 
 SCHEMA = "lintnews-report/1"
 #: From this many findings a file's record is written finding by finding.
 _STREAM_FROM = 10_000
-_SURROGATE = compile_re("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _dumps(value) -> str:

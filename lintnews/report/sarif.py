@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from lintnews._version import __version__
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, TextIO
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import unicodedata
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TextIO
 

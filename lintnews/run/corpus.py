@@ -20,11 +20,11 @@ import sys
 from itertools import chain, islice
 from pathlib import Path
 
-from lintnews.text.record import dataclass
+from dataclasses import dataclass
 from lintnews.engine.results import FileResult
 from lintnews.run.runner import Runner
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any, BinaryIO, Iterable, Iterator
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lintnews.config import Config, matches_globs
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Iterator
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from lintnews.engine.results import FileResult
 from lintnews.run.runner import Runner, Target
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, Iterable, Iterator, Sequence, TypeVar
     T = TypeVar("T")

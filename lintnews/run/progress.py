@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 import time
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, Iterable, Iterator, TextIO, TypeVar
     T = TypeVar("T")

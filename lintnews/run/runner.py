@@ -11,13 +11,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lintnews.text.record import dataclass
+from dataclasses import dataclass
 from lintnews.config import Config, ConfigError, load_config
 from lintnews.run.gcpause import resume
 from lintnews.engine.results import FileResult
 from lintnews.run.source import SourceError, decode, read_source
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 

@@ -16,7 +16,7 @@ import codecs
 import errno
 import os
 import stat
-from lintnews.text.record import dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 _BOMS = (

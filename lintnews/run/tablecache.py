@@ -35,7 +35,7 @@ import sys
 import zlib
 from pathlib import Path
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, TypeVar
     T = TypeVar("T")
@@ -75,22 +75,12 @@ def _find_folder(env: str | None, xdg: str | None, _home: str | None) -> Path | 
 
 
 def sha256(data: bytes = b""):
-    """`hashlib.sha256(data)`, from Python's own SHA-256 where it has one: hashlib
-    loads OpenSSL first (~2 ms of a one-file run), for the few bytes of a key."""
-    global _SHA256
-    if _SHA256 is None:  # found once: a failed import searches the whole path again
-        try:
-            from _sha2 import sha256 as new  # Python 3.12+
-        except ImportError:
-            try:
-                from _sha256 import sha256 as new
-            except ImportError:
-                from hashlib import sha256 as new
-        _SHA256 = new
-    return _SHA256(data)
+    """`hashlib.sha256(data)`."""
+    import hashlib
+
+    return hashlib.sha256(data)
 
 
-_SHA256 = None
 
 
 def digest(*parts: str) -> bytes:
@@ -193,10 +183,6 @@ def cached_pickle(name: str, key: bytes | None, build: Callable[[], T]) -> T:
 
 
 def _unpickle(payload):
-    """`pickle.loads`, from the C module alone where there is one: the `pickle`
-    module (~1 ms to import) is needed only to write."""
-    try:
-        from _pickle import loads
-    except ImportError:  # an interpreter without the C unpickler
-        from pickle import loads
-    return loads(payload)
+    import pickle
+
+    return pickle.loads(payload)

@@ -15,11 +15,12 @@ See docs/language-detection.md for the measurements behind the default.
 """
 from __future__ import annotations
 
+import regex
+
+import os
 from functools import lru_cache
 
-from lintnews.text.record import dataclass
-from lintnews.text.lazy import LazyPattern, lazy_regex
-from lintnews.text.patterncache import IGNORECASE
+from dataclasses import dataclass
 
 #: The languages either detector is asked about (ISO 639-1).
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "ru", "uk", "be", "bg", "mk", "sr")
@@ -40,7 +41,7 @@ class Evidence:
     function_words: dict  # language code → frozenset of its function words (English ones removed)
     letters: dict  # language code → frozenset of its distinctive letters
     names: dict  # language code → English name of the language
-    borrowed: "LazyPattern | None"  # foreign phrases English uses as its own, compiled on first use
+    borrowed: "regex.Pattern | None"  # foreign phrases English uses as its own, compiled on first use
     foreign: frozenset  # every foreign function word, for the pre-filter
 
     def name(self, code: str) -> str:
@@ -80,7 +81,7 @@ def build_evidence(ruleset) -> Evidence:
     for _path, table in ruleset.table("borrowed-phrases"):
         borrowed.extend(table.get("phrases", []))
     # compiled only for a text that gets as far as the borrowed phrases (LN103's candidates)
-    pattern = (lazy_regex(r"(?<![\w])\L<phrases>(?![\w])", IGNORECASE, phrases=borrowed)
+    pattern = (regex.compile(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
                if borrowed else None)
     foreign = frozenset(set().union(*words.values()) - english) if words else frozenset()
     found = Evidence(
@@ -122,32 +123,22 @@ def _langdetect(text: str) -> list[tuple[str, float]]:
 
 @lru_cache(maxsize=1)
 def _langdetect_factory():
-    """langdetect's factory, its model from the table cache when an earlier
-    process stored it (`langprofiles`: ~0.4 s less per process), else loaded
-    by langdetect and stored."""
-    from langdetect import DetectorFactory, detector_factory
+    """langdetect's factory with the profiles of `LANGUAGES` it has (not
+    Belarusian or Serbian), loaded through its public `load_json_profile`,
+    with a fixed seed."""
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
-    from lintnews.text import langprofiles
-
-    from lintnews.run import tablecache
-    DetectorFactory.seed = 0
-    key = langprofiles.cache_key()
-    if key is not None:
-        stored = tablecache.read("langdetect", key)
-        if stored is not None:
-            try:
-                langlist, model = langprofiles.loads(stored)
-            except Exception:  # noqa: BLE001 - a model that does not read back is loaded anew
-                pass
-            else:
-                factory = DetectorFactory()
-                factory.langlist, factory.word_lang_prob_map = langlist, model
-                return factory
-    detector_factory.init_factory()
-    factory = detector_factory._factory
-    if key is not None:
-        tablecache.write("langdetect", key,
-                         lambda: langprofiles.dumps(factory.langlist, factory.word_lang_prob_map))
+    factory = DetectorFactory()
+    profiles = []
+    for code in LANGUAGES:
+        path = os.path.join(PROFILES_DIRECTORY, code)
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            profiles.append(handle.read())
+    factory.load_json_profile(profiles)
+    factory.set_seed(0)
     return factory
 
 

@@ -12,12 +12,13 @@ in a finding's `line` (not at the other breaks `str.splitlines` knows).
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
-from lintnews.text.patterncache import compile_re
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_ASTRAL = compile_re("[\U00010000-\U0010ffff]")
-_BREAK = compile_re(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def units(text: str, encoding: str = UTF16) -> int:

@@ -21,19 +21,20 @@ The result, an `Analysis`, is computed once per Document and cached on it:
 """
 from __future__ import annotations
 
+import re
+import regex
+
 from bisect import bisect_right
 
-from lintnews.text.record import dataclass, field
-from lintnews.text.lazy import lazy_regex
-from lintnews.text.patterncache import IGNORECASE, compile_re
+from dataclasses import dataclass, field
 
 # Families: marks of one family open and close each other.
 DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillemet", "low", "low-single"
 FOREIGN = (GUILLEMET, LOW_DOUBLE, LOW_SINGLE)
 STRAIGHT = {'"', "'"}
 
-_MARKS = compile_re(r"’’|‘‘|[“”‘’\"'«»„‚]")  # plain `re` scans this faster than `regex`
-_ELISION = lazy_regex(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", IGNORECASE)
+_MARKS = re.compile(r"’’|‘‘|[“”‘’\"'«»„‚]")  # plain `re` scans this faster than `regex`
+_ELISION = regex.compile(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", regex.IGNORECASE)
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 
 

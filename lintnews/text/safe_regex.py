@@ -18,17 +18,17 @@ once); `(a|a)+$` and `(a|aa)+$` it does not.
 """
 from __future__ import annotations
 
-from lintnews.text.record import dataclass
+import regex
+
+from dataclasses import dataclass
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule
-from lintnews.text.patterncache import compile_regex
 from lintnews.engine.rulefiles import BUILTIN_RULES, RuleEntry
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import Iterator
-    import regex  # annotations only
 
 BASE_SECONDS = 1.0
 SECONDS_PER_MB = 1.0
@@ -104,11 +104,7 @@ def budget_for(length: int) -> float:
 def compile_user_pattern(entry: RuleEntry, source: str, flags: int = 0) -> UserPattern:
     """Compile `source` of rule `entry`; a bad pattern is a RuleFileError at its line."""
     try:
-        compiled = compile_regex(source, flags)
-    except Exception as exc:  # noqa: BLE001 - `regex.error` without importing `regex` first
-        import regex
-
-        if isinstance(exc, (regex.error, OverflowError, RecursionError, ValueError)):
-            raise entry.error(f"invalid pattern {source!r}: {exc}", value=source) from None
-        raise
+        compiled = regex.compile(source, flags)
+    except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+        raise entry.error(f"invalid pattern {source!r}: {exc}", value=source) from None
     return UserPattern(compiled, source, entry)

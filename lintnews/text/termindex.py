@@ -3,7 +3,7 @@
 The regex module's named lists (`\\L<terms>`) are the fast way to find a few
 hundred terms. They do not scale to a newsroom's list of 100,000: measured
 with regex 2026.5, 100,000 terms take about 15 s to compile and 15 s to scan
-50 KB of text, and with IGNORECASE scanning 3,000 terms costs 4 s per 37 KB.
+50 KB of text, and with regex.IGNORECASE scanning 3,000 terms costs 4 s per 37 KB.
 
 `TermIndex` does the same job in one pass of a cheap word pattern: each word
 of the text is looked up in a dictionary of the terms' first words, and only
@@ -23,16 +23,16 @@ can be stored in the table cache.
 """
 from __future__ import annotations
 
-from lintnews.text.lazy import lazy_re, lazy_regex
-from lintnews.text.patterncache import IGNORECASE, compile_re, compile_regex
+import re
+import regex
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Iterable, Iterator
 
-_WORD = lazy_regex(r"\w+")
-_FIRST_WORD = lazy_regex(r"\w+")
-_WORD_CHAR = lazy_regex(r"[\w\u0300-\u036f]")
+_WORD = regex.compile(r"\w+")
+_FIRST_WORD = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"[\w\u0300-\u036f]")
 
 
 class TermMatch:
@@ -84,8 +84,8 @@ class TermIndex:
             if len(candidates) > 1:
                 candidates.sort(reverse=True)
         self._by_word = by_word
-        flags = IGNORECASE if ignore_case else 0
-        self._others = compile_regex(r"\L<terms>(?![\w\u0300-\u036f])", flags,
+        flags = regex.IGNORECASE if ignore_case else 0
+        self._others = regex.compile(r"\L<terms>(?![\w\u0300-\u036f])", flags,
                                      terms=sorted(others, key=len, reverse=True)) if others else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[TermMatch]:
@@ -125,9 +125,9 @@ class TermIndex:
                 break
 
 
-_LEFT_RUN = compile_re(r"(?<![\w\u0300-\u036f])\w+")
-_FIRST_RUN = lazy_re(r"\w+")
-_WORD_AFTER = compile_re(r"[\w\u0300-\u036f]")
+_LEFT_RUN = re.compile(r"(?<![\w\u0300-\u036f])\w+")
+_FIRST_RUN = re.compile(r"\w+")
+_WORD_AFTER = re.compile(r"[\w\u0300-\u036f]")
 
 
 class BoundedTerms:
@@ -165,7 +165,7 @@ class BoundedTerms:
 
         self._by_run = by_run
         self._odd_terms = odd
-        self._odd = (compile_re(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
+        self._odd = (re.compile(_LEFT_BOUNDARY + "(?:" + trie_pattern(odd) + ")" + _RIGHT_BOUNDARY)
                      if odd else None)
 
     def parts(self) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -263,4 +263,4 @@ def word_set(text: str, chunk: int = 1 << 20) -> set[str]:
     return found
 
 
-_ANY_RUN = compile_re(r"\w+")
+_ANY_RUN = re.compile(r"\w+")

@@ -15,16 +15,16 @@ cookie, promo, comments, menu ...).
 """
 from __future__ import annotations
 
-from lintnews.text.record import dataclass, field
-from lintnews.text.lazy import lazy_regex
-from lintnews.text.patterncache import compile_regex
+import regex
+
+from dataclasses import dataclass, field
 
 _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "button": "share",
                        "menu": "menu", "select": "menu", "option": "menu"}
 _PAGE_ELEMENTS = {"header": "menu", "footer": "footer"}  # only outside article/main
 _CONTENT_ELEMENTS = frozenset({"article", "main"})
-_TOKEN = compile_regex(r"[a-z]+")
-_CAMEL_CASE_JOIN = lazy_regex(r"(?<=[a-z])(?=[A-Z])")
+_TOKEN = regex.compile(r"[a-z]+")
+_CAMEL_CASE_JOIN = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 #: Class and id words (whole tokens of the attribute, split at `-`, `_` and case) by kind.
 CLASS_WORDS = {

@@ -11,38 +11,34 @@ headings, newsletter and cookie words, footers). The vocabulary is data: the
 """
 from __future__ import annotations
 
+import regex
+
 from functools import lru_cache
 from itertools import filterfalse
 from operator import methodcaller
 
-from lintnews.text.record import dataclass, field
-from lintnews.text.lazy import LazyPattern, lazy_regex
-from lintnews.text.patterncache import IGNORECASE, compile_regex, escape
+from dataclasses import dataclass, field
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
 
-_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
-_LETTER_WORD = lazy_regex(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
-_SENTENCE_END = lazy_regex(r"[.!?…][\"'”’»)\]]*$")
-_INNER_SENTENCE = lazy_regex(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
+_LETTER_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_INNER_SENTENCE = regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _URL_SOURCE = r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc"
 _HANDLE_SOURCE = r"(?<![\w@])[@#][A-Za-z_][\w.]{1,30}"
-_URL_OR_HANDLE = lazy_regex(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", IGNORECASE)
+_URL_OR_HANDLE = regex.compile(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", regex.IGNORECASE)
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_TOKEN = lazy_regex(
+_DATE_TOKEN = regex.compile(
     rf"\b(?:{_MONTH})\b\.?|\b\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b[AP]M\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b|\b(?:19|20)\d\d\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bago\b|\b(?:GMT|UTC|EST|EDT|PST|CET|IST)\b",
-    IGNORECASE,
+    regex.IGNORECASE,
 )
 #: An agency's signature at the end of a wire story: "bur-jc/mmp/rmb", "dk/as".
-_SIGNATURE = lazy_regex(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
+_SIGNATURE = regex.compile(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
 
-from lintnews.engine.rulefiles import BUILTIN_RULES as DATA  # rules/ (a wheel's lintnews/rule_data)
-
-if TYPE_CHECKING:
-    import regex  # annotations only
+from lintnews.engine.rulefiles import BUILTIN_RULES as DATA
 STOPLIST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ru", "uk")
 
 KINDS = ("share", "menu", "language", "teaser", "ticker", "newsletter", "cookie", "comments", "footer")
@@ -80,7 +76,7 @@ class Vocabulary:
 
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    pattern: "LazyPattern | None" = None
+    pattern: "regex.Pattern | None" = None
     #: kinds -> `cue_pattern(kinds)`, compiled once per vocabulary
     _cues: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -95,9 +91,9 @@ class Vocabulary:
                 target.setdefault(item, []).append(kind)
         pattern = None
         if phrases:
-            alternatives = "|".join(escape(p) for p in sorted(phrases, key=len, reverse=True))
+            alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
             # compiled when a short line is first measured: most articles never are
-            pattern = lazy_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
         return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
 
     def cue_pattern(self, kinds: tuple[str, ...]) -> "regex.Pattern":
@@ -106,9 +102,9 @@ class Vocabulary:
         if pattern is None:
             items = [w for w, its in self.words.items() if any(k in kinds for k in its)]
             items += [p for p, its in self.phrases.items() if any(k in kinds for k in its)]
-            alternatives = "|".join(escape(i) for i in sorted(items, key=len, reverse=True))
-            pattern = self._cues[kinds] = compile_regex(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", IGNORECASE)
+            alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
+            pattern = self._cues[kinds] = regex.compile(
+                rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
         return pattern
 
     def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:

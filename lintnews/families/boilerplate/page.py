@@ -19,11 +19,11 @@ shows none.
 """
 from __future__ import annotations
 
-from lintnews.text.record import dataclass
-from lintnews.text.lazy import lazy_regex
+import regex
+
+from dataclasses import dataclass
 
 from lintnews.families.boilerplate.features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
-from lintnews.text.patterncache import IGNORECASE
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -67,16 +67,16 @@ HEADLINE_WORDS = 4
 #: part of the article, an author's note): furniture is rarely running prose.
 PROSE_RUN = 3
 
-_BYLINE = lazy_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", IGNORECASE)
-_TITLE_SPLIT = lazy_regex(r"\s+[|–—\-:·•]\s+")
+_BYLINE = regex.compile(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.IGNORECASE)
+_TITLE_SPLIT = regex.compile(r"\s+[|–—\-:·•]\s+")
 #: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
-_PHOTO_CREDIT = lazy_regex(
+_PHOTO_CREDIT = regex.compile(
     r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
     r"|\bcredit(?:s)?\b[.:…]",
-    IGNORECASE,
+    regex.IGNORECASE,
 )
-_COPYRIGHT = lazy_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", IGNORECASE)
-_DIGITS_ONLY = lazy_regex(r"[\d\s.,:;%+()/|-]+")
+_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
+_DIGITS_ONLY = regex.compile(r"[\d\s.,:;%+()/|-]+")
 
 KIND_NAMES = {
     "share": "share bar",
@@ -360,12 +360,12 @@ def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
 #: Bylines ("By Jane Doe") or bare date lines this many times on one page are
 #: teaser cards or a comment thread: an article has one byline and one date line.
 CARD_LINES = 3
-_DATE_WORDS = lazy_regex(
+_DATE_WORDS = regex.compile(
     r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
-    IGNORECASE,
+    regex.IGNORECASE,
 )
 
 
@@ -395,7 +395,7 @@ def _dated(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
 
 
-_COMMENTER = lazy_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", IGNORECASE)
+_COMMENTER = regex.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.IGNORECASE)
 
 
 def _card_byline(ln: Line) -> bool:
@@ -517,7 +517,7 @@ def is_number_line(text: str) -> bool:
 JOINED_LINE = 1200
 #: Furniture sentences needed in a document's joined lines before any is reported.
 MIN_JOINED_EVIDENCE = 2
-_SENTENCE = lazy_regex(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
+_SENTENCE = regex.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
 
 
 def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,

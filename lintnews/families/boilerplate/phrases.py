@@ -35,29 +35,24 @@ boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
-from lintnews.text.lazy import lazy_regex
+import regex
+
 from lintnews.model import Check
-from lintnews.text.patterncache import IGNORECASE, compile_regex, escape
 from lintnews.kinds.common import format_message
 from lintnews.families.boilerplate.furniture import structure_findings, structure_rule
-
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
-
-if TYPE_CHECKING:
-    import regex  # annotations only
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
 EDGE = 3  # lines at each end of the article where edge phrases count
 
-_LEAD = compile_regex(r"[\s\-–—•*·>|#►▶→»]*")
+_LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
-_SNIPPET_END = lazy_regex(r"(?:\.\.\.|…)\s*$")
-_FIRST_WORD = compile_regex(r"\w+|\S")
-_LAST_WORD = compile_regex(r"(?r)(?:\w+|\S)")
-_PLACEHOLDER = lazy_regex(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
-_PLACEHOLDER_HEAD = lazy_regex(r"\{(\w+)\}")
+_SNIPPET_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_FIRST_WORD = regex.compile(r"\w+|\S")
+_LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
+_PLACEHOLDER = regex.compile(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
+_PLACEHOLDER_HEAD = regex.compile(r"\{(\w+)\}")
 _TRAIL_CHARS = " \t:.!›»>→|…"
 
 DEFAULT_MESSAGES = {
@@ -148,7 +143,7 @@ class _Matcher:
                 key = (word, key)
                 pattern = self._compiled.get(key)
                 if pattern is None:
-                    pattern = self._compiled[key] = compile_regex("|".join(table[word]), IGNORECASE)
+                    pattern = self._compiled[key] = regex.compile("|".join(table[word]), regex.IGNORECASE)
                 hit = pattern.fullmatch(text, start, end)
                 if hit:
                     return hit
@@ -165,10 +160,10 @@ def _agency_credit(ruleset):
     agencies = _placeholder_values(ruleset).get("agency")
     if not agencies:
         return None
-    one = "|".join(escape(a) for a in sorted(agencies, key=len, reverse=True))
-    return compile_regex(
+    one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return regex.compile(
         rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
-        IGNORECASE,
+        regex.IGNORECASE,
     )
 
 
@@ -184,7 +179,7 @@ def _placeholders(values: dict[str, list[str]]) -> dict[str, str]:
     joiner = r"\s*(?:,|/|&|\band\b|\bor\b|\by\b|\bo\b|\bи\b|\bта\b|\bund\b|\bet\b)\s*"
     out = {}
     for name, items in values.items():
-        one = "|".join(escape(v) for v in sorted(items, key=len, reverse=True))
+        one = "|".join(regex.escape(v) for v in sorted(items, key=len, reverse=True))
         out[name] = f"(?:{one})(?:{joiner}(?:{one}))*"
     return out
 
@@ -214,7 +209,7 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
                 raise entry.error(f"unknown placeholder {piece} (define it under [placeholders])")
             out.append(placeholders[piece[1:-1]])
         else:
-            out.append(r"\s+".join(escape(w) for w in piece.split(" ")) if piece.strip() else r"\s*")
+            out.append(r"\s+".join(regex.escape(w) for w in piece.split(" ")) if piece.strip() else r"\s*")
     return head + "".join(out) + tail
 
 

@@ -14,14 +14,15 @@ it, never with every other paragraph. Shingles shared by more than
 """
 from __future__ import annotations
 
+import re
+import regex
+
 from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 
 from lintnews.finding import Severity
-from lintnews.text.lazy import lazy_re
 from lintnews.engine.registry import Example, Rule, check
-from lintnews.text.patterncache import compile_re, compile_regex
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -107,9 +108,9 @@ ECHO = Rule(
     ),
 )
 
-_WORDS = lazy_re(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
-_ASCII_WORDS = compile_re(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
-_BODY_END = compile_regex(r"[.!?][”’\"»)]*$")
+_WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
+_BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
 # A paragraph that does not end like a sentence (a list item, a credit, a
@@ -342,7 +343,7 @@ def _jaccard(a: set, b: set) -> float:
     return common / (len(a) + len(b) - common)
 
 
-_ECHO = compile_regex(
+_ECHO = regex.compile(
     r"(?P<mark>[.!?,]?[”\"]|[.!?])(?P<frag>[ \t]*(?P<words>\p{Ll}[\p{L}\p{N}’'\- \t]{0,60}?))"
     r"[ \t]*(?P<end>[”\"][.,]?|[.!?])"
 )

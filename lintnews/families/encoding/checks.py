@@ -13,10 +13,12 @@ character of the text and is never reported.
 """
 from __future__ import annotations
 
+import re
+import regex
+
 import unicodedata
 
 from lintnews.finding import Severity
-from lintnews.text.lazy import lazy_re, lazy_regex
 from lintnews.engine.registry import Example, Rule, check
 
 MOJIBAKE = Rule(
@@ -77,7 +79,7 @@ INVISIBLE = Rule(
 _CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # Plain character classes: the standard `re` scans them about eight times as
 # fast as `regex`, with the same matches.
-_SUSPECT = lazy_re(
+_SUSPECT = re.compile(
     f"[\xc2-\xdf][{_CONT}]|[\xe0-\xef][{_CONT}]{{2}}|[\xf0-\xf4][{_CONT}]{{3}}"
 )
 
@@ -86,14 +88,14 @@ _C1 = "\x80-\x9f"
 _ZERO_WIDTH = "\u200b\u2060\ufeff"
 _JOINERS = "\u200c\u200d"
 _BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = lazy_re(
+_INVISIBLE = re.compile(
     f"[{_C0}{_C1}{_ZERO_WIDTH}{_JOINERS}{_BIDI}\ufffd\u00ad]|\u00a0"
 )
-_ASCII_CONTROL = lazy_re(f"[{_C0}]")
+_ASCII_CONTROL = re.compile(f"[{_C0}]")
 _BIDI_CHARS = frozenset("\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x202F)))
                         + "".join(map(chr, range(0x2066, 0x206A))))
-_RTL = lazy_regex(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
-_LATIN = lazy_regex(r"\p{Script=Latin}")
+_RTL = regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
+_LATIN = regex.compile(r"\p{Script=Latin}")
 
 
 def _lines_with_mojibake(prose: str):

@@ -38,7 +38,7 @@ from lintnews.text.termindex import BoundedTerms
 from lintnews.text.wordlist import WordTable, build_bytes
 from lintnews.families.names.records import Entity, Hit
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Iterator
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from lintnews.errors import RuleFileError
 from lintnews.text.termindex import BoundedTerms
 from lintnews.families.names.records import Entity, Hit
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lintnews.families.names.compact import CompactTable

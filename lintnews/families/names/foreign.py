@@ -10,18 +10,19 @@ and Polish names (Wladyslaw Bartoszewski) have none of these shapes.
 """
 from __future__ import annotations
 
+import regex
+
 import unicodedata
 
-from lintnews.text.lazy import lazy_regex
 
 # Compiled on the first word that gets this far: most texts have none.
-_SLAVIC_END = lazy_regex(r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
+_SLAVIC_END = regex.compile(r"(?:ov|ova|ev|eva|yov|yova|enko|ko|sky|ski|skiy|skyi|skaya|uk|yuk|chuk|ich|vich|"
                          r"ei|iy|yi|insk|ansk|ensk|orsk|grad|gorod|ivka|ovka|iv)$")
-_ACCENTED = lazy_regex(r"[áéíóú]")
-_SPANISH_KH = lazy_regex(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$")
-_GERMAN_TSCH = lazy_regex(r"tsch[aeiouj]")
-_GERMAN_SLAVIC_END = lazy_regex(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$")
-_GERMAN_V_END = lazy_regex(r"(?:ij|yj|jew|jewa)$")
+_ACCENTED = regex.compile(r"[áéíóú]")
+_SPANISH_KH = regex.compile(r"\p{Ll}(?:jov|jova|jev|jeva|jenko|jenka)$")
+_GERMAN_TSCH = regex.compile(r"tsch[aeiouj]")
+_GERMAN_SLAVIC_END = regex.compile(r"(?:ow|owa|ew|ewa|jew|jewa|ij|yj|ja|aw|uk|enko|in|ina)$")
+_GERMAN_V_END = regex.compile(r"(?:ij|yj|jew|jewa)$")
 #: Every shape below needs one of these: a `j`, a `tsch` (in the plain word) or an accent.
 _ACCENTS = frozenset("áéíóú")
 

@@ -15,6 +15,8 @@ Inside a direct quotation findings come one severity lower (`quoted-severity`).
 """
 from __future__ import annotations
 
+import regex
+
 from collections import Counter
 from functools import lru_cache
 
@@ -26,7 +28,6 @@ from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word
-from lintnews.text.patterncache import compile_regex, escape
 
 #: A lowercase variant this frequent in English is a word, not a name (the
 #: English list also holds names such as "kiev" at low frequencies).
@@ -35,20 +36,20 @@ REPORTS = ("variants", "inconsistent", "near", "foreign-looking")
 _FOREIGN = {"spanish", "german", "french", "italian", "polish", "portuguese"}
 #: A word with a productive Slavic name ending is as likely another real name
 #: (Fedotov beside Fedorov, Mariyevka beside Makiivka): not a misspelling.
-_WELL_FORMED = compile_regex(
+_WELL_FORMED = regex.compile(
     r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|ska|skyi|skiy|skaya|enko|uk|chuk|ich|vich|ych|"
     r"ivka|ovka|evka|sk|pol|grad|hrad|gorod|horod|ets|ia|iya|yi|ii|iy)$"
 )
 #: How far (characters, either side) a guarded variant looks for Ukraine.
 CONTEXT = 250
-_REGION_AFTER = compile_regex(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
+_REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
 #: A Russian compound place name goes on past the variant (Slavyansk-na-Kubani,
 #: Komsomolsk-on-Amur); Kiev-based and Kiev-Pechersk do not.
-_COMPOUND_AFTER = compile_regex(r"-(?:na|on|upon)-")
-_WORD_BEFORE = compile_regex(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
+_COMPOUND_AFTER = regex.compile(r"-(?:na|on|upon)-")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
 #: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
-_MAYBE_FOREIGN = compile_regex(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
-_CAPITALISED = compile_regex(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
+_MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
+_CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
 
 
 def build(entries, ruleset):
@@ -199,7 +200,7 @@ class _Names:
         """
         if self._context is None:
             words = sorted(self.table.context, key=len, reverse=True)
-            self._context = compile_regex(r"\b(?:" + "|".join(map(escape, words)) + r")\b") if words else None
+            self._context = regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b") if words else None
         if _REGION_AFTER.match(prose, end):
             return True
         if self._context is None:

@@ -17,7 +17,7 @@ form is fine and only mixing them is reported.
 """
 from __future__ import annotations
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from lintnews.finding import Severity
 from lintnews.errors import RuleFileError
 

@@ -26,13 +26,13 @@ fix is not offered: the look-alike (B) and the letter's reading (V) differ.
 """
 from __future__ import annotations
 
+import regex
+
 import unicodedata
 
 
 from lintnews.finding import Severity
-from lintnews.text.lazy import lazy_regex
 from lintnews.engine.registry import Example, Rule, check
-from lintnews.text.patterncache import REVERSE, compile_regex
 
 MIXED_SCRIPT = Rule(
     code="LN101",
@@ -56,17 +56,17 @@ MIXED_SCRIPT = Rule(
 LATIN, CYRILLIC, GREEK = "Latin", "Cyrillic", "Greek"
 _SCRIPTS = (LATIN, CYRILLIC, GREEK)
 _ANY = frozenset(_SCRIPTS)
-_SCX = {s: lazy_regex(rf"\p{{Script_Extensions={s}}}") for s in _SCRIPTS}
-_SCX_COMMON = lazy_regex(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
+_SCX = {s: regex.compile(rf"\p{{Script_Extensions={s}}}") for s in _SCRIPTS}
+_SCX_COMMON = regex.compile(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
 _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
-_NON_LATIN = compile_regex(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-_WORD_AHEAD = lazy_regex(r"[\p{L}\p{M}]*")
-_WORD_BACK = lazy_regex(r"[\p{L}\p{M}]*", REVERSE)
+_NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+_WORD_AHEAD = regex.compile(r"[\p{L}\p{M}]*")
+_WORD_BACK = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
-_GREEK_UNITS = lazy_regex(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
-_DEGREE = lazy_regex(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
+_GREEK_UNITS = regex.compile(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
+_DEGREE = regex.compile(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
 
 #: Longer "words" are not judged (the longest English word in use has 45 letters).
 _LONGEST_WORD = 100
@@ -177,8 +177,8 @@ def mixed_script_words(doc, ctx):
 
 
 #: A chain of one-letter initials (“В. K.”, “A.B.”), then the next word.
-_INITIALS = lazy_regex(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
-_ONE_INITIAL = lazy_regex(r"\p{Lu}(?=\.)")
+_INITIALS = regex.compile(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
+_ONE_INITIAL = regex.compile(r"\p{Lu}(?=\.)")
 
 
 def initials_in_latin_name(prose: str, start: int, end: int) -> bool:

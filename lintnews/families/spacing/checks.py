@@ -13,21 +13,17 @@ English table, about 160,000 words with frequencies, loaded once in about
 """
 from __future__ import annotations
 
+import re
+import regex
+
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq, not_
 
-from lintnews.text.record import dataclass, field
+from dataclasses import dataclass, field
 from lintnews.finding import Severity
-from lintnews.text.lazy import lazy_regex
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.wordlist import frequencies
-from lintnews.text.patterncache import IGNORECASE, compile_re, compile_regex
-
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
-
-if TYPE_CHECKING:
-    import regex  # annotations only
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -203,7 +199,7 @@ def build_spacing_data(ruleset) -> SpacingData:
         function_words=frozenset(w.lower() for w in words("glued_function_words")),
         compound_prefixes=tuple(sorted({w.lower() for w in words("compound_prefixes")})),
         sentence_openers=frozenset(w.lower() for w in words("sentence_openers")),
-        comma_pattern=compile_regex(
+        comma_pattern=regex.compile(
             r"(?<=[\p{Ll}\p{N}]),[ \t]+(\L<fw>)(?=[ \t]+\p{Ll})",
             fw=sorted(set(words("comma_function_words")), key=len, reverse=True) or ["\uffff"],
         ),
@@ -217,8 +213,8 @@ _CLOSERS = "”’\"»)]"
 # Blanks before a mark, after a letter, digit or closer. `re` finds the blank
 # runs before a mark (a run's first blank only: linear, and twice as fast as
 # `regex` with the look-behind); `_BEFORE_BLANKS` then checks what precedes.
-_SPACE_BEFORE = compile_re(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
-_BEFORE_BLANKS = lazy_regex(r"[\p{L}\p{N})\]”’\"»%]")
+_SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
+_BEFORE_BLANKS = regex.compile(r"[\p{L}\p{N})\]”’\"»%]")
 
 
 @check(SPACE_BEFORE)
@@ -251,10 +247,10 @@ def space_before_punctuation(doc, ctx):
 
 
 # -- LN602 -------------------------------------------------------------------
-_MISSING_SPACE = compile_regex(r"[.,;!?](?=\p{L})")  # the same letters _RIGHT_WORD takes
-_RIGHT_WORD = lazy_regex(r"\p{L}+")
+_MISSING_SPACE = regex.compile(r"[.,;!?](?=\p{L})")  # the same letters _RIGHT_WORD takes
+_RIGHT_WORD = regex.compile(r"\p{L}+")
 _NOT_AFTER = "./@_\ufffc"
-_TOKEN_REST = lazy_regex(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
+_TOKEN_REST = regex.compile(r"[\p{L}\p{N}]*[.@/_\ufffc][\p{L}\p{N}]|[@/_\ufffc]")
 
 
 def _left_word(prose: str, end: int) -> tuple[int, str]:
@@ -309,8 +305,8 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-_DOUBLE_SPACE = lazy_regex(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
-_SENTENCE_END = lazy_regex(r"[.!?:;][”’\"»)\]]*$")
+_DOUBLE_SPACE = regex.compile(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
+_SENTENCE_END = regex.compile(r"[.!?:;][”’\"»)\]]*$")
 
 
 @check(DOUBLE_SPACE)
@@ -374,8 +370,8 @@ def _lines_with_doubled_words(prose: str):
 
 _TRAILING = ".,;:!?”’\"»)]"
 _LEADING = "(“‘\"«[¿¡"
-_DOUBLED_WORD = lazy_regex(
-    r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", IGNORECASE
+_DOUBLED_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
 )
 
 
@@ -398,10 +394,10 @@ def doubled_words(doc, ctx):
 
 
 # -- LN605 -------------------------------------------------------------------
-_TOKEN = lazy_regex(
+_TOKEN = regex.compile(
     r"(?<![\p{L}\p{N}’'\-@#./_\ufffc])\p{L}{5,}(?![\p{L}\p{N}’'\-@/_\ufffc]|\.[\p{L}\p{N}])"
 )
-_LONG_TOKEN = compile_re(r"[^\W\d_]{5,}")
+_LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
 _COMMON = 1000  # a part that is a function word or a name's neighbour must be this common
 _VERY_COMMON = 20000  # two content words glued must both be this common
 _GLUED_CACHE = 100_000  # tokens whose verdict is kept (a few MB at most)
@@ -469,10 +465,10 @@ def glued_words(doc, ctx):
 
 
 # -- LN606 -------------------------------------------------------------------
-_LOWER_AFTER_PERIOD = compile_regex(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
-_PARAGRAPH_END = lazy_regex(r"[.!?][”’\"»)]*$")
-_WORD = lazy_regex(r"\p{L}[\p{L}’'\-]*")
-_LIST_START = lazy_regex(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
+_LOWER_AFTER_PERIOD = regex.compile(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
+_PARAGRAPH_END = regex.compile(r"[.!?][”’\"»)]*$")
+_WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
+_LIST_START = regex.compile(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
 
 
 def _is_brand(word: str, data: SpacingData) -> bool:
@@ -482,7 +478,7 @@ def _is_brand(word: str, data: SpacingData) -> bool:
             or word.lower().rstrip(".") in data.brands)
 
 
-_TOKEN = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
 
 
 def _token(prose: str, start: int) -> str:

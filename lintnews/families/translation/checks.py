@@ -11,11 +11,11 @@
 """
 from __future__ import annotations
 
+import regex
+
 
 from lintnews.finding import Severity, Suggestion
-from lintnews.text.lazy import lazy_regex
 from lintnews.engine.registry import Example, Rule, check
-from lintnews.text.patterncache import IGNORECASE, compile_regex
 
 DATELINE = Rule(
     code="LN801",
@@ -82,7 +82,7 @@ The fix removes a “preserved” note; a translator's note needs an editor.
 
 # -- LN801 ---------------------------------------------------------------
 _PLACE = r"\p{Lu}[\p{L}\p{M}'’]*(?:[ -]\p{Lu}[\p{L}\p{M}'’]*){0,2}"
-_DATELINE = compile_regex(
+_DATELINE = regex.compile(
     rf"(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)(?P<agency>\s*\([\p{{Lu}}][\p{{L}} ]{{1,20}}\))?"
     r"\s*\.[ \t]?[-–](?=[ \t]+\S)"
 )
@@ -118,8 +118,8 @@ def datelines(doc, ctx):
 
 
 # -- LN802 ---------------------------------------------------------------
-_INVERTED = lazy_regex(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
-_WORDS = lazy_regex(r"\p{L}+")
+_INVERTED = regex.compile(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
+_WORDS = regex.compile(r"\p{L}+")
 
 
 @check(INVERTED_MARK)
@@ -156,9 +156,9 @@ _TRANSLATOR = (
     r"(?:translator[’']?s?[’']?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
     r"N\.\s?(?:del|de)\s?T\.|nota\s+del\s+traductor)[^()\[\]\n]{0,200}"
 )
-_NOTE = compile_regex(
+_NOTE = regex.compile(
     rf"[(\[]\s*(?:(?P<preserved>{_PRESERVED})|(?P<translator>{_TRANSLATOR}))\s*[)\]]",
-    IGNORECASE,
+    regex.IGNORECASE,
 )
 
 

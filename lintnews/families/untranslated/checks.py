@@ -17,17 +17,17 @@ candidates go to the language detector, loaded on first use.
 """
 from __future__ import annotations
 
+import regex
+
 import re
 from functools import lru_cache
 
 
 from lintnews.finding import Severity
 from lintnews.text.langid import LANGUAGE_NAMES, identify
-from lintnews.text.lazy import lazy_re, lazy_regex
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.romanize import preview
 from lintnews.families.script.checks import initials_in_latin_name
-from lintnews.text.patterncache import IGNORECASE, compile_re, compile_regex
 
 UNTRANSLATED_CYRILLIC = Rule(
     code="LN102",
@@ -87,28 +87,28 @@ translation.
 # -- Cyrillic runs ---------------------------------------------------------
 _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
-_CYR_RUN = lazy_regex(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
-_CYR_ANY = compile_regex(r"\p{Script=Cyrillic}")
+_CYR_RUN = regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
+_CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
 #: What ends the text just before a bracketed gloss (`Kyiv (Київ)`): a Latin word or a quote.
-_GLOSSED = lazy_regex(r"[\p{Script=Latin}\d\"”’»]\s*$")
-_CYR_WORDS = lazy_regex(_CYR_WORD)
-_LATIN_LETTER = lazy_regex(r"\p{Script=Latin}")
+_GLOSSED = regex.compile(r"[\p{Script=Latin}\d\"”’»]\s*$")
+_CYR_WORDS = regex.compile(_CYR_WORD)
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 _OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
-_METALINGUISTIC = lazy_regex(
+_METALINGUISTIC = regex.compile(
     r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
     r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
     r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
     r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
-    IGNORECASE,
+    regex.IGNORECASE,
 )
 #: An unquoted run that a sentence talks about as spelling: `spelt Київ`, `Киев in Russian`.
-_SPELLING_BEFORE = lazy_regex(
-    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", IGNORECASE,
+_SPELLING_BEFORE = regex.compile(
+    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
 )
-_LANGUAGE_AFTER = lazy_regex(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
+_LANGUAGE_AFTER = regex.compile(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
 _MAX_SPELLING_WORDS = 3
-_TRANSLATION_AFTER = lazy_regex(
+_TRANSLATION_AFTER = regex.compile(
     r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
     r"lit\.)\s)",
 )
@@ -238,16 +238,16 @@ _identify_cached = lru_cache(maxsize=4096)(_identify_now)
 
 
 # -- Latin-script passages ---------------------------------------------------
-_SENTENCE_END = lazy_regex(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
-_LATIN_WORD = lazy_regex(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
-_TRANSLATED_QUOTE = lazy_regex(
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
+_LATIN_WORD = regex.compile(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
+_TRANSLATED_QUOTE = regex.compile(
     r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
     r"|\(\s*[“\"«‘][^()\n]*\)"
 )
-_QUOTE_OPENING = lazy_re(r"[“\"«‘]")
+_QUOTE_OPENING = re.compile(r"[“\"«‘]")
 _PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
-_WORD_RUNS = lazy_re(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
+_WORD_RUNS = re.compile(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
 _FOREIGN_LANGUAGES = ("es", "de", "fr", "it", "pt", "pl", "nl", "sv")
 
 
@@ -262,8 +262,8 @@ def _tokens(text: str) -> list[str]:
     return _WORD_RUNS.findall(text)
 
 
-_ASCII_LETTERS = compile_re(r"[a-z]+")
-_LATIN_LETTERS = lazy_regex(r"\p{Script=Latin}+")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
+_LATIN_LETTERS = regex.compile(r"\p{Script=Latin}+")
 
 
 def foreign_words_are_latin(ev) -> bool:

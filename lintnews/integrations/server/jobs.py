@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 
 from lintnews import lint_text
-from lintnews.text.record import replace
+from dataclasses import replace
 from lintnews.config import Config, ConfigError, parse_table
 from lintnews.integrations.server.languagetool import RequestError, config_for, parse_check, response
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 from lintnews import __version__
-from lintnews.text.record import dataclass, replace
+from dataclasses import dataclass, replace
 from lintnews.config import Config, apply_overrides
 from lintnews.finding import Finding, Severity
 from lintnews.text.positions import Utf16Offsets

@@ -14,7 +14,7 @@ import socket
 import sys
 from pathlib import Path
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Sequence
 
