@@ -5,7 +5,8 @@
     python benchmarks/latency.py --against /tmp/main-checkout   # A/B, alternating
 
 Measures, each as the median wall time of `--repeat` fresh processes:
-`python -c pass`, `python -c "import lintnews"`, `lintnews check --no-cache`
+`python -c pass`, `python -c "import regex"` (the yardstick the start-up target
+is given in), `python -c "import lintnews"`, `lintnews check --no-cache`
 on `examples/article.md` and on a clean 5 KB article of the benchmark
 corpus (`benchmarks/run.py`'s prose, without the damaged examples it
 splices in: the issue's target is a clean article, and a finding such as a
@@ -108,6 +109,7 @@ def main(argv=None) -> int:
         example = str(ROOT / "examples" / "article.md")
         rows = [
             ("python -c pass", medians([sys.executable, "-c", "pass"], envs, args.repeat)),
+            ("import regex", medians([sys.executable, "-c", "import regex"], envs, args.repeat)),
             ("import lintnews", medians([sys.executable, "-c", "import lintnews"], envs, args.repeat)),
         ]
         # the same article with a line of Russian long enough to need its language identified
@@ -125,6 +127,11 @@ def main(argv=None) -> int:
     print(f"  {'':<45} " + "".join(f"{('this' if i == 0 else 'against'):>16}" for i in range(len(roots))))
     for label, results in rows:
         print(f"  {label:<45} " + "".join(f"{wall:8.0f} /{cpu:5.0f}" for wall, cpu in results))
+    reference = dict(rows)["import regex"][0]
+    print("  as multiples of `python -c \"import regex\"` (wall / CPU), this checkout:")
+    for label, results in rows[2:]:
+        wall, cpu = results[0]
+        print(f"  {label:<45} {wall / reference[0]:8.1f}× /{cpu / reference[1]:5.1f}×")
     return 0
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/throughput_ab.py --against /tmp/old-checkout
     python benchmarks/throughput_ab.py --against /tmp/old --files 100 --rounds 3 --jobs 1
+    python benchmarks/throughput_ab.py --against /tmp/old --corpus /tmp/plain-news   # real text
 
 On a shared machine the speed drifts by ±25% within minutes, so a figure
 taken now and one taken an hour ago do not resolve a 2× question; this
@@ -52,23 +53,32 @@ def main(argv=None) -> int:
     parser.add_argument("--size", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--corpus", type=Path,
+                        help="a folder of your own text files to use instead of the generated corpus "
+                             "(plain news: e.g. the dev sets' .txt files copied to 10 MB)")
     args = parser.parse_args(argv)
     import run as bench
 
     checkouts = {"this": ROOT, "against": args.against.resolve()}
     with tempfile.TemporaryDirectory(prefix="lintnews-ab-") as tmp:
         work = Path(tmp)
-        _paths, total = bench.build_corpus(work / "corpus", args.files, args.size)
+        if args.corpus:
+            corpus = args.corpus.resolve()
+            total = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+            args.files = sum(1 for p in corpus.rglob("*") if p.is_file())
+        else:
+            corpus = work / "corpus"
+            _paths, total = bench.build_corpus(corpus, args.files, args.size)
         envs = {}
         for name in checkouts:
             env = {**os.environ, "LINTNEWS_TABLE_CACHE_DIR": str(work / f"tables-{name}")}
             env.pop("FORCE_COLOR", None)
             envs[name] = env
-            _run(checkouts[name], work / "corpus", args.jobs, env)  # warm its table cache
+            _run(checkouts[name], corpus, args.jobs, env)  # warm its table cache
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in checkouts}
         for _ in range(args.rounds):
             for name, checkout in checkouts.items():
-                times[name].append(_run(checkout, work / "corpus", args.jobs, envs[name]))
+                times[name].append(_run(checkout, corpus, args.jobs, envs[name]))
     print(f"corpus: {args.files} files, {total / MB:.1f} MB; {args.rounds} rounds, --jobs {args.jobs}; "
           f"load {os.getloadavg()[0]:.2f}")
     medians = {}
