@@ -87,9 +87,9 @@ def test_precommit_hooks_block_a_damaged_article_and_fix_it(tmp_path):
     blocked = git("commit", "-m", "add the article", cwd=content, env=env, check=False)
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
-    assert "article.md:3:14: LN201 [capitalization] “kyiv” is a proper noun: write “Kyiv”." in output
-    assert "article.md:3:24: LN202" in output
-    assert "page.html:1:17: LN201" in output
+    assert "article.md:3:14: error: LN201 [capitalization] “kyiv” is a proper noun: write “Kyiv”." in output
+    assert "article.md:3:24: warning: LN202" in output
+    assert "page.html:1:17: error: LN201" in output
     assert "notes.py" not in output
     assert git("rev-list", "--all", cwd=content, env=env).stdout == ""  # nothing was committed
 
