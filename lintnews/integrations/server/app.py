@@ -221,9 +221,11 @@ def create_app(settings: Settings) -> Starlette:
 
     async def page(request: Request) -> Response:
         from lintnews.report.html import CATEGORY_LABELS, SEVERITY_LABELS
+        from lintnews.report.wording import MARK_NAMES
 
         html = resources.files("lintnews.integrations.server").joinpath("review.html").read_text(encoding="utf-8")
-        labels = json.dumps({"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS}, ensure_ascii=False)
+        labels = json.dumps({"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS, "marks": MARK_NAMES},
+                            ensure_ascii=False)
         html = html.replace("{version}", __version__).replace("{labels}", labels.replace("<", "\\u003c"))
         return Response(html, media_type="text/html; charset=utf-8",
                         headers={"Content-Security-Policy": "default-src 'self'; object-src 'none'"})
