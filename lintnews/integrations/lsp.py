@@ -12,9 +12,12 @@ file", which runs the same `fixes.fix` as `check --fix`.
 Positions are sent in the encoding agreed at initialisation: UTF-16 unless
 the client offers UTF-8 or UTF-32 (pygls picks the client's first choice).
 Documents sync incrementally: a client sends only what each keystroke
-changed, and pygls applies it to its copy (whole-document changes work too).
-"Fix all" is one small edit per changed stretch, so an editor keeps the
-cursor and an undo step per change.
+changed (whole-document changes work too). lintnews applies each change
+itself, counting lines as the protocol does (`\n`, `\r\n`, `\r`), and hands
+pygls the whole new text: pygls counts lines at more characters (U+2028,
+U+0085, form feed ...), which scraped text holds, and would put an edit after
+one in the wrong place. "Fix all" is one small edit per changed stretch, so
+an editor keeps the cursor and the text between the fixes.
 
 This module imports pygls only inside `main` and `build_server`, so the
 command line can name the missing extra instead of failing with a traceback.
@@ -62,6 +65,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def apply_changes(text: str, changes, encoding: str) -> str:
+    """`text` after a didChange's changes, in order: a change with a range replaces
+    that range (lines counted as the protocol counts them), one without replaces all."""
+    from lintnews.text.positions import Lines
+
+    for change in changes:
+        where = getattr(change, "range", None)
+        if where is None:
+            text = change.text
+            continue
+        lines = Lines(text)
+        start = lines.offset(where.start.line, where.start.character, encoding)
+        end = max(start, lines.offset(where.end.line, where.end.character, encoding))
+        text = text[:start] + change.text + text[end:]
+    return text
+
+
 def minimal_edits(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) edits of `old`, in order and apart, turning it into `new`:
     one per changed stretch, each trimmed to the characters that change."""
@@ -92,6 +112,8 @@ def minimal_edits(old: str, new: str) -> list[tuple[int, int, str]]:
 def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
+    from pygls.protocol import LanguageServerProtocol
+    from pygls.protocol.language_server import lsp_method
     from pygls.uris import to_fs_path
 
     from lintnews import lint_text
@@ -105,7 +127,20 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     severities = {Severity.ERROR: types.DiagnosticSeverity.Error,
                   Severity.WARNING: types.DiagnosticSeverity.Warning,
                   Severity.INFO: types.DiagnosticSeverity.Information}
-    server = LanguageServer("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    class Protocol(LanguageServerProtocol):
+        @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+        def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+            """pygls's own handler, with the changes applied by `apply_changes`."""
+            doc = self.workspace.get_text_document(params.text_document.uri)
+            chosen = self.workspace.position_encoding or "utf-16"
+            text = apply_changes(doc.source, params.content_changes, str(getattr(chosen, "value", chosen)))
+            self.workspace.update_text_document(params.text_document,
+                                                types.TextDocumentContentChangeWholeDocument(text=text))
+            if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+                yield handler, (params,), None
+
+    server = LanguageServer("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                            protocol_cls=Protocol)
     pending: dict[str, asyncio.Task] = {}
     told: set[str] = set()  # configuration errors already shown
 
