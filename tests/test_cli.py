@@ -25,7 +25,7 @@ def test_text_report_shows_location_source_line_and_fix(run_cli, article):
     proc = run_cli("check", article.name, env={"NO_COLOR": "1"})
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert lines[0] == "story.txt:1:14: LN201 [capitalization] “kyiv” is a proper noun: write “Kyiv”."
+    assert lines[0] == "story.txt:1:14: error: LN201 [capitalization] “kyiv” is a proper noun: write “Kyiv”."
     assert lines[1].endswith("| " + ARTICLE.rstrip("\n"))
     assert lines[2].endswith("|              ^^^^")
     assert "fix: replace with “Kyiv” (safe)" in lines[3]

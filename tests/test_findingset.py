@@ -112,7 +112,7 @@ def test_the_text_report_shows_a_window_of_a_long_line():
     col = text.index("kyiv") + 1
     shown = text[col - 1 - 40: col - 1 - 40 + 160].replace("\t", " ")
     assert first == [
-        f"a.txt:1:{col}: LN201 [capitalization] {findings[0].message}",
+        f"a.txt:1:{col}: error: LN201 [capitalization] {findings[0].message}",
         f"     1 | {shown}",
         "       | " + " " * 40 + "^^^^",
         "      = fix: replace with “Kyiv” (safe)",
@@ -196,5 +196,5 @@ def test_the_text_report_of_a_finding_set_is_that_of_its_findings():
     built = collector.finish(None, lambda rule: None)
     shown = report(built, text)
     assert shown == report(list(built), text)
-    assert "a.md:1:12: LN002 [category] message of LN002\n" in shown
+    assert "a.md:1:12: warning: LN002 [category] message of LN002\n" in shown
     assert "      = fix: replace (see --diff) (unsafe)\n" in shown and "      = fix: remove (unsafe)\n" in shown

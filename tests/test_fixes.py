@@ -216,7 +216,7 @@ def test_cli_fix_writes_safe_fixes_and_reports_what_is_left(run_cli, tmp_path, r
     assert path.read_bytes() == b"Officials in Kyiv said Kyiv was calm.\nExit mobile version\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert result.returncode == 1  # the unsafe finding is left
-    assert "a.txt:2:1: NEWS391" in result.stdout and "LN201" not in result.stdout
+    assert "a.txt:2:1: warning: NEWS391" in result.stdout and "LN201" not in result.stdout
     assert "Fixed 2 finding(s) in 1 file(s)." in result.stderr
 
 
@@ -283,4 +283,4 @@ def test_cli_fix_on_stdin_reports_what_is_left_on_stderr(run_cli, tmp_path, rule
     result = run_cli("check", "--fix", "-", "--rules", rules_dir, "--extend-select", "NEWS", "--ignore", "LN3", stdin="In kyiv.\nExit mobile version\n")
     assert result.stdout == "In Kyiv.\nExit mobile version\n"
     assert result.returncode == 1
-    assert "-:2:1: NEWS391" in result.stderr
+    assert "-:2:1: warning: NEWS391" in result.stderr

@@ -215,3 +215,81 @@ def test_utf8_is_used_when_the_client_prefers_it(workspace):
         client.shut_down()
     finally:
         client.kill()
+
+
+def test_incremental_changes_and_fix_all_as_separate_edits(workspace):
+    client = Client(workspace)
+    uri = (workspace / "notes.md").as_uri()
+    # U+2028 is no line break for the protocol (pygls's own copy splits lines there)
+    opened = "# Talks\u2028Notes\n\nThe mayor spoke.\n"
+    try:
+        init = client.request("initialize", {"processId": None, "rootUri": workspace.as_uri(),
+                                             "capabilities": {"textDocument": {
+                                                 "publishDiagnostics": {"versionSupport": True}}}})
+        assert init["capabilities"]["textDocumentSync"]["change"] == 2  # TextDocumentSyncKind.Incremental
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": opened}})
+        assert client.diagnostics(uri, 1) == []
+
+        # typing: a new line after the heading, then a word inside the last line, each sent as the change alone
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+             "text": "Residents 😀 of kyiv cheered.\n"}]})
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
+            {"range": {"start": {"line": 3, "character": 4}, "end": {"line": 3, "character": 4}},
+             "text": "Kiev "}]})
+        text = "# Talks\u2028Notes\nResidents 😀 of kyiv cheered.\n\nThe Kiev mayor spoke.\n"
+        diags = client.diagnostics(uri, 3)
+        assert [(d["code"], d["range"]) for d in diags] == [
+            ("LN201", {"start": {"line": 1, "character": 16}, "end": {"line": 1, "character": 20}}),
+            ("LN202", {"start": {"line": 3, "character": 4}, "end": {"line": 3, "character": 8}})]
+
+        # fix all: one small edit per change, not one edit over both lines
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": diags[0]["range"],
+            "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+        edits = actions[0]["edit"]["changes"][uri]
+        assert [(e["range"]["start"]["line"], e["range"]["end"]["line"]) for e in edits] == [(1, 1), (3, 3)]
+        assert all(len(e["newText"]) <= 3 for e in edits)
+        assert apply(text, edits, "utf-16") == text.replace("kyiv", "Kyiv").replace("Kiev", "Kyiv")
+
+        # a replacement over a line break, then a whole-document change, still agree with the client
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4}, "contentChanges": [
+            {"range": {"start": {"line": 1, "character": 28}, "end": {"line": 3, "character": 0}}, "text": " "}]})
+        assert [d["range"]["start"] for d in client.diagnostics(uri, 4)] == [
+            {"line": 1, "character": 16}, {"line": 1, "character": 33}]
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5},
+                                                 "contentChanges": [{"text": "In Kiev.\n"}]})
+        assert [d["range"]["start"] for d in client.diagnostics(uri, 5)] == [{"line": 0, "character": 3}]
+        client.shut_down()
+    finally:
+        stderr = client.kill()
+    assert "Traceback" not in stderr, stderr
+
+
+def test_minimal_edits_rebuild_the_new_text_with_one_small_edit_per_change():
+    from hypothesis import given, settings, strategies as st
+
+    from lintnews.integrations.lsp import minimal_edits
+
+    def rebuilt(old, edits):
+        for start, end, new in reversed(edits):
+            old = old[:start] + new + old[end:]
+        return old
+
+    old = "Residents 😀 of kyiv met the Kiev mayor .\nThe end.\n"
+    new = "Residents 😀 of Kyiv met the Kyiv mayor.\nThe end.\n"
+    kiev, space = old.index("Kiev"), old.index(" .")
+    assert minimal_edits(old, new) == [(old.index("kyiv"), old.index("kyiv") + 1, "K"),
+                                       (kiev + 1, kiev + 3, "yi"), (space, space + 1, "")]
+    assert minimal_edits(old, old) == []
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text("ab c,.\né😀", max_size=30), st.text("ab c,.\né😀", max_size=30))
+    def check(a, b):
+        edits = minimal_edits(a, b)
+        assert rebuilt(a, edits) == b
+        assert all(e1[1] < e2[0] for e1, e2 in zip(edits, edits[1:]))  # in order, apart
+
+    check()

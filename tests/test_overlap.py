@@ -203,3 +203,34 @@ def test_furniture_block_kind_reads_the_block_message(message, kind):
     from lintnews.families.boilerplate.furniture import furniture_block_kind
 
     assert furniture_block_kind(message) == kind
+
+
+# A name in a translated dateline: LN801 and the name's rule at one place are one problem.
+@pytest.mark.parametrize("text, name_rule, fixed", [
+    ("Kiev.- Officials said the talks would resume.\n", "LN202", "KYIV — Officials said the talks would resume.\n"),
+    ("Moscú.- Officials said the talks would resume.\n", "LN203", "MOSCOW — Officials said the talks would resume.\n"),
+    # a name the dateline table does not know: the name's own fix goes into the dateline
+    ("Jarkov.- Officials said the talks would resume.\n", "LN203", "KHARKIV — Officials said the talks would resume.\n"),
+])
+def test_a_name_in_a_dateline_is_one_finding_whose_fix_handles_both(unfolded, text, name_rule, fixed):
+    before = unfolded(text)
+    (name,) = [f for f in before if f.rule == name_rule]
+    assert "LN801" in codes(before)  # the checks find both ...
+    (finding,) = lint(text)  # ... the fold keeps one, with both messages
+    assert (finding.rule, finding.offset, finding.end_offset) == ("LN801", 0, text.index("-") + 1)
+    assert finding.message.startswith(f"“{text[:finding.end_offset]}” is a Spanish-style dateline")
+    assert finding.message.endswith(name.message)
+    assert f"An English dateline is “{fixed.split(' Officials')[0]}”." in finding.message
+    assert finding.severity == max(f.severity for f in before)
+    assert apply_suggestions(text, [finding]) == fixed
+
+
+def test_a_name_outside_the_dateline_keeps_its_own_finding():
+    text = "Kiev.- Officials in Kiev said the talks would resume.\n"
+    found = [(f.rule, f.offset) for f in lint(text)]
+    assert found == [("LN801", 0), ("LN202", text.index("Kiev", 1))]
+
+
+def test_an_english_dateline_and_a_name_after_it_are_not_merged():
+    text = "KYIV — Officials in Kiev said the talks would resume.\n"
+    assert [(f.rule, f.offset) for f in lint(text)] == [("LN202", text.index("Kiev"))]

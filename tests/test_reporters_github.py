@@ -32,3 +32,16 @@ def test_github_format_reports_unreadable_files_and_info_as_notice(run_cli, tmp_
     (tmp_path / "pyproject.toml").write_text('[tool.lintnews]\nseverity = {LN201 = "info"}\n')
     info = run_cli("check", "--format", "github", "a.txt")
     assert info.stdout.startswith("::notice file=a.txt,line=1,col=4,endLine=1,endColumn=8,title=LN201::")
+
+
+def test_a_finding_over_several_lines_has_no_columns(run_cli, tmp_path):
+    # GitHub takes col/endColumn only within one line: a repeated two-line paragraph has none
+    paragraph = ("Officials said the talks would resume on Monday in the capital.\n"
+                 "The mayor added that the shelling had stopped overnight.\n")
+    (tmp_path / "a.txt").write_text(paragraph + "\n" + paragraph, encoding="utf-8")
+    (line,) = run_cli("check", "--format", "github", "--select", "LN701", "a.txt").stdout.splitlines()
+    assert line.startswith("::warning file=a.txt,line=4,endLine=5,title=LN701::")
+    # a one-line finding keeps its columns
+    (tmp_path / "b.txt").write_text("Officials in kyiv said.\n", encoding="utf-8")
+    assert run_cli("check", "--format", "github", "b.txt").stdout.startswith(
+        "::error file=b.txt,line=1,col=14,endLine=1,endColumn=18,title=LN201::")

@@ -88,4 +88,4 @@ def test_output_suffix_picks_the_format(run_cli, tmp_path):
     run_cli("check", "a.txt", "-o", "report.sarif")
     assert json.loads((tmp_path / "report.sarif").read_text())["version"] == "2.1.0"
     run_cli("check", "a.txt", "-o", "report.out")
-    assert (tmp_path / "report.out").read_text().startswith("a.txt:1:4: LN201")
+    assert (tmp_path / "report.out").read_text().startswith("a.txt:1:4: error: LN201")

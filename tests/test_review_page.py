@@ -80,3 +80,52 @@ def test_upload_picks_the_format_from_the_file_name(browser, server, tmp_path):
     # Markdown: the code block is not prose, so only the sentence's kyiv is flagged
     assert page.locator("#text mark.finding").all_inner_texts() == ["kyiv"]
     page.close()
+
+
+def test_two_overlapping_changes_are_never_both_accepted(browser, server):
+    from playwright.sync_api import expect
+
+    # our own text: "kiev kiev" is a doubled word (LN604) over two misspelt names (LN202 each)
+    text = "Officials in kiev kiev said the talks resumed.\n"
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.fill("#source", text)
+    page.click("#check")
+    page.wait_for_selector("#results:not([hidden])")
+    items = page.locator(".finding-item")
+    rules = [items.nth(i).locator(".kind").inner_text().rsplit(" · ", 1)[1] for i in range(items.count())]
+    assert rules == ["LN202", "LN604", "LN202"]
+
+    def accepted() -> list[int]:
+        return [i for i in range(items.count()) if "accepted" in (items.nth(i).get_attribute("class") or "")]
+
+    # every safe change: the doubled word is taken (the longer edit first, as --fix does), not the names inside it
+    page.click("#accept-safe")
+    expect(page.locator("#changes")).to_have_text("1 change")
+    assert accepted() == [1]
+    assert page.locator("#result").input_value() == "Officials in kiev said the talks resumed.\n"
+
+    # accepting the first name withdraws the doubled word it overlaps, and says so
+    items.nth(0).locator("button.accept").click()
+    expect(page.locator("#changes")).to_have_text("1 change")
+    assert accepted() == [0]
+    assert items.nth(1).locator(".verdict").inner_text() == ""
+    expect(page.locator("#status")).to_contain_text("LN604")
+    # the second name overlaps only the doubled word: both names are made
+    items.nth(2).locator("button.accept").click()
+    expect(page.locator("#changes")).to_have_text("2 changes")
+    assert accepted() == [0, 2]
+    assert page.locator("#text mark.accepted").count() == 2
+    assert page.locator("#result").input_value() == "Officials in Kyiv Kyiv said the talks resumed.\n"
+    page.close()
+
+
+def test_a_change_of_quotation_mark_names_the_marks(browser, server):
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.fill("#source", 'He said "we will stay” and left.\n')
+    page.click("#check")
+    page.wait_for_selector("#results:not([hidden])")
+    assert page.locator(".finding-item .change").all_inner_texts() == [
+        "Replace a straight quotation mark \" with a curly opening quotation mark “."]
+    page.close()

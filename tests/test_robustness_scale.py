@@ -131,7 +131,7 @@ def test_file_name_not_valid_utf8(tmp_path):
         assert "Traceback" not in result.stderr
     data = json.loads((tmp_path / "report.json").read_text())
     assert data["files"][0]["path"] == name
-    assert (tmp_path / "report.text").read_bytes().startswith(b"caf\xe9.txt:1:14: LN201")
+    assert (tmp_path / "report.text").read_bytes().startswith(b"caf\xe9.txt:1:14: error: LN201")
 
 
 # -- Ctrl-C ---------------------------------------------------------------

@@ -99,19 +99,19 @@ class FindingSet(abc.Sequence):  # of Findings
     def report_rows(self) -> Iterator[tuple]:
         """What the text report shows of each finding, in order, without building
         the Findings: (line, column, end_line, end_column, rule, category,
-        message, first suggestion as (replacement, safe) or None)."""
+        message, first suggestion as (replacement, safe) or None, severity)."""
         starts, ends, kinds, table = self._starts, self._ends, self._kinds, self._table
         line_starts = self._line_starts
         n_lines = len(line_starts)
         for i in self._order:
             start, end = starts[i], ends[i]
-            rule, _name, category, _severity, message, suggestions = table[kinds[i]]
+            rule, _name, category, severity, message, suggestions = table[kinds[i]]
             line = bisect_right(line_starts, start)
             end_line = line if end < (line_starts[line] if line < n_lines else end + 1) \
                 else bisect_right(line_starts, end)
             first = (suggestions[0][0], suggestions[0][-1]) if suggestions else None
             yield (line, start - line_starts[line - 1] + 1, end_line, end - line_starts[end_line - 1] + 1,
-                   rule, category, message, first)
+                   rule, category, message, first, severity)
 
     def json_texts(self, dumps: Callable[[object], str]) -> Iterator[str]:
         """`dumps(f.to_dict())` for each finding f, in order, without building the Findings.

@@ -16,6 +16,9 @@
   paragraph is a problem of its own whatever language it is in.
 - Two findings of one category on exactly the same span are one problem: the
   more serious one is kept.
+- A name inside a translated dateline (`Kiev.-`: LN202 in LN801's span) is one
+  problem: the dateline finding keeps both messages, and its fix writes the
+  name's correction into the English dateline (`KYIV —`).
 - A fix inside a direct quotation is never safe: quoted speech is kept as it
   was said unless a person decides otherwise. Quotation marks and encoding
   repairs are the exception (they restore the text, they do not reword it).
@@ -28,6 +31,8 @@ from dataclasses import replace
 from lintnews.finding import Finding, Suggestion
 
 EXPLAINING_RULES = frozenset({"LN501"})  # mojibake
+DATELINE_RULE = "LN801"
+NAME_CATEGORIES = frozenset({"transliteration", "capitalization"})
 NEVER_FOLDED = frozenset({"duplication", "meta"})
 SAFE_IN_QUOTATIONS = frozenset({"quotes", "encoding"})
 _LONGEST_WORD = 64  # how far a mangled word is followed from its mojibake run
@@ -60,6 +65,7 @@ def fold(doc, findings: list[Finding]) -> list[Finding]:
     if len(findings) > 1:
         findings = _drop_explained(doc, findings)
         findings = _one_per_span(findings)
+        findings = _fold_datelines(findings)
     return _unsafe_in_quotations(doc, findings)
 
 
@@ -157,6 +163,48 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
         return findings
     keep = {id(f) for f in best.values()}
     return [f for f in findings if id(f) in keep]
+
+
+def _fold_datelines(findings: list[Finding]) -> list[Finding]:
+    """A name finding inside a dateline finding (`Kiev.-`: LN202 and LN801) is one
+    problem: the dateline keeps it, with the name's fix in its own and both messages."""
+    datelines = [f for f in findings if f.rule == DATELINE_RULE]
+    if not datelines:
+        return findings
+    merged: dict[int, Finding] = {}
+    absorbed: set[int] = set()
+    for d in datelines:
+        names = [f for f in findings if f.category in NAME_CATEGORIES
+                 and d.offset <= f.offset and f.end_offset <= d.end_offset and id(f) not in absorbed]
+        if not names:
+            continue
+        current = merged.get(id(d), d)
+        for name in sorted(names, key=lambda f: f.offset):
+            current = _absorb(current, name)
+            absorbed.add(id(name))
+        merged[id(d)] = current
+    if not absorbed:
+        return findings
+    return [merged.get(id(f), f) for f in findings if id(f) not in absorbed]
+
+
+def _absorb(dateline: Finding, name: Finding) -> Finding:
+    """`dateline` with `name` folded in: the name's correction in the new dateline
+    (in capitals, as a dateline writes it), the name's message after its own."""
+    fix = next(iter(dateline.suggestions), None)
+    name_fix = next(iter(name.suggestions), None)
+    suggestions = dateline.suggestions
+    message = dateline.message
+    if fix is not None and name_fix is not None and name_fix.replacement:
+        wrong, right = name.excerpt.upper(), name_fix.replacement.upper()
+        if right not in fix.replacement and wrong in fix.replacement:
+            new = fix.replacement.replace(wrong, right, 1)
+            message = message.replace(f"“{fix.replacement}”", f"“{new}”")
+            suggestions = (Suggestion(new, fix.offset, fix.end_offset, fix.safe and name_fix.safe),
+                           *dateline.suggestions[1:])
+    message = f"{message} {name.message}"
+    return replace(dateline, severity=max(dateline.severity, name.severity), message=message,
+                   suggestions=suggestions)
 
 
 def _unsafe_in_quotations(doc, findings: list[Finding]) -> list[Finding]:

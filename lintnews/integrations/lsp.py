@@ -11,7 +11,13 @@ file", which runs the same `fixes.fix` as `check --fix`.
 
 Positions are sent in the encoding agreed at initialisation: UTF-16 unless
 the client offers UTF-8 or UTF-32 (pygls picks the client's first choice).
-Documents sync in full, so the text linted is always the client's own.
+Documents sync incrementally: a client sends only what each keystroke
+changed (whole-document changes work too). lintnews applies each change
+itself, counting lines as the protocol does (`\n`, `\r\n`, `\r`), and hands
+pygls the whole new text: pygls counts lines at more characters (U+2028,
+U+0085, form feed ...), which scraped text holds, and would put an edit after
+one in the wrong place. "Fix all" is one small edit per changed stretch, so
+an editor keeps the cursor and the text between the fixes.
 
 This module imports pygls only inside `main` and `build_server`, so the
 command line can name the missing extra instead of failing with a traceback.
@@ -59,22 +65,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def changed_span(old: str, new: str) -> tuple[int, int, str]:
-    """(start, end, replacement): the one edit turning `old` into `new` (common ends kept)."""
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
+def apply_changes(text: str, changes, encoding: str) -> str:
+    """`text` after a didChange's changes, in order: a change with a range replaces
+    that range (lines counted as the protocol counts them), one without replaces all."""
+    from lintnews.text.positions import Lines
+
+    for change in changes:
+        where = getattr(change, "range", None)
+        if where is None:
+            text = change.text
+            continue
+        lines = Lines(text)
+        start = lines.offset(where.start.line, where.start.character, encoding)
+        end = max(start, lines.offset(where.end.line, where.end.character, encoding))
+        text = text[:start] + change.text + text[end:]
+    return text
+
+
+def minimal_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) edits of `old`, in order and apart, turning it into `new`:
+    one per changed stretch, each trimmed to the characters that change."""
+    import difflib
+    import re
+
+    token = re.compile(r"\w+|\s+|[^\w\s]")
+    a = [m.group() for m in token.finditer(old)]
+    b = [m.group() for m in token.finditer(new)]
+    at_a, at_b = [0], [0]
+    for t in a:
+        at_a.append(at_a[-1] + len(t))
+    for t in b:
+        at_b.append(at_b[-1] + len(t))
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        start, end, new_start, new_end = at_a[i1], at_a[i2], at_b[j1], at_b[j2]
+        while start < end and new_start < new_end and old[start] == new[new_start]:
+            start, new_start = start + 1, new_start + 1
+        while end > start and new_end > new_start and old[end - 1] == new[new_end - 1]:
+            end, new_end = end - 1, new_end - 1
+        edits.append((start, end, new[new_start:new_end]))
+    return edits
 
 
 def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
+    from pygls.protocol import LanguageServerProtocol
+    from pygls.protocol.language_server import lsp_method
     from pygls.uris import to_fs_path
 
     from lintnews import lint_text
@@ -88,7 +127,20 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     severities = {Severity.ERROR: types.DiagnosticSeverity.Error,
                   Severity.WARNING: types.DiagnosticSeverity.Warning,
                   Severity.INFO: types.DiagnosticSeverity.Information}
-    server = LanguageServer("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+    class Protocol(LanguageServerProtocol):
+        @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+        def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+            """pygls's own handler, with the changes applied by `apply_changes`."""
+            doc = self.workspace.get_text_document(params.text_document.uri)
+            chosen = self.workspace.position_encoding or "utf-16"
+            text = apply_changes(doc.source, params.content_changes, str(getattr(chosen, "value", chosen)))
+            self.workspace.update_text_document(params.text_document,
+                                                types.TextDocumentContentChangeWholeDocument(text=text))
+            if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+                yield handler, (params,), None
+
+    server = LanguageServer("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                            protocol_cls=Protocol)
     pending: dict[str, asyncio.Task] = {}
     told: set[str] = set()  # configuration errors already shown
 
@@ -240,8 +292,8 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
         if any(s.safe for f in findings for s in f.suggestions):
             outcome = fix(text, findings, lambda new: lint_or_error(doc, new)[0])
             if outcome.text != text:
-                a, b, new = changed_span(text, outcome.text)
-                fix_all = types.WorkspaceEdit(changes={uri: [types.TextEdit(to_range(lines, a, b), new)]})
+                fix_all = types.WorkspaceEdit(changes={uri: [
+                    types.TextEdit(to_range(lines, a, b), new) for a, b, new in minimal_edits(text, outcome.text)]})
         if fix_all is not None:
             title = "Fix all safe problems in this file (lintnews)"
             if wanted(types.CodeActionKind.QuickFix):
@@ -259,6 +311,8 @@ def _title(f, s, fix_text) -> str:
     if not s.replacement:
         return f"{f.rule}: remove this text{safe}"
     if s.offset == f.offset and s.end_offset == f.end_offset and "\n" not in s.replacement:
-        return f"{f.rule}: replace “{f.excerpt}” with “{s.replacement}”{safe}"
+        from lintnews.report.wording import shown
+
+        return f"{f.rule}: replace {shown(f.excerpt)} with {shown(s.replacement)}{safe}"
     described = fix_text(f)
     return f"{f.rule}: {described[0] if described else 'apply the suggested change'}{safe}"

@@ -3,12 +3,16 @@
     ::error file=news/kyiv.md,line=3,col=14,endLine=3,endColumn=18,title=LN201::“kyiv” is a proper noun: write “Kyiv”.
 
 Severity maps to the command: error → `error`, warning → `warning`,
-info → `notice`. Values are escaped by the workflow-command rules: `%`, CR
+info → `notice`. A finding over several lines has no `col` and `endColumn`:
+GitHub takes columns only within one line. Values are escaped by the workflow-command rules: `%`, CR
 and LF everywhere, and also `:` and `,` inside properties.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from lintnews.report.wording import shown
+
 if TYPE_CHECKING:
     from typing import TextIO
 
@@ -45,13 +49,14 @@ class Reporter:
             message = f.message
             fix = next(iter(f.suggestions), None)
             if fix is not None and fix.replacement and "\n" not in fix.replacement:
-                message += f" Suggested fix: “{fix.replacement}”."
+                message += f" Suggested fix: {shown(fix.replacement)}."
             elif fix is not None and not fix.replacement:
                 message += " Suggested fix: remove it."
-            self.stream.write(command(_COMMAND[str(f.severity)], {
-                "file": result.path, "line": f.line, "col": f.column,
-                "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule,
-            }, message))
+            where = {"file": result.path, "line": f.line, "col": f.column,
+                     "endLine": f.end_line, "endColumn": f.end_column}
+            if f.end_line != f.line:
+                del where["col"], where["endColumn"]
+            self.stream.write(command(_COMMAND[str(f.severity)], {**where, "title": f.rule}, message))
 
     def finish(self, summary) -> None:
         pass

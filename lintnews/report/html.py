@@ -61,7 +61,9 @@ def fix_text(f) -> tuple[str, bool] | None:
         return "Remove this text.", s.safe
     if "\n" in s.replacement:
         return "Replace this passage (run lintnews with --diff to see the new text).", s.safe
-    return f"Replace “{f.excerpt}” with “{s.replacement}”.", s.safe
+    from lintnews.report.wording import shown
+
+    return f"Replace {shown(f.excerpt)} with {shown(s.replacement)}.", s.safe
 
 
 def render_text(text: str, findings: list, ids: list[str]) -> str:

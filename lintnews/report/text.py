@@ -1,20 +1,24 @@
 """The text report, for people at a terminal: each finding with its source line.
 
-    article.md:7:1: LN201 [capitalization] “kyiv” is a proper noun: write “Kyiv”.
-       7 | kyiv had no immediate comment.
-         | ^^^^
-         = fix: replace with “Kyiv” (safe)
+    article.md:7:1: error: LN201 [capitalization] “kyiv” is a proper noun: write “Kyiv”.
+         7 | kyiv had no immediate comment.
+           | ^^^^
+          = fix: replace with “Kyiv” (safe)
 
-Colour comes from rich, and only on a terminal without NO_COLOR; otherwise the
-same layout is written as plain text without importing rich, which keeps a
-pre-commit run fast.
+Each finding says its severity (`error`, `warning`, `info`) in words, as the
+compilers' `file:line:col: error:` does, so a CI log or a pre-commit run shows
+it without colour. Colour comes from rich, and only on a terminal without
+NO_COLOR; otherwise the same layout is written as plain text without
+importing rich, which keeps a pre-commit run fast.
 """
 from __future__ import annotations
 
 import os
 import unicodedata
-
 from typing import TYPE_CHECKING
+
+from lintnews.report.wording import shown
+
 if TYPE_CHECKING:
     from typing import TextIO
 
@@ -69,6 +73,8 @@ class Reporter:
             severity = str(f.severity)
             self._write([
                 (f"{result.path}:{f.line}:{f.column}: ", "bold"),
+                (f"{severity}:", _STYLES[severity]),
+                (" ", None),
                 (f.rule, _STYLES[severity]),
                 (f" [{f.category}] ", "dim"),
                 (f.message, None),
@@ -77,10 +83,7 @@ class Reporter:
                 self._source(lines[f.line - 1], f)
             for s in f.suggestions[:1]:
                 kind = "safe" if s.safe else "unsafe"
-                what = f"replace with “{s.replacement}”" if s.replacement else "remove"
-                if s.replacement and "\n" in s.replacement:
-                    what = "replace (see --diff)"
-                self._write([("      = ", "dim"), (f"fix: {what} ({kind})", "green")])
+                self._write([("      = ", "dim"), (f"fix: {_fix_words(s.replacement)} ({kind})", "green")])
 
     def _plain(self, result, lines: list[str] | None) -> None:
         """`file` without colour: the same text, built in batches (a file can
@@ -91,12 +94,13 @@ class Reporter:
         rows = getattr(result.findings, "report_rows", None)  # a FindingSet: no Finding objects
         if rows is None:
             rows = ((f.line, f.column, f.end_line, f.end_column, f.rule, f.category, f.message,
-                     (f.suggestions[0].replacement, f.suggestions[0].safe) if f.suggestions else None)
+                     (f.suggestions[0].replacement, f.suggestions[0].safe) if f.suggestions else None,
+                     f.severity)
                     for f in result.findings)
         else:
             rows = rows()
-        for number, column, end_number, end_column, rule, category, message, fix in rows:
-            out.append(f"{path}:{number}:{column}: {rule} [{category}] {message}\n")
+        for number, column, end_number, end_column, rule, category, message, fix, severity in rows:
+            out.append(f"{path}:{number}:{column}: {str(severity)}: {rule} [{category}] {message}\n")
             if number - 1 < nlines:
                 line = lines[number - 1]  # type: ignore[index]
                 start = column - 1
@@ -107,10 +111,7 @@ class Reporter:
                 out.append(f"{number:>6} | {shown}\n       | {' ' * pad}{'^' * marks}\n")
             if fix is not None:
                 replacement, safe = fix
-                what = f"replace with “{replacement}”" if replacement else "remove"
-                if replacement and "\n" in replacement:
-                    what = "replace (see --diff)"
-                out.append(f"      = fix: {what} ({'safe' if safe else 'unsafe'})\n")
+                out.append(f"      = fix: {_fix_words(replacement)} ({'safe' if safe else 'unsafe'})\n")
             if len(out) >= 2000:
                 self.stream.write("".join(out))
                 out.clear()
@@ -136,6 +137,15 @@ class Reporter:
             (f"Found {summary.findings} finding(s) in {summary.files} file(s): ", "bold"),
             (parts, None),
         ])
+
+
+def _fix_words(replacement: str) -> str:
+    """What a fix does, in words: “replace with “Kyiv””, a mark by its name, or “remove”."""
+    if not replacement:
+        return "remove"
+    if "\n" in replacement:
+        return "replace (see --diff)"
+    return f"replace with {shown(replacement)}"
 
 
 def _window(line: str, start: int, end: int) -> tuple[str, int]:

@@ -4,7 +4,8 @@ Requests are read here, bounded in size, and handed as plain data to
 `jobs` in a pool of worker processes, so linting never blocks the event loop
 and never shares state between requests. Each request gets a time limit;
 every failure is a JSON error (`{"error": ..., "status": ...}`), never a
-traceback. The access log is one JSON object per line and never contains the
+traceback; LanguageTool's API (/v2/) answers its failures in plain text
+(`Error: ...`), as LanguageTool does. The access log is one JSON object per line and never contains the
 text of an article (nor the query string, which may carry it).
 """
 from __future__ import annotations
@@ -121,13 +122,12 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def form_fields(body: bytes, query: str, content_type: str) -> dict[str, str]:
-    """LanguageTool's form fields: the query string, then the form-encoded body on top."""
-    kind = content_type.split(";")[0].strip().lower()
-    if body and kind not in ("", "application/x-www-form-urlencoded"):
-        raise HTTPError(400, "send the fields form-encoded (application/x-www-form-urlencoded)")
+def form_fields(body: bytes, query: str) -> dict[str, str]:
+    """LanguageTool's form fields: the body read as a form whatever its Content-Type
+    (ltex-ls labels its form application/json, the browser extension's comes as
+    text/plain), then the query string's fields on top, as LanguageTool reads them."""
     fields: dict[str, str] = {}
-    for source in (query, body):
+    for source in (body, query):
         try:
             raw = source.decode("utf-8") if isinstance(source, bytes) else source
             parsed = parse_qs(raw, keep_blank_values=True, max_num_fields=200, errors="strict")
@@ -179,12 +179,27 @@ def create_app(settings: Settings) -> Starlette:
     async def languages(request: Request) -> Response:
         return JSONResponse(LANGUAGES)
 
+    def languagetool_endpoint(handler: Callable) -> Callable:
+        """A route of LanguageTool's API: its errors are plain text (`Error: ...`), as LanguageTool sends them."""
+        json_errors = endpoint(handler, False)
+
+        async def run(request: Request) -> Response:
+            response = await json_errors(request)
+            if response.status_code < 400 or not isinstance(response, JSONResponse):
+                return response
+            message = json.loads(response.body).get("error", "")
+            return Response(f"Error: {message}\n", status_code=response.status_code,
+                            media_type="text/plain; charset=utf-8", headers=_extra_headers(response))
+        return run
+
     async def check(request: Request) -> Response:
         body = await read_body(request, settings.max_bytes) if request.method == "POST" else b""
-        fields = form_fields(body, request.url.query, request.headers.get("content-type", ""))
+        fields = form_fields(body, request.url.query)
         if not authorised(request, fields):
             raise HTTPError(401, "a bearer token or apiKey is required")
-        return JSONResponse(await pool.run(settings.timeout, jobs.languagetool_check, fields, settings.config))
+        rule_url = str(request.base_url).rstrip("/") + "/rules/{code}"
+        return JSONResponse(await pool.run(settings.timeout, jobs.languagetool_check, fields, settings.config,
+                                           rule_url))
 
     async def lint(request: Request) -> Response:
         body = await json_body(request, settings.max_bytes)
@@ -206,9 +221,11 @@ def create_app(settings: Settings) -> Starlette:
 
     async def page(request: Request) -> Response:
         from lintnews.report.html import CATEGORY_LABELS, SEVERITY_LABELS
+        from lintnews.report.wording import MARK_NAMES
 
         html = resources.files("lintnews.integrations.server").joinpath("review.html").read_text(encoding="utf-8")
-        labels = json.dumps({"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS}, ensure_ascii=False)
+        labels = json.dumps({"categories": CATEGORY_LABELS, "severities": SEVERITY_LABELS, "marks": MARK_NAMES},
+                            ensure_ascii=False)
         html = html.replace("{version}", __version__).replace("{labels}", labels.replace("<", "\\u003c"))
         return Response(html, media_type="text/html; charset=utf-8",
                         headers={"Content-Security-Policy": "default-src 'self'; object-src 'none'"})
@@ -219,8 +236,10 @@ def create_app(settings: Settings) -> Starlette:
 
     routes = [
         Route("/health", endpoint(health, False)),
-        Route("/v2/languages", endpoint(languages, False)),
-        Route("/v2/check", endpoint(check, False), methods=["GET", "POST"]),
+        # "//v2/...": a client that joins its setting "http://host:8081/" and "/v2/check" (LTeX+)
+        *(Route(prefix + "/v2/languages", languagetool_endpoint(languages)) for prefix in ("", "/")),
+        *(Route(prefix + "/v2/check", languagetool_endpoint(check), methods=["GET", "POST"])
+          for prefix in ("", "/")),
         Route("/api/lint", endpoint(lint), methods=["POST"]),
         Route("/api/apply", endpoint(apply), methods=["POST"]),
         Route("/rules/{code}", endpoint(rule_doc, False)),
@@ -244,6 +263,11 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.pool = pool
     return app
+
+
+def _extra_headers(response: Response) -> dict[str, str]:
+    """The headers of `response` other than its body's (a Retry-After, say)."""
+    return {k: v for k, v in response.headers.items() if k.lower() not in ("content-type", "content-length")}
 
 
 class AccessLog:

@@ -13,7 +13,8 @@ import io
 from lintnews import lint_text
 from dataclasses import replace
 from lintnews.config import Config, ConfigError, parse_table
-from lintnews.integrations.server.languagetool import RequestError, config_for, parse_check, response
+from lintnews.integrations.server.languagetool import (
+    RequestError, any_language, config_for, detect, parse_check, response)
 
 from typing import TYPE_CHECKING
 if TYPE_CHECKING:
@@ -45,15 +46,19 @@ def warm(_: Any = None) -> bool:
     return True
 
 
-def languagetool_check(fields: dict[str, str], base: Config) -> dict:
-    """POST /v2/check: LanguageTool's answer for a form's fields."""
+def languagetool_check(fields: dict[str, str], base: Config, rule_url: str | None = None) -> dict:
+    """POST /v2/check: LanguageTool's answer for a form's fields; `rule_url`
+    (`http://host/rules/{code}`) links each match's rule."""
     from lintnews.engine.lint import build_rules
 
     request = parse_check(fields)
     rules = build_rules(base.rule_folders()).by_code
     config = config_for(request, base, set(rules))
-    findings = _lint(request.text, config, "<text>", "plain")
-    return response(request, findings, rules)
+    detected = detect(request, config.language_detector)
+    if not detected.english:
+        config = any_language(config, rules)
+    findings = _lint(request.text, config, "<text>", "plain") if config is not None else []
+    return response(request, findings, rules, detected, rule_url)
 
 
 def native_lint(body: Any, base: Config) -> str:

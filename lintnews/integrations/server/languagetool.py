@@ -1,22 +1,30 @@
 """LanguageTool's API v2 on top of lintnews: parse a /v2/check request, answer with matches.
 
-A match counts `offset` and `length` in UTF-16 code units, as LanguageTool
-and its clients do. Rule ids are lintnews codes (`LN201`), category ids are
-lintnews categories in LanguageTool's style (`CAPITALIZATION`). A suggestion
-that replaces more than the finding's span (removing a whole line) widens the
-match to the span every replacement covers, so that each `replacements[].value`
-replaces exactly `text[offset:offset+length]`, as clients apply them.
+The answer has every field LanguageTool's own serializer writes
+(`RuleMatchesAsJsonSerializer`), with the same JSON types, so that any
+LanguageTool client reads it. A match counts `offset` and `length` in UTF-16
+code units, as LanguageTool and its clients do, in the document the client
+sent: the `text`, or for `data` the annotated document with its markup. Rule
+ids are lintnews codes (`LN201`), category ids are lintnews categories in
+LanguageTool's style (`CAPITALIZATION`). A suggestion that replaces more than
+the finding's span (removing a whole line) widens the match to the span every
+replacement covers, so that each `replacements[].value` replaces exactly
+`text[offset:offset+length]`, as clients apply them.
 
 `level=default` reports errors and warnings; `level=picky` adds the notes
-(severity info).
+(severity info). Under `language=auto` a text that is not English is
+answered with its language and only the findings that hold in any language
+(mixed scripts, encoding damage): lintnews's other rules are about English.
 """
 from __future__ import annotations
 
 import json
+import os
+import time
+from dataclasses import dataclass, replace
 
 from lintnews import __version__
-from dataclasses import dataclass, replace
-from lintnews.config import Config, apply_overrides
+from lintnews.config import Config, apply_overrides, code_selected
 from lintnews.finding import Finding, Severity
 from lintnews.text.positions import Utf16Offsets
 
@@ -31,6 +39,11 @@ LANGUAGES = [
     {"name": "English (South African)", "code": "en", "longCode": "en-ZA"},
 ]
 _NAMES = {lang["longCode"].lower(): lang["name"] for lang in LANGUAGES}
+#: Names of the variants a client may prefer for the languages lintnews can detect.
+_VARIANT_NAMES = {
+    "de-de": "German (Germany)", "de-at": "German (Austria)", "de-ch": "German (Swiss)",
+    "pt-pt": "Portuguese (Portugal)", "pt-br": "Portuguese (Brazil)", "nl-be": "Dutch (Belgium)",
+}
 
 #: LanguageTool's issue types (clients colour by them) for lintnews's categories.
 ISSUE_TYPES = {
@@ -47,15 +60,31 @@ ISSUE_TYPES = {
     "translation": "grammar",
     "style": "style",
 }
-_CONTEXT = 40  # code points of context on each side, as LanguageTool shows
+#: Categories whose findings hold in a text of any language.
+ANY_LANGUAGE = frozenset({"mixed-script", "encoding"})
+_CONTEXT = 40  # characters of context on each side, as LanguageTool shows
+_SAMPLE = 5000  # characters of a text that language detection reads
+_MIN_LETTERS = 20  # fewer letters than this: too little to call a text foreign
+_FOREIGN_CONFIDENCE = 0.8
 
 
 class RequestError(ValueError):
     """A request lintnews cannot answer; str() says why, for the client (HTTP 400)."""
 
 
+def build_date() -> str:
+    """The date this copy of lintnews was built or installed (its version file's), as LanguageTool gives one."""
+    from lintnews import _version
+
+    try:
+        stamp = os.stat(_version.__file__).st_mtime
+    except (OSError, TypeError):
+        stamp = 0.0
+    return time.strftime("%Y-%m-%d", time.gmtime(stamp))
+
+
 def software() -> dict:
-    return {"name": "lintnews", "version": __version__, "buildDate": None, "apiVersion": 1,
+    return {"name": "lintnews", "version": __version__, "buildDate": build_date(), "apiVersion": 1,
             "premium": False, "status": ""}
 
 
@@ -71,9 +100,14 @@ class CheckRequest:
     disabled_categories: tuple[str, ...] = ()
     enabled_only: bool = False
     picky: bool = False
+    preferred_variants: tuple[str, ...] = ()
     #: LanguageTool's browser extension checks a text twice, with mode=allButTextLevelOnly
     #: and mode=textLevelOnly; lintnews answers the first with every finding, the second with none.
     text_level_only: bool = False
+
+    @property
+    def auto(self) -> bool:
+        return self.language.lower() == "auto"
 
     def to_original(self, offset: int, end: bool = False) -> int:
         """A code-point offset in `text` as one in `original` (the annotated document).
@@ -100,6 +134,23 @@ class CheckRequest:
         return any(s <= start and end <= s + n for s, _o, n in self.spans)
 
 
+@dataclass(frozen=True)
+class Detected:
+    """The language a text is in, as LanguageTool's `detectedLanguage` gives it."""
+
+    code: str          # a language code like en-US or de-DE
+    name: str
+    confidence: float
+    source: str        # what said so: the detector's name, or "request" when the client named it
+
+    @property
+    def english(self) -> bool:
+        return self.code.lower().startswith("en")
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "code": self.code, "confidence": self.confidence, "source": self.source}
+
+
 def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
@@ -112,7 +163,8 @@ def parse_check(fields: dict[str, str]) -> CheckRequest:
     """A /v2/check request from its form fields; RequestError when malformed."""
     has_text, has_data = "text" in fields, "data" in fields
     if has_text == has_data:
-        raise RequestError("give exactly one of the fields 'text' and 'data'")
+        raise RequestError("give exactly one of the fields 'text' and 'data', form-encoded "
+                           "(text=...&language=... as LanguageTool's API takes them)")
     language = fields.get("language", "").strip()
     if not language:
         raise RequestError("the field 'language' is required (e.g. en-US, or auto)")
@@ -127,7 +179,7 @@ def parse_check(fields: dict[str, str]) -> CheckRequest:
     if has_text:
         text, original, spans = fields["text"], fields["text"], ()
     else:
-        text, original, spans = _annotation(fields["data"])
+        text, original, spans = _data(fields["data"])
     request = CheckRequest(
         text=text, original=original, language=language, spans=spans,
         enabled_rules=tuple(c.upper() for c in _list(fields.get("enabledRules"))),
@@ -135,6 +187,7 @@ def parse_check(fields: dict[str, str]) -> CheckRequest:
         enabled_categories=tuple(_category_key(c) for c in _list(fields.get("enabledCategories"))),
         disabled_categories=tuple(_category_key(c) for c in _list(fields.get("disabledCategories"))),
         enabled_only=enabled_only == "true", picky=level == "picky",
+        preferred_variants=_list(fields.get("preferredVariants")),
         text_level_only=fields.get("mode", "").strip() == "textLevelOnly",
     )
     if request.enabled_only and not (request.enabled_rules or request.enabled_categories):
@@ -142,16 +195,27 @@ def parse_check(fields: dict[str, str]) -> CheckRequest:
     return request
 
 
-def _annotation(data: str) -> tuple[str, str, tuple[tuple[int, int, int], ...]]:
-    """The plain text of LanguageTool's annotated `data`, the document it stands for, and
-    where each piece of plain text sits in that document."""
+def _data(data: str) -> tuple[str, str, tuple[tuple[int, int, int], ...]]:
+    """The plain text of LanguageTool's `data`, the document it stands for, and
+    where each piece of plain text sits in that document.
+
+    `data` is `{"text": ..., "metaData": {...}}` or `{"annotation": [...]}`,
+    as LanguageTool's API takes it."""
     try:
         parsed = json.loads(data)
     except ValueError:
         raise RequestError("'data' is not valid JSON") from None
-    items = parsed.get("annotation") if isinstance(parsed, dict) else None
+    if not isinstance(parsed, dict):
+        raise RequestError("'data' must be a JSON object with a 'text' or an 'annotation' key")
+    if "text" in parsed and "annotation" in parsed:
+        raise RequestError("'data' takes either a 'text' or an 'annotation' key, not both")
+    if "text" in parsed:
+        if not isinstance(parsed["text"], str):
+            raise RequestError("'data.text' must be a string")
+        return parsed["text"], parsed["text"], ()
+    items = parsed.get("annotation")
     if not isinstance(items, list):
-        raise RequestError("'data' must be a JSON object with an 'annotation' list")
+        raise RequestError("'data' must be a JSON object with a 'text' or an 'annotation' key (a list)")
     plain: list[str] = []
     original: list[str] = []
     spans = []
@@ -159,7 +223,9 @@ def _annotation(data: str) -> tuple[str, str, tuple[tuple[int, int, int], ...]]:
     for item in items:
         if not isinstance(item, dict):
             raise RequestError("each annotation item must be an object")
-        if isinstance(item.get("text"), str) and "markup" not in item:
+        if "text" in item and ("markup" in item or "interpretAs" in item):
+            raise RequestError("an annotation item has 'text', or 'markup' with an optional 'interpretAs', not both")
+        if isinstance(item.get("text"), str):
             piece = item["text"]
             spans.append((at, orig_at, len(piece)))
             plain.append(piece)
@@ -195,6 +261,52 @@ def config_for(request: CheckRequest, base: Config, known: set[str]) -> Config:
     return apply_overrides(base, {"extend_select": enabled or None, "extend_ignore": disabled or None})
 
 
+def any_language(config: Config, rules: dict) -> Config | None:
+    """`config` keeping only the rules that hold in a text of any language, for a text
+    that is not English (lintnews's other rules are about English); None when it
+    keeps none."""
+    kept = tuple(sorted(code for code, rule in rules.items()
+                        if rule.category in ANY_LANGUAGE and code_selected(code, config)))
+    return replace(config, select=kept, extend_select=(), ignore=()) if kept else None
+
+
+def detect(request: CheckRequest, detector: str = "langdetect") -> Detected:
+    """The language of the request's text: the client's, unless it asked for `auto`.
+
+    Under `auto` a text is English unless the detector is sure of another
+    language (a short or mixed text stays English: an English article may
+    quote a foreign sentence, which LN103 then reports)."""
+    if not request.auto:
+        code = request.language
+        return Detected(code, _NAMES.get(code.lower(), "English"), 1.0, "request")
+    sample = request.text[:_SAMPLE]
+    english = _variant("en", request.preferred_variants)
+    if sum(1 for ch in sample if ch.isalpha()) >= _MIN_LETTERS:
+        from lintnews.text.langid import LANGUAGE_NAMES, DetectorUnavailable, identify
+
+        try:
+            guesses = identify(sample, detector)
+        except DetectorUnavailable:
+            guesses = []
+        if guesses:
+            code, confidence = guesses[0]
+            if code != "en" and confidence >= _FOREIGN_CONFIDENCE:
+                variant = _variant(code, request.preferred_variants)
+                name = _VARIANT_NAMES.get(variant.lower(), LANGUAGE_NAMES.get(code, code))
+                return Detected(variant, name, round(confidence, 3), detector)
+            if code == "en":
+                return Detected(english, _NAMES.get(english.lower(), "English"), round(confidence, 3), detector)
+    return Detected(english, _NAMES.get(english.lower(), "English"), 0.0, "default")
+
+
+def _variant(code: str, preferred: tuple[str, ...]) -> str:
+    """The client's preferred variant of a language (preferredVariants=en-GB,de-AT), else a default."""
+    for variant in preferred:
+        if variant.lower().split("-")[0] == code:
+            return variant
+    return "en-US" if code == "en" else code
+
+
 def keep(finding: Finding, request: CheckRequest) -> bool:
     """Whether a finding passes the request's level and category lists."""
     if finding.severity < Severity.WARNING and not request.picky and finding.rule not in request.enabled_rules:
@@ -206,23 +318,35 @@ def keep(finding: Finding, request: CheckRequest) -> bool:
     return True
 
 
-def response(request: CheckRequest, findings: list[Finding], rules: dict) -> dict:
-    """The /v2/check answer for the findings of `request.text`."""
+def response(request: CheckRequest, findings: list[Finding], rules: dict, detected: Detected | None = None,
+             rule_url: str | None = None) -> dict:
+    """The /v2/check answer for the findings of `request.text`.
+
+    `rule_url` is a template (`http://host/rules/{code}`) for each rule's `urls`."""
+    detected = detected or detect(request)
     units = Utf16Offsets(request.original)
-    matches = [match(f, request, units, rules.get(f.rule)) for f in findings
-               if keep(f, request) and not request.text_level_only]
-    name = _NAMES.get(request.language.lower(), "English (US)")
-    code = request.language if request.language.lower() != "auto" else "en-US"
+    matches = [match(f, request, units, rules.get(f.rule), rule_url) for f in findings
+               if keep(f, request) and not request.text_level_only
+               and (detected.english or f.category in ANY_LANGUAGE)]
+    if request.auto:
+        language = {"name": detected.name, "code": detected.code}
+    else:
+        language = {"name": _NAMES.get(request.language.lower(), "English"), "code": request.language}
+    ranges = sentence_ranges(request, units)
+    base = detected.code.split("-")[0]
     return {
         "software": software(),
         "warnings": {"incompleteResults": False},
-        "language": {"name": name, "code": code,
-                     "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 1.0}},
+        "language": {**language, "detectedLanguage": detected.to_json()},
         "matches": matches,
+        "sentenceRanges": [[a, b] for a, b in ranges],
+        "extendedSentenceRanges": [
+            {"from": a, "to": b, "detectedLanguages": [{"language": base, "rate": detected.confidence}]}
+            for a, b in ranges],
     }
 
 
-def match(f: Finding, request: CheckRequest, units: Utf16Offsets, rule=None) -> dict:
+def match(f: Finding, request: CheckRequest, units: Utf16Offsets, rule=None, rule_url: str | None = None) -> dict:
     from lintnews.report.html import category_label
 
     text = request.text
@@ -241,33 +365,45 @@ def match(f: Finding, request: CheckRequest, units: Utf16Offsets, rule=None) -> 
         o_end = o_start
     offset = units.to_utf16(o_start)
     length = units.to_utf16(o_end) - offset
-    ctx_start, ctx_end = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    prefix = "..." if ctx_start > 0 else ""
-    context = prefix + text[ctx_start:ctx_end] + ("..." if ctx_end < len(text) else "")
-    ctx_units = Utf16Offsets(context)
-    ctx_offset = ctx_units.to_utf16(len(prefix) + start - ctx_start)
     issue = ISSUE_TYPES.get(f.category, "uncategorized")
     label = category_label(f.category)
+    described = {
+        "id": f.rule,
+        "subId": f.name,
+        "description": (rule.summary if rule is not None and rule.summary else f.name),
+        "issueType": issue,
+    }
+    if rule_url:
+        described["urls"] = [{"value": rule_url.format(code=f.rule)}]
+    described["category"] = {"id": f.category.upper().replace("-", "_"), "name": label}
     return {
         "message": f.message,
         "shortMessage": label,
         "replacements": [{"value": v} for v in replacements],
         "offset": offset,
         "length": length,
-        "context": {"text": context, "offset": ctx_offset,
-                    "length": ctx_units.to_utf16(len(prefix) + end - ctx_start) - ctx_offset},
+        "context": context(request.original, o_start, o_end),
         "sentence": sentence(text, f.offset, f.end_offset),
         "type": {"typeName": "UnknownWord" if issue == "misspelling" else "Other"},
-        "rule": {
-            "id": f.rule,
-            "subId": f.name,
-            "description": (rule.summary if rule is not None and rule.summary else f.name),
-            "issueType": issue,
-            "category": {"id": f.category.upper().replace("-", "_"), "name": label},
-        },
+        "rule": described,
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
     }
+
+
+def context(document: str, start: int, end: int) -> dict:
+    """LanguageTool's `context`: up to 40 characters each side of document[start:end],
+    `...` where cut, line breaks as spaces; offset and length in UTF-16 units."""
+    lo, hi = max(0, start - _CONTEXT), min(len(document), end + _CONTEXT)
+    prefix = "..." if lo > 0 else ""
+    before = prefix + document[lo:start]
+    inside = document[start:end]
+    shown = (before + inside + document[end:hi] + ("..." if hi < len(document) else "")).replace("\n", " ")
+    return {"text": shown, "offset": _utf16_len(before), "length": _utf16_len(inside)}
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def sentence(text: str, start: int, end: int) -> str:
@@ -283,3 +419,27 @@ def sentence(text: str, start: int, end: int) -> str:
     if right < len(text) and text[right] in ".!?":
         right += 1
     return text[left:right].strip()
+
+
+def sentence_ranges(request: CheckRequest, units: Utf16Offsets) -> list[tuple[int, int]]:
+    """[from, to) of each sentence of the text, in UTF-16 units of the client's document.
+
+    A sentence ends after `.`, `!` or `?` before a space, and at a line break."""
+    text = request.text
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            break
+        j = i
+        while j < n and text[j] not in "\n\r" and not (
+                text[j] in ".!?" and (j + 1 == n or text[j + 1].isspace())):
+            j += 1
+        if j < n and text[j] in ".!?":
+            j += 1
+        start, end = request.to_original(i), request.to_original(j, end=True)
+        out.append((units.to_utf16(start), units.to_utf16(max(start, end))))
+        i = j
+    return out

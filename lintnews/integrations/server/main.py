@@ -105,8 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = f"http://{'[' + host + ']' if family == socket.AF_INET6 else host}:{port}"
     logging.getLogger("lintnews.integrations.server").info(json.dumps({"event": "listening", "url": url,
                                                           "workers": args.workers}))
+    # http="h11": with httptools (uvicorn[standard]) a request offering an HTTP/2 upgrade
+    # (`Upgrade: h2c`, sent by Java's HttpClient, so by ltex-ls) reaches the app without its body
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_config=None, access_log=False,
-                                           timeout_keep_alive=5, lifespan="on"))
+                                           timeout_keep_alive=5, lifespan="on", http="h11"))
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

@@ -37,14 +37,20 @@
 
   function categoryLabel(c) { return (labels.categories[c] || [c])[0]; }
 
+  // A quotation mark by its name ("a curly opening quotation mark “"), other text in quotes.
+  function shown(text) {
+    var mark = text.trim();
+    return labels.marks[mark] ? labels.marks[mark] + " " + mark : "“" + text + "”";
+  }
+
   function changeText(f) {
     var s = f.suggestions[0];
     if (!s) { return null; }
     if (!s.replacement) { return "Remove this text."; }
     if (s.offset !== f.offset || s.end_offset !== f.end_offset || s.replacement.indexOf("\n") >= 0) {
-      return "Replace this passage with: “" + s.replacement.trim() + "”.";
+      return "Replace this passage with: " + shown(s.replacement.trim()) + ".";
     }
-    return "Replace “" + f.excerpt + "” with “" + s.replacement + "”.";
+    return "Replace " + shown(f.excerpt) + " with " + shown(s.replacement) + ".";
   }
 
   // The text with one <mark> per finding, nested where spans nest (as the HTML report draws it).
@@ -149,8 +155,34 @@
     }).catch(function (e) { say(e.message, true); });
   }
 
+  // Two suggestions that cannot both apply, as /api/apply (and --fix) decides it: overlapping
+  // spans, or two insertions at one point; touching spans and identical edits do not conflict.
+  function conflict(a, b) {
+    var x = a.suggestions[0], y = b.suggestions[0];
+    if (x.offset === y.offset && x.end_offset === y.end_offset && x.replacement === y.replacement) { return false; }
+    if (y.offset < x.offset || (y.offset === x.offset && y.end_offset > x.end_offset)) { var t = x; x = y; y = t; }
+    return y.offset < x.end_offset || (y.offset === y.end_offset && x.offset === x.end_offset && y.offset === x.offset);
+  }
+
+  function accepted() {
+    return state.findings.map(function (f, i) { return i; }).filter(function (i) {
+      return state.decisions[i] === "accepted" && state.findings[i].suggestions.length;
+    });
+  }
+
+  // Accepting a change withdraws an accepted one it overlaps: the page never shows two
+  // accepted changes of which only one can be made.
   function decide(i, verdict) {
+    i = Number(i);
     state.decisions[i] = state.decisions[i] === verdict ? undefined : verdict;
+    if (state.decisions[i] === "accepted") {
+      var withdrawn = accepted().filter(function (j) { return j !== i && conflict(state.findings[i], state.findings[j]); });
+      withdrawn.forEach(function (j) { state.decisions[j] = undefined; });
+      if (withdrawn.length) {
+        say("This change overlaps " + withdrawn.map(function (j) { return state.findings[j].rule; }).join(", ") +
+            ", which is no longer accepted: only one of them can be made.");
+      }
+    }
     updateResult();
   }
 
@@ -212,9 +244,21 @@
   $("text").addEventListener("keydown", function (e) {
     if ((e.key === "Enter" || e.key === " ") && e.target.matches("mark.finding")) { e.preventDefault(); select(e.target.dataset.i); }
   });
+  // Every safe change that overlaps none already accepted, in the order --fix takes them
+  // (by position, the longer first).
   $("accept-safe").addEventListener("click", function () {
-    state.findings.forEach(function (f, i) {
-      if (f.suggestions.length && f.suggestions[0].safe && state.decisions[i] !== "rejected") { state.decisions[i] = "accepted"; }
+    var order = state.findings.map(function (f, i) { return i; }).filter(function (i) {
+      var f = state.findings[i];
+      return f.suggestions.length && f.suggestions[0].safe && state.decisions[i] !== "rejected";
+    }).sort(function (a, b) {
+      var x = state.findings[a].suggestions[0], y = state.findings[b].suggestions[0];
+      return x.offset - y.offset || y.end_offset - x.end_offset || a - b;
+    });
+    order.forEach(function (i) {
+      var taken = accepted();
+      if (!taken.some(function (j) { return j !== i && conflict(state.findings[i], state.findings[j]); })) {
+        state.decisions[i] = "accepted";
+      }
     });
     updateResult();
   });
