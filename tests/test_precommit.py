@@ -60,6 +60,7 @@ def hook_repo(tmp_path: Path, env: dict) -> tuple[Path, str]:
     return snapshot, git("rev-parse", "HEAD", cwd=snapshot, env=env).stdout.strip()
 
 
+@pytest.mark.slow
 def test_precommit_hooks_block_a_damaged_article_and_fix_it(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(GIT_ENV, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), NO_COLOR="1")
