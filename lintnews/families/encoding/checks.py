@@ -1,8 +1,8 @@
 """LN5xx encoding: mojibake, and invisible or control characters in the prose.
 
 Mojibake is UTF-8 read as Windows-1252 or Latin-1: `â€™` for `’`, `Ã©` for
-`é`, `Â©` for `©`. ftfy knows how to undo it, but runs at 2–4 MB/s and is an
-80 ms import, so it sits behind a prefilter: pure-ASCII prose cannot be
+`é`, `Â©` for `©`. ftfy knows how to undo it, but it is slow to run and to
+import, so it sits behind a prefilter: pure-ASCII prose cannot be
 mojibake and costs one `str.isascii()`; otherwise one regex looks for a
 UTF-8 lead byte's Latin-1/1252 form followed by continuation-byte forms, and
 only the lines where it matches go to `ftfy.fix_encoding` (encoding repairs
@@ -119,7 +119,7 @@ def mojibake(doc, ctx):
     fix_encoding = None
     for start, end in _lines_with_mojibake(prose):
         if fix_encoding is None:
-            from ftfy import fix_encoding  # 80 ms import: only when a line is suspect
+            from ftfy import fix_encoding  # a slow import: only when a line is suspect
         line = prose[start:end]
         fixed = fix_encoding(line)
         if fixed == line or not _plausible(fixed):

@@ -147,7 +147,7 @@ def mixed_script_words(doc, ctx):
         start, end = _word_at(prose, m.start())
         done = end
         if end - start > _LONGEST_WORD:
-            continue  # not a word anyone typed (a hash, an encoded blob); judging it costs seconds per MB
+            continue  # not a word anyone typed (a hash, an encoded blob), and slow to judge
         word = prose[start:end]
         result = mixed_word_fix(word, table)
         if result is None:

@@ -106,7 +106,7 @@ GLUED_WORDS = Rule(
         "that never ends a name (“Benedettowho” → “Benedetto who”), into a word and\n"
         "a function word (“ofthe”), or into two long, common words\n"
         "(“personalinformation”). The word list is pyspellchecker's English table\n"
-        "(about 160,000 words with frequencies, loaded once, about 0.1 s).\n\n"
+        "(about 160,000 words with frequencies, loaded once).\n\n"
         "Not reported: words the list knows, names (nothing to split them into),\n"
         "compounds that start with a prefix listed in `compound_prefixes`\n"
         "(counterterrorism, livestream), and a token used more than once in the\n"

@@ -217,7 +217,7 @@ def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, 
     """The most likely language of `text` among `allowed`, when the detector is sure enough.
 
     The detectors are deterministic (langdetect with its seed fixed) and slow
-    (~20 ms a sentence): a text seen before in this process (a leftover label,
+    per sentence: a text seen before in this process (a leftover label,
     boilerplate in a foreign language) gets the same answer from a cache.
     """
     if len(text) > _CACHED_TEXT:
