@@ -1,8 +1,7 @@
 """Loading and validating rule data: `rules/*.toml` and a newsroom's own folders.
 
 A rule file is TOML. Each `[[rule]]` table declares one rule of a *kind*
-(substitution, capitalization, consistency, existence, or a kind a family
-module adds) with its code, name, category, severity, documentation and
+(substitution, capitalization, existence, or a kind a family module adds) with its code, name, category, severity, documentation and
 examples; the kind reads the rest. Other top-level tables (`[[entity]]`,
 `[profile.ap]`, ...) are data that kinds and checks look up by name.
 

@@ -6,8 +6,9 @@
 - LN803 a translator's note carried over from the source, such as
   `(spelling and punctuation preserved)` from Russian `(орфография и
   пунктуация сохранены)`. `(sic)` is English usage and stays.
-- LN804 known mistranslations and calques are data (kind `mistranslation`,
-  `lintnews/kinds/mistranslation.py`, rules in `rules/translation.toml`).
+- LN804 known mistranslations and calques are data (kind `substitution`,
+  `lintnews/kinds/substitution.py`, rules in `rules/translation.toml`), and so
+  is LN808, a machine-translation service's notice (kind `existence`).
 """
 from __future__ import annotations
 
