@@ -37,8 +37,10 @@ MOJIBAKE = Rule(
         "itself declines to change text that is plausibly correct (“naïve”, “à la”)."
     ),
     examples=(
-        Example("The minister said it wasnâ€™t over.", ("LN501",)),
-        Example("The cafÃ© reopened on Monday.", ("LN501",)),
+        Example("The minister said it wasn<marker>â€™</marker>t over.", ("LN501",),
+                fixed="The minister said it wasn’t over."),
+        Example("The caf<marker>Ã©</marker> reopened on Monday.", ("LN501",),
+                fixed="The café reopened on Monday."),
         Example("The café reopened on Monday, said the minister’s naïve aide.", ()),
     ),
 )
@@ -69,8 +71,10 @@ INVISIBLE = Rule(
         "Removal is offered as a safe fix where nothing else can be meant."
     ),
     examples=(
-        Example("The talks\u200b resumed on Monday.", ("LN502",)),
-        Example("Officials in Ky\u00adiv said so.", ("LN502",)),
+        Example("The talks<marker>\u200b</marker> resumed on Monday.", ("LN502",),
+                fixed="The talks resumed on Monday."),
+        Example("Officials in Ky<marker>\u00ad</marker>iv said so.", ("LN502",),
+                fixed="Officials in Kyiv said so."),
         Example("The price rose by 10\u00a0% and the team 👩\u200d🔬 said so.", ()),
     ),
 )
