@@ -1,8 +1,7 @@
 """What a rule, a rule example and a check are: plain records.
 
-Every other module may import these, and this module imports only
-`record` (which imports no module that imports it back), so the records
-can never take part in an import circle.
+Every other module may import these, and this module imports only the
+standard library, so the records can never take part in an import circle.
 `registry` adds the `@check` decorator; `engine` finds the checks.
 """
 from __future__ import annotations
