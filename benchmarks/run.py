@@ -16,8 +16,11 @@ bytes, half plain text and half Markdown. Then, on this machine, in one run:
     process and with every core; reported as lintnews time / baseline time;
 (c) latency of `lintnews check` on one 5 KB article, start to exit, against
     `python -c "import lintnews"`;
-(d) peak memory: the largest resident set of any one process (from the
-    kernel), and the sum over the main process and its workers (sampled);
+(d) peak memory: the peak resident set of the lintnews process itself (its
+    own VmHWM, written at exit by `benchmarks/worker_memory.py`, never the
+    `ru_maxrss` this process gets back, which includes its own image), the
+    largest of its workers (their VmHWM, sampled), and the sum over the main
+    process and its workers (sampled);
 plus the cache (a cold and a warm run) and corpus mode over a JSON Lines file
 of the same texts.
 
@@ -197,31 +200,69 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], cwd: Path, env: dict | None = None, ok=(0, 1)) -> dict:
-    """Run a command; its wall time, largest single-process RSS and sampled tree RSS."""
+def _children_hwm(pid: int) -> int:
+    """The largest VmHWM (KiB) among the descendants of `pid` now (0 without psutil or /proc)."""
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    try:
+        children = psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return 0
+    best = 0
+    for child in children:
+        try:
+            with open(f"/proc/{child.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        best = max(best, int(line.split()[1]))
+        except (OSError, ValueError):
+            pass
+    return best
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None, ok=(0, 1), measure: bool = True) -> dict:
+    """Run a command; its wall time, the peak RSS of the process itself and of its
+    largest worker, and the sampled RSS of the whole tree.
+
+    A `python -m MODULE` command runs under `worker_memory.py` (when `measure`),
+    which writes the process's own peak; other commands report none.
+    """
+    hwm_file = None
+    if measure and cmd[0] == sys.executable and cmd[1] == "-m":
+        fd, hwm_file = tempfile.mkstemp(prefix="lintnews-hwm-")
+        os.close(fd)
+        cmd = [sys.executable, str(Path(__file__).resolve().parent / "worker_memory.py"), hwm_file, *cmd[1:]]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_tree = 0
+    peak_tree = peak_child = 0
     done = threading.Event()
 
     def sample():
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_child
         while not done.is_set():
             peak_tree = max(peak_tree, _tree_rss(proc.pid))
+            peak_child = max(peak_child, _children_hwm(proc.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc.wait()
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
+    own = None
+    if hwm_file is not None:
+        text = Path(hwm_file).read_text(encoding="ascii").strip()
+        os.unlink(hwm_file)
+        own = float(text) / 1024 if text else None
     if proc.returncode not in ok:
         raise SystemExit(f"benchmark: {' '.join(cmd)} exited {proc.returncode}:\n{stderr}")
-    return {"seconds": seconds, "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak_tree / 2**20}
+    return {"seconds": seconds, "max_rss_mib": own, "largest_worker_mib": peak_child / 1024,
+            "tree_rss_mib": peak_tree / 2**20}
 
 
 def lintnews(*args: str) -> list[str]:
@@ -233,7 +274,7 @@ def throughput(result: dict, files: int, total: int) -> dict:
 
 
 def median_time(cmd: list[str], cwd: Path, repeat: int) -> dict:
-    times = [run(cmd, cwd)["seconds"] for _ in range(repeat)]
+    times = [run(cmd, cwd, measure=False)["seconds"] for _ in range(repeat)]
     return {"median_ms": statistics.median(times) * 1000, "min_ms": min(times) * 1000}
 
 
@@ -379,7 +420,8 @@ def main(argv=None) -> int:
             "jobs_1_all_files_max_rss_mib": single["max_rss_mib"],
             "jobs_1_tenth_of_files_max_rss_mib": run(lintnews("small", *base, "--no-cache", "--jobs", "1"),
                                                      work)["max_rss_mib"],
-            f"jobs_{args.jobs}_largest_process_mib": multi["max_rss_mib"],
+            f"jobs_{args.jobs}_main_process_mib": multi["max_rss_mib"],
+            f"jobs_{args.jobs}_largest_worker_mib": multi["largest_worker_mib"],
             f"jobs_{args.jobs}_all_processes_mib": multi["tree_rss_mib"],
         }
 
@@ -429,7 +471,8 @@ def table(r: dict, jobs: int) -> str:
                             f"(python alone {lat['python_startup']['median_ms']:.0f} ms)"),
         ("peak RSS, 1 process", f"{mem['jobs_1_all_files_max_rss_mib']:.0f} MiB all files, "
                                 f"{mem['jobs_1_tenth_of_files_max_rss_mib']:.0f} MiB a tenth"),
-        (f"peak RSS, {jobs} processes", f"{mem[f'jobs_{jobs}_largest_process_mib']:.0f} MiB largest, "
+        (f"peak RSS, {jobs} processes", f"{mem[f'jobs_{jobs}_main_process_mib']:.0f} MiB main, "
+                                        f"{mem[f'jobs_{jobs}_largest_worker_mib']:.0f} MiB largest worker, "
                                         f"{mem[f'jobs_{jobs}_all_processes_mib']:.0f} MiB all"),
         ("cache", f"cold {r['cache']['cold_seconds']:.2f} s, warm {r['cache']['warm_seconds']:.2f} s "
                   f"({r['cache']['speedup']:.1f}x)"),

@@ -1,8 +1,7 @@
 """What a rule, a rule example and a check are: plain records.
 
-Every other module may import these, and this module imports only
-`record` (which imports no module that imports it back), so the records
-can never take part in an import circle.
+Every other module may import these, and this module imports only the
+standard library, so the records can never take part in an import circle.
 `registry` adds the `@check` decorator; `engine` finds the checks.
 """
 from __future__ import annotations
@@ -31,18 +30,81 @@ CATEGORIES = (
 )
 
 
+#: How an example marks the span of a finding, as LanguageTool's rules do.
+MARKER = ("<marker>", "</marker>")
+
+
 @dataclass(frozen=True)
 class Example:
-    """A text a rule must fire on (`expect` lists codes) or stay silent on (empty)."""
+    """A text a rule must fire on (`expect` lists codes) or stay silent on (empty).
+
+    An example that fires says where and what: its text marks the span of
+    each finding of the expected codes, `Officials in <marker>kyiv</marker>
+    said.`, and `fixed` is the text once their fixes are applied, or False
+    when they offer none. The markers are taken out of `text` when the
+    example is made; their offsets are kept in `spans`.
+    """
 
     text: str
     expect: tuple[str, ...] = ()
     filename: str = "example.txt"
     config: tuple[tuple[str, object], ...] = ()
+    #: the text after applying the findings' fixes; False: no fix; None: not said
+    fixed: str | bool | None = None
+    #: (start, end) of each marked finding in `text` (made from the markers)
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if MARKER[0] in self.text or MARKER[1] in self.text:
+            text, spans = unmark(self.text)
+            object.__setattr__(self, "text", text)
+            object.__setattr__(self, "spans", spans)
 
     @property
     def fires(self) -> bool:
         return bool(self.expect)
+
+    @property
+    def marked(self) -> str:
+        """The text with its spans marked again."""
+        return mark(self.text, self.spans)
+
+
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text without its `<marker>` tags, and the spans they enclosed."""
+    opening, closing = MARKER
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = pos = 0
+    while True:
+        start = marked.find(opening, pos)
+        if start < 0:
+            break
+        end = marked.find(closing, start)
+        inner = marked[start + len(opening):end]
+        if end < 0 or opening in inner:
+            raise ValueError(f"a {opening} without its {closing} in {marked!r}")
+        out.append(marked[pos:start])
+        length += start - pos
+        spans.append((length, length + len(inner)))
+        out.append(inner)
+        length += len(inner)
+        pos = end + len(closing)
+    rest = marked[pos:]
+    if closing in rest:
+        raise ValueError(f"a {closing} without its {opening} in {marked!r}")
+    out.append(rest)
+    return "".join(out), tuple(spans)
+
+
+def mark(text: str, spans) -> str:
+    """`text` with each (start, end) of `spans` (not overlapping) between markers."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out += [text[pos:start], MARKER[0], text[start:end], MARKER[1]]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @dataclass(frozen=True)

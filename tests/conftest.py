@@ -17,8 +17,6 @@ def pytest_configure(config):
     """Tests keep built tables in a folder of their own, never the user's cache."""
     import tempfile
 
-    config.addinivalue_line("markers", "slow: starts an outside program (Neovim); deselect with -m 'not slow'")
-
     _TABLE_CACHE.append(tempfile.mkdtemp(prefix="lintnews-tables-"))
     os.environ["LINTNEWS_TABLE_CACHE_DIR"] = _TABLE_CACHE[-1]
 

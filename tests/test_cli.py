@@ -116,6 +116,7 @@ def test_bad_inputs_are_reported_and_others_still_linted(run_cli, tmp_path):
     assert [f["excerpt"] for f in json.loads(latin.stdout)["files"][0]["findings"]] == ["kyiv"]
 
 
+@pytest.mark.slow
 def test_large_single_line_and_many_files(run_cli, tmp_path):
     (tmp_path / "big.txt").write_text(("Officials in Kyiv said so. " * 800_000) + "kyiv", encoding="utf-8")
     proc = run_cli("check", "big.txt", "--format", "json")

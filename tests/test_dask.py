@@ -41,6 +41,7 @@ EXPECTED = [
 ]
 
 
+@pytest.mark.slow  # a two-worker cluster starts for these
 def test_a_dataframe_of_texts_gives_a_dataframe_of_findings(client):
     pdf = pd.DataFrame({"url": list(TEXTS), "body": list(TEXTS.values())})
     findings = lint_dataframe(dd.from_pandas(pdf, npartitions=2), text_column="body", id_column="url")
@@ -50,6 +51,7 @@ def test_a_dataframe_of_texts_gives_a_dataframe_of_findings(client):
     assert len(client.scheduler_info()["workers"]) == 2
 
 
+@pytest.mark.slow
 def test_a_bag_of_records_with_a_configuration(client):
     bag = db.from_sequence([{"id": k, "text": v} for k, v in TEXTS.items()], npartitions=2)
     result = client.compute(lint_bag(bag, config=Config(ignore=("LN202",)))).result()

@@ -13,6 +13,9 @@ import pytest
 
 from conftest import ROOT
 
+# a real browser: its start alone takes more than the quick suite's 5 s a test
+pytestmark = pytest.mark.slow
+
 DOCS_SCREENSHOT = ROOT / "docs" / "html-report.png"
 
 # Two short articles of our own, damaged the ways the report must show.

@@ -93,6 +93,7 @@ def test_240_russian_derived_place_forms_are_each_reported_once_and_official_for
     assert names_findings(official) == []
 
 
+@pytest.mark.slow
 def test_guarded_variants_need_a_ukrainian_context():
     guarded = [(form, english, guard) for english, _n, variants in places() for form, origin, guard in variants
                if origin == "r" and "p" in guard and form not in _hand_literals()][:40]

@@ -84,6 +84,7 @@ def test_the_readmes_rev_is_a_tag_or_a_commit_of_this_repository():
     assert "pre-commit autoupdate" in readme
 
 
+@pytest.mark.slow
 def test_precommit_hooks_block_a_damaged_article_and_fix_it(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(GIT_ENV, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), NO_COLOR="1")

@@ -145,6 +145,7 @@ def _gaps(spans, length):
     yield pos, length
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("filename,extra", [
     ("article.txt", NEWSY), ("article.md", MARKDOWN), ("article.html", HTML)],
     ids=["plain", "markdown", "html"])

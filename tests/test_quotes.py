@@ -42,23 +42,11 @@ def test_unclosed_quote_points_at_the_opening_mark():
     assert fixes(quotes(text)) == []
 
 
-def test_stray_closing_mark_after_a_repeated_fragment():
-    text = "“We will rebuild,” she said, “what was lost.” was lost”.\n"
-    found = quotes(text)
-    assert [(f.rule, f.offset) for f in found] == [("LN402", text.rindex("”"))]
-
-
 def test_split_quotation_points_at_the_closing_mark_in_the_next_paragraph():
     text = "A neighbour spoke. “The roof fell in, and we ran.\nIt was awful.”\n"
     found = quotes(text)
     assert [(f.rule, f.offset) for f in found] == [("LN403", text.rindex("”"))]
     assert "line 1" in found[0].message
-
-
-def test_quote_opened_inside_an_open_quote():
-    text = "He said: “We tried to stop it. “Then it was too late,” he added.\n"
-    found = quotes(text)
-    assert [(f.rule, f.excerpt, f.offset) for f in found] == [("LN404", "“", text.index("“Then"))]
 
 
 def test_reopened_and_never_closed_is_one_finding_on_the_second_mark():

@@ -5,6 +5,11 @@ third; the downloaded text has exactly those two changes.
 """
 from __future__ import annotations
 
+import pytest
+
+# a real browser: its start alone takes more than the quick suite's 5 s a test
+pytestmark = pytest.mark.slow
+
 # Our own article: an emoji before the first name, so the page must map code points to UTF-16.
 ARTICLE = ("Residents 🎉 of kyiv cheered on Monday.\n\n"
            "The delegation from Kiev arrived late , the ministry said.\n")

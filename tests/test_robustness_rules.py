@@ -133,6 +133,7 @@ text = "Met Rightform000001 there."
 TERMS = 100_000
 
 
+@pytest.mark.slow
 def test_rule_file_of_100000_terms_loads_and_lints(tmp_path):
     folder = tmp_path / "big"
     folder.mkdir()

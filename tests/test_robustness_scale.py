@@ -33,6 +33,7 @@ def child_peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
+@pytest.mark.slow
 def test_100_mb_file_in_bounded_time_and_memory(tmp_path):
     block = LINE * 999 + DAMAGED_LINE
     copies = 100_000_000 // len(block)
@@ -53,6 +54,7 @@ def test_100_mb_file_in_bounded_time_and_memory(tmp_path):
     assert child_peak_kb() < 2_000_000, child_peak_kb()
 
 
+@pytest.mark.slow
 def test_10_mb_single_line(tmp_path):
     text = LINE.strip() * (10_000_000 // len(LINE)) + " kyiv"
     (tmp_path / "line.txt").write_text(text)
@@ -63,6 +65,7 @@ def test_10_mb_single_line(tmp_path):
     assert ln201[-1]["column"] == len(text) - 3
 
 
+@pytest.mark.slow
 def test_one_megabyte_tokens():
     token = "x" * 1_000_000
     mixed = "Кy" * 500_000
@@ -136,6 +139,7 @@ def test_file_name_not_valid_utf8(tmp_path):
 
 # -- Ctrl-C ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_without_partial_report_or_temp_file(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

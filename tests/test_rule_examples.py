@@ -1,10 +1,14 @@
-"""Every rule proves itself: its examples fire (or stay silent) as they say."""
+"""Every rule proves itself: its examples fire (or stay silent) as they say, and
+an example that fires says where (its `<marker>` spans) and what (the text
+once the fixes are applied, or that there is no fix)."""
 from __future__ import annotations
 
 import pytest
 
 from lintnews import Config, lint_text
 from lintnews.engine.lint import build_rules
+from lintnews.model import Example
+from tools.mark_examples import observe
 
 RULES = build_rules().sorted_rules()
 
@@ -25,5 +29,24 @@ def test_rule_example(rule, example):
     found = {f.rule for f in lint_text(example.text, config, example.filename)}
     if example.expect:
         assert set(example.expect) <= found, f"{rule.code} should fire on {example.text!r}"
+        assert example.spans, f"{rule.code}: mark the spans of {example.text!r} (tools/mark_examples.py)"
+        assert example.fixed is not None, f"{rule.code}: say the fixed text of {example.text!r}"
+        spans, fixed = observe(example)
+        assert spans == tuple(sorted(set(example.spans))), f"{rule.code} fires elsewhere in {example.marked!r}"
+        assert fixed == example.fixed, f"{rule.code}'s fix of {example.marked!r}"
     else:
         assert rule.code not in found, f"{rule.code} should stay silent on {example.text!r}"
+        assert not example.spans and example.fixed is None, f"{rule.code}: a silent example marks nothing"
+
+
+def test_markers_become_spans_and_come_back():
+    example = Example("In <marker>kyiv</marker> and <marker>Kiev</marker>.", ("LN201",), fixed="x")
+    assert example.text == "In kyiv and Kiev."
+    assert example.spans == ((3, 7), (12, 16))
+    assert example.marked == "In <marker>kyiv</marker> and <marker>Kiev</marker>."
+
+
+@pytest.mark.parametrize("text", ["In <marker>kyiv.", "In kyiv</marker>.", "<marker>a<marker>b</marker></marker>"])
+def test_unbalanced_markers_are_an_error(text):
+    with pytest.raises(ValueError):
+        Example(text, ("LN201",))

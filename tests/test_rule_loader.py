@@ -53,9 +53,11 @@ def test_newsroom_rule_folder_adds_a_rule(tmp_path: Path):
     (lambda s: s.replace('category = "transliteration"', 'category = "names"'), "unknown category", 2),
     (lambda s: s.replace('kind = "substitution"', 'kind = "magic"'), "unknown kind 'magic'", 2),
     (lambda s: s.split("[[rule.examples]]")[0], "no examples", 2),
-    (lambda s: s.replace('[rule.swap]\n"Gotham" = "Gotham City"\n', ""), "'swap' must be", 2),
+    (lambda s: s.replace('[rule.swap]\n"Gotham" = "Gotham City"\n', ""), "needs a [rule.swap] table", 2),
     (lambda s: s.replace('"Gotham" = "Gotham City"', '"Gotham = "Gotham City"'), "not valid TOML", 12),
     (lambda s: s.replace("{preferred}", "{wanted}"), "placeholder", 2),
+    (lambda s: s.replace('text = "The Gotham rose."', 'text = "The <marker>Gotham rose."'), "markers", 2),
+    (lambda s: s.replace('expect = ["NEWS101"]', 'expect = ["NEWS101"]\nfixed = 3'), "'fixed' must be", 2),
 ])
 def test_broken_rule_file_reports_file_line_and_reason(tmp_path: Path, mutate, fragment, line):
     path = write(tmp_path, mutate(GOOD))

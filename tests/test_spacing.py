@@ -41,21 +41,15 @@ def test_missing_space_after_number_period_before_lowercase_is_unsafe():
     assert fixes(found) == [". the"] and not found[0].suggestions[0].safe
 
 
-def test_missing_space_after_comma():
-    found = only(lint("Officials in Kyiv,who declined to comment, agreed."), "LN602")
-    assert spans(found) == [(",who", 17, 21)] and fixes(found) == [", who"]
-
-
 def test_decimals_abbreviations_initials_domains_stay_silent():
     text = ("Prices rose 1.5% at 10.30 in the U.S. and e.g. in J.R.R. Tolkien country, "
             "the agency said on gov.uk, Amazon.com, Kostroma.Today and report.pdf.")
     assert only(lint(text), "LN602") == []
 
 
-def test_doubled_space_inside_a_sentence():
-    text = "The talks  resumed on Monday."
-    found = only(lint(text), "LN603")
-    assert spans(found) == [("  ", 9, 11)] and fixes(found) == [" "]
+def test_doubled_space_is_a_style_note():
+    # its span and fix: LN603's example
+    found = only(lint("The talks  resumed on Monday."), "LN603")
     assert str(found[0].severity) == "info"
 
 

@@ -79,6 +79,7 @@ def test_warm_cold_and_no_cache_give_the_same_findings(run_cli, article, tmp_pat
     assert {"LN201", "LN202", "LN203", "LN605"} <= {f[0] for f in cold}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt(run_cli, article, tmp_path, damage):
     cache = tmp_path / "tables"
@@ -167,6 +168,7 @@ def test_a_table_file_owned_by_another_user_is_not_read(monkeypatch, tmp_path):
     assert tablecache.read("probe", b"k" * 32) is None
 
 
+@pytest.mark.slow
 def test_cached_rules_and_entities_equal_the_built_ones(monkeypatch, tmp_path):
     monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
     built = load_rules((BUILTIN_RULES,))

@@ -30,6 +30,7 @@ def test_bounded_terms_find_what_the_trie_pattern_finds(text):
     assert [m.span() for m in index.finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TERMS + _ALPHABET), max_size=30).map("".join))
 def test_word_start_terms_give_a_word_start_caller_the_same_matches(text):

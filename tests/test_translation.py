@@ -87,3 +87,15 @@ text = "The invasion began."
     found = lint_text("The special military operation began.", Config(rules=(str(tmp_path),), select=("LN", "NEWS")), "a.txt")
     assert [(f.rule, f.excerpt) for f in found if f.rule == "NEWS801"] == [
         ("NEWS801", "special military operation")]
+
+
+def test_machine_translation_notice_line_is_removed_after_review():
+    text = "The talks ended.\n\nTranslated with www.DeepL.com/Translator (free version)\n"
+    found = only(lint(text), "LN808")
+    assert spans(found) == [("Translated with www.DeepL.com/Translator (free version)", 18, 73)]
+    assert [(s.offset, s.end_offset, s.replacement, s.safe) for s in found[0].suggestions] == [(18, 74, "", False)]
+
+
+def test_machine_translation_notice_inside_a_sentence_or_a_translators_credit_is_silent():
+    assert only(lint("The letter, translated with DeepL by the ministry, was read.\n"), "LN808") == []
+    assert only(lint("The talks ended.\nTranslated by Anna Smith\n"), "LN808") == []

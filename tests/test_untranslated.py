@@ -165,6 +165,7 @@ def _evidence():
     return context_for(Config()).ruleset.data.language_evidence
 
 
+@pytest.mark.slow
 def test_the_sentence_gate_passes_every_candidate():
     """`_may_be_foreign` may let a sentence through that `passage_candidate`
     rejects, never the other way round: on sentences made of foreign function

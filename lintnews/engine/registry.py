@@ -3,8 +3,8 @@
 A *rule* is the stable, documented unit a user selects, ignores and looks up
 (`LN201 lowercase-proper-noun`). A *check* is the code that finds the problems
 of one or more rules in a Document. Checks written in Python live in
-`lintnews/checks/` (one module per family, each exporting `CHECKS`, found by
-`engine.python_checks`); checks driven by data are built by a *rule kind*
+`lintnews/families/<family>/` (modules exporting `CHECKS`, found by
+`engine.lint.python_checks`); checks driven by data are built by a *rule kind*
 (`lintnews/kinds/`) from the TOML files in `rules/` and in a newsroom's own
 rule folders. The records themselves live in `model`, which imports nothing.
 """

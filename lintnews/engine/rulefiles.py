@@ -1,8 +1,7 @@
 """Loading and validating rule data: `rules/*.toml` and a newsroom's own folders.
 
 A rule file is TOML. Each `[[rule]]` table declares one rule of a *kind*
-(substitution, capitalization, consistency, existence, or a kind a family
-module adds) with its code, name, category, severity, documentation and
+(substitution, capitalization, existence, or a kind a family module adds) with its code, name, category, severity, documentation and
 examples; the kind reads the rest. Other top-level tables (`[[entity]]`,
 `[profile.ap]`, ...) are data that kinds and checks look up by name.
 
@@ -288,14 +287,21 @@ def _parse_examples(raw: Any, fail) -> tuple[Example, ...]:
         config = item.get("config", {})
         if not isinstance(config, dict):
             raise fail("an example's 'config' must be a table")
-        examples.append(
-            Example(
-                text=item["text"],
-                expect=tuple(expect),
-                filename=item.get("filename", "example.txt"),
-                config=tuple(sorted(config.items())),
+        fixed = item.get("fixed")
+        if fixed is not None and not isinstance(fixed, str) and fixed is not False:
+            raise fail("an example's 'fixed' must be the fixed text, or false when there is no fix")
+        try:
+            examples.append(
+                Example(
+                    text=item["text"],
+                    expect=tuple(expect),
+                    filename=item.get("filename", "example.txt"),
+                    config=tuple(sorted(config.items())),
+                    fixed=fixed,
+                )
             )
-        )
+        except ValueError as exc:
+            raise fail(f"an example's markers: {exc}") from None
     if not any(e.fires for e in examples) or all(e.fires for e in examples):
         raise fail("examples must include at least one that fires and one that stays silent")
     return tuple(examples)

@@ -31,11 +31,17 @@ if TYPE_CHECKING:
 BUILTIN = {
     "substitution": "substitution",
     "capitalization": "capitalization",
-    "consistency": "consistency",
     "existence": "existence",
     "boilerplate": "lintnews.families.boilerplate.phrases",
     "names": "lintnews.families.names.kind",
-    "mistranslation": "mistranslation",
+    # the same kind with LN804's defaults (kinds/substitution.py)
+    "mistranslation": "substitution",
+}
+
+#: kinds that no longer exist -> what a rule file writes instead
+REMOVED = {
+    "consistency": "several forms of one name are an [[entity]] with its accepted 'forms', "
+                   "which LN204 (inconsistent-name-forms) reports",
 }
 
 if TYPE_CHECKING:
@@ -79,6 +85,9 @@ def build_checks(ruleset: RuleSet) -> list[Check]:
         build = builder(name)
         if build is None:
             entry = entries[0]
+            if name in REMOVED:
+                raise RuleFileError(entry.path, entry.line,
+                                    f"rule {entry.rule.code}: kind '{name}' was removed: {REMOVED[name]}")
             raise RuleFileError(
                 entry.path, entry.line,
                 f"rule {entry.rule.code}: unknown kind '{name}' (one of: {', '.join(known_kinds())})",

@@ -25,10 +25,9 @@ def term_pattern(terms: Iterable[str], ignore_case: bool = False):
     """One pattern for many literal terms, longest match first, right boundary only.
 
     The left boundary is checked by `starts_word` in Python. The terms are
-    compiled as a trie (`trie_pattern`), not as a `regex` named list: measured
-    on 1 MB of news, a named list of 2,500 names scans at 20+ s/MB (200 terms:
-    0.2 s/MB) while the same names as a trie in the standard `re` module scan
-    at about 0.1 s/MB. Very long lists get a `TermIndex`, which answers
+    compiled as a trie (`trie_pattern`), not as a `regex` named list, which
+    scans a list of names far more slowly (docs/performance.md, "Figures
+    moved out of the code"). Very long lists get a `TermIndex`, which answers
     `finditer` the same way.
     """
     words = set(terms)
@@ -47,8 +46,8 @@ class WordStartTerms:
     It yields the terms found between word boundaries, leftmost first, longest
     first, never overlapping: a `termindex.BoundedTerms`, which looks each word
     run of the text up in a dict and so costs no compiling (the trie pattern
-    of the names took 5-10 ms to compile in every process whose text had
-    one of them). What a word-start caller kept of `term_pattern(terms)`'s
+    of the names was compiled again in every process whose text had one of
+    them). What a word-start caller kept of `term_pattern(terms)`'s
     matches, with one difference: that pattern also matched inside words,
     and such a match (`iv kharkiv` inside `kyiv kharkiv`) hid a term at the
     next word start; here nothing is hidden.
@@ -61,7 +60,7 @@ class WordStartTerms:
     one compiled pattern between word boundaries, which finds exactly the
     same matches (a property test compares the two) in C: on a text dense
     with hits (a 10 MB line of `kyiv`) the index's Python step per hit is
-    3.5 times slower, and there the compile (5-10 ms) is a small share.
+    slower, and there the compile is a small share.
     """
 
     LARGE_TEXT = 1 << 20

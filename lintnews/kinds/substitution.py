@@ -4,12 +4,27 @@
     kind = "substitution"
     message = "“{found}” is ...: write “{preferred}”."
     exceptions = ["chicken Kiev"]        # phrases in which the variant is right
-    [rule.swap]
+    safe = true                          # the default for every variant of the rule
+    [rule.swap]                          # variant = preferred, when no reason is needed
     "Kiev" = "Kyiv"
+    [[rule.term]]                        # or one table per variant, with its reason
+    found = "fragging wound"
+    preferred = "shrapnel wound"         # `expected` is the same key
+    reason = "a wound from shell fragments; “fragging” is attacking one's own officer"
+    source = "ru"                        # optional: the source language
+    safe = true                          # optional: overrides the rule's `safe`
 
-Variants match case-sensitively, and in ALL CAPS too (`KIEV` → `KYIV`). The
+Variants match case-sensitively, in ALL CAPS too (`KIEV` → `KYIV`), and a
+variant written in lowercase also with a capital first letter, as it opens a
+sentence (`Fragging wound` → `Shrapnel wound`). The message may use
+{found}, {preferred} (also as {expected}), {reason} and {source}. The
 house-style profile may replace the preferred form (`[profile.ap.prefer]`).
 All variants of every substitution rule compile into one pattern.
+
+LN804 (known mistranslations, `rules/translation.toml`) is the built-in
+rule of this kind. The kind name `mistranslation` is the same kind with
+LN804's defaults (its message, and `safe = false`), kept so that a rule file
+written for it still loads.
 """
 from __future__ import annotations
 
@@ -20,20 +35,27 @@ from lintnews.kinds.common import (
 )
 
 DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
+#: The defaults of a rule written as `kind = "mistranslation"`: message, safe.
+MISTRANSLATION = ("“{found}” is a mistranslation: write “{expected}” ({reason}).", False)
 
 
 def build(entries, ruleset):
     table: dict[str, tuple] = {}
     for entry in entries:
-        swap = string_map(entry, "swap")
+        default_message, default_safe = (MISTRANSLATION if entry.kind == "mistranslation"
+                                          else (DEFAULT_MESSAGE, True))
         exceptions = exception_pattern(entry)
-        safe = bool(entry.data.get("safe", True))
-        format_message(entry, DEFAULT_MESSAGE, found="x", preferred="y")
-        for variant, preferred in swap.items():
-            for form in {variant, variant.upper()}:
+        safe = bool(entry.data.get("safe", default_safe))
+        format_message(entry, default_message, found="x", preferred="y", expected="y", reason="z",
+                       source="s")
+        for variant, preferred, reason, source, term_safe in _variants(entry, safe):
+            forms = {variant, variant.upper()}
+            if "term" in entry.data:
+                forms.add(variant[0].upper() + variant[1:])
+            for form in forms:
                 if form in table and table[form][0] is not entry:
                     raise entry.error(f"the variant '{variant}' is also in rule {table[form][0].rule.code}")
-                table[form] = (entry, preferred, exceptions, safe)
+                table[form] = (entry, preferred, exceptions, term_safe, reason, source, default_message)
     pattern = WordStartTerms(table)
     rules = tuple(e.rule for e in entries)
 
@@ -43,11 +65,45 @@ def build(entries, ruleset):
             start, end = m.span()
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue
-            entry, preferred, exceptions, safe = table[m.group()]
+            entry, preferred, exceptions, safe, reason, source, default_message = table[m.group()]
             if not ctx.enabled(entry.rule.code) or in_exception(exceptions, prose, start, end):
                 continue
-            preferred = match_case(profile_form(ctx.ruleset, ctx.style, preferred), m.group())
-            message = format_message(entry, DEFAULT_MESSAGE, found=m.group(), preferred=preferred)
+            found = m.group()
+            preferred = match_case(profile_form(ctx.ruleset, ctx.style, preferred), found)
+            if found[0].isupper() and not preferred[0].isupper():
+                preferred = preferred[0].upper() + preferred[1:]
+            message = format_message(entry, default_message, found=found, preferred=preferred,
+                                     expected=preferred, reason=reason, source=source)
             yield doc.finding(entry.rule, start, end, message, [(preferred, safe)])
 
     return [Check(rules, run)]
+
+
+def _variants(entry, safe: bool):
+    """(variant, preferred, reason, source, safe) for each variant of a rule: its
+    `[rule.swap]` table and its `[[rule.term]]` tables."""
+    terms = entry.data.get("term")
+    if "swap" not in entry.data and terms is None:
+        raise entry.error("a substitution rule needs a [rule.swap] table or [[rule.term]] tables")
+    if "swap" in entry.data:
+        for variant, preferred in string_map(entry, "swap").items():
+            yield variant, preferred, "", "", safe
+    if terms is None:
+        return
+    if not isinstance(terms, list) or not terms:
+        raise entry.error("'term' must be [[rule.term]] tables")
+    seen: set[str] = set()
+    for term in terms:
+        preferred = term.get("preferred", term.get("expected")) if isinstance(term, dict) else None
+        found = term.get("found") if isinstance(term, dict) else None
+        if not (isinstance(found, str) and found and isinstance(preferred, str) and preferred):
+            raise entry.error("each [[rule.term]] needs 'found' and 'preferred' (or 'expected')")
+        reason, source = term.get("reason", ""), term.get("source", "")
+        if not isinstance(reason, str) or not isinstance(source, str):
+            raise entry.error("a term's 'reason' and 'source' must be strings", found)
+        if entry.kind == "mistranslation" and not reason:
+            raise entry.error("each [[rule.term]] of a mistranslation rule needs a 'reason'", found)
+        if found.lower() in seen:
+            raise entry.error(f"the phrase '{found}' is listed twice", found)
+        seen.add(found.lower())
+        yield found, preferred, reason, source, bool(term.get("safe", safe))

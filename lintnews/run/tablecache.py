@@ -103,8 +103,8 @@ def read(name: str, key: bytes) -> memoryview | None:
 
     A view of the file's bytes, not a copy. A large file (the word list is
     3 MB, the names table 2 MB) is mapped into memory rather than read:
-    reading copies it into fresh memory, ~5 ms of a hook's run for the two,
-    while a mapping costs only the CRC's pass over pages already in the
+    reading copies it into fresh memory on every run of a hook, while a
+    mapping costs only the CRC's pass over pages already in the
     system's cache. The writer replaces files by renaming (never rewriting
     one in place), so a mapped file does not change under a reader.
     """

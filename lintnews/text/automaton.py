@@ -5,11 +5,10 @@ and more) `LiteralTerms` answers exactly as `termindex.TermIndex` does
 (longest term first where a word begins, matches never overlap, no word
 character or combining mark right after), but finds the candidates with
 `ahocorasick-rs` (a binary wheel, the `fast` extra) instead of a Python step
-per word of the text. Measured on this machine (docs/performance.md): 2,000
-phrases over 10 MB, ahocorasick-rs 58 MB/s, pyahocorasick 45, the `re` trie
-12, TermIndex 11. For the built-in lists (a few hundred names, mostly
-capitalised) the `re` trie is faster than either automaton (203 MB/s against
-98 and 95), so they keep it.
+per word of the text, which is faster on long phrase lists. For the
+built-in lists (a few hundred names, mostly capitalised) the `re` trie is
+faster than either automaton, so they keep it (the measurements:
+docs/performance.md, "Figures moved out of the code").
 
 Without ahocorasick-rs, `literal_terms` returns a TermIndex: the same
 matches, more slowly (tests run both on the same texts).

@@ -2,10 +2,9 @@
 
 The checks decide cheaply (letters, function words, diacritics) whether a
 stretch of text might be foreign; only those candidates come here. The
-detector library costs about 0.4 s (langdetect, the first time; ~0.05 s once
-its model is in the table cache, see `langprofiles`) or more (lingua) to
-load, so it is imported on the first call, never at import time: a clean
-English article never loads it.
+detector library (langdetect, or lingua) is slow to load, so it is imported
+on the first call, never at import time: a clean English article never
+loads it.
 
 langdetect is random by design; `DetectorFactory.seed = 0` makes every call
 give the same answer for the same text, whatever ran before it. lingua

@@ -17,7 +17,7 @@ The result, an `Analysis`, is computed once per Document and cached on it:
   outermost quotations, which other families consult (a name inside a direct
   quotation may be kept as said, so its finding is one severity lower);
 - `analyse(doc).events`: what is wrong with the marks, which
-  `checks/quotes.py` turns into findings.
+  `families/quotes/checks.py` turns into findings.
 """
 from __future__ import annotations
 

@@ -52,7 +52,8 @@ RULE_TIMEOUT = Rule(
     origin="lintnews/text/safe_regex.py",
     examples=(
         Example("a" * 40 + "b\n", ("LN002",),
-                config=(("rules", (str(BUILTIN_RULES / "examples" / "rule-timeout"),)),)),
+                config=(("rules", (str(BUILTIN_RULES / "examples" / "rule-timeout"),)),), spans=((0, 0),),
+                fixed=False),
         Example("Kyiv.\n", (),
                 config=(("rules", (str(BUILTIN_RULES / "examples" / "rule-timeout"),)),)),
     ),

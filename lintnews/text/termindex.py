@@ -1,9 +1,9 @@
 """Finding many literal terms at once when there are too many for one regex.
 
 The regex module's named lists (`\\L<terms>`) are the fast way to find a few
-hundred terms. They do not scale to a newsroom's list of 100,000: measured
-with regex 2026.5, 100,000 terms take about 15 s to compile and 15 s to scan
-50 KB of text, and with regex.IGNORECASE scanning 3,000 terms costs 4 s per 37 KB.
+hundred terms. They do not scale to a newsroom's list of 100,000: compiling
+and scanning such a list takes seconds, and more with regex.IGNORECASE
+(docs/performance.md, "Figures moved out of the code").
 
 `TermIndex` does the same job in one pass of a cheap word pattern: each word
 of the text is looked up in a dictionary of the terms' first words, and only
@@ -136,8 +136,8 @@ class BoundedTerms:
     `BoundedTerms(terms).finditer(text)` yields exactly the matches of
     `re.compile(LEFT + "(?:" + trie.trie_pattern(terms) + ")" + RIGHT)`
     (LEFT and RIGHT: no word character or combining mark on that side), but
-    costs no compiling: a trie of a few thousand names takes 0.1 s to compile
-    in `re`, every process, and a compiled pattern cannot be stored. Why it is
+    costs no compiling: a trie of a few thousand names would be compiled by
+    `re` in every process, and a compiled pattern cannot be stored. Why it is
     the same: a term whose first character is a word character can only start
     where a run of word characters starts, and that run is then the term's own
     first run (`Kyiv` in `Kyiv Metro`), so each run of the text is looked up
@@ -225,7 +225,7 @@ def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
         return iter(())
     if len(hits) == 1:
         return _positions(text, next(iter(hits)))
-    from heapq import merge  # only for a text with two runs to merge (~0.3 ms to import)
+    from heapq import merge  # imported only for a text with two runs to merge
 
     return merge(*(_positions(text, run) for run in sorted(hits)))
 

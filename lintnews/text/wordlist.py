@@ -7,8 +7,8 @@ pyspellchecker ships lowercase word → frequency tables for English (about
 160,000 words), Spanish, German, French, Italian, Portuguese, Russian and
 others.
 
-Parsing a table from the package's gzipped JSON takes 0.15–0.2 s, and even a
-`marshal`led dict 40 ms: more than a pre-commit run on one file may spend. So
+Parsing a table from the package's gzipped JSON, or even loading a
+`marshal`led dict, costs more than a pre-commit run on one file may spend. So
 the first process stores each table in the table cache
 (`lintnews.run.tablecache`) as an open-addressing hash table in one file, and later
 processes answer lookups straight from its bytes (`WordTable`: one CRC-32 and
@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "ru", "nl")
 
-#: After this many lookups (~0.13 s of them, ~2 MB of news) a process is
-#: linting a corpus, not a few files: the table becomes a dict (built in
-#: ~0.1 s), whose lookups are 20 times faster.
+#: After this many lookups (about 2 MB of news) a process is linting a
+#: corpus, not a few files: the table becomes a dict, whose lookups are
+#: faster and which then pays for its building.
 PROMOTE_AFTER = 100_000
 _HEAD = struct.Struct("=II")     # number of slots (a power of two), number of words
 _ENTRY = struct.Struct("=IH")    # frequency, length of the UTF-8 word that follows

@@ -46,7 +46,10 @@ REPEATED = Rule(
     examples=(
         Example("The city council met on Monday to discuss the budget.\n"
                 "Other news followed.\n"
-                "The city council met on Monday to discuss the budget.\n", ("LN701",)),
+                "<marker>The city council met on Monday to discuss the budget.</marker>\n", ("LN701",),
+                fixed="The city council met on Monday to discuss the budget.\n"
+                      "Other news followed.\n"
+                      "\n"),
         Example("The city council met on Monday to discuss the budget.\n"
                 "The city council met on Tuesday to approve the budget.\n", ()),
     ),
@@ -74,12 +77,13 @@ NEAR_DUPLICATE = Rule(
     ),
     examples=(
         Example(
-            "In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
-            "to hold the old bridge.\n"
+            "In a bid to stop the river town from falling to the rebels, soldiers fought for "
+            "weeks to hold the old bridge.\n"
             "The mayor spoke later.\n"
-            "In a bid to stop the river town from falling to the rebels like its neighbour, "
-            "troops have been holding the old bridge for weeks.\n",
+            "<marker>In a bid to stop the river town from falling to the rebels like its "
+            "neighbour, troops have been holding the old bridge for weeks.</marker>\n",
             ("LN702",),
+            fixed=False,
         ),
         Example(
             "In a bid to stop the river town from falling to the rebels, soldiers fought for weeks "
@@ -103,7 +107,8 @@ ECHO = Rule(
         "the fragment and is unsafe."
     ),
     examples=(
-        Example("He said they will get “exactly what they want.” they want”.", ("LN703",)),
+        Example("He said they will get “exactly what they want.”<marker> they want”.</marker>", ("LN703",),
+                fixed="He said they will get “exactly what they want.”"),
         Example("He said they will get “exactly what they want.” They want more.", ()),
     ),
 )

@@ -1,8 +1,8 @@
 """LN5xx encoding: mojibake, and invisible or control characters in the prose.
 
 Mojibake is UTF-8 read as Windows-1252 or Latin-1: `â€™` for `’`, `Ã©` for
-`é`, `Â©` for `©`. ftfy knows how to undo it, but runs at 2–4 MB/s and is an
-80 ms import, so it sits behind a prefilter: pure-ASCII prose cannot be
+`é`, `Â©` for `©`. ftfy knows how to undo it, but it is slow to run and to
+import, so it sits behind a prefilter: pure-ASCII prose cannot be
 mojibake and costs one `str.isascii()`; otherwise one regex looks for a
 UTF-8 lead byte's Latin-1/1252 form followed by continuation-byte forms, and
 only the lines where it matches go to `ftfy.fix_encoding` (encoding repairs
@@ -37,8 +37,10 @@ MOJIBAKE = Rule(
         "itself declines to change text that is plausibly correct (“naïve”, “à la”)."
     ),
     examples=(
-        Example("The minister said it wasnâ€™t over.", ("LN501",)),
-        Example("The cafÃ© reopened on Monday.", ("LN501",)),
+        Example("The minister said it wasn<marker>â€™</marker>t over.", ("LN501",),
+                fixed="The minister said it wasn’t over."),
+        Example("The caf<marker>Ã©</marker> reopened on Monday.", ("LN501",),
+                fixed="The café reopened on Monday."),
         Example("The café reopened on Monday, said the minister’s naïve aide.", ()),
     ),
 )
@@ -69,8 +71,10 @@ INVISIBLE = Rule(
         "Removal is offered as a safe fix where nothing else can be meant."
     ),
     examples=(
-        Example("The talks\u200b resumed on Monday.", ("LN502",)),
-        Example("Officials in Ky\u00adiv said so.", ("LN502",)),
+        Example("The talks<marker>\u200b</marker> resumed on Monday.", ("LN502",),
+                fixed="The talks resumed on Monday."),
+        Example("Officials in Ky<marker>\u00ad</marker>iv said so.", ("LN502",),
+                fixed="Officials in Kyiv said so."),
         Example("The price rose by 10\u00a0% and the team 👩\u200d🔬 said so.", ()),
     ),
 )
@@ -119,7 +123,7 @@ def mojibake(doc, ctx):
     fix_encoding = None
     for start, end in _lines_with_mojibake(prose):
         if fix_encoding is None:
-            from ftfy import fix_encoding  # 80 ms import: only when a line is suspect
+            from ftfy import fix_encoding  # a slow import: only when a line is suspect
         line = prose[start:end]
         fixed = fix_encoding(line)
         if fixed == line or not _plausible(fixed):

@@ -17,7 +17,8 @@ UNKNOWN_CODE = Rule(
         "prefixes: `LN2` names every LN2xx rule and is valid."
     ),
     examples=(
-        Example("<!-- lintnews-disable LN999 -->\nKyiv.\n", ("LN001",), "example.md"),
+        Example("<marker><!-- lintnews-disable LN999 --></marker>\nKyiv.\n", ("LN001",), "example.md",
+                fixed=False),
         Example("<!-- lintnews-disable LN2 -->\nkyiv.\n", (), "example.md"),
     ),
 )

@@ -2,7 +2,7 @@
 
 The table holds ~13,000 literals standing for ~3,700 people and places
 (`entities.NameTable`). Unpickling it whole, thousands of `Hit` and `Entity`
-tuples, took ~20 ms of every process, and a text meets a handful of them.
+tuples, cost every process, and a text meets a handful of them.
 This format is `marshal`led plain data (no code runs when it is read, unlike a
 pickle; the table cache still reads only the user's own files) in sections
 laid end to end after a small header of their lengths, each a view of the
@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 LAYOUT = 3
 #: Once a process has asked the index about more words than this (one long
 #: text, or a few texts of a corpus), the whole index is decoded (one
-#: `marshal.loads`, ~3 ms) and intersected with each text's words in C;
-#: until then each word is looked up in the stored hash table (~1 µs a word).
+#: `marshal.loads`) and intersected with each text's words in C; until then
+#: each word is looked up in the stored hash table.
 DECODE_INDEX_FROM = 3000
 
 

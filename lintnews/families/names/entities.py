@@ -5,7 +5,7 @@ variants to report (see `rules/names-ukraine-places.toml` for the format).
 `load_table(ruleset)` (what `ruleset.data.entities` holds) turns all of them
 into one `NameTable`: a dict from each literal as it may appear in text to a
 `Hit` saying what it is, and ONE index (`termindex.BoundedTerms`) that finds
-them all in a single pass, as a trie pattern between word boundaries would, without its 0.1 s of compiling.
+them all in a single pass, as a trie pattern between word boundaries would, without compiling one.
 Persons also get their full names (given name + surname) as literals,
 so that `Igor Klymenko` can be reported while `Igor` alone is left alone.
 The table is built once per process and set of rule folders (kept in the

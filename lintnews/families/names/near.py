@@ -31,8 +31,8 @@ class NearIndex:
 
         Only a form with the word's first letter can be near it, so the
         deletions are indexed one first letter at a time, when a word with
-        that letter is first looked up (all of them take about 10 ms, and
-        most short texts need one or two letters, or none).
+        that letter is first looked up (most short texts need one or two
+        letters, or none).
         """
         self._forms = list(forms)
         self._by_letter: dict[str, dict[str, list[str]]] = {}

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections import namedtuple
 
 # Named tuples, not dataclasses: the table cache holds thousands of these, and
-# a tuple unpickles several times faster than an object's dict. Made with
-# `collections.namedtuple` (`typing.NamedTuple` imports `typing`, ~3 ms of
-# every hook's start); the fields and their defaults are the same.
+# a tuple unpickles faster than an object's dict. Made with
+# `collections.namedtuple`; the fields and their defaults are the same.
 
 
 class Entity(namedtuple(

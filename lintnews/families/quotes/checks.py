@@ -35,7 +35,10 @@ UNCLOSED = Rule(
         "quotation ends."
     ),
     examples=(
-        Example("The minister said “the talks will go on and nothing else.\n\nThe meeting ended.\n", ("LN401",)),
+        Example("The minister said <marker>“</marker>the talks will go on and nothing else.\n"
+                "\n"
+                "The meeting ended.\n", ("LN401",),
+                fixed=False),
         Example("The minister said “the talks will go on.\n\n“Nothing else matters,” she added.\n", ()),
     ),
 )
@@ -49,7 +52,8 @@ STRAY = Rule(
         "rock ’n’ roll) are not quotation marks and are never reported."
     ),
     examples=(
-        Example("“We will rebuild,” she said, “what was lost.” was lost”.\n", ("LN402",)),
+        Example("“We will rebuild,” she said, “what was lost.” was lost<marker>”</marker>.\n", ("LN402",),
+                fixed=False),
         Example("The Ukrainians’ position since the ’90s was clear, at six o’clock.\n", ()),
     ),
 )
@@ -65,7 +69,9 @@ SPLIT = Rule(
         "break lines inside quotations too often to call that an error.)"
     ),
     examples=(
-        Example("A neighbour spoke. “The roof fell in, and we ran.\nIt was awful.”\n", ("LN403",)),
+        Example("A neighbour spoke. “The roof fell in, and we ran.\n"
+                "It was awful.<marker>”</marker>\n", ("LN403",),
+                fixed=False),
         Example("A neighbour spoke. “The roof fell in, and we ran.\n“It was awful.”\n", ()),
     ),
 )
@@ -78,7 +84,9 @@ REOPENED = Rule(
         "quotation takes the other kind of mark (“… ‘…’ …”) and is not reported."
     ),
     examples=(
-        Example("He said: “We tried to stop it. “Then it was too late,” he added.\n", ("LN404",)),
+        Example("He said: “We tried to stop it. <marker>“</marker>Then it was too late,” he "
+                "added.\n", ("LN404",),
+                fixed=False),
         Example("He said: “We were told ‘stop it’ and we did,” he added.\n", ()),
     ),
 )
@@ -94,7 +102,8 @@ MIXED_PAIR = Rule(
         "configuration, or the style profile's convention; docs/severity.md)."
     ),
     examples=(
-        Example("“We will rebuild\" she said, and “soon,” she added.\n", ("LN405",)),
+        Example("“We will rebuild<marker>\"</marker> she said, and “soon,” she added.\n", ("LN405",),
+                fixed="“We will rebuild” she said, and “soon,” she added.\n"),
         Example("“We will rebuild” she said, and “soon,” she added.\n", ()),
     ),
 )
@@ -112,7 +121,9 @@ MIXED_STYLE = Rule(
         "as for `--style bbc`), every mark of the other style is a warning."
     ),
     examples=(
-        Example("“One,” he said. “Two,” she said. \"Three,\" they said.\n", ("LN406",)),
+        Example("“One,” he said. “Two,” she said. <marker>\"</marker>Three,<marker>\"</marker> "
+                "they said.\n", ("LN406",),
+                fixed="“One,” he said. “Two,” she said. “Three,” they said.\n"),
         Example("\"One,\" he said. \"Two,\" she said. \"Three,\" they said.\n", ()),
     ),
 )
@@ -128,7 +139,9 @@ FOREIGN_MARKS = Rule(
         "are not reported."
     ),
     examples=(
-        Example("The agency called it «a provocation» on Monday.\n", ("LN407",)),
+        Example("The agency called it <marker>«</marker>a provocation<marker>»</marker> on "
+                "Monday.\n", ("LN407",),
+                fixed="The agency called it “a provocation” on Monday.\n"),
         Example("The newspaper «Известия» called it “a provocation” on Monday.\n", ()),
     ),
 )

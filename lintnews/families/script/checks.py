@@ -42,10 +42,14 @@ MIXED_SCRIPT = Rule(
     summary="A word mixing Latin with Cyrillic or Greek look-alike letters, such as “Кyiv”.",
     doc=__doc__.split("\n\n", 1)[1],
     examples=(
-        Example("Officials in \u041ayiv said the talks would resume.", ("LN101",)),
-        Example("The front line near Khark\u043ev held overnight.", ("LN101",)),
-        Example("It was 25 \u00b0\u0421 in the shade.", ("LN101",)),
-        Example("The explorer \u0412. K. Arsenyev mapped the coast.", ("LN101",)),
+        Example("Officials in <marker>Кyiv</marker> said the talks would resume.", ("LN101",),
+                fixed="Officials in Kyiv said the talks would resume."),
+        Example("The front line near <marker>Kharkоv</marker> held overnight.", ("LN101",),
+                fixed="The front line near Kharkov held overnight."),
+        Example("It was 25 °<marker>С</marker> in the shade.", ("LN101",),
+                fixed="It was 25 °C in the shade."),
+        Example("The explorer <marker>В</marker>. K. Arsenyev mapped the coast.", ("LN101",),
+                fixed=False),
         Example("Officials in Kyiv said the talks would resume, as did \u041a\u0438\u0457\u0432."),
         Example("The dose was 5 \u03bcg and the resistor 10 k\u03a9; \u0394x is small."),
         Example("The letter \u0412\u02bc\u042f\u0427\u0415\u0421\u041b\u0410\u0412 signed was short."),
@@ -147,7 +151,7 @@ def mixed_script_words(doc, ctx):
         start, end = _word_at(prose, m.start())
         done = end
         if end - start > _LONGEST_WORD:
-            continue  # not a word anyone typed (a hash, an encoded blob); judging it costs seconds per MB
+            continue  # not a word anyone typed (a hash, an encoded blob), and slow to judge
         word = prose[start:end]
         result = mixed_word_fix(word, table)
         if result is None:

@@ -38,8 +38,10 @@ SPACE_BEFORE = Rule(
         "with the mark, and times (“10 : 30”)."
     ),
     examples=(
-        Example("The strike, which meant , according to him, a retreat.", ("LN601",)),
-        Example("Is this the end ?", ("LN601",)),
+        Example("The strike, which meant<marker> ,</marker> according to him, a retreat.", ("LN601",),
+                fixed="The strike, which meant, according to him, a retreat."),
+        Example("Is this the end<marker> ?</marker>", ("LN601",),
+                fixed="Is this the end?"),
         Example("He carried a .45 pistol and waited ... nothing came.", ()),
     ),
 )
@@ -56,8 +58,10 @@ MISSING_SPACE = Rule(
         "unsafe when the next word is lowercase (the sentence may need more work)."
     ),
     examples=(
-        Example("The attack came on May 1.The city was dark.", ("LN602",)),
-        Example("Officials in Kyiv,who declined to comment, agreed.", ("LN602",)),
+        Example("The attack came on May 1<marker>.The</marker> city was dark.", ("LN602",),
+                fixed="The attack came on May 1. The city was dark."),
+        Example("Officials in Kyiv<marker>,who</marker> declined to comment, agreed.", ("LN602",),
+                fixed="Officials in Kyiv, who declined to comment, agreed."),
         Example("Prices rose 1.5% at 10.30, the U.S. agency said on its website gov.uk.", ()),
     ),
 )
@@ -75,7 +79,8 @@ DOUBLE_SPACE = Rule(
         "one space and is safe."
     ),
     examples=(
-        Example("The talks  resumed on Monday.", ("LN603",)),
+        Example("The talks<marker>  </marker>resumed on Monday.", ("LN603",),
+                fixed="The talks resumed on Monday."),
         Example("The talks ended.  They resume on Monday.", ()),
     ),
 )
@@ -92,7 +97,8 @@ DOUBLED_WORD = Rule(
         "(`doubled_words_allowed`). The fix drops the second word and is safe."
     ),
     examples=(
-        Example("The minister said that the the talks failed.", ("LN604",)),
+        Example("The minister said that <marker>the the</marker> talks failed.", ("LN604",),
+                fixed="The minister said that the talks failed."),
         Example("She had had enough, and he said that that was final in Bora Bora.", ()),
     ),
 )
@@ -106,7 +112,7 @@ GLUED_WORDS = Rule(
         "that never ends a name (“Benedettowho” → “Benedetto who”), into a word and\n"
         "a function word (“ofthe”), or into two long, common words\n"
         "(“personalinformation”). The word list is pyspellchecker's English table\n"
-        "(about 160,000 words with frequencies, loaded once, about 0.1 s).\n\n"
+        "(about 160,000 words with frequencies, loaded once).\n\n"
         "Not reported: words the list knows, names (nothing to split them into),\n"
         "compounds that start with a prefix listed in `compound_prefixes`\n"
         "(counterterrorism, livestream), and a token used more than once in the\n"
@@ -114,8 +120,10 @@ GLUED_WORDS = Rule(
         "and is unsafe."
     ),
     examples=(
-        Example("The statements of Dario Benedettowho spoke on Friday.", ("LN605",)),
-        Example("Share your personalinformation with nobody.", ("LN605",)),
+        Example("The statements of Dario <marker>Benedettowho</marker> spoke on Friday.", ("LN605",),
+                fixed="The statements of Dario Benedetto who spoke on Friday."),
+        Example("Share your <marker>personalinformation</marker> with nobody.", ("LN605",),
+                fixed="Share your personal information with nobody."),
         Example("Fighting near Sievierodonetsk and Lysychansk continued; a livestream showed it.", ()),
     ),
 )
@@ -139,7 +147,8 @@ LOWERCASE_START = Rule(
         "may be a fragment."
     ),
     examples=(
-        Example("The attack came at night. the city was dark.", ("LN606",)),
+        Example("The attack came at night. <marker>the</marker> city was dark.", ("LN606",),
+                fixed="The attack came at night. The city was dark."),
         Example("Apple Inc. said the iPhone sold well, e.g. in the U.S. market. iPhone sales rose.", ()),
         Example("The firm sold well. ecobee and my6sense shares rose. Volkswagen's ID. models sold.", ()),
     ),
@@ -157,7 +166,8 @@ COMMA_CAPITAL = Rule(
         "the word and is unsafe: the sentence may need splitting instead."
     ),
     examples=(
-        Example("The president, Last week, proposed a truce.", ("LN607",)),
+        Example("The president, <marker>Last</marker> week, proposed a truce.", ("LN607",),
+                fixed="The president, last week, proposed a truce."),
         Example("Reuters, The Guardian and the BBC reported it, and The Hague agreed.", ()),
     ),
 )

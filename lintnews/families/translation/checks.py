@@ -6,8 +6,9 @@
 - LN803 a translator's note carried over from the source, such as
   `(spelling and punctuation preserved)` from Russian `(орфография и
   пунктуация сохранены)`. `(sic)` is English usage and stays.
-- LN804 known mistranslations and calques are data (kind `mistranslation`,
-  `lintnews/kinds/mistranslation.py`, rules in `rules/translation.toml`).
+- LN804 known mistranslations and calques are data (kind `substitution`,
+  `lintnews/kinds/substitution.py`, rules in `rules/translation.toml`), and so
+  is LN808, a machine-translation service's notice (kind `existence`).
 """
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ English names of the cities listed under `[dateline-places]` in
 `rules/translation.toml`.
 """,
     examples=(
-        Example("Moscú/Kiev.- Ukraine launched its largest drone attack.", ("LN801",)),
-        Example("MADRID.- The government said on Tuesday.", ("LN801",)),
+        Example("<marker>Moscú/Kiev.-</marker> Ukraine launched its largest drone attack.", ("LN801",),
+                fixed="MOSCOW/KYIV — Ukraine launched its largest drone attack."),
+        Example("<marker>MADRID.-</marker> The government said on Tuesday.", ("LN801",),
+                fixed="MADRID — The government said on Tuesday."),
         Example("MOSCOW/KYIV — Ukraine launched its largest drone attack."),
         Example("The score was 2-1.- That was all."),
     ),
@@ -52,7 +55,8 @@ When a translation keeps them the English sentence starts with a stray mark.
 The fix removes it. A quoted Spanish phrase (`“¡No pasarán!”`) keeps its marks.
 """,
     examples=(
-        Example("¿What will happen to the truce now?", ("LN802",)),
+        Example("<marker>¿</marker>What will happen to the truce now?", ("LN802",),
+                fixed="What will happen to the truce now?"),
         Example("He shouted “¡No pasarán!” at the crowd."),
     ),
     fixable=True,
@@ -73,8 +77,10 @@ The fix removes a “preserved” note; a translator's note needs an editor.
 `(sic)` is English usage and is not reported, nor is an editor's note.
 """,
     examples=(
-        Example("“We will win,” he wrote (spelling and punctuation preserved).", ("LN803",)),
-        Example("The Rada (translator’s note: the parliament) voted.", ("LN803",)),
+        Example("“We will win,” he wrote <marker>(spelling and punctuation preserved)</marker>.", ("LN803",),
+                fixed="“We will win,” he wrote."),
+        Example("The Rada <marker>(translator’s note: the parliament)</marker> voted.", ("LN803",),
+                fixed=False),
         Example("“We will wins (sic),” he wrote (Editor’s note: updated at 10:00)."),
     ),
     fixable=True,

@@ -50,8 +50,11 @@ that the sentence cites as spelling (`spelt Київ in Ukrainian and Киев i
 Russian`), and anything listed in the configuration's `allow`.
 """,
     examples=(
-        Example("The glass of the bus, который следовал по маршруту, was damaged.", ("LN102",)),
-        Example("Officials said: Ми не здамося.", ("LN102",)),
+        Example("The glass of the bus, <marker>который следовал по маршруту</marker>, was "
+                "damaged.", ("LN102",),
+                fixed=False),
+        Example("Officials said: <marker>Ми не здамося</marker>.", ("LN102",),
+                fixed=False),
         Example("Kyiv (Київ) is the capital; the word “слава” means glory."),
         Example("The series “Слуга народу” (“Servant of the People”) made him famous."),
     ),
@@ -76,8 +79,12 @@ quo`, `per se`, `coup d'état`), and a quoted foreign phrase followed by its
 translation.
 """,
     examples=(
-        Example("Police closed the road.\nLea también: las noticias del día\n", ("LN103",)),
-        Example("The talks ended. El ministro dijo que la situación es muy grave.", ("LN103",)),
+        Example("Police closed the road.\n"
+                "<marker>Lea también: las noticias del día</marker>\n", ("LN103",),
+                fixed=False),
+        Example("The talks ended. <marker>El ministro dijo que la situación es muy "
+                "grave.</marker>", ("LN103",),
+                fixed=False),
         Example("He spoke at the Folk och Försvar conference in Sälen."),
         Example("It was a de facto coup d'état, and the status quo per se held."),
         Example("Their motto “Liberté, égalité, fraternité” (“Liberty, equality, fraternity”) was sung."),
@@ -217,7 +224,7 @@ def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, 
     """The most likely language of `text` among `allowed`, when the detector is sure enough.
 
     The detectors are deterministic (langdetect with its seed fixed) and slow
-    (~20 ms a sentence): a text seen before in this process (a leftover label,
+    per sentence: a text seen before in this process (a leftover label,
     boilerplate in a foreign language) gets the same answer from a cache.
     """
     if len(text) > _CACHED_TEXT:

@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
         # proto=IPPROTO_TCP: asyncio then sets TCP_NODELAY on each connection; with proto 0
-        # it does not, and Nagle's algorithm adds ~40 ms to every reply on a kept-alive connection
+        # it does not, and Nagle's algorithm delays every reply on a kept-alive connection
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((args.host, args.port))
