@@ -30,7 +30,6 @@ from lintnews.families.names.context import Whereabouts, words_pattern
 from lintnews.families.names.entities import ORIGINS
 from lintnews.families.names.figures import TITLES, Figures, figure_files
 from lintnews.families.names.foreign import foreign_look
-from lintnews.families.names.gazetteer import given_variants
 from lintnews.families.names.inflection import GUARD as GENERATED
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
@@ -385,6 +384,8 @@ class _Names:
     # -- LN211: a Russian given name before a Ukrainian surname ---------------
     def _russified(self, doc, ctx, covered, where, listed):
         if self._given is None:
+            from lintnews.families.names.gazetteer import given_variants
+
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
         if doc.word_set.isdisjoint(ukrainian_of):
