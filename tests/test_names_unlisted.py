@@ -121,3 +121,10 @@ def test_the_lede_puts_every_paragraph_in_ukraine():
     text = lede + far + "\n\nRepairs went on in Vasilkov on Tuesday."
     assert "LN202" in codes(text)
     assert "LN202" not in codes(far + "\n\nRepairs went on in Vasilkov on Tuesday.")
+
+
+def test_foreign_spellings_of_listed_russians_from_their_cyrillic():
+    found = only(lint("Schoigu met Ławrow in Minsk."), "LN203")
+    assert spans(found) == [("Schoigu", 0, 7), ("Ławrow", 12, 18)]
+    assert fixes(found) == ["Shoigu", "Lavrov"]
+    assert only(lint("Shoigu met Lavrov in Minsk."), "LN203") == []

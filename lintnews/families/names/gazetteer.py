@@ -148,7 +148,9 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
         if e.country == "UA" and e not in inflected:
             inflected.append(e)
     add_forms(b, ruleset, [(e, tuple(russian_of.get(e.id, ()))) for e in inflected],
-              [e for e in entities if e.is_person and e.country == "UA"])
+              [e for e in entities if e.is_person and e.country == "UA"],
+              [e for e in entities if not e.gazetteer and e.country in ("RU", "BY")
+               and (e.is_person or e.type == "city") and _cyrillic(e.native)])
     _renamings(b, ruleset)
     for path, table in ruleset.table("oblast"):
         for raw in table if isinstance(table, list) else [table]:
@@ -163,6 +165,10 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
         if e.is_person:
             given_names.update(g for g in e.given if " " not in g)
     return context, given_names
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _renamings(b, ruleset) -> None:

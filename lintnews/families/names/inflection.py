@@ -8,13 +8,16 @@ of `rules/names-schemes.toml` (`[[scheme]]`, `[[case-form]]`, `[inflection]`):
   the surname of every listed Ukrainian person the way another language
   does (Czech Buča and Zelenskyj, French Boutcha, Spanish Jerson): variants of
   that language's origin (LN203);
+- the schemes with `language = "ru"` spell the Russian and Belarusian people
+  and cities of the hand-written tables from their Russian Cyrillic (German
+  Schoigu, Czech Šojgu, Polish Ławrow); these are reported anywhere;
 - each `[[case-form]]` puts the Russian and Ukrainian case and adjective
   endings on the English form and the Russian-derived forms of the same places
   (Bucha: Buchi, Buche; Kharkov: Kharkove; Kakhovka: Kakhovskaya): variants
   of origin "case-form" (LN214).
 
 A generated form never replaces a literal of the tables, is never an
-English word, and is guarded (reported only where the document context puts
+English word, and (but for the Russian schemes' forms of listed Russians) is guarded (reported only where the document context puts
 it in Ukraine; never a safe fix): a case form or a foreign spelling of one
 Ukrainian name can be another name elsewhere.
 """
@@ -41,6 +44,9 @@ class Scheme:
         self.origin = raw.get("origin")
         if not isinstance(self.name, str) or not isinstance(self.origin, str):
             raise RuleFileError(path, None, "a [[scheme]] needs 'name' and 'origin'")
+        self.language = raw.get("language", "uk")
+        if self.language not in ("uk", "ru"):
+            raise RuleFileError(path, None, f"scheme {self.name!r}: 'language' must be \"uk\" or \"ru\"")
         self.letters = table("letters")
         self.initial = table("initial")
         self.soft = table("soft")
@@ -114,11 +120,13 @@ def inflect(form: str, case_forms) -> list[str]:
     return []
 
 
-def add_forms(b, ruleset, places, people) -> None:
+def add_forms(b, ruleset, places, people, russian=()) -> None:
     """Add the generated variants to builder `b`.
 
-    `places`: (entity, Russian-derived forms) of each place; `people`: the
-    listed Ukrainian persons (their native name's last word is the surname)."""
+    `places`: (entity, Russian-derived forms) of each Ukrainian place;
+    `people`: the listed Ukrainian persons (their native name's last word is
+    the surname); `russian`: the hand-written Russian and Belarusian people
+    and cities (spelt by the `language = "ru"` schemes)."""
     from lintnews.text.wordlist import is_word
 
     schemes = _schemes(ruleset)
@@ -132,21 +140,34 @@ def add_forms(b, ruleset, places, people) -> None:
         b.hits[literal] = hit
         b.known.update(literal.lower().split())
 
-    for entity, russian in places:
+    ukrainian_schemes = [s for s in schemes if s.language == "uk"]
+    russian_schemes = [s for s in schemes if s.language == "ru"]
+    for entity, russian_forms in places:
         english = entity.forms[0]
-        for scheme in schemes:
+        for scheme in ukrainian_schemes:
             form = scheme.romanize(entity.native)
             if form and form not in entity.forms:
                 add(form, Hit(entity, "variant", form=english, origin=scheme.origin, part="place",
                               guard=GUARD, safe=False))
-        for base in (english, *russian):
+        for base in (english, *russian_forms):
             for form in inflect(base, case_forms):
                 add(form, Hit(entity, "variant", form=english, origin="case-form", part="place",
                               guard=GUARD, safe=False))
     for entity in people:
         surname, native = entity.forms[0], entity.native.split()[-1]
-        for scheme in schemes:
+        for scheme in ukrainian_schemes:
             form = scheme.romanize(native)
             if form and form not in entity.forms:
                 add(form, Hit(entity, "variant", form=surname, origin=scheme.origin, part="surname",
                               guard=GUARD, safe=False))
+    for entity in russian:
+        # "Аляксандр Лукашэнка / Александр Лукашенко": the Russian form
+        native = entity.native.split(" / ")[-1]
+        if entity.is_person:
+            native, part = native.split()[-1], "surname"
+        else:
+            part = "place"
+        for scheme in russian_schemes:
+            form = scheme.romanize(native)
+            if form and form not in entity.forms:
+                add(form, Hit(entity, "variant", form=entity.forms[0], origin=scheme.origin, part=part, safe=False))
