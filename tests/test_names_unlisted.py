@@ -128,3 +128,9 @@ def test_foreign_spellings_of_listed_russians_from_their_cyrillic():
     assert spans(found) == [("Schoigu", 0, 7), ("Ławrow", 12, 18)]
     assert fixes(found) == ["Shoigu", "Lavrov"]
     assert only(lint("Shoigu met Lavrov in Minsk."), "LN203") == []
+
+
+def test_another_given_name_is_overruled_by_another_spelling_of_the_figure():
+    text = "In Formula One, Luc Hemilton led; later Chemilton lost to Max Verstappen."
+    assert spans(only(lint(text), "LN212")) == [("Hemilton", 20, 28), ("Chemilton", 40, 49)]
+    assert only(lint("General Mark Milley spoke in Buenos Aires."), "LN212") == []

@@ -326,7 +326,9 @@ class _Names:
             yield from self._trips(doc, ctx, trips)
 
     def _trips(self, doc, ctx, trips):
-        """LN212 for each word found, unless one of its occurrences follows another given name."""
+        """LN212 for each word found, unless one of its occurrences follows another given name
+        and no other spelling of the same figure in the text does not (Luc Hemilton is
+        Hamilton when the text also writes Chemilton; Mark Milley alone is not Milei)."""
         prose = doc.prose
         others = set()
         words = doc.word_set
@@ -339,8 +341,9 @@ class _Names:
                 continue
             if self._given_before(prose, start):
                 others.add(word)
+        confirmed = {figure.name for _s, _e, word, figure in trips if word not in others}
         for start, end, word, figure in trips:
-            if word in others:
+            if word in others and figure.name not in confirmed:
                 continue
             before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
             if (before is not None and Figures.same_given(before.group(1), figure)) or any(
