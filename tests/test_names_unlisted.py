@@ -134,3 +134,14 @@ def test_another_given_name_is_overruled_by_another_spelling_of_the_figure():
     text = "In Formula One, Luc Hemilton led; later Chemilton lost to Max Verstappen."
     assert spans(only(lint(text), "LN212")) == [("Hemilton", 20, 28), ("Chemilton", 40, 49)]
     assert only(lint("General Mark Milley spoke in Buenos Aires."), "LN212") == []
+
+
+def test_a_ukrainian_adjective_is_no_case_form():
+    assert only(lint("In Ukraine, the Luhanska oblast administration met in Kyiv."), "LN214") == []
+    found = only(lint("In Ukraine, fighting near Luganska went on."), "LN214")
+    assert fixes(found) == ["Luhansk"]
+
+
+def test_a_russian_whose_surname_is_also_a_ukrainian_village_keeps_his_given_name():
+    # Kulikov is a Russian-derived form of a Ukrainian village, but a person here
+    assert only(lint("In Kyiv, Ukraine, the Russian sprinter Evgeny Kulikov won."), "LN211") == []

@@ -63,8 +63,9 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
         surname = after.group(1)
         if not surname[-1].isalpha():
             surname = surname.rstrip("’'-")
-        hit = hits.get(surname) if surname in hits else None
-        country = hit.entity.country if hit is not None else ""
+        hit = hits[surname] if surname in hits else None
+        person = hit is not None and hit.entity.is_person
+        country = hit.entity.country if person else ""
         if country and country != "UA":
             foreign_given.add(name)
             continue

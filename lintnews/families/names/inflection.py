@@ -90,14 +90,17 @@ def _schemes(ruleset) -> list[Scheme]:
     return out
 
 
-def _case_forms(ruleset) -> list[tuple[str, tuple[str, ...]]]:
+def _case_forms(ruleset) -> list[tuple[str, tuple[str, ...], bool]]:
+    """(ending, forms, only on the Russian-derived forms) of every [[case-form]], longest ending first."""
     out = []
     for path, tables in ruleset.table("case-form"):
         for raw in tables if isinstance(tables, list) else [tables]:
-            ending, forms = raw.get("ending"), raw.get("forms")
+            ending, forms, of = raw.get("ending"), raw.get("forms"), raw.get("of", "all")
             if not isinstance(ending, str) or not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
                 raise RuleFileError(path, None, "a [[case-form]] needs 'ending' and 'forms', a list")
-            out.append((ending, tuple(forms)))
+            if of not in ("all", "russian-derived"):
+                raise RuleFileError(path, None, "[[case-form]]: 'of' must be \"all\" or \"russian-derived\"")
+            out.append((ending, tuple(forms), of == "russian-derived"))
     out.sort(key=lambda item: len(item[0]), reverse=True)
     return out
 
@@ -111,13 +114,20 @@ def min_population(ruleset) -> int:
     return value
 
 
-def inflect(form: str, case_forms) -> list[str]:
-    """The case forms of one place name (its last word inflected)."""
-    for ending, forms in case_forms:
+def inflect(form: str, case_forms, russian: bool = False) -> list[str]:
+    """The case forms of one place name (its last word inflected) by the longest
+    ending it has; `russian`: the form is a Russian-derived one."""
+    out: list[str] = []
+    matched = 0
+    for ending, forms, russian_only in case_forms:
+        if len(ending) < matched:
+            break
         if form.endswith(ending) and len(form) - len(ending) >= 3:
-            stem = form[: len(form) - len(ending)]
-            return [stem + f for f in forms]
-    return []
+            matched = len(ending)
+            if russian or not russian_only:
+                stem = form[: len(form) - len(ending)]
+                out += [stem + f for f in forms]
+    return out
 
 
 def add_forms(b, ruleset, places, people, russian=()) -> None:
@@ -149,8 +159,8 @@ def add_forms(b, ruleset, places, people, russian=()) -> None:
             if form and form not in entity.forms:
                 add(form, Hit(entity, "variant", form=english, origin=scheme.origin, part="place",
                               guard=GUARD, safe=False))
-        for base in (english, *russian_forms):
-            for form in inflect(base, case_forms):
+        for base, is_russian in ((english, False), *((f, True) for f in russian_forms)):
+            for form in inflect(base, case_forms, is_russian):
                 add(form, Hit(entity, "variant", form=english, origin="case-form", part="place",
                               guard=GUARD, safe=False))
     for entity in people:

@@ -420,8 +420,8 @@ class _Names:
         hits = self.table.hits
         if word in hits:
             hit = hits[word]
-            if hit.role == "accepted" and hit.form:
-                return hit.form
+            if hit.role in ("accepted", "variant") and hit.form:
+                return hit.form  # a variant's accepted form (LN202 reports the variant itself)
         return self.figures().official(word) if self.trip_entry is not None else ""
 
     def _sound_candidate(self, word: str) -> bool:
