@@ -110,9 +110,10 @@ class Figures:
 
     @staticmethod
     def evidence(figure: Figure) -> tuple[str, ...]:
-        """Words of which one must be in the text: the given name, the role's capitalised words."""
-        words = figure.given.split()[:1] + [w.strip("(),") for w in figure.role.split()]
-        return tuple(w for w in words if w[:1].isupper())
+        """Words of which one must be in the text: the given name, the role's capitalised
+        words of four letters or more (German, Formula; not US, EU: too common)."""
+        words = [w.strip("(),") for w in figure.role.split()]
+        return tuple(figure.given.split()[:1] + [w for w in words if w[:1].isupper() and len(w) >= 4])
 
 
 
