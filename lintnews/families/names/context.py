@@ -6,7 +6,7 @@ reported only in a Ukrainian context. The context is the document's, not the
 paragraph's: an article whose lede is about Ukraine puts all its paragraphs
 there, unless a paragraph (a line of the text) clearly names another country.
 
-    where = Whereabouts(doc, (ukraine_words, pattern), (elsewhere_words, pattern))
+    where = Whereabouts(doc, ukraine_words, elsewhere_words)
     where.in_ukraine(start, end)
 
 - Ukraine words: the `[ukraine-context] words` of the rule files and the
@@ -23,6 +23,8 @@ is enough, as before.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 #: How far (characters, either side) a name looks for a Ukraine word in its paragraph.
@@ -32,14 +34,6 @@ WINDOW = 250
 LEDE = 400
 _FIRST_RUN = regex.compile(r"\w+")
 _REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
-
-
-def words_pattern(words) -> "regex.Pattern | None":
-    """One pattern for a list of words between word boundaries (longest first)."""
-    words = sorted(set(words), key=len, reverse=True)
-    if not words:
-        return None
-    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b")
 
 
 def occurrences(doc, words) -> list[int]:
@@ -66,47 +60,63 @@ def occurrences(doc, words) -> list[int]:
 
 
 class Whereabouts:
-    """The Ukraine context of one document (see module doc); computed when first asked."""
+    """The Ukraine context of one document (see module doc).
 
-    def __init__(self, doc, ukraine, elsewhere) -> None:
-        """`ukraine`, `elsewhere`: (the words, their pattern) (see `words_pattern`)."""
+    The offsets of the Ukraine words and of the other countries' names are
+    found once per document (`occurrences`, with `str.find`), when a name
+    first asks; each question is then a binary search in them."""
+
+    def __init__(self, doc, ukraine_words, elsewhere_words) -> None:
         self.doc = doc
         self.prose = doc.prose
-        self.ukraine_words, self.ukraine = ukraine
-        self.elsewhere_words, self.elsewhere = elsewhere
+        self.ukraine_words = ukraine_words
+        self.elsewhere_words = elsewhere_words
+        self._ukraine: list[int] | None = None
+        self._elsewhere: list[int] | None = None
         self._document: bool | None = None
+        self._lines: dict[int, bool | None] = {}
+
+    def _found(self) -> tuple[list[int], list[int]]:
+        if self._ukraine is None:
+            self._ukraine = occurrences(self.doc, self.ukraine_words)
+            self._elsewhere = occurrences(self.doc, self.elsewhere_words)
+        return self._ukraine, self._elsewhere
 
     @property
     def document(self) -> bool:
         """Does the document as a whole put its names in Ukraine?"""
         if self._document is None:
-            self._document = self._judge_document()
+            ukraine, elsewhere = self._found()
+            self._document = bool(ukraine) and (ukraine[0] < LEDE or len(ukraine) > len(elsewhere))
         return self._document
 
-    def _judge_document(self) -> bool:
-        hits = occurrences(self.doc, self.ukraine_words)
-        if not hits:
-            return False
-        if hits[0] < LEDE:
-            return True
-        return len(hits) > len(occurrences(self.doc, self.elsewhere_words))
+    @staticmethod
+    def _any(offsets: list[int], lo: int, hi: int) -> bool:
+        i = bisect_left(offsets, lo)
+        return i < len(offsets) and offsets[i] < hi
 
-    def _line(self, start: int, end: int) -> tuple[int, int]:
-        lo = self.prose.rfind("\n", 0, start) + 1
-        hi = self.prose.find("\n", end)
-        return lo, (len(self.prose) if hi < 0 else hi)
+    def _line_verdict(self, start: int, end: int) -> "bool | None":
+        """True: the name's line names Ukraine; False: another country and not Ukraine; None: neither."""
+        prose = self.prose
+        lo = prose.rfind("\n", 0, start) + 1
+        verdict = self._lines.get(lo, 0)
+        if verdict == 0:
+            hi = prose.find("\n", end)
+            hi = len(prose) if hi < 0 else hi
+            ukraine, elsewhere = self._found()
+            verdict = True if self._any(ukraine, lo, hi) else (False if self._any(elsewhere, lo, hi) else None)
+            self._lines[lo] = verdict
+        return verdict
 
     def near(self, start: int, end: int) -> bool:
         """A Ukraine word near the name in its paragraph, or "region" right after it."""
         prose = self.prose
         if _REGION_AFTER.match(prose, end):
             return True
-        if self.ukraine is None:
-            return False
         lo = max(0, start - WINDOW, prose.rfind("\n\n", 0, start) + 1)
         hi = prose.find("\n\n", end)
         hi = min(len(prose), end + WINDOW, hi if hi >= 0 else len(prose))
-        return self.ukraine.search(prose, lo, hi) is not None
+        return self._any(self._found()[0], lo, hi)
 
     def in_ukraine(self, start: int, end: int) -> bool:
         """Does the text put the name at prose [start, end) in Ukraine?
@@ -115,9 +125,7 @@ class Whereabouts:
         else a Ukraine word near it, else the document decides."""
         if _REGION_AFTER.match(self.prose, end):
             return True
-        lo, hi = self._line(start, end)
-        if self.ukraine is not None and self.ukraine.search(self.prose, lo, hi) is not None:
-            return True
-        if self.elsewhere is not None and self.elsewhere.search(self.prose, lo, hi) is not None:
-            return False
+        verdict = self._line_verdict(start, end)
+        if verdict is not None:
+            return verdict
         return self.near(start, end) or self.document

@@ -26,7 +26,7 @@ from lintnews.errors import RuleFileError
 from lintnews.finding import Severity
 from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, soundalike
-from lintnews.families.names.context import Whereabouts, words_pattern
+from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.entities import ORIGINS
 from lintnews.families.names.figures import TITLES, Figures, figure_files
 from lintnews.families.names.foreign import foreign_look
@@ -239,8 +239,7 @@ class _Names:
                 if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     raise RuleFileError(path, None, "'ukraine-context': 'elsewhere' must be a list of words")
                 elsewhere += words
-            context = tuple(self.table.context)
-            self._patterns = ((context, words_pattern(context)), (tuple(elsewhere), words_pattern(elsewhere)))
+            self._patterns = (tuple(self.table.context), tuple(dict.fromkeys(elsewhere)))
         return Whereabouts(doc, *self._patterns)
 
     # -- LN204: several forms of one name -----------------------------------
@@ -396,10 +395,13 @@ class _Names:
         entry = self.given_entry
         prose = doc.prose
 
-        spans = [covered[i] for i in range(len(covered))]
-        starts = [s for s, _e in spans]
+        spans: list[tuple[int, int]] = []
+        starts: list[int] = []
 
         def covered_at(start, end):
+            if not spans and len(covered):
+                spans.extend(covered[i] for i in range(len(covered)))
+                starts.extend(s for s, _e in spans)
             i = bisect_right(starts, start) - 1
             return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 2])
 
@@ -452,14 +454,17 @@ class _Names:
         counts: Counter = Counter()
         givens: dict[str, set[str]] = {}
         places: list[tuple[int, int, str]] = []
-        for m in _CAPITALISED.finditer(prose):
-            word = m.group()
-            if word in wanted and not is_inside_token(prose, m.start(), m.end()):
+        for word in wanted:
+            for start in doc.word_starts(word):
+                end = start + len(word)
+                if is_inside_token(prose, start, end):
+                    continue
                 counts[word] += 1
-                places.append((m.start(), m.end(), word))
-                given = self._given_before(prose, m.start())
+                places.append((start, end, word))
+                given = self._given_before(prose, start)
                 if given:
                     givens.setdefault(word, set()).add(soundalike.sound_key(given))
+        places.sort()
         report: dict[str, tuple[str, int]] = {}
         for spellings in found.values():
             group_counts = Counter({w: counts[w] for w in spellings if counts[w]})
