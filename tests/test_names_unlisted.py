@@ -145,3 +145,40 @@ def test_a_ukrainian_adjective_is_no_case_form():
 def test_a_russian_whose_surname_is_also_a_ukrainian_village_keeps_his_given_name():
     # Kulikov is a Russian-derived form of a Ukrainian village, but a person here
     assert only(lint("In Kyiv, Ukraine, the Russian sprinter Evgeny Kulikov won."), "LN211") == []
+
+
+@pytest.fixture(scope="module")
+def schemes():
+    from pathlib import Path
+
+    import lintnews.rules
+    from lintnews.engine.rulefiles import load_rules
+    from lintnews.families.names import inflection
+
+    ruleset = load_rules([Path(lintnews.rules.__file__).parent])
+    return {s.name: s for s in inflection._schemes(ruleset)}, inflection._case_forms(ruleset)
+
+
+@pytest.mark.parametrize("scheme, native, expected", [
+    ("czech", "Зеленський", "Zelenskyj"),
+    ("german", "Вишгород", "Wyschhorod"),
+    ("polish", "Луганськ", "Łuhansk"),
+    ("polish", "Ольга", "Olha"),
+    ("french", "Буча", "Boutcha"),
+    ("spanish", "Херсон", "Jerson"),
+    ("czech-russian", "Ельцин", "Jelcin"),
+    ("german-russian", "Лавров", "Lawrow"),
+])
+def test_the_schemes_spell_cyrillic_as_those_languages_do(schemes, scheme, native, expected):
+    assert schemes[0][scheme].romanize(native) == expected
+
+
+def test_case_forms_take_the_longest_ending(schemes):
+    from lintnews.families.names.inflection import inflect
+
+    case_forms = schemes[1]
+    assert "Kakhovskaya" in inflect("Kakhovka", case_forms)
+    assert "Kakhovkoy" not in inflect("Kakhovka", case_forms)  # -ka, not -a
+    assert "Buchi" in inflect("Bucha", case_forms)
+    assert "Luhanska" not in inflect("Luhansk", case_forms)
+    assert "Luganska" in inflect("Lugansk", case_forms, russian=True)

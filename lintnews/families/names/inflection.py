@@ -10,7 +10,7 @@ of `rules/names-schemes.toml` (`[[scheme]]`, `[[case-form]]`, `[inflection]`):
   that language's origin (LN203);
 - the schemes with `language = "ru"` spell the Russian and Belarusian people
   and cities of the hand-written tables from their Russian Cyrillic (German
-  Schoigu, Czech Šojgu, Polish Ławrow); these are reported anywhere;
+  Lawrow, Czech Šojgu, Polish Ławrow); these are reported anywhere;
 - each `[[case-form]]` puts the Russian and Ukrainian case and adjective
   endings on the English form and the Russian-derived forms of the same places
   (Bucha: Buchi, Buche; Kharkov: Kharkove; Kakhovka: Kakhovskaya): variants
