@@ -182,3 +182,8 @@ def test_case_forms_take_the_longest_ending(schemes):
     assert "Buchi" in inflect("Bucha", case_forms)
     assert "Luhanska" not in inflect("Luhansk", case_forms)
     assert "Luganska" in inflect("Lugansk", case_forms, russian=True)
+
+
+def test_a_case_form_that_is_an_english_word_is_not_generated():
+    # Smila (Сміла) + -e would be "Smile"
+    assert only(lint("In Ukraine, the mayor of Smila said: Smile, we are back."), "LN214") == []
