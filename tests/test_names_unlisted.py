@@ -187,3 +187,9 @@ def test_case_forms_take_the_longest_ending(schemes):
 def test_a_case_form_that_is_an_english_word_is_not_generated():
     # Smila (Сміла) + -e would be "Smile"
     assert only(lint("In Ukraine, the mayor of Smila said: Smile, we are back."), "LN214") == []
+
+
+def test_a_tie_goes_to_the_spelling_in_english_letters():
+    found = only(lint("Premier Mykhalčyšyn spoke. Later Mykhalchyshyn left."), "LN213")
+    assert spans(found) == [("Mykhalčyšyn", 8, 19)]
+    assert fixes(found) == ["Mykhalchyshyn"]

@@ -6,8 +6,9 @@ and Recan in one article. The document's capitalised words are grouped by a
 transliteration-insensitive key (`sounds.sound_key`); in a group of several
 spellings, each spelling other than the right one is reported. The right one
 is the official form where the names table (an accepted form) or the list
-of world figures knows it, else the spelling the text uses most; a tie
-without an official form is left alone.
+of world figures knows it, else the spelling the text uses most; in a tie,
+the one spelling in English letters (Recan, not Rečan); any other tie is
+left alone.
 
 Never grouped: English words (Hamas and Homs), known given names (Aleksandr
 and Oleksandr may be two people), and spellings that the names table gives
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lintnews.families.names.sounds import plain, sound_key
+from lintnews.families.names.sounds import bare, sound_key
 
 #: The shortest key (consonants and vowel count) worth grouping.
 MIN_CONSONANTS = 3
@@ -48,13 +49,20 @@ def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
         target = targets.pop()
     else:
         ranked = counts.most_common()
-        if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
+        if len(ranked) < 2:
             return []
-        target = ranked[0][0]
+        if ranked[0][1] == ranked[1][1]:
+            # a tie: English spells in English letters (Recan, not Rečan)
+            english = [s for s, n in ranked if n == ranked[0][1] and s.isascii()]
+            if len(english) != 1 or all(s.isascii() for s, _n in ranked):
+                return []
+            target = english[0]
+        else:
+            target = ranked[0][0]
     target_givens = givens.get(target, set())
     out = []
     for spelling in spellings:
-        if spelling == target or plain(spelling) == plain(target):
+        if spelling == target or bare(spelling) == bare(target):
             continue
         mine = givens.get(spelling, set())
         if mine and target_givens and not (mine & target_givens):
