@@ -156,7 +156,7 @@ def schemes():
     from lintnews.families.names import inflection
 
     ruleset = load_rules([Path(lintnews.rules.__file__).parent])
-    return {s.name: s for s in inflection._schemes(ruleset)}, inflection._case_forms(ruleset)
+    return {s.name: s for s in inflection.schemes(ruleset)}, inflection.case_forms(ruleset)
 
 
 @pytest.mark.parametrize("scheme, native, expected", [
@@ -193,3 +193,8 @@ def test_a_tie_goes_to_the_spelling_in_english_letters():
     found = only(lint("Premier Mykhalčyšyn spoke. Later Mykhalchyshyn left."), "LN213")
     assert spans(found) == [("Mykhalčyšyn", 8, 19)]
     assert fixes(found) == ["Mykhalchyshyn"]
+
+
+def test_a_generated_spelling_of_a_surname_after_the_given_name():
+    found = only(lint("In Ukraine, President Volodymyr Zelenskyj spoke."), "LN203")
+    assert spans(found) == [("Zelenskyj", 32, 41)]

@@ -82,7 +82,7 @@ class Scheme:
         return " ".join(words)
 
 
-def _schemes(ruleset) -> list[Scheme]:
+def schemes(ruleset) -> list[Scheme]:
     out = []
     for path, tables in ruleset.table("scheme"):
         for raw in tables if isinstance(tables, list) else [tables]:
@@ -90,7 +90,7 @@ def _schemes(ruleset) -> list[Scheme]:
     return out
 
 
-def _case_forms(ruleset) -> list[tuple[str, tuple[str, ...], bool]]:
+def case_forms(ruleset) -> list[tuple[str, tuple[str, ...], bool]]:
     """(ending, forms, only on the Russian-derived forms) of every [[case-form]], longest ending first."""
     out = []
     for path, tables in ruleset.table("case-form"):
@@ -139,8 +139,8 @@ def add_forms(b, ruleset, places, people, russian=()) -> None:
     and cities (spelt by the `language = "ru"` schemes)."""
     from lintnews.text.wordlist import is_word
 
-    schemes = _schemes(ruleset)
-    case_forms = _case_forms(ruleset)
+    all_schemes = schemes(ruleset)
+    endings = case_forms(ruleset)
 
     def add(literal: str, hit: Hit) -> None:
         if literal in b.hits or " " in literal and literal.split()[-1] in b.hits:
@@ -150,8 +150,8 @@ def add_forms(b, ruleset, places, people, russian=()) -> None:
         b.hits[literal] = hit
         b.known.update(literal.lower().split())
 
-    ukrainian_schemes = [s for s in schemes if s.language == "uk"]
-    russian_schemes = [s for s in schemes if s.language == "ru"]
+    ukrainian_schemes = [s for s in all_schemes if s.language == "uk"]
+    russian_schemes = [s for s in all_schemes if s.language == "ru"]
     for entity, russian_forms in places:
         english = entity.forms[0]
         for scheme in ukrainian_schemes:
@@ -160,7 +160,7 @@ def add_forms(b, ruleset, places, people, russian=()) -> None:
                 add(form, Hit(entity, "variant", form=english, origin=scheme.origin, part="place",
                               guard=GUARD, safe=False))
         for base, is_russian in ((english, False), *((f, True) for f in russian_forms)):
-            for form in inflect(base, case_forms, is_russian):
+            for form in inflect(base, endings, is_russian):
                 add(form, Hit(entity, "variant", form=english, origin="case-form", part="place",
                               guard=GUARD, safe=False))
     for entity in people:

@@ -181,10 +181,11 @@ class _Names:
         entry, origin_level = owner
         if hit.lowercase and _is_word(found, COMMON_WORD):
             return
-        if hit.guard and (self._after_given_name(doc.prose, start) or not where().in_ukraine(start, end)):
+        place = hit.part == "place"
+        if hit.guard and ((place and self._after_given_name(doc.prose, start)) or not where().in_ukraine(start, end)):
             return
-        if hit.guard == GENERATED and self._given_before(doc.prose, start):
-            return  # Hans Buche: a surname
+        if hit.guard == GENERATED and place and self._given_before(doc.prose, start):
+            return  # Hans Buche: a surname, not a case form of Bucha
         if _COMPOUND_AFTER.match(doc.prose, end):
             return  # part of a longer name: Slavyansk-na-Kubani, Komsomolsk-on-Amur
         fix = self._fix(house, preferred, hit)
