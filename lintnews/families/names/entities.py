@@ -35,10 +35,12 @@ ORIGINS = {
     "french": "French",
     "italian": "Italian",
     "polish": "Polish",
+    "czech": "Czech",
     "portuguese": "Portuguese",
     "typo": "misspelling",
     "historical": "historical",
     "renamed": "renamed",
+    "case-form": "Russian or Ukrainian case form",
 }
 # When a full name combines two variants, the more telling origin names it.
 _ORIGIN_RANK = {"typo": 0, "romanization": 1, "historical": 1, "russian-derived": 2}

@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintnews.errors import RuleFileError
+from lintnews.families.names.inflection import add_forms, min_population
 from lintnews.families.names.records import Entity, Hit
 
 ORIGIN_CODES = {"r": "russian-derived", "o": "romanization", "pl": "polish", "de": "german"}
@@ -90,6 +91,7 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
                         b.add_soft(f"{gform} {literal}", Hit(e, "variant", form=e.forms[0], origin=hit.origin,
                                                              given=e.given[0], part="full", safe=hit.safe))
     context: dict[str, str] = {}
+    people: list[Entity] = []
     for path in _files(ruleset, "people"):
         for number, cols in _lines(path):
             if len(cols) < 2 or len(cols[0].split()) < 2:
@@ -100,6 +102,7 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
                        given=(given,), country="UA", source=cols[2] if len(cols) > 2 else "",
                        where=f"{path}:{number}", gazetteer=True)
             entities.append(e)
+            people.append(e)
             b.add_soft(cols[0], Hit(e, "accepted", form=surname))
             b.know(cols[0], e, near=False)
             # the Russian reading of the surname's -ych (Senkevych → Senkevich), with either given name
@@ -111,11 +114,15 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
                 for written in filter(None, (surname, russian_surname)):
                     b.add_soft(f"{gform} {written}", Hit(e, "variant", form=surname, origin="russian-derived",
                                                          given=given, part="full"))
+    threshold = min_population(ruleset)
+    inflected: list[Entity] = []
+    hand_ua = {e.id for e in hand_places.values() if e.country == "UA"}
+    russian_of: dict[str, list[str]] = {}
     for path in _files(ruleset, "places"):
         for number, cols in _lines(path):
             if len(cols) != 5:
                 raise RuleFileError(path, number, "a place has five tab-separated columns")
-            english, native, _oblasts, _pop, variants = cols
+            english, native, _oblasts, pop, variants = cols
             e = hand_places.get(native)
             if e is None:
                 e = Entity(id=f"ua-place:{english}", type="place", native=native, forms=(english,),
@@ -133,6 +140,17 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
                 b.add_soft(form, Hit(e, "variant", form=e.forms[0], origin=origin, part="place", guard=guard,
                                      safe=not guard), upper=False)
                 b.known.update(form.lower().split())
+                if origin == "russian-derived":
+                    russian_of.setdefault(e.id, []).append(form)
+            if e.id in hand_ua or (pop.isdigit() and int(pop) >= threshold):
+                inflected.append(e)
+    for e in hand_places.values():
+        if e.country == "UA" and e not in inflected:
+            inflected.append(e)
+    add_forms(b, ruleset, [(e, tuple(russian_of.get(e.id, ()))) for e in inflected],
+              [e for e in entities if e.is_person and e.country == "UA"],
+              [e for e in entities if not e.gazetteer and e.country in ("RU", "BY")
+               and (e.is_person or e.type == "city") and _cyrillic(e.native)])
     _renamings(b, ruleset)
     for path, table in ruleset.table("oblast"):
         for raw in table if isinstance(table, list) else [table]:
@@ -147,6 +165,10 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
         if e.is_person:
             given_names.update(g for g in e.given if " " not in g)
     return context, given_names
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _renamings(b, ruleset) -> None:

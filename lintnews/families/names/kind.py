@@ -2,7 +2,8 @@
 
     [[rule]]
     kind = "names"
-    report = "variants"                   # or "inconsistent", "near", "foreign-looking"
+    report = "variants"                   # or "inconsistent", "near", "foreign-looking",
+                                          # "russified-given", "round-trip", "sound-alike"
     origins = ["spanish", "german"]       # the variant origins it reports ("variants", "near")
     origin-severity = { romanization = "info" }   # optional, per origin
 
@@ -15,16 +16,21 @@ Inside a direct quotation findings come one severity lower (`quoted-severity`).
 """
 from __future__ import annotations
 
-import regex
-
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
+import regex
 
+from lintnews.errors import RuleFileError
 from lintnews.finding import Severity
 from lintnews.engine.registry import Check
+from lintnews.families.names import given as given_names, soundalike
+from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.entities import ORIGINS
+from lintnews.families.names.figures import TITLES, Figures, figure_files
 from lintnews.families.names.foreign import foreign_look
+from lintnews.families.names.inflection import GUARD as GENERATED
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word
@@ -32,17 +38,17 @@ from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_sev
 #: A lowercase variant this frequent in English is a word, not a name (the
 #: English list also holds names such as "kiev" at low frequencies).
 COMMON_WORD = 1000
-REPORTS = ("variants", "inconsistent", "near", "foreign-looking")
-_FOREIGN = {"spanish", "german", "french", "italian", "polish", "portuguese"}
+#: A capitalised word this frequent opening a sentence is a word (Later, Yesterday),
+#: not a given name (Derek, Max, Eric are rarer).
+SENTENCE_WORD = 10000
+REPORTS = ("variants", "inconsistent", "near", "foreign-looking", "russified-given", "round-trip", "sound-alike")
+_FOREIGN = {"spanish", "german", "french", "italian", "polish", "portuguese", "czech"}
 #: A word with a productive Slavic name ending is as likely another real name
 #: (Fedotov beside Fedorov, Mariyevka beside Makiivka): not a misspelling.
 _WELL_FORMED = regex.compile(
     r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|ska|skyi|skiy|skaya|enko|uk|chuk|ich|vich|ych|"
     r"ivka|ovka|evka|sk|pol|grad|hrad|gorod|horod|ets|ia|iya|yi|ii|iy)$"
 )
-#: How far (characters, either side) a guarded variant looks for Ukraine.
-CONTEXT = 250
-_REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
 #: A Russian compound place name goes on past the variant (Slavyansk-na-Kubani,
 #: Komsomolsk-on-Amur); Kiev-based and Kiev-Pechersk do not.
 _COMPOUND_AFTER = regex.compile(r"-(?:na|on|upon)-")
@@ -77,21 +83,28 @@ def build(entries, ruleset):
             by_report[report] = entry
     table = ruleset.data.entities
     near = NearIndex(table.near_forms) if "near" in by_report else None
-    checker = _Names(table, by_origin, by_report, near)
+    checker = _Names(table, by_origin, by_report, near, ruleset)
     return [Check(tuple(e.rule for e in entries), checker.run)]
 
 
 class _Names:
-    def __init__(self, table, by_origin, by_report, near) -> None:
+    def __init__(self, table, by_origin, by_report, near, ruleset) -> None:
         self.table = table
         self.by_origin = by_origin
         self.inconsistent = by_report.get("inconsistent")
         self.near_entry = by_report.get("near")
         self.foreign_entry = by_report.get("foreign-looking")
+        self.given_entry = by_report.get("russified-given")
+        self.trip_entry = by_report.get("round-trip")
+        self.sound_entry = by_report.get("sound-alike")
         self.near = near
-        self._context = None
+        self._ruleset = ruleset
+        self._patterns = None  # (ukraine words, elsewhere words), compiled when first needed
+        self._given = None     # Russian -> Ukrainian given names
+        self._figures = None
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
+        self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -115,13 +128,34 @@ class _Names:
             elif hit.role == "variant" and found not in house.accept:
                 variants.append((start, end, found, hit))
         preferred = {eid: _preferred(house, entities[eid], items) for eid, items in seen.items()}
+        whereabouts = None
+
+        def where() -> Whereabouts:
+            nonlocal whereabouts
+            if whereabouts is None:
+                whereabouts = self._where(doc)
+            return whereabouts
+
         for start, end, found, hit in variants:
-            yield from self._variant(doc, ctx, house, seen, preferred, start, end, found, hit)
+            yield from self._variant(doc, ctx, house, seen, preferred, start, end, found, hit, where)
+        if self.given_entry is not None and ctx.enabled(self.given_entry.rule.code):
+            listed = any(hit.part == "full" and hit.given and hit.origin == "russian-derived"
+                         for *_x, hit in variants)
+            yield from self._russified(doc, ctx, covered, where, listed)
+        capitalised = None
+
+        def capitalised_words() -> set[str]:
+            nonlocal capitalised
+            if capitalised is None:
+                capitalised = set(_CAPITALISED.findall(prose))
+            return capitalised
+
+        if self.sound_entry is not None and ctx.enabled(self.sound_entry.rule.code):
+            yield from self._sound_alike(doc, ctx, capitalised_words())
         if self.inconsistent is not None and ctx.enabled(self.inconsistent.rule.code):
             yield from self._inconsistent(doc, ctx, house, seen, preferred)
-        if (self.near_entry is not None and ctx.enabled(self.near_entry.rule.code)) or (
-                self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)):
-            yield from self._unknown(doc, ctx, house, preferred, covered)
+        if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
+            yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
 
     # -- what the house (or the document) writes ----------------------------
     def _surname(self, house, preferred, entity) -> str:
@@ -140,15 +174,18 @@ class _Names:
         return f"{hit.given} {surname}" if hit.part == "full" else surname
 
     # -- LN202 / LN203 / LN205: a listed variant ----------------------------
-    def _variant(self, doc, ctx, house, seen, preferred, start, end, found, hit):
+    def _variant(self, doc, ctx, house, seen, preferred, start, end, found, hit, where):
         owner = self.by_origin.get(hit.origin)
         if owner is None or not ctx.enabled(owner[0].rule.code):
             return
         entry, origin_level = owner
         if hit.lowercase and _is_word(found, COMMON_WORD):
             return
-        if hit.guard and (self._after_given_name(doc.prose, start) or not self._in_ukraine(doc.prose, start, end)):
+        place = hit.part == "place"
+        if hit.guard and ((place and self._after_given_name(doc.prose, start)) or not where().in_ukraine(start, end)):
             return
+        if hit.guard == GENERATED and place and self._given_before(doc.prose, start):
+            return  # Hans Buche: a surname, not a case form of Bucha
         if _COMPOUND_AFTER.match(doc.prose, end):
             return  # part of a longer name: Slavyansk-na-Kubani, Komsomolsk-on-Amur
         fix = self._fix(house, preferred, hit)
@@ -157,6 +194,9 @@ class _Names:
         language = ORIGINS[hit.origin]
         if hit.origin in _FOREIGN:
             message = f"{language} transliteration of {native}: English writes “{fix}”."
+        elif hit.origin == "case-form":
+            message = (f"“{found}” is {native} with a Russian or Ukrainian case ending, left by translation: "
+                       f"English writes “{fix}”.")
         elif hit.origin == "russian-derived":
             message = f"“{found}” is the Russian-derived spelling of {native}: English news writes “{fix}”."
         elif hit.origin == "romanization":
@@ -191,24 +231,17 @@ class _Names:
         m = _WORD_BEFORE.search(prose, max(0, start - 30), start)
         return m is not None and m.group(1) in self.table.given_names
 
-    def _in_ukraine(self, prose: str, start: int, end: int) -> bool:
-        """Does the text around a guarded variant put it in Ukraine?
-
-        A name of an oblast or "Ukraine", "raion"... in the same paragraph, at
-        most CONTEXT characters away, or "region" / "district" right after the
-        name (Gorodok district).
-        """
-        if self._context is None:
-            words = sorted(self.table.context, key=len, reverse=True)
-            self._context = regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b") if words else None
-        if _REGION_AFTER.match(prose, end):
-            return True
-        if self._context is None:
-            return False
-        lo = max(0, start - CONTEXT, prose.rfind("\n\n", 0, start) + 1)
-        hi = prose.find("\n\n", end)
-        hi = min(len(prose), end + CONTEXT, hi if hi >= 0 else len(prose))
-        return self._context.search(prose, lo, hi) is not None
+    def _where(self, doc) -> Whereabouts:
+        """The document's Ukraine context (`context.Whereabouts`)."""
+        if self._patterns is None:
+            elsewhere = []
+            for path, table in self._ruleset.table("ukraine-context"):
+                words = table.get("elsewhere", []) if isinstance(table, dict) else None
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise RuleFileError(path, None, "'ukraine-context': 'elsewhere' must be a list of words")
+                elsewhere += words
+            self._patterns = (tuple(self.table.context), tuple(dict.fromkeys(elsewhere)))
+        return Whereabouts(doc, *self._patterns)
 
     # -- LN204: several forms of one name -----------------------------------
     def _inconsistent(self, doc, ctx, house, seen, preferred):
@@ -235,10 +268,14 @@ class _Names:
 
     # -- LN205 near a known name, LN206 foreign-looking ---------------------
     def _judge(self, word: str):
-        """("near", entity) or ("foreign", (language, what)) or None; cached per word."""
+        """("near", entity), ("trip", figure) or ("foreign", (language, what)) or None; cached per word."""
         low = word.lower()
         if low in self.table.known:
             return None
+        if self.trip_entry is not None and not _is_word(low):
+            figure = self.figures().match(word)
+            if figure is not None:
+                return "trip", figure
         if len(word) >= 6 and not _WELL_FORMED.search(low) and not _is_word(low):
             close = self.near.nearest(low) if self.near is not None else None
             if close is not None:
@@ -249,15 +286,17 @@ class _Names:
                 return "foreign", look
         return None
 
-    def _unknown(self, doc, ctx, house, preferred, covered):
+    def _unknown(self, doc, ctx, house, preferred, covered, words):
         prose = doc.prose
         near_on = self.near_entry is not None and ctx.enabled(self.near_entry.rule.code)
         foreign_on = self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)
+        trip_on = self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code)
         judge = self.judge
         # Most texts have no capitalised word worth a verdict: find that out in
         # one pass over the distinct words before walking every occurrence.
-        if not any(map(judge, set(_CAPITALISED.findall(prose)))):
+        if not any(map(judge, words)):
             return
+        trips: list = []
         i = 0
         for m in _CAPITALISED.finditer(prose):
             start, end = m.span()
@@ -272,6 +311,8 @@ class _Names:
             kind, detail = verdict
             if kind == "near" and near_on:
                 yield from self._near(doc, ctx, house, preferred, start, end, word, detail)
+            elif kind == "trip" and trip_on:
+                trips.append((start, end, word, detail))
             elif kind == "foreign" and foreign_on:
                 language, what = detail
                 entry = self.foreign_entry
@@ -281,6 +322,33 @@ class _Names:
                         entry.rule, start, end,
                         f"“{word}” looks like a {language} spelling of a Slavic name ({what}): "
                         "check the English form of this name.", severity=severity)
+        if trips:
+            yield from self._trips(doc, ctx, trips)
+
+    def _trips(self, doc, ctx, trips):
+        """LN212 for each word found, unless one of its occurrences follows another given name
+        and no other spelling of the same figure in the text does not (Luc Hemilton is
+        Hamilton when the text also writes Chemilton; Mark Milley alone is not Milei)."""
+        prose = doc.prose
+        others = set()
+        words = doc.word_set
+        for start, _end, word, figure in trips:
+            before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+            if before is None:
+                continue
+            given = before.group(1)
+            if Figures.same_given(given, figure):
+                continue
+            if self._given_before(prose, start):
+                others.add(word)
+        confirmed = {figure.name for _s, _e, word, figure in trips if word not in others}
+        for start, end, word, figure in trips:
+            if word in others and figure.name not in confirmed:
+                continue
+            before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+            if (before is not None and Figures.same_given(before.group(1), figure)) or any(
+                    w in words for w in Figures.evidence(figure)):
+                yield from self._trip(doc, ctx, start, end, word, figure)
 
     def _near(self, doc, ctx, house, preferred, start, end, word, entity):
         entry = self.near_entry
@@ -291,6 +359,136 @@ class _Names:
                 entry.rule, start, end,
                 f"“{word}” is not a word and is close to {entity.native}: did you mean “{fix}”?",
                 [(fix, False)], severity=severity)
+
+
+    # -- LN212: a Western name through Cyrillic ------------------------------
+    def figures(self) -> Figures:
+        if self._figures is None:
+            self._figures = Figures(figure_files(self._ruleset))
+        return self._figures
+
+    def _trip(self, doc, ctx, start, end, word, figure):
+        entry = self.trip_entry
+        prose = doc.prose
+        fix = figure.surname.split()[-1]
+        before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+        if before is not None and Figures.same_given(before.group(1), figure):
+            start = before.start(1)
+            fix = f"{figure.given.split()[0]} {fix}"
+        found = prose[start:end]
+        role = f", {figure.role}" if figure.role else ""
+        severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+        if severity is not None:
+            yield doc.finding(
+                entry.rule, start, end,
+                f"“{found}” looks like {figure.name}{role}, spelt back from Cyrillic: write “{fix}”.",
+                [(fix, False)], severity=severity)
+
+    # -- LN211: a Russian given name before a Ukrainian surname ---------------
+    def _russified(self, doc, ctx, covered, where, listed):
+        if self._given is None:
+            from lintnews.families.names.gazetteer import given_variants
+
+            self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
+        ukrainian_of = self._given
+        if doc.word_set.isdisjoint(ukrainian_of):
+            return
+        entry = self.given_entry
+        prose = doc.prose
+
+        spans: list[tuple[int, int]] = []
+        starts: list[int] = []
+
+        def covered_at(start, end):
+            if not spans and len(covered):
+                spans.extend(covered[i] for i in range(len(covered)))
+                starts.extend(s for s, _e in spans)
+            i = bisect_right(starts, start) - 1
+            return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 2])
+
+        for start, end, russian, ukrainian, surname in given_names.find(
+                doc, ukrainian_of, self.table.hits, where(), covered_at, listed):
+            if surname:
+                message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}: "
+                           f"for a Ukrainian ({russian} {surname}), English news writes “{ukrainian}”.")
+            else:
+                message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}, and this "
+                           f"text gives Ukrainians Russian given names: for a Ukrainian, write “{ukrainian}”.")
+            severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+            if severity is not None:
+                yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
+
+    # -- LN213: one name, two spellings ----------------------------------------
+    def _official(self, word: str) -> str:
+        hits = self.table.hits
+        if word in hits:
+            hit = hits[word]
+            if hit.role in ("accepted", "variant") and hit.form:
+                return hit.form  # a variant's accepted form (LN202 reports the variant itself)
+        return self.figures().official(word) if self.trip_entry is not None else ""
+
+    def _sound_candidate(self, word: str) -> bool:
+        low = word.lower()
+        if word in self.table.given_names:
+            return False
+        if low in self.table.known:
+            return True
+        return not _is_word(low)
+
+    @staticmethod
+    def _given_before(prose: str, start: int) -> str:
+        """The given name right before a name at `start`: not a title, not a common word opening a sentence."""
+        before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+        if before is None:
+            return ""
+        word = before.group(1)
+        if word in TITLES or (_sentence_start(prose, before.start(1)) and _is_word(word.lower(), SENTENCE_WORD)):
+            return ""
+        return word
+
+    def _sound_alike(self, doc, ctx, words):
+        prose = doc.prose
+        found = soundalike.groups(words, self.sound_candidate)
+        if not found:
+            return
+        wanted = {w for spellings in found.values() for w in spellings}
+        counts: Counter = Counter()
+        givens: dict[str, set[str]] = {}
+        places: list[tuple[int, int, str]] = []
+        for word in wanted:
+            for start in doc.word_starts(word):
+                end = start + len(word)
+                if is_inside_token(prose, start, end):
+                    continue
+                counts[word] += 1
+                places.append((start, end, word))
+                given = self._given_before(prose, start)
+                if given:
+                    givens.setdefault(word, set()).add(soundalike.sound_key(given))
+        places.sort()
+        report: dict[str, tuple[str, int]] = {}
+        for spellings in found.values():
+            group_counts = Counter({w: counts[w] for w in spellings if counts[w]})
+            for spelling, target in soundalike.verdicts(list(group_counts), group_counts, self._official, givens):
+                report[spelling] = (target, group_counts[target])
+        entry = self.sound_entry
+        for start, end, word in places:
+            if word not in report:
+                continue
+            target, n = report[word]
+            elsewhere = f"“{target}” {_times(n)} elsewhere" if n else f"the official form “{target}”"
+            severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+            if severity is not None:
+                yield doc.finding(
+                    entry.rule, start, end,
+                    f"“{word}” and {elsewhere} are one name in two spellings: write “{target}”.",
+                    [(match_case(target, word), False)], severity=severity)
+
+
+def _sentence_start(prose: str, start: int) -> bool:
+    """Does a sentence (or a line) begin at `start`?"""
+    head = prose[max(0, start - 3):start].rstrip(" \u00a0\"“”'‘’")
+    return not head or head[-1] in ".!?:\n"
 
 
 def _preferred(house, entity, items) -> str:

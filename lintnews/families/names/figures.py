@@ -1,0 +1,137 @@
+"""Western names that went through Cyrillic and came back (LN212).
+
+Text translated from Russian or Ukrainian writes a Western name as the
+Cyrillic spelling read letter by letter: Scholz → Шольц → Sholts, Baerbock →
+Бербок → Berbok, Verstappen → Ферстаппен → Ferstapen, Hamilton → Хэмилтон →
+Chemilton. An unknown capitalised word whose round-trip key
+(`sounds.round_trip_key`) is the key of the surname of a listed public
+figure, and that is not that surname, is reported with the figure's name.
+
+The list: `[world-figures] files` in a rule file (the built-in one is
+`rules/names-world-figures.txt`: heads of state and government, ministers,
+party leaders, EU and UN officials, athletes in the news; one "Given
+Surname<TAB>role" a line). A key that two listed surnames share
+(Michel, Michal) finds neither.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintnews.errors import RuleFileError
+from lintnews.families.names.sounds import bare, round_trip_key, sound_key
+
+
+_PARTICLES = frozenset(("Le", "La", "De", "Van", "Von", "Di", "Da", "Del"))
+
+
+class Figure(tuple):
+    """(full name, given name, surname, role)."""
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        return self[0]
+
+    @property
+    def given(self) -> str:
+        return self[1]
+
+    @property
+    def surname(self) -> str:
+        return self[2]
+
+    @property
+    def role(self) -> str:
+        return self[3]
+
+
+def _split(name: str) -> tuple[str, str]:
+    """Given name and surname: particles (von der, Le, De, da) go with the surname."""
+    words = name.split()
+    i = len(words) - 1
+    while i > 1 and (words[i - 1][:1].islower() or words[i - 1] in _PARTICLES):
+        i -= 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+#: Words before a name that are not a given name: titles and offices.
+TITLES = frozenset((
+    "President", "Chancellor", "Minister", "Premier", "Prime", "Secretary", "Foreign", "Defence", "Defense",
+    "General", "Gen", "Mr", "Mrs", "Ms", "Dr", "Senator", "Governor", "Mayor", "Speaker", "Commissioner",
+    "Chairman", "Chairwoman", "Leader", "King", "Queen", "Emir", "Prince", "Princess", "Sheikh", "Pope",
+    "Ambassador", "Envoy", "Judge", "Vice", "Deputy", "Driver", "Coach", "Captain", "Colonel", "Admiral",
+    "Chief", "Head", "Director", "Candidate", "Sir", "Lord", "Lady", "Dame", "Presidents", "Ministers",
+))
+
+
+class Figures:
+    """The listed figures by the round-trip key of their surname (and given name)."""
+
+    def __init__(self, paths) -> None:
+        self.by_key: dict[str, Figure | None] = {}
+        #: sound key (`sounds.sound_key`) of a surname -> the surname (None: two share it)
+        self.by_sound: dict[str, str | None] = {}
+        for path in paths:
+            for number, line in _lines(path):
+                cols = line.split("\t")
+                if len(cols[0].split()) < 2:
+                    raise RuleFileError(path, number, "a figure is 'Given Surname<TAB>role'")
+                given, surname = _split(cols[0])
+                figure = Figure((cols[0], given, surname, cols[1].strip() if len(cols) > 1 else ""))
+                last = surname.split()[-1]
+                key = round_trip_key(last)
+                old = self.by_key.get(key, figure)
+                self.by_key[key] = figure if old is not None and old.surname == surname else None
+                key = sound_key(last)
+                old_surname = self.by_sound.get(key, last)
+                self.by_sound[key] = last if old_surname == last else None
+
+    def __len__(self) -> int:
+        return len(self.by_key)
+
+    def match(self, word: str) -> "Figure | None":
+        """The figure whose surname `word` is after a round trip, if it is not the surname itself."""
+        figure = self.by_key.get(round_trip_key(word))
+        if figure is None:
+            return None
+        if bare(word) == bare(figure.surname.split()[-1]):
+            return None
+        return figure
+
+    def official(self, word: str) -> str:
+        """The listed surname that `word` is a spelling of (by `sound_key`), or ""."""
+        return self.by_sound.get(sound_key(word)) or ""
+
+    @staticmethod
+    def same_given(word: str, figure: Figure) -> bool:
+        first = figure.given.split()[0] if figure.given else ""
+        return bool(first) and (bare(word) == bare(first) or round_trip_key(word) == round_trip_key(first))
+
+    @staticmethod
+    def evidence(figure: Figure) -> tuple[str, ...]:
+        """Words of which one must be in the text: the given name, the role's capitalised
+        words of four letters or more (German, Formula; not US, EU: too common)."""
+        words = [w.strip("(),") for w in figure.role.split()]
+        return tuple(figure.given.split()[:1] + [w for w in words if w[:1].isupper() and len(w) >= 4])
+
+
+
+def _lines(path: Path):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read the list of figures: {exc.strerror or exc}") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line
+
+
+def figure_files(ruleset) -> list[Path]:
+    out = []
+    for path, table in ruleset.table("world-figures"):
+        files = table.get("files", []) if isinstance(table, dict) else None
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise RuleFileError(path, None, "'world-figures' needs 'files', a list of file names")
+        out += [Path(path).parent / name for name in files]
+    return out

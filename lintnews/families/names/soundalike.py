@@ -1,0 +1,71 @@
+"""One name spelt two ways in one text, for any name (LN213).
+
+Machine translation romanizes a name again at every occurrence, and the
+schemes differ: Zaluzhnyi and Zaluzhny, Havrylytsia and Gavrilitsa, Rečan
+and Recan in one article. The document's capitalised words are grouped by a
+transliteration-insensitive key (`sounds.sound_key`); in a group of several
+spellings, each spelling other than the right one is reported. The right one
+is the official form where the names table (an accepted form) or the list
+of world figures knows it, else the spelling the text uses most; in a tie,
+the one spelling in English letters (Recan, not Rečan); any other tie is
+left alone.
+
+Never grouped: English words (Hamas and Homs), known given names (Aleksandr
+and Oleksandr may be two people), and spellings that the names table gives
+to two different people or places. Two spellings each written after a
+different given name (Mark Jansen, Eva Janssen) are two people.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from lintnews.families.names.sounds import bare, sound_key
+
+#: The shortest key (consonants and vowel count) worth grouping.
+MIN_CONSONANTS = 3
+
+
+def groups(words, is_candidate) -> dict[str, list[str]]:
+    """Spellings by key, for the keys with two spellings or more."""
+    by_key: dict[str, list[str]] = {}
+    for word in words:
+        if is_candidate(word):
+            key = sound_key(word)
+            if len(key.split("/", 1)[0]) >= MIN_CONSONANTS:
+                by_key.setdefault(key, []).append(word)
+    return {key: spellings for key, spellings in by_key.items() if len(spellings) > 1}
+
+
+def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
+    """(spelling, target) for each spelling to report in one group.
+
+    `official(spelling)`: the accepted form it is (or "" when unknown), `givens`:
+    the given names seen before each spelling."""
+    known = {s: official(s) for s in spellings}
+    targets = {f for f in known.values() if f}
+    if len(targets) > 1:
+        return []  # two known names that sound alike
+    if targets:
+        target = targets.pop()
+    else:
+        ranked = counts.most_common()
+        if len(ranked) < 2:
+            return []
+        if ranked[0][1] == ranked[1][1]:
+            # a tie: English spells in English letters (Recan, not Rečan)
+            english = [s for s, n in ranked if n == ranked[0][1] and s.isascii()]
+            if len(english) != 1 or all(s.isascii() for s, _n in ranked):
+                return []
+            target = english[0]
+        else:
+            target = ranked[0][0]
+    target_givens = givens.get(target, set())
+    out = []
+    for spelling in spellings:
+        if spelling == target or bare(spelling) == bare(target):
+            continue
+        mine = givens.get(spelling, set())
+        if mine and target_givens and not (mine & target_givens):
+            continue  # Mark Jansen and Eva Janssen
+        out.append((spelling, target))
+    return out
