@@ -23,6 +23,7 @@ from itertools import chain
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.families.boilerplate.lists import list_paragraphs
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -35,7 +36,10 @@ REPEATED = Rule(
         "than 8 words are not compared (short lines such as “Read more” are the\n"
         "boilerplate rules' business), nor are paragraphs of fewer than 16 words\n"
         "that do not end like a sentence: list items that product copy repeats,\n"
-        "credit lines under quoted tweets, captions and labels. The headline of a\n"
+        "credit lines under quoted tweets, captions and labels, nor list items of\n"
+        "fewer than 16 words (after a bullet or a number, or in a run of short\n"
+        "lines with digits, commas or colons: a meal plan repeats “Snack: 1 apple\n"
+        "and 2 tbsp. peanut butter.” every day). The headline of a\n"
         "web page that repeats its <title>, or a text's first line when it is a\n"
         "headline, is not reported either. The fix removes\n"
         "the later copy and is unsafe.\n\n"
@@ -187,13 +191,19 @@ def duplicates(doc, ctx):
     seen_paragraphs = _Seen()
     seen_sentences = _Seen()
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
-    for start, end in doc.paragraphs:
+    items = None
+    for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
         folded = text.casefold()
         words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
         ends = _BODY_END.search(text) is not None
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
+        if len(words) < _MIN_LABEL_WORDS:
+            if items is None:
+                items = list_paragraphs(doc)
+            if items[k]:
+                continue  # a list item: a menu repeats "1 tsp. oil" on every day
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
             key = " ".join(folded.split())

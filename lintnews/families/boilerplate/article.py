@@ -1,0 +1,63 @@
+"""The article's own sentences, which the classifier never removes.
+
+Whatever the blocks around it, a line that is a sentence of real prose (long,
+rich in function words, ending like a sentence, without furniture, site or
+link vocabulary) is the article's: a lede above a share bar, a live blog's
+entries between their share buttons, a closing paragraph after a notice. It
+is taken out of any furniture block, which splits the block around it.
+
+Two kinds of prose live in page furniture and stay furniture: the snippet of
+a teaser card (a headline above it, a date under it) and a reader's comment
+(under a "name says:" line); and the site speaking to its reader ("Click
+here", "your browser", "our newsletter").
+"""
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False  # not `typing`: annotations only
+if TYPE_CHECKING:
+    from lintnews.families.boilerplate.features import Line
+
+from lintnews.families.boilerplate.features import CERTAIN_KINDS
+
+#: An article sentence has at least this many words ...
+ARTICLE_WORDS = 15
+#: ... and at least this share of function words (prose, not a string of names).
+ARTICLE_STOPS = 0.3
+#: One furniture word in this many is too many for an article sentence ("call the help line" is fine).
+FURNITURE_WORD_SHARE = 8
+#: The site speaking to its reader, outside quotation marks.
+_SITE_TALK = re.compile(
+    r"\b(?:you|your|you're|we|we've|we're|our|us|click|tap|here|website|site|browser|app|"
+    r"subscribe|subscribers?|login|log in|sign in|account|copies|reprints?|survey|feedback)\b",
+    re.IGNORECASE,
+)
+_QUOTES = ("“", "”", '"', "«", "»", "‘")
+
+
+def is_article_sentence(ln: "Line") -> bool:
+    """A line of real prose that no furniture block may hold."""
+    if (ln.words < ARTICLE_WORDS or not ln.sentence_end or ln.stop_density < ARTICLE_STOPS
+            or ln.repeats or ln.urls or "\ufffc" in ln.text
+            or sum(ln.vocab.get(k, 0) for k in CERTAIN_KINDS) * FURNITURE_WORD_SHARE >= ln.words):
+        return False
+    return any(q in ln.text for q in _QUOTES) or not _SITE_TALK.search(ln.text)
+
+
+def spare_article(lines: list["Line"], furniture: list[bool], signal: list[bool], cards: list[int],
+                  dated) -> None:
+    """Take the article's sentences out of the furniture (in place), but not a teaser's
+    snippet or a reader's comment."""
+    card_set = set(cards)
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if not furniture[i] or not is_article_sentence(ln):
+            continue
+        if i + 1 < n and dated(lines[i + 1]):
+            continue  # a teaser card's snippet, its date under it
+        if any(j in card_set for j in (i - 1, i - 2)):
+            continue  # a comment under its author's line
+        furniture[i] = False
+        if i and furniture[i - 1] and dated(lines[i - 1]):
+            furniture[i - 1] = False  # a live blog's time stamp over its entry

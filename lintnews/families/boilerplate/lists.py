@@ -1,0 +1,125 @@
+"""Lists that are the article's: ingredients, results, casualty lists, steps.
+
+A menu and a list look alike line by line: short items, one a line. What
+tells them apart is what the items hold. A menu's items are names (section
+names, brands, site links), with the site's own vocabulary and, in HTML,
+links. A list of the article's has items with numbers, commas, colons,
+brackets, lowercase words or a sentence's end ("2 tbsp. olive oil",
+"Jane Doe, 34, a nurse", "Arsenal 2 Chelsea 1", "Open the settings."), and
+no share, site or navigation words. Such a run inside the article's body, or
+right after it, is content: the classifier neither counts it against the
+body nor calls it a menu.
+"""
+from __future__ import annotations
+
+import re
+
+from lintnews.families.boilerplate.features import CERTAIN_KINDS
+
+TYPE_CHECKING = False  # not `typing`: annotations only
+if TYPE_CHECKING:
+    from lintnews.families.boilerplate.features import Line
+
+#: A list item has at most this many words (an ingredient, a name and age, a short step).
+LIST_ITEM_WORDS = 16
+#: ... and at most this many characters.
+LIST_ITEM_CHARS = 140
+#: A list is at least this many items in a row.
+LIST_MIN_ITEMS = 3
+#: At most this share of a list's items use the furniture vocabulary (a menu's use it a lot).
+LIST_MAX_VOCAB_SHARE = 0.25
+#: At least this share of its items show a list item's texture (digits, commas, lowercase ...).
+LIST_MIN_TEXTURE = 0.5
+#: A list right after the body starts at most this many lines after it (a heading between).
+LIST_GAP = 2
+
+_TEXTURE_SIGNS = ",:;()%$£€/"
+
+
+def is_item(ln: Line, signal: bool, link_dense: bool) -> bool:
+    """A short line that may be an item of the article's list (not a certain furniture line)."""
+    if signal or link_dense or not 1 <= ln.words <= LIST_ITEM_WORDS or ln.chars > LIST_ITEM_CHARS:
+        return False
+    if any(ln.vocab.get(k) for k in CERTAIN_KINDS):
+        return False
+    return ln.vocab.get("menu", 0) * 2 < ln.words  # not a run of section names
+
+
+def textured(ln: Line) -> bool:
+    """An item that reads like a list entry rather than a link's name."""
+    text = ln.text
+    first = next((c for c in text if c.isalpha()), "")
+    return (first.islower() or ln.sentence_end or any(c.isdigit() for c in text)
+            or any(c in text for c in _TEXTURE_SIGNS))
+
+
+def content_lists(lines: list[Line], signal: list[bool], link_dense: list[bool]) -> list[tuple[int, int]]:
+    """Runs (first, last) of items that read like the article's list, in page order."""
+    out = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not is_item(lines[i], signal[i], link_dense[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and is_item(lines[j], signal[j], link_dense[j]):
+            j += 1
+        run = lines[i:j]
+        if (len(run) >= LIST_MIN_ITEMS
+                and sum(1 for ln in run if ln.vocab_tokens) <= LIST_MAX_VOCAB_SHARE * len(run)
+                and sum(map(textured, run)) >= LIST_MIN_TEXTURE * len(run)):
+            out.append((i, j - 1))
+        i = j
+    return out
+
+
+def extend_body(body: tuple[int, int], lists: list[tuple[int, int]], signal: list[bool]) -> tuple[int, int]:
+    """The body, grown over the article's lists that start right after it."""
+    s, e = body
+    for first, last in lists:
+        if last <= e:
+            continue
+        if first - e - 1 > LIST_GAP or any(signal[k] for k in range(e + 1, first)):
+            break
+        e = last
+    return s, e
+
+
+# -- list items among a document's paragraphs (LN606, LN701) -----------------
+
+#: A paragraph that can be a list item has at most this many words.
+PARAGRAPH_ITEM_WORDS = 12
+_MARKER = re.compile(r"[ \t]*(?:[-*•–·▪►✓]|\(?(?:\d{1,3}|[A-Za-z])[.)])[ \t]")
+
+
+def list_paragraphs(doc) -> list[bool]:
+    """Per paragraph of `doc`: True when it is an item of a list, not a sentence of prose.
+
+    An item starts with a bullet or a number ("- ", "2) "), or stands in a run
+    of at least LIST_MIN_ITEMS short paragraphs of which at least half show a
+    list item's texture (a digit, a comma, a colon, a bracket): ingredients,
+    portions, results, names and ages. Computed once per document."""
+    return doc.memo("list paragraphs", _list_paragraphs)
+
+
+def _list_paragraphs(doc) -> list[bool]:
+    prose = doc.prose
+    paragraphs = doc.paragraphs
+    out = [bool(_MARKER.match(prose, s, e)) for s, e in paragraphs]
+    short = [prose.count(" ", s, e) < PARAGRAPH_ITEM_WORDS and "\n" not in prose[s:e] for s, e in paragraphs]
+    i, n = 0, len(paragraphs)
+    while i < n:
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and short[j]:
+            j += 1
+        if j - i >= LIST_MIN_ITEMS and sum(_textured(prose[s:e]) for s, e in paragraphs[i:j]) * 2 >= j - i:
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
+def _textured(text: str) -> bool:
+    return any(c.isdigit() for c in text) or any(c in text for c in _TEXTURE_SIGNS)
