@@ -85,7 +85,7 @@ class Vocabulary:
     pattern: "regex.Pattern | None" = None
     #: kinds -> `cue_pattern(kinds)`, compiled once per vocabulary
     _cues: dict = field(default_factory=dict, compare=False, repr=False)
-    #: (first words of the phrases, phrases that start with a sign), made on first use
+    #: (one-word phrases, first word pairs of the others, phrases that start with a sign), made on first use
     _heads: tuple | None = field(default=None, compare=False, repr=False)
     #: kinds -> `gate(kinds)`, made once per vocabulary
     _gates: dict = field(default_factory=dict, compare=False, repr=False)
@@ -151,14 +151,24 @@ class Vocabulary:
         return gate
 
     def _may_hold_phrase(self, folded_line: str, folded_words: list[str]) -> bool:
-        """A cheap test before the phrase pattern: a phrase's first word is in the
-        line, or one of the few phrases that start with a sign ("©") is."""
+        """A cheap test before the phrase pattern: the first two words of a phrase
+        stand next to each other in the line (or the one word of a one-word
+        phrase is there), or one of the few phrases that start with a sign ("©") is."""
         heads = self._heads
         if heads is None:
-            heads = self._heads = (frozenset(_phrase_head(p) for p in self.phrases) - {""},
-                                   tuple(p for p in self.phrases if not _phrase_head(p)))
-        words, odd = heads
-        return not words.isdisjoint(folded_words) or any(p in folded_line for p in odd)
+            ones, pairs, signs = set(), set(), []
+            for p in self.phrases:
+                words = _LETTER_WORD.findall(p)
+                if not _LETTER_WORD.match(p):
+                    signs.append(p)
+                elif len(words) == 1:
+                    ones.add(words[0])
+                else:
+                    pairs.add((words[0], words[1]))
+            heads = self._heads = (frozenset(ones), frozenset(pairs), tuple(signs))
+        ones, pairs, signs = heads
+        return (not ones.isdisjoint(folded_words) or not pairs.isdisjoint(zip(folded_words, folded_words[1:]))
+                or any(p in folded_line for p in signs))
 
 
 def _phrase_head(phrase: str) -> str:

@@ -291,7 +291,8 @@ def _cannot_be_evidence(line: str, words: frozenset[str], signs: tuple[str, ...]
     if "copyright" in low or "(c)" in low or any(p in low for p in signs):
         return False
     folded = folded_words(low)
-    return len(folded) > SIGNAL_MAX_WORDS or sum(map(words.__contains__, folded)) < SIGNAL_VOCAB_SHARE * len(folded)
+    n = len(folded)
+    return n > SIGNAL_MAX_WORDS or sum(map(words.__contains__, folded)) < SIGNAL_VOCAB_SHARE * n
 
 
 # -- the body -----------------------------------------------------------------
