@@ -53,8 +53,10 @@ def textured(ln: Line) -> bool:
             or any(c in text for c in _TEXTURE_SIGNS))
 
 
-def content_lists(lines: list[Line], signal: list[bool], link_dense: list[bool]) -> list[tuple[int, int]]:
-    """Runs (first, last) of items that read like the article's list, in page order."""
+def content_lists(lines: list[Line], signal: list[bool], link_dense: list[bool],
+                  texture: float = LIST_MIN_TEXTURE) -> list[tuple[int, int]]:
+    """Runs (first, last) of items that read like the article's list, in page order
+    (`texture` 0: any run of items without furniture vocabulary)."""
     out = []
     i, n = 0, len(lines)
     while i < n:
@@ -67,7 +69,7 @@ def content_lists(lines: list[Line], signal: list[bool], link_dense: list[bool])
         run = lines[i:j]
         if (len(run) >= LIST_MIN_ITEMS
                 and sum(1 for ln in run if ln.vocab_tokens) <= LIST_MAX_VOCAB_SHARE * len(run)
-                and sum(map(textured, run)) >= LIST_MIN_TEXTURE * len(run)):
+                and sum(map(textured, run)) >= texture * len(run)):
             out.append((i, j - 1))
         i = j
     return out

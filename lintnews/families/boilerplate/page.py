@@ -162,7 +162,12 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     listed = [False] * len(lines)
     for first, last in lists:
         listed[first:last + 1] = [True] * (last - first + 1)
-    _mark_menu_runs(lines, signal, listed)
+    # a run of items without furniture vocabulary is the article's list when the body holds it
+    plain = [False] * len(lines)
+    for first, last in content_lists(lines, signal, link_dense, texture=0):
+        if sum(ln.words for ln in lines[first:last + 1]) <= PLAIN_ITEM_WORDS * (last - first + 1):
+            plain[first:last + 1] = [True] * (last - first + 1)
+    _mark_menu_runs(lines, signal, [a or b for a, b in zip(listed, plain)])
     title = set(words_of(lines[0].text))
     for i in cards:  # the snippet under a card's byline (or a comment under its author) is not the article
         if i and _like_title(lines[i - 1], title):
@@ -172,12 +177,12 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
             j += 1
         if j < len(lines):
             prose[j] = False
-    body = _body(lines, prose, signal, listed, widgets)
+    body = _body(lines, prose, signal, [a or b for a, b in zip(listed, plain)], widgets)
     if body is None:
         return None
     s, e = body = extend_body(body, lists, signal)
     # a list away from the article is a menu again when it is long enough
-    _mark_menu_runs(lines, signal, [listed[i] and s <= i <= e for i in range(len(lines))])
+    _mark_menu_runs(lines, signal, [(listed[i] or plain[i]) and s <= i <= e for i in range(len(lines))])
     outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
     if outside < MIN_EVIDENCE:
         return None
@@ -297,6 +302,9 @@ def _cannot_be_evidence(line: str, words: frozenset[str], signs: tuple[str, ...]
 
 # -- the body -----------------------------------------------------------------
 
+#: A list without digits or commas is the article's when the body holds it and its items
+#: average at most this many words ("Oatmeal with berries"; a teaser list's headlines are longer).
+PLAIN_ITEM_WORDS = 5
 #: Cost of a line of a widget between paragraphs (a video player, a sign-up box): the body runs across it.
 WIDGET_COST = 2
 
