@@ -45,18 +45,24 @@ def is_article_sentence(ln: "Line") -> bool:
     return any(q in ln.text for q in _QUOTES) or not _SITE_TALK.search(ln.text)
 
 
+#: A reader's comment runs at most this many lines under its author's line.
+COMMENT_LINES = 6
+_COMMENTER = re.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", re.IGNORECASE)
+
+
 def spare_article(lines: list["Line"], furniture: list[bool], signal: list[bool], cards: list[int],
                   dated) -> None:
     """Take the article's sentences out of the furniture (in place), but not a teaser's
     snippet or a reader's comment."""
     card_set = set(cards)
+    commenters = {i for i in cards if _COMMENTER.match(lines[i].text)}
     n = len(lines)
     for i, ln in enumerate(lines):
         if not furniture[i] or not is_article_sentence(ln):
             continue
         if i + 1 < n and dated(lines[i + 1]):
             continue  # a teaser card's snippet, its date under it
-        if any(j in card_set for j in (i - 1, i - 2)):
+        if any(j in card_set for j in (i - 1, i - 2)) or any(j in commenters for j in range(i - COMMENT_LINES, i)):
             continue  # a comment under its author's line
         furniture[i] = False
         if i and furniture[i - 1] and dated(lines[i - 1]):
