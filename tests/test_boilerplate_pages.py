@@ -175,11 +175,12 @@ def test_the_findings_do_not_depend_on_the_hash_seed():
 def test_a_readers_comment_over_several_paragraphs_stays_in_the_comment_thread():
     body = (PAGES / "casualties.txt").read_text(encoding="utf-8").split("\n")[:24]
     thread = []
-    for name, time_ in (("riverfan", "May 2, 2024 at 6:34 am"), ("jk_77", "May 2, 2024 at 7:02 am"),
-                        ("harbourview", "May 2, 2024 at 9:15 am")):
+    for name, time_, place in (("riverfan", "May 2, 2024 at 6:34 am", "the bend near the farm"),
+                               ("jk_77", "May 2, 2024 at 7:02 am", "the hill above the village"),
+                               ("harbourview", "May 2, 2024 at 9:15 am", "the narrow bridge")):
         thread += [f"{name} says:", time_,
-                   "I have driven that road every week for thirty years and the bend has always been dangerous.",
-                   "The council was warned about it many times and did nothing until it was far too late."]
+                   f"I have driven past {place} every week for thirty years and it has always been dangerous.",
+                   f"The council was warned about {place} many times and did nothing until it was too late."]
     text = "\n".join(body + ["Leave a reply", "3 responses to “Coach crash”"] + thread) + "\n"
     flagged = {n for f in only(lint(text, filename="comments.txt"), "LN305") for n in _covered(f)}
     lines = text.split("\n")
