@@ -25,24 +25,28 @@ from lintnews.families.boilerplate.features import CERTAIN_KINDS
 ARTICLE_WORDS = 15
 #: ... and at least this share of function words (prose, not a string of names).
 ARTICLE_STOPS = 0.3
-#: One furniture word in this many is too many for an article sentence ("call the help line" is fine).
-FURNITURE_WORD_SHARE = 8
-#: The site speaking to its reader, outside quotation marks.
+#: An article sentence uses at most this many furniture words ("call the help line" is fine).
+FURNITURE_WORDS = 1
+#: A web address, a handle, a copyright sign or an object placeholder: the page's, not the article's.
+_WEB_HINTS = ("http", "www.", ".com", ".co.uk", ".org", ".net", "@", "©", "copyright", "\ufffc")
+#: The site speaking to its reader ("click here", "your browser", "our newsletter").
 _SITE_TALK = re.compile(
-    r"\b(?:you|your|you're|we|we've|we're|our|us|click|tap|here|website|site|browser|app|"
-    r"subscribe|subscribers?|login|log in|sign in|account|copies|reprints?|survey|feedback)\b",
+    r"\b(?:(?:click|tap) (?:here|the)|(?:our|this) (?:web)?site|our (?:app|newsletters?|journalism|readers|"
+    r"new look|article page|products|services|solutions|team)|your (?:browser|inbox|account|email|subscription|"
+    r"selection|letterbox|ad blocker|preferences)|we(?:'ve| have) detected|ad ?blocker|browser|subscribe|"
+    r"subscribers?|log ?in|sign in|copies|reprints?|survey|feedback|newspaper|back issues|award-winning|"
+    r"visit our|your comments|community guidelines|cookies?)\b",
     re.IGNORECASE,
 )
-_QUOTES = ("“", "”", '"', "«", "»", "‘")
 
 
 def is_article_sentence(ln: "Line") -> bool:
     """A line of real prose that no furniture block may hold."""
     if (ln.words < ARTICLE_WORDS or not ln.sentence_end or ln.stop_density < ARTICLE_STOPS
-            or ln.repeats or ln.urls or "\ufffc" in ln.text
-            or sum(ln.vocab.get(k, 0) for k in CERTAIN_KINDS) * FURNITURE_WORD_SHARE >= ln.words):
+            or ln.repeats or ln.urls or sum(ln.vocab.get(k, 0) for k in CERTAIN_KINDS) > FURNITURE_WORDS):
         return False
-    return any(q in ln.text for q in _QUOTES) or not _SITE_TALK.search(ln.text)
+    low = ln.text.casefold()
+    return not any(h in low for h in _WEB_HINTS) and not _SITE_TALK.search(low)
 
 
 #: A reader's comment runs at most this many lines under its author's line.
