@@ -17,9 +17,9 @@ import re
 
 TYPE_CHECKING = False  # not `typing`: annotations only
 if TYPE_CHECKING:
-    from lintnews.families.boilerplate.features import Line
+    from lintnews.families.boilerplate.features import Line, Vocabulary
 
-from lintnews.families.boilerplate.features import CERTAIN_KINDS
+from lintnews.families.boilerplate.features import CERTAIN_KINDS, SHORT_LINE, words_of
 
 #: An article sentence has at least this many words ...
 ARTICLE_WORDS = 15
@@ -40,12 +40,15 @@ _SITE_TALK = re.compile(
 )
 
 
-def is_article_sentence(ln: "Line") -> bool:
-    """A line of real prose that no furniture block may hold."""
-    if (ln.words < ARTICLE_WORDS or not ln.sentence_end or ln.stop_density < ARTICLE_STOPS
-            or ln.repeats or ln.urls or sum(ln.vocab.get(k, 0) for k in CERTAIN_KINDS) > FURNITURE_WORDS):
+def is_article_sentence(ln: "Line", vocab: "Vocabulary | None" = None) -> bool:
+    """A line of real prose that no furniture block may hold (`vocab`: count the
+    furniture phrases of a long line too, not only its words)."""
+    if ln.words < ARTICLE_WORDS or not ln.sentence_end or ln.stop_density < ARTICLE_STOPS or ln.repeats or ln.urls:
         return False
     low = ln.text.casefold()
+    hits = ln.vocab if vocab is None or ln.words <= SHORT_LINE else vocab.hits(low, words_of(low))
+    if sum(hits.get(k, 0) for k in CERTAIN_KINDS) > FURNITURE_WORDS:
+        return False
     return not any(h in low for h in _WEB_HINTS) and not _SITE_TALK.search(low)
 
 
@@ -55,14 +58,14 @@ _COMMENTER = re.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", re.IG
 
 
 def spare_article(lines: list["Line"], furniture: list[bool], signal: list[bool], cards: list[int],
-                  dated) -> None:
+                  dated, vocab: "Vocabulary") -> None:
     """Take the article's sentences out of the furniture (in place), but not a teaser's
     snippet or a reader's comment."""
     card_set = set(cards)
     commenters = {i for i in cards if _COMMENTER.match(lines[i].text)}
     n = len(lines)
     for i, ln in enumerate(lines):
-        if not furniture[i] or not is_article_sentence(ln):
+        if not furniture[i] or not is_article_sentence(ln, vocab):
             continue
         if i + 1 < n and dated(lines[i + 1]):
             continue  # a teaser card's snippet, its date under it

@@ -199,7 +199,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     for i in range(s, e + 1):
         furniture[i] = i in widgets or signal[i] and not prose[i] and (_inner_ok(lines[i]) or _dom_inner(dom, i))
     _spare_prose_runs(prose, furniture)
-    spare_article(lines, furniture, signal, cards, _date_only)
+    spare_article(lines, furniture, signal, cards, _date_only, vocab)
     # a widget's name first; then an element's own name (footer, nav), which says more than a word of its text
     kinds = [((widgets.get(i) if s <= i <= e else None) or (dom[i].kind if dom else None) or _kind(ln, vocab))
              if furniture[i] else None for i, ln in enumerate(lines)]
