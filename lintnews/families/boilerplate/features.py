@@ -83,8 +83,6 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pattern: "regex.Pattern | None" = None
-    #: kinds -> `cue_pattern(kinds)`, compiled once per vocabulary
-    _cues: dict = field(default_factory=dict, compare=False, repr=False)
     #: (one-word phrases, first word pairs of the others, phrases that start with a sign), made on first use
     _heads: tuple | None = field(default=None, compare=False, repr=False)
     #: kinds -> `gate(kinds)`, made once per vocabulary
@@ -105,17 +103,6 @@ class Vocabulary:
             # compiled when a short line is first measured: most articles never are
             pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
         return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
-
-    def cue_pattern(self, kinds: tuple[str, ...]) -> "regex.Pattern":
-        """Any word or phrase of `kinds`, between non-letters (one pattern, compiled once)."""
-        pattern = self._cues.get(kinds)
-        if pattern is None:
-            items = [w for w, its in self.words.items() if any(k in kinds for k in its)]
-            items += [p for p, its in self.phrases.items() if any(k in kinds for k in its)]
-            alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
-            pattern = self._cues[kinds] = regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
-        return pattern
 
     def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:
         """Tokens of each kind in a line, kinds in a fixed order (whatever the hash seed)."""

@@ -670,6 +670,15 @@ def _site_name(tail: str) -> bool:
                                                      for w in words)
 
 
+def _may_be_furniture_sentence(sentence: str, words: frozenset[str], signs: tuple[str, ...]) -> bool:
+    """A cheap test: at least two of the sentence's words, and half of them, could be furniture words."""
+    low = sentence.casefold()
+    if any(p in low for p in signs):
+        return True
+    folded = folded_words(low)
+    return sum(map(words.__contains__, folded)) >= max(2, SIGNAL_VOCAB_SHARE * len(folded))
+
+
 def is_number_line(text: str) -> bool:
     return bool(_DIGITS_ONLY.fullmatch(text))
 
@@ -692,15 +701,14 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     """
     stops = None
     out = []
-    cue = None
     if len(text) > MAX_CHARS:
         return out
+    words, signs = vocab.gate(_CERTAIN_KINDS)
     for start, end in spans:
         if end - start < JOINED_LINE:
             continue
         if stops is None:
             stops = best_stoplist(words_of(text[start:start + 20_000]))
-            cue = vocab.cue_pattern(_CERTAIN_KINDS)
         for m in _SENTENCE.finditer(text, start, end):
             s, e = m.span()
             while s < e and text[s].isspace():
@@ -709,8 +717,8 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
                 e -= 1
             if e <= s or text.count(" ", s, e) >= SIGNAL_MAX_WORDS:
                 continue
-            if not cue.search(text, s, e) and not is_phrase(s, e):
-                continue  # most sentences: no furniture word at all
+            if not _may_be_furniture_sentence(text[s:e], words, signs) and not is_phrase(s, e):
+                continue  # most sentences: too few furniture words to be furniture
             ln = measure(text, s, e, stops, vocab)
             certain = sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS)
             if is_phrase(s, e) or (certain >= 2 and _vocab_heavy(ln)):
