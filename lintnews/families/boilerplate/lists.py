@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-from lintnews.families.boilerplate.features import CERTAIN_KINDS
-
 TYPE_CHECKING = False  # not `typing`: annotations only
 if TYPE_CHECKING:
     from lintnews.families.boilerplate.features import Line
@@ -33,46 +31,47 @@ LIST_MIN_TEXTURE = 0.5
 #: A list right after the body starts at most this many lines after it (a heading between).
 LIST_GAP = 2
 
-_TEXTURE_SIGNS = ",:;()%$£€/"
+_TEXTURE = re.compile(r"[\d,:;()%$£€/]")
 
 
 def is_item(ln: Line, signal: bool, link_dense: bool) -> bool:
     """A short line that may be an item of the article's list (not a certain furniture line)."""
     if signal or link_dense or not 1 <= ln.words <= LIST_ITEM_WORDS or ln.chars > LIST_ITEM_CHARS:
         return False
-    if any(ln.vocab.get(k) for k in CERTAIN_KINDS):
-        return False
-    return ln.vocab.get("menu", 0) * 2 < ln.words  # not a run of section names
+    menu = ln.vocab.get("menu", 0)
+    # no furniture word but section names, and not a run of section names
+    return ln.vocab_tokens == menu and menu * 2 < ln.words
 
 
 def textured(ln: Line) -> bool:
     """An item that reads like a list entry rather than a link's name."""
     text = ln.text
     first = next((c for c in text if c.isalpha()), "")
-    return (first.islower() or ln.sentence_end or any(c.isdigit() for c in text)
-            or any(c in text for c in _TEXTURE_SIGNS))
+    return first.islower() or ln.sentence_end or _TEXTURE.search(text) is not None
 
 
-def content_lists(lines: list[Line], signal: list[bool], link_dense: list[bool],
-                  texture: float = LIST_MIN_TEXTURE) -> list[tuple[int, int]]:
-    """Runs (first, last) of items that read like the article's list, in page order
-    (`texture` 0: any run of items without furniture vocabulary)."""
-    out = []
+def content_lists(lines: list[Line], signal: list[bool],
+                  link_dense: list[bool]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Runs (first, last) of items without furniture vocabulary, in page order: those
+    that read like the article's list (digits, commas, lowercase ...), and the others."""
+    textured_runs, plain_runs = [], []
+    items = [is_item(ln, sig, dense) for ln, sig, dense in zip(lines, signal, link_dense)]
     i, n = 0, len(lines)
     while i < n:
-        if not is_item(lines[i], signal[i], link_dense[i]):
+        if not items[i]:
             i += 1
             continue
         j = i
-        while j < n and is_item(lines[j], signal[j], link_dense[j]):
+        while j < n and items[j]:
             j += 1
         run = lines[i:j]
-        if (len(run) >= LIST_MIN_ITEMS
-                and sum(1 for ln in run if ln.vocab_tokens) <= LIST_MAX_VOCAB_SHARE * len(run)
-                and sum(map(textured, run)) >= texture * len(run)):
-            out.append((i, j - 1))
+        if len(run) >= LIST_MIN_ITEMS and sum(1 for ln in run if ln.vocab_tokens) <= LIST_MAX_VOCAB_SHARE * len(run):
+            if sum(map(textured, run)) >= LIST_MIN_TEXTURE * len(run):
+                textured_runs.append((i, j - 1))
+            else:
+                plain_runs.append((i, j - 1))
         i = j
-    return out
+    return textured_runs, plain_runs
 
 
 def extend_body(body: tuple[int, int], lists: list[tuple[int, int]], signal: list[bool]) -> tuple[int, int]:
@@ -124,4 +123,4 @@ def _list_paragraphs(doc) -> list[bool]:
 
 
 def _textured(text: str) -> bool:
-    return any(c.isdigit() for c in text) or any(c in text for c in _TEXTURE_SIGNS)
+    return _TEXTURE.search(text) is not None

@@ -158,13 +158,13 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     cards = _mark_card_lines(lines, signal)
     widgets = find_widgets(lines)
     link_dense = [bool(dom) and dom[i].link_density >= LINK_DENSE_PROSE for i in range(len(lines))]
-    lists = content_lists(lines, signal, link_dense)
+    lists, plain_lists = content_lists(lines, signal, link_dense)
     listed = [False] * len(lines)
     for first, last in lists:
         listed[first:last + 1] = [True] * (last - first + 1)
-    # a run of items without furniture vocabulary is the article's list when the body holds it
+    # a run of short items without furniture vocabulary is the article's list when the body holds it
     plain = [False] * len(lines)
-    for first, last in content_lists(lines, signal, link_dense, texture=0):
+    for first, last in plain_lists:
         if sum(ln.words for ln in lines[first:last + 1]) <= PLAIN_ITEM_WORDS * (last - first + 1):
             plain[first:last + 1] = [True] * (last - first + 1)
     _mark_menu_runs(lines, signal, [a or b for a, b in zip(listed, plain)])
