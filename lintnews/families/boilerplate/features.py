@@ -3,9 +3,11 @@
 In the spirit of jusText and of Kohlschütter's shallow text features, but for
 text without links: how long a line is, how much of it is function words
 (stopwords, from jusText's lists, see `tools/gen_stoplists.py`), whether it
-ends like a sentence, whether it is a date or a time, and which page-furniture vocabulary it uses (share and follow buttons,
-section names, language names written in their own language, teaser
-headings, newsletter and cookie words, footers). The vocabulary is data: the
+ends like a sentence, whether it is a date or a time, and which
+page-furniture vocabulary it uses (share and follow buttons, section names,
+language names written in their own language, teaser headings, newsletter
+and cookie words, footers, read times, video and JavaScript notices, live-blog
+sign-offs). The vocabulary is data: the
 `[rule.vocabulary]` table of the structural rule in `rules/boilerplate.toml`.
 """
 from __future__ import annotations
