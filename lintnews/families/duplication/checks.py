@@ -23,7 +23,7 @@ from itertools import chain
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
-from lintnews.families.boilerplate.lists import list_paragraphs
+from lintnews.families.boilerplate.listitems import is_list_item
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -191,7 +191,7 @@ def duplicates(doc, ctx):
     seen_paragraphs = _Seen()
     seen_sentences = _Seen()
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
-    items = None
+    list_keys: dict[str, bool] = {}
     for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
         folded = text.casefold()
@@ -199,15 +199,16 @@ def duplicates(doc, ctx):
         ends = _BODY_END.search(text) is not None
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
-        if len(words) < _MIN_LABEL_WORDS:
-            if items is None:
-                items = list_paragraphs(doc)
-            if items[k]:
-                continue  # a list item: a menu repeats "1 tsp. oil" on every day
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
             key = " ".join(folded.split())
             if key in seen_paragraphs.first:
+                if len(words) < _MIN_LABEL_WORDS:
+                    listed = list_keys.get(key)
+                    if listed is None:  # asked once per text: a feed may repeat one line a million times
+                        listed = list_keys[key] = is_list_item(doc, k)
+                    if listed:
+                        continue  # a list item: a meal plan repeats "1 tsp. oil" on every day
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
                 if first is not None and not doc.is_title(first) and not _is_page_headline(doc, first):
                     yield doc.finding(

@@ -23,7 +23,7 @@ from operator import eq, not_
 from dataclasses import dataclass, field
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
-from lintnews.families.boilerplate.lists import list_paragraphs
+from lintnews.families.boilerplate.listitems import is_list_item
 from lintnews.text.wordlist import frequencies
 
 SPACE_BEFORE = Rule(
@@ -520,13 +520,10 @@ def lowercase_sentence_start(doc, ctx):
             continue
         yield _lowercase_finding(doc, m.start(1), word)
     paragraphs = doc.paragraphs
-    items = None
     for k, ((ps, pe), (s, e)) in enumerate(zip(paragraphs, paragraphs[1:]), 1):
         if not prose[s].islower() or not _PARAGRAPH_END.search(prose, ps, pe):
             continue
-        if items is None:
-            items = list_paragraphs(doc)
-        if items[k]:
+        if is_list_item(doc, k):
             continue  # a list item ("salt and pepper to taste.") does not start a sentence
         word = _WORD.match(prose, s).group()
         if (len(word) > 1 and prose[s + len(word):s + len(word) + 1] not in ".)" and not _is_brand(word, data)
