@@ -43,6 +43,8 @@ def _video_cue(ln: "Line") -> bool:
 
 
 def _signup_line(ln: "Line") -> bool:
+    if not ln.vocab:
+        return False
     return ln.words <= WIDGET_LINE_WORDS and any(ln.vocab.get(k) for k in _SIGNUP_KINDS) \
         or ln.words <= 4 and ln.vocab.get("share", 0) > 0 and "mail" in ln.text.casefold()
 
