@@ -177,10 +177,11 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
             j += 1
         if j < len(lines):
             prose[j] = False
-    body = _body(lines, prose, signal, [a or b for a, b in zip(listed, plain)], widgets)
+    slots = _slots(lines, prose, signal)
+    body = _body(lines, prose, signal, [a or b for a, b in zip(listed, plain)], widgets, slots)
     if body is None:
         return None
-    s, e = body = extend_body(body, lists, signal)
+    s, e = body = _drop_sign_off(lines, extend_body(body, lists, signal), vocab, signal)
     # a list away from the article is a menu again when it is long enough
     _mark_menu_runs(lines, signal, [(listed[i] or plain[i]) and s <= i <= e for i in range(len(lines))])
     outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
@@ -305,18 +306,49 @@ def _cannot_be_evidence(line: str, words: frozenset[str], signs: tuple[str, ...]
 #: A list without digits or commas is the article's when the body holds it and its items
 #: average at most this many words ("Oatmeal with berries"; a teaser list's headlines are longer).
 PLAIN_ITEM_WORDS = 5
+#: At most this many short certain lines between two paragraphs are a slot in the article
+#: ("Advertisement", "Story continues below"), which the body runs across.
+SLOT_LINES = 2
+
+
+def _drop_sign_off(lines: list[Line], body: tuple[int, int], vocab: Vocabulary,
+                   signal: list[bool]) -> tuple[int, int]:
+    """The body without a live blog's sign-off at its end ("That's all from us ..."),
+    which is certain furniture (`signal` is marked in place)."""
+    s, e = body
+    low = lines[e].text.casefold()
+    if e > s and vocab.hits(low, words_of(low)).get("signoff"):
+        signal[e] = True
+        e -= 1
+    return s, e
+
+
+def _slots(lines: list[Line], prose: list[bool], signal: list[bool]) -> set[int]:
+    out: set[int] = set()
+    n = len(lines)
+    for i in range(1, n - 1):
+        if prose[i - 1] and signal[i] and lines[i].words <= MENU_ITEM_WORDS:
+            j = i
+            while j < n and j - i < SLOT_LINES and signal[j] and lines[j].words <= MENU_ITEM_WORDS:
+                j += 1
+            if j < n and prose[j]:
+                out.update(range(i, j))
+    return out
+
+
 #: Cost of a line of a widget between paragraphs (a video player, a sign-up box): the body runs across it.
 WIDGET_COST = 2
 
 
 def _body(lines: list[Line], prose: list[bool], signal: list[bool], listed: list[bool],
-          widgets: dict[int, str]) -> tuple[int, int] | None:
+          widgets: dict[int, str], slots: set[int]) -> tuple[int, int] | None:
     """The run of lines with the most prose words less the cost of the rest (the
-    items of a list that reads like the article's cost nothing, a widget little)."""
+    items of a list that reads like the article's cost nothing, a widget or a
+    slot between paragraphs little)."""
     best, best_span = 0, None
     run, run_start = 0, 0
     for i, ln in enumerate(lines):
-        if i in widgets:
+        if i in widgets or i in slots:
             score = -WIDGET_COST
         elif prose[i]:
             score = min(ln.words, PROSE_WORD_CAP)
