@@ -187,3 +187,31 @@ def test_a_readers_comment_over_several_paragraphs_stays_in_the_comment_thread()
     lines = text.split("\n")
     assert {n for n, line in enumerate(lines, 1) if line in thread} <= flagged
     assert not flagged & _article_lines("casualties.txt", text).keys() - set(range(25, len(lines) + 1))
+
+
+def _measured(lines: list[str]):
+    from lintnews.families.boilerplate.features import Vocabulary, measure, stoplist
+    from lintnews.engine.lint import context_for
+    from lintnews.config import Config
+
+    entry = next(e for e in context_for(Config()).rules.ruleset.entries if e.rule.code == "LN305")
+    vocab = Vocabulary.from_table(entry.data["vocabulary"])
+    text = "\n".join(lines)
+    out, pos = [], 0
+    for line in lines:
+        out.append(measure(text, pos, pos + len(line), stoplist("en"), vocab))
+        pos += len(line) + 1
+    return out
+
+
+def test_a_list_of_dates_and_venues_is_the_articles_even_with_section_names_in_it():
+    from lintnews.families.boilerplate.lists import content_lists
+
+    tour = ["June 9 -- Coral Bay Amphitheatre, Tampa, FL", "June 12 -- Riverside Music Park, Raleigh, NC",
+            "June 14 -- Home Savings Arena, Columbus, OH", "June 17 -- City Pavilion, Albany, NY",
+            "June 20 -- Harbour Arena, Portland, ME"]
+    menu = ["News", "Music", "Health", "Home", "Travel"]
+    lines = _measured(tour + menu)
+    textured, plain = content_lists(lines, [False] * len(lines), [False] * len(lines))
+    assert textured == [(0, 4)]
+    assert plain == []

@@ -28,6 +28,10 @@ LIST_MIN_ITEMS = 3
 LIST_MAX_VOCAB_SHARE = 0.25
 #: At least this share of its items show a list item's texture (digits, commas, lowercase ...).
 LIST_MIN_TEXTURE = 0.5
+#: A list whose items nearly all show it ("June 19 -- PNC Music Pavilion, Charlotte, NC") may have
+#: section names in up to this share of them (place and venue names use "music", "home", "health").
+LIST_FULL_TEXTURE = 0.8
+LIST_TEXTURED_VOCAB_SHARE = 0.5
 #: A list right after the body starts at most this many lines after it (a heading between).
 LIST_GAP = 2
 
@@ -65,11 +69,15 @@ def content_lists(lines: list[Line], signal: list[bool],
         while j < n and items[j]:
             j += 1
         run = lines[i:j]
-        if len(run) >= LIST_MIN_ITEMS and sum(1 for ln in run if ln.vocab_tokens) <= LIST_MAX_VOCAB_SHARE * len(run):
-            if sum(map(textured, run)) >= LIST_MIN_TEXTURE * len(run):
-                textured_runs.append((i, j - 1))
-            else:
-                plain_runs.append((i, j - 1))
+        if len(run) >= LIST_MIN_ITEMS:
+            vocab = sum(1 for ln in run if ln.vocab_tokens)
+            texture = sum(map(textured, run))
+            if vocab <= LIST_MAX_VOCAB_SHARE * len(run) or (
+                    texture >= LIST_FULL_TEXTURE * len(run) and vocab <= LIST_TEXTURED_VOCAB_SHARE * len(run)):
+                if texture >= LIST_MIN_TEXTURE * len(run):
+                    textured_runs.append((i, j - 1))
+                else:
+                    plain_runs.append((i, j - 1))
         i = j
     return textured_runs, plain_runs
 
