@@ -215,3 +215,13 @@ def test_a_list_of_dates_and_venues_is_the_articles_even_with_section_names_in_i
     textured, plain = content_lists(lines, [False] * len(lines), [False] * len(lines))
     assert textured == [(0, 4)]
     assert plain == []
+
+
+def test_a_long_line_where_the_site_talks_to_its_reader_stays_furniture():
+    lines = _page("video.txt").split("\n")
+    pitch = "Click here to see every story that the newsroom has written about the floods over the last year."
+    twin = "Rescue teams said they had seen every street in the town flooded at least once over the last year."
+    for extra, flagged in ((pitch, True), (twin, False)):
+        text = "\n".join(lines[:26] + [extra] + lines[26:])
+        found = only(lint(text, filename="video.txt"), "LN305")
+        assert any(27 in _covered(f) for f in found) is flagged, extra

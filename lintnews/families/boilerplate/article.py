@@ -29,17 +29,6 @@ ARTICLE_STOPS = 0.3
 FURNITURE_WORDS = 1
 #: A web address, a handle, a copyright sign or an object placeholder: the page's, not the article's.
 _WEB_HINTS = ("http", "www.", ".com", ".co.uk", ".org", ".net", "@", "©", "copyright", "\ufffc")
-#: The site speaking to its reader ("click here", "your browser", "our newsletter").
-_SITE_TALK = re.compile(
-    r"\b(?:(?:click|tap) (?:here|the)|(?:our|this) (?:web)?site|our (?:app|newsletters?|journalism|readers|"
-    r"new look|article page|products|services|solutions|team)|your (?:browser|inbox|account|email|subscription|"
-    r"selection|letterbox|ad blocker|preferences)|we(?:'ve| have) detected|ad ?blocker|browser|subscribe|"
-    r"subscribers?|log ?in|sign in|copies|reprints?|survey|feedback|newspaper|back issues|award-winning|"
-    r"visit our|your comments|community guidelines|cookies?)\b",
-    re.IGNORECASE,
-)
-
-
 def is_article_sentence(ln: "Line", vocab: "Vocabulary | None" = None) -> bool:
     """A line of real prose that no furniture block may hold (`vocab`: count the
     furniture phrases of a long line too, not only its words)."""
@@ -49,7 +38,7 @@ def is_article_sentence(ln: "Line", vocab: "Vocabulary | None" = None) -> bool:
     hits = ln.vocab if vocab is None or ln.words <= SHORT_LINE else vocab.hits(low, words_of(low))
     if sum(hits.get(k, 0) for k in CERTAIN_KINDS) > FURNITURE_WORDS:
         return False
-    return not any(h in low for h in _WEB_HINTS) and not _SITE_TALK.search(low)
+    return not any(h in low for h in _WEB_HINTS) and not (vocab is not None and vocab.talks_to_reader(low))
 
 
 #: A reader's comment runs at most this many lines under its author's line.

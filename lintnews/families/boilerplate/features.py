@@ -84,6 +84,10 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pattern: "regex.Pattern | None" = None
+    #: what the site says to its reader ("click here"): such a line is no sentence of the article
+    site_talk: tuple[str, ...] = ()
+    #: `site_talk` as one pattern, made on first use
+    _talk: "re.Pattern | None" = field(default=None, compare=False, repr=False)
     #: (one-word phrases, first word pairs of the others, phrases that start with a sign), made on first use
     _heads: tuple | None = field(default=None, compare=False, repr=False)
     #: kinds -> `gate(kinds)`, made once per vocabulary
@@ -124,6 +128,15 @@ class Vocabulary:
             for kind in words[w]:
                 found[kind] = found.get(kind, 0) + count
         return found
+
+    def talks_to_reader(self, folded_line: str) -> bool:
+        """Whether the line says one of the `site_talk` phrases (between non-letters)."""
+        if not self.site_talk:
+            return False
+        if self._talk is None:
+            alternatives = "|".join(re.escape(p) for p in sorted(self.site_talk, key=len, reverse=True))
+            self._talk = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+        return self._talk.search(folded_line.replace("’", "'")) is not None
 
     def gate(self, kinds: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
         """(words, signs): every word of the vocabulary of `kinds`, its phrases' words
