@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 LIST_ITEM_WORDS = 16
 #: ... and at most this many characters.
 LIST_ITEM_CHARS = 140
+#: An item may hold one furniture word (share, teaser, ticker ...) in this many words.
+ITEM_WORDS_PER_FURNITURE_WORD = 4
 #: A list is at least this many items in a row.
 LIST_MIN_ITEMS = 3
 #: At most this share of a list's items use the furniture vocabulary (a menu's use it a lot).
@@ -36,6 +38,7 @@ LIST_TEXTURED_VOCAB_SHARE = 0.5
 LIST_GAP = 2
 
 _TEXTURE = re.compile(r"[\d,:;()%$£€/]")
+_ENTRY = re.compile(r"\d.*,|,.*\d")
 
 
 def is_item(ln: Line, signal: bool, link_dense: bool) -> bool:
@@ -43,8 +46,10 @@ def is_item(ln: Line, signal: bool, link_dense: bool) -> bool:
     if signal or link_dense or not 1 <= ln.words <= LIST_ITEM_WORDS or ln.chars > LIST_ITEM_CHARS:
         return False
     menu = ln.vocab.get("menu", 0)
-    # no furniture word but section names, and not a run of section names
-    return ln.vocab_tokens == menu and menu * 2 < ln.words
+    other = ln.vocab_tokens - menu  # share, teaser, ticker ... words
+    if other and not (other == 1 and ln.words >= ITEM_WORDS_PER_FURNITURE_WORD and _ENTRY.search(ln.text)):
+        return False  # one such word only in an entry with a number and a comma ("June 24 -- Jiffy Lube Live, Bristow")
+    return menu * 2 < ln.words  # not a run of section names
 
 
 def textured(ln: Line) -> bool:
@@ -82,13 +87,16 @@ def content_lists(lines: list[Line], signal: list[bool],
     return textured_runs, plain_runs
 
 
-def extend_body(body: tuple[int, int], lists: list[tuple[int, int]], signal: list[bool]) -> tuple[int, int]:
-    """The body, grown over the article's lists that start right after it."""
+def extend_body(body: tuple[int, int], lists: list[tuple[int, int]], signal: list[bool],
+                slots: set[int] = frozenset()) -> tuple[int, int]:
+    """The body, grown over the article's lists that start right after it (a heading
+    between, or a slot such as "Advertisement")."""
     s, e = body
     for first, last in lists:
         if last <= e:
             continue
-        if first - e - 1 > LIST_GAP or any(signal[k] for k in range(e + 1, first)):
+        between = [k for k in range(e + 1, first) if k not in slots]
+        if len(between) > LIST_GAP or any(signal[k] for k in between):
             break
         e = last
     return s, e

@@ -177,11 +177,12 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
             j += 1
         if j < len(lines):
             prose[j] = False
-    slots = _slots(lines, prose, signal)
+    content = [p or l or q for p, l, q in zip(prose, listed, plain)]
+    slots = _slots(lines, content, signal)
     body = _body(lines, prose, signal, [a or b for a, b in zip(listed, plain)], widgets, slots)
     if body is None:
         return None
-    s, e = body = _drop_sign_off(lines, extend_body(body, lists, signal), vocab, signal)
+    s, e = body = _drop_sign_off(lines, extend_body(body, lists, signal, slots), vocab, signal)
     # a list away from the article is a menu again when it is long enough
     _mark_menu_runs(lines, signal, [(listed[i] or plain[i]) and s <= i <= e for i in range(len(lines))])
     outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
@@ -323,15 +324,17 @@ def _drop_sign_off(lines: list[Line], body: tuple[int, int], vocab: Vocabulary,
     return s, e
 
 
-def _slots(lines: list[Line], prose: list[bool], signal: list[bool]) -> set[int]:
+def _slots(lines: list[Line], content: list[bool], signal: list[bool]) -> set[int]:
+    """Runs of at most SLOT_LINES short certain lines with the article's content (prose or
+    a list of its) on both sides."""
     out: set[int] = set()
     n = len(lines)
     for i in range(1, n - 1):
-        if prose[i - 1] and signal[i] and lines[i].words <= MENU_ITEM_WORDS:
+        if content[i - 1] and signal[i] and lines[i].words <= MENU_ITEM_WORDS:
             j = i
             while j < n and j - i < SLOT_LINES and signal[j] and lines[j].words <= MENU_ITEM_WORDS:
                 j += 1
-            if j < n and prose[j]:
+            if j < n and content[j]:
                 out.update(range(i, j))
     return out
 
