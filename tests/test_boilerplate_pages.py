@@ -2,7 +2,8 @@
 
 Each fixture is a page saved as text, one block a line, written for these
 tests: a recipe, a meal plan, football results, a casualty list, a numbered
-how-to, a meal plan without a digit, an advertisement slot between paragraphs, an article with a video widget, one with an inline newsletter box, a
+how-to, a meal plan without a digit, an advertisement slot between paragraphs or between
+the items of a list of tour dates, an article with a video widget, one with an inline newsletter box, a
 live blog. FURNITURE gives the lines of each that are page furniture; every
 other line but the title is the article's.
 """
@@ -35,6 +36,7 @@ FURNITURE = {
     "howto.txt": _lines("2-9,23-28"),
     "plainlist.txt": _lines("2-8,32-36"),
     "adslot.txt": _lines("2-8,16,19-24"),
+    "tourdates.txt": _lines("2-8,21-22,29-34"),
     "liveblog.txt": _lines("2-7,16,19,22-30"),
     "newsbox.txt": _lines("2-7,11-12,15-19,23-29"),
     "video.txt": _lines("2-10,17-19,23,25-31"),
