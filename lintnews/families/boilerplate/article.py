@@ -25,8 +25,10 @@ from lintnews.families.boilerplate.features import CERTAIN_KINDS, SHORT_LINE, wo
 ARTICLE_WORDS = 15
 #: ... and at least this share of function words (prose, not a string of names).
 ARTICLE_STOPS = 0.3
-#: An article sentence uses at most this many furniture words ("call the help line" is fine).
+#: An article sentence uses at most this many furniture words ("call the help line" is fine),
+#: or one in WORDS_PER_FURNITURE_WORD words in a long one ("... shared ... declined to comment").
 FURNITURE_WORDS = 1
+WORDS_PER_FURNITURE_WORD = 20
 #: A web address, a handle, a copyright sign or an object placeholder: the page's, not the article's.
 _WEB_HINTS = ("http", "www.", ".com", ".co.uk", ".org", ".net", "@", "©", "copyright", "\ufffc")
 def is_article_sentence(ln: "Line", vocab: "Vocabulary | None" = None) -> bool:
@@ -36,7 +38,7 @@ def is_article_sentence(ln: "Line", vocab: "Vocabulary | None" = None) -> bool:
         return False
     low = ln.text.casefold()
     hits = ln.vocab if vocab is None or ln.words <= SHORT_LINE else vocab.hits(low, words_of(low))
-    if sum(hits.get(k, 0) for k in CERTAIN_KINDS) > FURNITURE_WORDS:
+    if sum(hits.get(k, 0) for k in CERTAIN_KINDS) > max(FURNITURE_WORDS, ln.words // WORDS_PER_FURNITURE_WORD):
         return False
     return not any(h in low for h in _WEB_HINTS) and not (vocab is not None and vocab.talks_to_reader(low))
 
