@@ -182,7 +182,7 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     body = _body(lines, prose, signal, [a or b for a, b in zip(listed, plain)], widgets, slots)
     if body is None:
         return None
-    s, e = body = _drop_sign_off(lines, extend_body(body, lists, signal, slots), vocab, signal)
+    s, e = body = _drop_sign_off(lines, extend_body(body, lists, signal, slots | widgets.keys()), vocab, signal)
     # a list away from the article is a menu again when it is long enough
     _mark_menu_runs(lines, signal, [(listed[i] or plain[i]) and s <= i <= e for i in range(len(lines))])
     outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
