@@ -37,8 +37,12 @@ _SIGNUP_KINDS = ("newsletter", "cookie", "footer")
 
 
 def _video_cue(ln: "Line") -> bool:
+    if ln.vocab.get("video", 0) > 0:
+        return True
     text = ln.text.strip()
-    return (ln.vocab.get("video", 0) > 0 or bool(_DURATION.fullmatch(text)) or bool(_SOURCE.fullmatch(text))
+    if ":" not in text:  # a duration and a source line both have one
+        return text.casefold() in _VIDEO_LABELS
+    return (bool(_DURATION.fullmatch(text)) or bool(_SOURCE.fullmatch(text))
             or text.casefold().rstrip(":") in _VIDEO_LABELS)
 
 
