@@ -60,7 +60,7 @@ class DomLine:
         """The furniture kind its elements name for most of its characters, if over half."""
         if not self.kinds:
             return None
-        kind, chars = max(self.kinds.items(), key=lambda kv: kv[1])
+        kind, chars = max(sorted(self.kinds.items()), key=lambda kv: kv[1])
         return kind if chars * 2 >= self.chars else None
 
 

@@ -3,14 +3,16 @@
 In the spirit of jusText and of Kohlschütter's shallow text features, but for
 text without links: how long a line is, how much of it is function words
 (stopwords, from jusText's lists, see `tools/gen_stoplists.py`), whether it
-ends like a sentence, how much of it is Title Case, whether it is a date or a
-time, and which page-furniture vocabulary it uses (share and follow buttons,
-section names, language names written in their own language, teaser
-headings, newsletter and cookie words, footers). The vocabulary is data: the
+ends like a sentence, whether it is a date or a time, and which
+page-furniture vocabulary it uses (share and follow buttons, section names,
+language names written in their own language, teaser headings, newsletter
+and cookie words, footers, read times, video and JavaScript notices, live-blog
+sign-offs). The vocabulary is data: the
 `[rule.vocabulary]` table of the structural rule in `rules/boilerplate.toml`.
 """
 from __future__ import annotations
 
+import re
 import regex
 
 from functools import lru_cache
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
 _LETTER_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # the same on ASCII text, in the faster `re`
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _INNER_SENTENCE = regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _URL_SOURCE = r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc"
@@ -41,7 +44,11 @@ _SIGNATURE = regex.compile(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2
 from lintnews.engine.rulefiles import BUILTIN_RULES as DATA
 STOPLIST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ru", "uk")
 
-KINDS = ("share", "menu", "language", "teaser", "ticker", "newsletter", "cookie", "comments", "footer")
+KINDS = ("share", "menu", "language", "teaser", "ticker", "newsletter", "cookie", "comments", "footer",
+         "readtime", "video", "javascript", "signoff")
+#: Kinds whose vocabulary alone makes a short line certain furniture (section names need a menu around them).
+CERTAIN_KINDS = ("share", "teaser", "ticker", "newsletter", "cookie", "comments", "footer", "language",
+                 "readtime", "video", "javascript", "signoff")
 
 
 @lru_cache(maxsize=None)
@@ -77,8 +84,14 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pattern: "regex.Pattern | None" = None
-    #: kinds -> `cue_pattern(kinds)`, compiled once per vocabulary
-    _cues: dict = field(default_factory=dict, compare=False, repr=False)
+    #: what the site says to its reader ("click here"): such a line is no sentence of the article
+    site_talk: tuple[str, ...] = ()
+    #: `site_talk` as one pattern, made on first use
+    _talk: "re.Pattern | None" = field(default=None, compare=False, repr=False)
+    #: (one-word phrases, first word pairs of the others, phrases that start with a sign), made on first use
+    _heads: tuple | None = field(default=None, compare=False, repr=False)
+    #: kinds -> `gate(kinds)`, made once per vocabulary
+    _gates: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_table(cls, table: dict[str, list[str]]) -> "Vocabulary":
@@ -96,20 +109,12 @@ class Vocabulary:
             pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
         return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
 
-    def cue_pattern(self, kinds: tuple[str, ...]) -> "regex.Pattern":
-        """Any word or phrase of `kinds`, between non-letters (one pattern, compiled once)."""
-        pattern = self._cues.get(kinds)
-        if pattern is None:
-            items = [w for w, its in self.words.items() if any(k in kinds for k in its)]
-            items += [p for p, its in self.phrases.items() if any(k in kinds for k in its)]
-            alternatives = "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
-            pattern = self._cues[kinds] = regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
-        return pattern
-
     def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:
+        """Tokens of each kind in a line, kinds in a fixed order (whatever the hash seed)."""
         found: dict[str, int] = {}
-        matched = list(self.pattern.finditer(folded_line)) if phrases and self.pattern is not None else ()
+        matched = ()
+        if phrases and self.pattern is not None and self._may_hold_phrase(folded_line, folded_words):
+            matched = list(self.pattern.finditer(folded_line))
         for m in matched:
             size = max(1, m.group().count(" ") + 1)
             for kind in self.phrases[m.group()]:
@@ -117,11 +122,60 @@ class Vocabulary:
         if matched:  # a phrase's words are not counted again one by one
             folded_words = _LETTER_WORD.findall(self.pattern.sub(" ", folded_line))
         words = self.words
-        for w in set(folded_words).intersection(words):
-            count = folded_words.count(w)
+        present = [w for w in folded_words if w in words]
+        for w in dict.fromkeys(present):  # first-seen order, never a set's
+            count = present.count(w)
             for kind in words[w]:
                 found[kind] = found.get(kind, 0) + count
         return found
+
+    def talks_to_reader(self, folded_line: str) -> bool:
+        """Whether the line says one of the `site_talk` phrases (between non-letters)."""
+        if not self.site_talk:
+            return False
+        if self._talk is None:
+            alternatives = "|".join(re.escape(p) for p in sorted(self.site_talk, key=len, reverse=True))
+            self._talk = re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+        return self._talk.search(folded_line.replace("’", "'")) is not None
+
+    def gate(self, kinds: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(words, signs): every word of the vocabulary of `kinds`, its phrases' words
+        included, and the phrases that start with a sign ("©"). A line without signs
+        has at most as many tokens of `kinds` as it has words in `words`."""
+        gate = self._gates.get(kinds)
+        if gate is None:
+            words = {w for w, its in self.words.items() if any(k in kinds for k in its)}
+            phrases = [p for p, its in self.phrases.items() if any(k in kinds for k in its)]
+            for p in phrases:
+                words.update(_LETTER_WORD.findall(p))
+            gate = self._gates[kinds] = (frozenset(words), tuple(p for p in phrases if not _phrase_head(p)))
+        return gate
+
+    def _may_hold_phrase(self, folded_line: str, folded_words: list[str]) -> bool:
+        """A cheap test before the phrase pattern: the first two words of a phrase
+        stand next to each other in the line (or the one word of a one-word
+        phrase is there), or one of the few phrases that start with a sign ("©") is."""
+        heads = self._heads
+        if heads is None:
+            ones, pairs, signs = set(), set(), []
+            for p in self.phrases:
+                words = _LETTER_WORD.findall(p)
+                if not _LETTER_WORD.match(p):
+                    signs.append(p)
+                elif len(words) == 1:
+                    ones.add(words[0])
+                else:
+                    pairs.add((words[0], words[1]))
+            heads = self._heads = (frozenset(ones), frozenset(pairs), tuple(signs))
+        ones, pairs, signs = heads
+        return (not ones.isdisjoint(folded_words) or not pairs.isdisjoint(zip(folded_words, folded_words[1:]))
+                or any(p in folded_line for p in signs))
+
+
+def _phrase_head(phrase: str) -> str:
+    """The first word of a phrase when the phrase starts with it, else ""."""
+    m = _LETTER_WORD.match(phrase)
+    return m.group() if m else ""
 
 
 @dataclass(slots=True)
@@ -136,13 +190,13 @@ class Line:
     stop_density: float = 0.0
     sentence_end: bool = False
     sentences: int = 0
-    title_ratio: float = 0.0
     dates: int = 0
     urls: int = 0
     vocab: dict = field(default_factory=dict)  # kind -> tokens of that kind
     vocab_tokens: int = 0
     repeats: int = 0  # other lines of the page with the same text
     signature: bool = False
+    complete: bool = True  # False: stopwords, dates and URL tokens not measured yet (`complete`)
 
     @property
     def prose(self) -> bool:
@@ -178,28 +232,34 @@ FAST_SPLIT = 300
 _PUNCT = ".,;:!?\"'“”‘’()[]{}«»—–-…*/|"
 
 
-def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocabulary) -> Line:
+def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocabulary,
+            full: bool = True) -> Line:
+    """The features of the line `text[start:end]`.
+
+    With `full` False, a short line's stopwords, dates and URL tokens are left
+    out (the first look at a text, for evidence of a page, needs none of them):
+    `complete` adds them when the text is a page after all."""
     body = text[start:end]
     low = body.casefold()
     if len(body) > FAST_SPLIT:
         # [w for w in (t.strip(_PUNCT) for t in low.split()) if w and not w.isdigit()], in C
         folded = list(filterfalse(str.isdigit, filter(None, map(methodcaller("strip", _PUNCT), low.split()))))
     else:
-        folded = _LETTER_WORD.findall(low)
+        folded = (_ASCII_LETTER_WORD if low.isascii() else _LETTER_WORD).findall(low)
     n = len(folded)
     line = Line(start, end, body, words=n, chars=len(body))
-    if n:
+    if n and (full or n > SHORT_LINE):
         line.stop_density = sum(map(stops.__contains__, folded)) / n
     tail = body.rstrip()
     end_chars = tail[-8:]  # the pattern is anchored at the end: never scan the whole line
     line.sentence_end = bool(_SENTENCE_END.search(end_chars)) and not tail.endswith("...") or tail.endswith("?")
     if n <= SHORT_LINE:
-        if n:  # a word starts upper case where its case-folded form differs at the first letter
-            line.title_ratio = sum(1 for w, f in zip(_LETTER_WORD.findall(body), folded) if w[0] != f[0]) / n
-        line.sentences = len(_INNER_SENTENCE.findall(body)) if n > 3 else 0
-        line.dates = len(_DATE_TOKEN.findall(body))
-        line.urls = len(_URL_OR_HANDLE.findall(body))
-        line.signature = bool(_SIGNATURE.fullmatch(body.strip()))
+        line.sentences = len(_INNER_SENTENCE.findall(body)) if n > 3 and _may_end_inside(tail) else 0
+        line.signature = "/" in body and bool(_SIGNATURE.fullmatch(body.strip()))
+        if full:
+            _short_tokens(line, body, low, folded)
+        else:
+            line.complete = False
     elif not line.sentence_end:  # a long line is prose when sentences end inside it
         line.sentences = len(_INNER_SENTENCE.findall(body))
     else:
@@ -208,6 +268,57 @@ def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocab
     line.vocab = vocab.hits(low, folded, phrases=n <= SHORT_LINE)
     line.vocab_tokens = sum(line.vocab.values())
     return line
+
+
+def complete(line: Line, stops: frozenset[str]) -> Line:
+    """`line` with the stopwords, date and URL tokens a quick `measure` left out."""
+    if not line.complete:
+        low = line.text.casefold()
+        folded = _LETTER_WORD.findall(low)
+        if folded:
+            line.stop_density = sum(map(stops.__contains__, folded)) / len(folded)
+        _short_tokens(line, line.text, low, folded)
+        line.complete = True
+    return line
+
+
+def _may_end_inside(tail: str) -> bool:
+    head = tail[:-1]
+    return "." in head or "!" in head or "?" in head
+
+
+#: Literal hints of a URL or a handle (one cheap pattern): the costly one runs only on a line that holds one.
+_URL_HINTS = re.compile(r"http|www\.|%2f|\.(?:com|org|net|co\.uk|io)|[@#\ufffc]")
+_DIGIT = re.compile(r"\d")
+#: Every word `_DATE_TOKEN` can match whole (month, weekday and zone names, am/pm, ago).
+_DATE_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "sepember oct october nov november dec december am pm ago gmt utc est edt pst cet ist".split()
+) | frozenset(d + s for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+              for s in ("", "day", "s", "sday", "nesday", "rsday", "urday"))
+
+
+def _short_tokens(line: Line, body: str, low: str, folded: list[str]) -> None:
+    """Date and URL tokens of a short line, each pattern gated by a literal test first."""
+    if _DIGIT.search(body) or "a.m." in low or "p.m." in low or _has_date_word(folded):
+        line.dates = len(_DATE_TOKEN.findall(body))
+    if _URL_HINTS.search(low):
+        line.urls = len(_URL_OR_HANDLE.findall(body))
+
+
+def _has_date_word(folded: list[str]) -> bool:
+    if not _DATE_WORDS.isdisjoint(folded):
+        return True
+    for w in folded:  # "mid-may", "jan-feb": the pattern's word boundaries fall inside
+        if "-" in w or "'" in w or "’" in w:
+            if not _DATE_WORDS.isdisjoint(w.replace("’", "-").replace("'", "-").split("-")):
+                return True
+    return False
+
+
+def folded_words(low: str) -> list[str]:
+    """The words of a case-folded line, as `measure` counts them on a short line."""
+    return (_ASCII_LETTER_WORD if low.isascii() else _LETTER_WORD).findall(low)
 
 
 def words_of(text: str) -> list[str]:

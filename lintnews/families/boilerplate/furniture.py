@@ -43,10 +43,15 @@ def structure_rule(entry, ruleset):
         isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in table.values()
     ):
         raise entry.error("'vocabulary' must be a table of kind = [words and phrases]")
+    talk = entry.data.get("site_talk", [])
+    if not isinstance(talk, list) or not all(isinstance(p, str) and p.strip() for p in talk):
+        raise entry.error("'site_talk' must be a list of phrases")
     agencies = frozenset(
         w.casefold() for _path, t in ruleset.table("placeholders") for w in t.get("agency", ()) if " " not in w
     )
-    return entry, Vocabulary.from_table(table), agencies
+    vocab = Vocabulary.from_table(table)
+    vocab.site_talk = tuple(p.casefold().strip() for p in talk)
+    return entry, vocab, agencies
 
 
 def structure_findings(doc, structure, spans, found, matcher_hit):

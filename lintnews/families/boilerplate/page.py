@@ -23,7 +23,11 @@ import regex
 
 from dataclasses import dataclass
 
-from lintnews.families.boilerplate.features import Line, Vocabulary, best_stoplist, measure, stoplist, words_of
+from lintnews.families.boilerplate.article import spare_article
+from lintnews.families.boilerplate.features import (CERTAIN_KINDS, SHORT_LINE, Line, Vocabulary, best_stoplist, complete,
+                                                    folded_words, measure, stoplist, words_of)
+from lintnews.families.boilerplate.lists import content_lists, extend_body
+from lintnews.families.boilerplate.widgets import find_widgets
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -75,6 +79,13 @@ _PHOTO_CREDIT = regex.compile(
     r"|\bcredit(?:s)?\b[.:…]",
     regex.IGNORECASE,
 )
+#: A caption or a photo credit, for the name of a block ("Photo: AP", "(Image: Reuters)").
+_CAPTION = regex.compile(
+    r"^(?:image|photo|picture|pic|illustration)s?\s*(?:copyright|credit|caption|source|:|by\b)"
+    r"|\b(?:getty images|ap photo|shutterstock|afp via getty)\b|\((?:photo|image|picture)s?\b[^)]*\)"
+    r"|\bcredit(?:s)?\b[.:…]",
+    regex.IGNORECASE,
+)
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
 _DIGITS_ONLY = regex.compile(r"[\d\s.,:;%+()/|-]+")
 
@@ -90,9 +101,14 @@ KIND_NAMES = {
     "footer": "footer",
     "signature": "signature code",
     "link": "link list",
+    "readtime": "read time",
+    "video": "video widget",
+    "javascript": "javascript notice",
+    "signoff": "live-blog sign-off",
+    "caption": "caption",
+    "signup": "sign-up box",
 }
-#: Kinds whose vocabulary alone makes a line certain furniture (section names need a menu around them).
-_CERTAIN_KINDS = ("share", "teaser", "ticker", "newsletter", "cookie", "comments", "footer", "language")
+_CERTAIN_KINDS = CERTAIN_KINDS
 
 
 @dataclass(frozen=True)
@@ -134,23 +150,41 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     stops = best_stoplist(words_of(text[:8_000]))
     if stops is not stoplist("en"):
         short = {}
-    lines = [short.get(i) or measure(text, s, e, stops, vocab) for i, (s, e) in enumerate(spans)]
+    lines = [complete(short[i], stops) if i in short else measure(text, s, e, stops, vocab) for i, (s, e) in enumerate(spans)]
     _count_repeats(lines)
     prose = [_body_prose(ln) and not (dom and dom[i].link_density >= LINK_DENSE_PROSE)
              for i, ln in enumerate(lines)]
     signal = [_certain(i, ln, lines, i in known, agencies) for i, ln in enumerate(lines)]
-    _mark_menu_runs(lines, signal)
     cards = _mark_card_lines(lines, signal)
+    widgets = find_widgets(lines)
+    link_dense = [bool(dom) and dom[i].link_density >= LINK_DENSE_PROSE for i in range(len(lines))]
+    lists, plain_lists = content_lists(lines, signal, link_dense)
+    listed = [False] * len(lines)
+    for first, last in lists:
+        listed[first:last + 1] = [True] * (last - first + 1)
+    # a run of short items without furniture vocabulary is the article's list when the body holds it
+    plain = [False] * len(lines)
+    for first, last in plain_lists:
+        if sum(ln.words for ln in lines[first:last + 1]) <= PLAIN_ITEM_WORDS * (last - first + 1):
+            plain[first:last + 1] = [True] * (last - first + 1)
+    _mark_menu_runs(lines, signal, [a or b for a, b in zip(listed, plain)])
+    title = set(words_of(lines[0].text))
     for i in cards:  # the snippet under a card's byline (or a comment under its author) is not the article
+        if i and _like_title(lines[i - 1], title):
+            continue  # the article's own byline, under its headline
         j = i + 1
         while j < len(lines) and signal[j] and _date_only(lines[j]):
             j += 1
         if j < len(lines):
             prose[j] = False
-    body = _body(lines, prose, signal)
+    content = [p or l or q for p, l, q in zip(prose, listed, plain)]
+    slots = _slots(lines, content, signal)
+    body = _body(lines, prose, signal, [a or b for a, b in zip(listed, plain)], widgets, slots)
     if body is None:
         return None
-    s, e = body
+    s, e = body = _drop_sign_off(lines, extend_body(body, lists, signal, slots | widgets.keys()), vocab, signal)
+    # a list away from the article is a menu again when it is long enough
+    _mark_menu_runs(lines, signal, [(listed[i] or plain[i]) and s <= i <= e for i in range(len(lines))])
     outside = sum(1 for i, sig in enumerate(signal) if sig and not s <= i <= e)
     if outside < MIN_EVIDENCE:
         return None
@@ -165,10 +199,12 @@ def analyse(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     for i in range(tail, n):
         furniture[i] = True
     for i in range(s, e + 1):
-        furniture[i] = signal[i] and not prose[i] and (_inner_ok(lines[i]) or _dom_inner(dom, i))
+        furniture[i] = i in widgets or signal[i] and not prose[i] and (_inner_ok(lines[i]) or _dom_inner(dom, i))
     _spare_prose_runs(prose, furniture)
-    # an element's own name (footer, nav) says more than a word of its text
-    kinds = [(dom[i].kind if dom else None) or _kind(ln) for i, ln in enumerate(lines)]
+    spare_article(lines, furniture, signal, cards, _date_only, vocab)
+    # a widget's name first; then an element's own name (footer, nav), which says more than a word of its text
+    kinds = [((widgets.get(i) if s <= i <= e else None) or (dom[i].kind if dom else None) or _kind(ln, vocab))
+             if furniture[i] else None for i, ln in enumerate(lines)]
     page = Page(lines, body, furniture, kinds, protected)
     page.title_tail = _title_tail(lines)
     return page
@@ -182,7 +218,7 @@ def blocks(page: Page) -> list[Block]:
     merged: list[Block] = []
 
     def tiny(block: Block) -> bool:
-        return block.first == block.last and page.lines[block.first].words <= 2
+        return block.first == block.last and page.lines[block.first].words <= 2 and block.kind not in _OWN_KINDS
 
     for block in _kind_runs(page):
         if merged and merged[-1].last + 1 == block.first and (tiny(block) or tiny(merged[-1])):
@@ -194,13 +230,18 @@ def blocks(page: Page) -> list[Block]:
     return merged
 
 
+#: Kinds a single short line names for itself ("4 min read" is not part of the share bar next to it).
+_OWN_KINDS = frozenset({"readtime", "caption", "signature", "video", "javascript", "signoff"})
+
+
 def _kind_runs(page: Page) -> list[Block]:
     out: list[Block] = []
     first = None
     kind = None
     for i, flag in enumerate(page.furniture + [False]):
         own = page.kinds[i] if flag else None
-        if first is not None and (not flag or (own is not None and kind is not None and own != kind)):
+        if first is not None and (not flag or (own is not None and kind is not None and own != kind)
+                                  or kind in _OWN_KINDS and own != kind):
             out.append(Block(first, i - 1, kind or _shape_kind(page.lines[first:i])))
             first, kind = None, None
         if flag and first is None:
@@ -226,35 +267,98 @@ def _evidence(text, spans, vocab, known, stops) -> dict[int, Line] | None:
     last = -EVIDENCE_GAP - 1
     measured: dict[int, Line] = {}
     run = 0
+    words, signs = vocab.gate(_CERTAIN_KINDS)
     for i, (s, e) in enumerate(spans):
         if e - s > QUICK_LINE:
             run = 0
             continue
-        ln = measured[i] = measure(text, s, e, stops, vocab)
+        if e - s > MENU_ITEM_CHARS and i not in known and _cannot_be_evidence(text[s:e], words, signs):
+            run = 0  # too long for a menu item, and no furniture word, signature or copyright
+            continue
+        ln = measured[i] = measure(text, s, e, stops, vocab, full=False)
         run = run + 1 if _menu_item(ln) else 0
         if run >= MENU_RUN:
             found, near = found + MIN_EVIDENCE, True
         elif i in known:
             near = near or i - last <= EVIDENCE_GAP
             last = i
-        elif _vocab_heavy(ln) or ln.signature or (_COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS):
+        elif _vocab_heavy(ln) or ln.signature or _copyright_line(ln):
             found += 1
             near = near or i - last <= EVIDENCE_GAP
             last = i
     return measured if found >= MIN_EVIDENCE and near else None
 
 
+def _cannot_be_evidence(line: str, words: frozenset[str], signs: tuple[str, ...]) -> bool:
+    """A cheap test: the line is no signature (no "/"), no copyright line, and too few
+    of its words could be furniture words for it to be a furniture line (`_vocab_heavy`)."""
+    if "/" in line or "©" in line:
+        return False
+    low = line.casefold()
+    if "copyright" in low or "(c)" in low or any(p in low for p in signs):
+        return False
+    folded = folded_words(low)
+    n = len(folded)
+    return n > SIGNAL_MAX_WORDS or sum(map(words.__contains__, folded)) < SIGNAL_VOCAB_SHARE * n
+
+
 # -- the body -----------------------------------------------------------------
 
-def _body(lines: list[Line], prose: list[bool], signal: list[bool]) -> tuple[int, int] | None:
-    """The run of lines with the most prose words less the cost of the rest."""
+#: A list without digits or commas is the article's when the body holds it and its items
+#: average at most this many words ("Oatmeal with berries"; a teaser list's headlines are longer).
+PLAIN_ITEM_WORDS = 5
+#: At most this many short certain lines between two paragraphs are a slot in the article
+#: ("Advertisement", "Story continues below"), which the body runs across.
+SLOT_LINES = 2
+
+
+def _drop_sign_off(lines: list[Line], body: tuple[int, int], vocab: Vocabulary,
+                   signal: list[bool]) -> tuple[int, int]:
+    """The body without a live blog's sign-off at its end ("That's all from us ..."),
+    which is certain furniture (`signal` is marked in place)."""
+    s, e = body
+    low = lines[e].text.casefold()
+    if e > s and vocab.hits(low, words_of(low)).get("signoff"):
+        signal[e] = True
+        e -= 1
+    return s, e
+
+
+def _slots(lines: list[Line], content: list[bool], signal: list[bool]) -> set[int]:
+    """Runs of at most SLOT_LINES short certain lines with the article's content (prose or
+    a list of its) on both sides."""
+    out: set[int] = set()
+    n = len(lines)
+    for i in range(1, n - 1):
+        if content[i - 1] and signal[i] and lines[i].words <= MENU_ITEM_WORDS:
+            j = i
+            while j < n and j - i < SLOT_LINES and signal[j] and lines[j].words <= MENU_ITEM_WORDS:
+                j += 1
+            if j < n and content[j]:
+                out.update(range(i, j))
+    return out
+
+
+#: Cost of a line of a widget between paragraphs (a video player, a sign-up box): the body runs across it.
+WIDGET_COST = 2
+
+
+def _body(lines: list[Line], prose: list[bool], signal: list[bool], listed: list[bool],
+          widgets: dict[int, str], slots: set[int]) -> tuple[int, int] | None:
+    """The run of lines with the most prose words less the cost of the rest (the
+    items of a list that reads like the article's cost nothing, a widget or a
+    slot between paragraphs little)."""
     best, best_span = 0, None
     run, run_start = 0, 0
     for i, ln in enumerate(lines):
-        if prose[i]:
+        if i in widgets or i in slots:
+            score = -WIDGET_COST
+        elif prose[i]:
             score = min(ln.words, PROSE_WORD_CAP)
         elif signal[i]:
             score = -SIGNAL_COST
+        elif listed[i]:
+            score = 0
         else:
             score = -NON_PROSE_COST
         if run <= 0:
@@ -321,7 +425,7 @@ def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozens
         return True
     if ln.words == 0:
         return ln.urls > 0
-    if _COPYRIGHT.search(ln.text) and ln.words <= SIGNAL_MAX_WORDS:
+    if _copyright_line(ln):
         if _PHOTO_CREDIT.search(ln.text):
             return False  # "Image copyright Getty Images" credits a photo
         rest = [w for w in words_of(ln.text) if w not in ("copyright", "c")]
@@ -335,21 +439,34 @@ def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozens
     return False
 
 
+def _copyright_line(ln: Line) -> bool:
+    return ln.words <= SIGNAL_MAX_WORDS and _may_be_copyright(ln.text) and bool(_COPYRIGHT.search(ln.text))
+
+
+def _may_be_copyright(text: str) -> bool:
+    return "©" in text or "(" in text or "copyright" in text.lower()
+
+
+#: A menu item has at most this many characters.
+MENU_ITEM_CHARS = 40
+
+
 def _menu_item(ln: Line) -> bool:
-    return ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and not ln.sentences and ln.chars <= 40
+    return ln.words <= MENU_ITEM_WORDS and not ln.sentence_end and not ln.sentences and ln.chars <= MENU_ITEM_CHARS
 
 
-def _mark_menu_runs(lines: list[Line], signal: list[bool]) -> None:
+def _mark_menu_runs(lines: list[Line], signal: list[bool], spared: list[bool]) -> None:
     """A long run of one-to-four-word lines is a menu, whatever its words.
 
-    Lines already known as furniture (a share bar after a fact box) break the run."""
+    Lines already known as furniture (a share bar after a fact box) and the
+    `spared` lines (the article's lists) break the run."""
     i, n = 0, len(lines)
     while i < n:
-        if signal[i] or not _menu_item(lines[i]):
+        if signal[i] or spared[i] or not _menu_item(lines[i]):
             i += 1
             continue
         j = i
-        while j < n and not signal[j] and _menu_item(lines[j]):
+        while j < n and not signal[j] and not spared[j] and _menu_item(lines[j]):
             j += 1
         if j - i >= MENU_RUN:
             for k in range(i, j):
@@ -379,15 +496,20 @@ def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
 
     Returns the recurring bylines (a live blog's recurring times are not cards)."""
     bylines: list[int] = []
-    for test in (_card_byline, _date_only):
+    for test in (_card_byline, _card_date):
         found = [i for i, ln in enumerate(lines) if ln.words <= SIGNAL_MAX_WORDS and test(ln)
-                 and (test is _date_only or _BYLINE.match(ln.text) or _dated(lines, i))]
+                 and (test is _card_date or _BYLINE.match(ln.text) or _dated(lines, i))]
         if len(found) >= CARD_LINES:
             for i in found:
                 signal[i] = True
             if test is _card_byline:
                 bylines = found
     return bylines
+
+
+def _card_date(ln: Line) -> bool:
+    """A card's date: a date line with a day's number, a time or "ago" (a bare "Saturday" heads a list)."""
+    return _date_only(ln) and (any(c.isdigit() for c in ln.text) or "ago" in ln.text.casefold())
 
 
 def _dated(lines: list[Line], i: int) -> bool:
@@ -411,8 +533,19 @@ def _menu_neighbour(lines: list[Line], j: int) -> bool:
 
 
 def _inner_ok(ln: Line) -> bool:
-    """Inside the body only share, follow, newsletter and cookie lines are certain enough."""
-    return ln.signature or any(ln.vocab.get(k) for k in ("share", "newsletter", "cookie"))
+    """Inside the body only share, follow, newsletter, cookie, video, JavaScript and read-time lines
+    are certain enough."""
+    return ln.signature or any(ln.vocab.get(k) for k in _INNER_KINDS)
+
+
+#: Vocabulary that makes a certain line furniture even inside the body.
+_INNER_KINDS = ("share", "newsletter", "cookie", "video", "javascript", "readtime")
+
+
+def _like_title(ln: Line, title: set[str]) -> bool:
+    """The headline: most of its words are in the page title (the first line)."""
+    words = words_of(ln.text)
+    return len(words) >= 3 and ln.words <= SIGNAL_MAX_WORDS and sum(w in title for w in words) >= 0.6 * len(words)
 
 
 def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: list[bool]) -> None:
@@ -431,9 +564,7 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
         if len(words) >= 3 and lines[i].words <= SIGNAL_MAX_WORDS and sum(w in title for w in words) >= 0.6 * len(words):
             protected[i] = True
             for j in range(i + 1, min(i + 1 + HEADLINE_FOLLOWERS, s)):
-                follower = lines[j]
-                if follower.words <= 12 and (_BYLINE.match(follower.text)
-                                             or (follower.dates and not follower.vocab_tokens)):
+                if _byline_or_date(lines[j]):
                     protected[j] = True
     for i in range(max(0, s - MASTHEAD), s):
         ln = lines[i]
@@ -446,6 +577,53 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
             protected[i] = True
         elif i == last_plain and HEADLINE_WORDS <= ln.words <= SIGNAL_MAX_WORDS and not ln.vocab_tokens:
             protected[i] = True  # the headline (or standfirst) just above a share bar or the body
+    for i in range(max(0, s - MASTHEAD), s):
+        if protected[i] and (i == last_plain or lines[i].words >= 3 and not lines[i].dates):
+            _protect_followers(lines, i, s, protected, signal)
+
+
+#: A standfirst (the summary under the headline) has at most this many words.
+STANDFIRST_WORDS = 60
+#: A byline without "By" (a name, a name and a role) has at most this many words.
+NAME_WORDS = 6
+_NAME_JOINERS = frozenset({"and", "of", "de", "da", "van", "von", "der", "la", "le", "del", "bin", "al", "in"})
+
+
+def _protect_followers(lines: list[Line], h: int, s: int, protected: list[bool], signal: list[bool]) -> None:
+    """The standfirst, byline and date line under the headline `h` are the article's.
+
+    Lines that are furniture beyond doubt (a share bar between) are passed over;
+    the first line that is none of these ends the masthead."""
+    j, seen = h + 1, 0
+    while j < s and seen <= HEADLINE_FOLLOWERS:
+        ln = lines[j]
+        if signal[j]:
+            j += 1
+            seen += 1
+            continue
+        if not (_byline_or_date(ln) or _standfirst(ln) or _name_line(ln)):
+            return
+        protected[j] = True
+        j += 1
+        seen += 1
+
+
+def _byline_or_date(ln: Line) -> bool:
+    return ln.words <= 12 and bool(_BYLINE.match(ln.text) or (ln.dates and not ln.vocab_tokens))
+
+
+def _standfirst(ln: Line) -> bool:
+    """A sentence that sums the article up: prose, without furniture vocabulary."""
+    return (HEADLINE_WORDS <= ln.words <= STANDFIRST_WORDS and ln.stop_density >= 0.2 and not ln.urls
+            and not any(ln.vocab.get(k) for k in _CERTAIN_KINDS))
+
+
+def _name_line(ln: Line) -> bool:
+    """A byline without "By": a name, or a name and a role ("Ana Lopes, Health editor")."""
+    if not 2 <= ln.words <= NAME_WORDS or ln.vocab_tokens or ln.sentence_end or ln.urls or ln.dates:
+        return False
+    words = ln.text.replace(",", " ").split()
+    return all(w[0].isupper() or w.casefold() in _NAME_JOINERS for w in words)
 
 
 def _spare_prose_runs(prose: list[bool], furniture: list[bool]) -> None:
@@ -475,13 +653,19 @@ def _count_repeats(lines: list[Line]) -> None:
 
 # -- kinds ------------------------------------------------------------------
 
-def _kind(ln: Line) -> str | None:
+def _kind(ln: Line, vocab: Vocabulary) -> str | None:
     if ln.signature:
         return "signature"
+    if _CAPTION.search(ln.text):
+        return "caption"
     if _COPYRIGHT.search(ln.text):
         return "footer"
-    if ln.vocab:
-        kind, count = max(ln.vocab.items(), key=lambda kv: (kv[1], kv[0] != "menu"))
+    hits = ln.vocab
+    if ln.words > SHORT_LINE:  # a long line was measured without phrases: they name it best
+        low = ln.text.casefold()
+        hits = vocab.hits(low, words_of(low))
+    if hits:
+        kind, count = max(sorted(hits.items()), key=lambda kv: (kv[1], kv[0] != "menu"))
         if kind != "menu" or count >= ln.words:
             return kind
     if ln.words == 0 and ln.urls:
@@ -501,9 +685,33 @@ def _title_tail(lines: list[Line]) -> tuple[int, int] | None:
     later = {ln.text.strip().casefold() for ln in lines[1:40]}
     for cut in _TITLE_SPLIT.finditer(first):
         head, tail = first[: cut.start()].strip(), first[cut.end():]
-        if len(words_of(head)) >= 3 and len(words_of(tail)) <= 8 and head.casefold() in later:
+        if len(words_of(head)) < 3:
+            continue
+        if len(words_of(tail)) <= 8 and head.casefold() in later:
+            return lines[0].start + cut.start(), lines[0].end
+        if "|" in cut.group() and _site_name(tail):
             return lines[0].start + cut.start(), lines[0].end
     return None
+
+
+#: A site's name after a pipe in the page title has at most this many words ("| CNN Politics").
+SITE_NAME_WORDS = 4
+
+
+def _site_name(tail: str) -> bool:
+    """A name after the title's pipe: a few capitalised words ("TIME", "CNN Politics", "The Example Post")."""
+    words = tail.split()
+    return 0 < len(words) <= SITE_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "&")
+                                                     for w in words)
+
+
+def _may_be_furniture_sentence(sentence: str, words: frozenset[str], signs: tuple[str, ...]) -> bool:
+    """A cheap test: at least two of the sentence's words, and half of them, could be furniture words."""
+    low = sentence.casefold()
+    if any(p in low for p in signs):
+        return True
+    folded = folded_words(low)
+    return sum(map(words.__contains__, folded)) >= max(2, SIGNAL_VOCAB_SHARE * len(folded))
 
 
 def is_number_line(text: str) -> bool:
@@ -528,15 +736,14 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
     """
     stops = None
     out = []
-    cue = None
     if len(text) > MAX_CHARS:
         return out
+    words, signs = vocab.gate(_CERTAIN_KINDS)
     for start, end in spans:
         if end - start < JOINED_LINE:
             continue
         if stops is None:
             stops = best_stoplist(words_of(text[start:start + 20_000]))
-            cue = vocab.cue_pattern(_CERTAIN_KINDS)
         for m in _SENTENCE.finditer(text, start, end):
             s, e = m.span()
             while s < e and text[s].isspace():
@@ -545,10 +752,10 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
                 e -= 1
             if e <= s or text.count(" ", s, e) >= SIGNAL_MAX_WORDS:
                 continue
-            if not cue.search(text, s, e) and not is_phrase(s, e):
-                continue  # most sentences: no furniture word at all
+            if not _may_be_furniture_sentence(text[s:e], words, signs) and not is_phrase(s, e):
+                continue  # most sentences: too few furniture words to be furniture
             ln = measure(text, s, e, stops, vocab)
             certain = sum(v for k, v in ln.vocab.items() if k in _CERTAIN_KINDS)
             if is_phrase(s, e) or (certain >= 2 and _vocab_heavy(ln)):
-                out.append((s, e, _kind(ln) or "share"))
+                out.append((s, e, _kind(ln, vocab) or "share"))
     return out if len(out) >= MIN_JOINED_EVIDENCE else []

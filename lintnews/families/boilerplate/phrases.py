@@ -136,18 +136,27 @@ class _Matcher:
 
     def fullmatch(self, text: str, start: int, end: int):
         first = _FIRST_WORD.match(text, start, end)
-        last = _LAST_WORD.search(text, start, end)
-        for table, word, key in ((self.by_first, first, "first"), (self.by_last, last, "last")):
-            word = word.group().casefold() if word else ""
-            if word in table:
-                key = (word, key)
-                pattern = self._compiled.get(key)
-                if pattern is None:
-                    pattern = self._compiled[key] = regex.compile("|".join(table[word]), regex.IGNORECASE)
-                hit = pattern.fullmatch(text, start, end)
+        if first is not None:
+            word = first.group().casefold()
+            if word in self.by_first:
+                hit = self._pattern(word, "first").fullmatch(text, start, end)
                 if hit:
                     return hit
+        if self.by_last:
+            last = _LAST_WORD.search(text, start, end)
+            if last is not None:
+                word = last.group().casefold()
+                if word in self.by_last:
+                    return self._pattern(word, "last").fullmatch(text, start, end)
         return None
+
+    def _pattern(self, word: str, side: str) -> "regex.Pattern":
+        key = (word, side)
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            table = self.by_first if side == "first" else self.by_last
+            pattern = self._compiled[key] = regex.compile("|".join(table[word]), regex.IGNORECASE)
+        return pattern
 
 
 def _word(text: str, index: int) -> str:

@@ -23,6 +23,7 @@ from itertools import chain
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.families.boilerplate.listitems import is_list_item
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -35,7 +36,10 @@ REPEATED = Rule(
         "than 8 words are not compared (short lines such as “Read more” are the\n"
         "boilerplate rules' business), nor are paragraphs of fewer than 16 words\n"
         "that do not end like a sentence: list items that product copy repeats,\n"
-        "credit lines under quoted tweets, captions and labels. The headline of a\n"
+        "credit lines under quoted tweets, captions and labels, nor list items of\n"
+        "fewer than 16 words (after a bullet or a number, or in a run of short\n"
+        "lines with digits, commas or colons: a meal plan repeats “Snack: 1 apple\n"
+        "and 2 tbsp. peanut butter.” every day). The headline of a\n"
         "web page that repeats its <title>, or a text's first line when it is a\n"
         "headline, is not reported either. The fix removes\n"
         "the later copy and is unsafe.\n\n"
@@ -192,7 +196,8 @@ def duplicates(doc, ctx):
     seen_paragraphs = _Seen()
     seen_sentences = _Seen()
     near = _NearIndex() if ctx.enabled(NEAR_DUPLICATE.code) else None
-    for start, end in doc.paragraphs:
+    list_keys: dict[str, bool] = {}
+    for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
         folded = text.casefold()
         words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
@@ -203,6 +208,12 @@ def duplicates(doc, ctx):
             # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
             key = " ".join(folded.split())
             if key in seen_paragraphs.first:
+                if len(words) < _MIN_LABEL_WORDS:
+                    listed = list_keys.get(key)
+                    if listed is None:  # asked once per text: a feed may repeat one line a million times
+                        listed = list_keys[key] = is_list_item(doc, k)
+                    if listed:
+                        continue  # a list item: a meal plan repeats "1 tsp. oil" on every day
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
                 if first is not None and not doc.is_title(first) and not _is_page_headline(doc, first):
                     yield doc.finding(

@@ -23,6 +23,7 @@ from operator import eq, not_
 from dataclasses import dataclass, field
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.families.boilerplate.listitems import is_list_item
 from lintnews.text.wordlist import frequencies
 
 SPACE_BEFORE = Rule(
@@ -143,14 +144,17 @@ LOWERCASE_START = Rule(
         "models”: after a word in capitals only a sentence opener such as “the” or\n"
         "“he”, listed in `sentence_openers`, starts a sentence), and for a line that\n"
         "is not a sentence (a signature code, a credit: 8 words or fewer without a\n"
-        "sentence's end). The fix capitalises the word and is unsafe: the sentence\n"
-        "may be a fragment."
+        "sentence's end), nor for a list item: a line after a bullet or a number, or\n"
+        "one of three or more short lines in a row that read like a list (digits,\n"
+        "commas, colons: ingredients, portions, results). The fix capitalises the\n"
+        "word and is unsafe: the sentence may be a fragment."
     ),
     examples=(
         Example("The attack came at night. <marker>the</marker> city was dark.", ("LN606",),
                 fixed="The attack came at night. The city was dark."),
         Example("Apple Inc. said the iPhone sold well, e.g. in the U.S. market. iPhone sales rose.", ()),
         Example("The firm sold well. ecobee and my6sense shares rose. Volkswagen's ID. models sold.", ()),
+        Example("Breakfast: 2 eggs, 1 slice of toast.\nsalt and pepper, 1 tomato.\nLunch: 1 cup of soup.\n", ()),
     ),
 )
 
@@ -526,9 +530,11 @@ def lowercase_sentence_start(doc, ctx):
             continue
         yield _lowercase_finding(doc, m.start(1), word)
     paragraphs = doc.paragraphs
-    for (ps, pe), (s, e) in zip(paragraphs, paragraphs[1:]):
+    for k, ((ps, pe), (s, e)) in enumerate(zip(paragraphs, paragraphs[1:]), 1):
         if not prose[s].islower() or not _PARAGRAPH_END.search(prose, ps, pe):
             continue
+        if is_list_item(doc, k):
+            continue  # a list item ("salt and pepper to taste.") does not start a sentence
         word = _WORD.match(prose, s).group()
         if (len(word) > 1 and prose[s + len(word):s + len(word) + 1] not in ".)" and not _is_brand(word, data)
                 and not _is_brand(_token(prose, s), data) and not _not_a_sentence(prose[s:e])):
