@@ -181,22 +181,33 @@ def encode(text: str, encoding: str, bom: bytes, shown: str) -> bytes:
                        f"which {encoding} cannot hold; file left unchanged") from None
 
 
-def write_atomic(path: Path, data: bytes, expected: bytes | None, shown: str | None = None) -> None:
+def write_atomic(path: Path, data: bytes, expected: bytes | None, shown: str | None = None,
+                 allow_read_only: bool = False) -> None:
     """Replace the file at `path` with `data` through `atomic.atomic_write`.
 
     When `expected` is given and the file's bytes are no longer those, the file
-    changed after it was read and nothing is written. Every failure becomes a
+    changed after it was read and nothing is written. A symlink, a file with
+    other hard links, metadata that cannot be kept and (unless
+    `allow_read_only`) a read-only file are refused. Every failure becomes a
     one-line FixError naming the file; the original is then untouched.
     """
-    from lintnews.engine.atomic import FileChangedError, atomic_write
+    import os
+
+    from lintnews.engine.atomic import FileChangedError, RefusedError, atomic_write
 
     shown = shown or str(path)
     try:
-        atomic_write(path, data, expected)
+        atomic_write(path, data, expected, allow_read_only=allow_read_only)
     except FileChangedError:
         raise FixError(f"{shown}: changed while lintnews was reading it; not fixed, run again") from None
+    except RefusedError as exc:
+        hint = " (--fix-read-only writes it anyway)" if exc.reason.startswith("is read-only") else ""
+        raise FixError(f"{shown}: {exc.reason}{hint}") from None
     except PermissionError:
+        folder = Path(path).parent
+        if not os.access(folder, os.W_OK):
+            raise FixError(f"{shown}: its folder {folder} cannot be written (a fix writes a new file "
+                           "beside the old one and renames it); not fixed") from None
         raise FixError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise FixError(f"{shown}: cannot write ({exc.strerror or exc})") from None
-
