@@ -7,7 +7,12 @@ examples; the kind reads the rest. Other top-level tables (`[[entity]]`,
 `[profile.ap]`, ...) are data that kinds and checks look up by name.
 
 A broken file is a `RuleFileError` naming the file, the line and the reason;
-nothing is half-loaded.
+nothing is half-loaded. "Broken" covers every way a file can be bad: not a
+regular file (a FIFO would hang the read), not UTF-8, not TOML, nested too
+deeply, or a `message` that is more than a template. A message names its
+fields only (`{found}`, `{expected}`): no attribute or index access, no
+conversion, and a width of at most `MAX_FIELD_WIDTH`, so a rule file can
+neither reach into lintnews's objects nor ask for gigabytes of padding.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ BUILTIN_RULES = _PACKAGE / "rules"  # the rule data, package data of lintnews
 
 
 CODE_PATTERN = regex.compile(r"^[A-Z]{2,8}[0-9]{3}$")
+_NUMBERS = regex.compile(r"[0-9]+")
 NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9-]*$")
 _COMMON_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "doc", "examples",
@@ -135,19 +141,96 @@ def rule_files(folders: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_rules(folders: Iterable[Path]) -> RuleSet:
-    """Load every rule file of `folders` (in order) into one RuleSet."""
+#: The widest a message field may be padded (`{found:>20}`).
+MAX_FIELD_WIDTH = 200
+#: A rule file larger than this is refused rather than read.
+MAX_RULE_FILE_BYTES = 64 << 20
+
+
+def read_rule_file(path: Path) -> str:
+    """The text of a rule file; a RuleFileError for anything but a regular UTF-8 file."""
+    data = read_regular(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RuleFileError(path, line, f"not UTF-8 (byte {exc.start}: {exc.reason})") from None
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, without blocking on a FIFO; a RuleFileError otherwise."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RuleFileError(path, None, "not a regular file (a FIFO, device or folder)")
+        if info.st_size > MAX_RULE_FILE_BYTES:
+            raise RuleFileError(path, None, f"larger than {MAX_RULE_FILE_BYTES >> 20} MB")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_RULE_FILE_BYTES + 1)
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    return data
+
+
+def parse_toml(path: Path, raw: str) -> dict:
+    """TOML of a rule file; a RuleFileError (with the line where known) if it is not."""
     import tomllib  # not needed when the table cache holds the parsed rules
 
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        raise RuleFileError(path, line, f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise RuleFileError(path, None, "not valid TOML: arrays or tables nested too deeply") from None
+
+
+def check_message(template: str) -> str | None:
+    """Why `template` is not a plain message template (None when it is one)."""
+    from string import Formatter
+
+    try:
+        parts = list(Formatter().parse(template))
+    except ValueError as exc:
+        return f"not a message template: {exc}"
+    for _text, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return (f"the field {{{name}}} is not a plain name: a message may use fields such as "
+                    "{found}, without attribute or index access")
+        if conversion is not None:
+            return f"the field {{{name}}} has a conversion (!{conversion}); use the plain field"
+        if spec:
+            if "{" in spec:
+                return f"the field {{{name}}} has a nested field in its format"
+            widths = [int(n) for n in _NUMBERS.findall(spec)]
+            if any(n > MAX_FIELD_WIDTH for n in widths):
+                return f"the field {{{name}}} asks for a width over {MAX_FIELD_WIDTH}"
+            try:
+                format("", spec)
+            except ValueError:
+                return f"the field {{{name}}} has a format that does not apply to text: {spec!r}"
+    return None
+
+
+def load_rules(folders: Iterable[Path]) -> RuleSet:
+    """Load every rule file of `folders` (in order) into one RuleSet."""
     ruleset = RuleSet()
     seen: dict[str, RuleEntry] = {}
     for path in rule_files(folders):
-        raw = path.read_text(encoding="utf-8")
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            line = _toml_error_line(str(exc))
-            raise RuleFileError(path, line, f"not valid TOML: {exc}") from None
+        raw = read_rule_file(path)
+        data = parse_toml(path, raw)
         ruleset.files.append(path)
         headers = [i + 1 for i, text in enumerate(raw.splitlines()) if text.strip() == "[[rule]]"]
         for index, table in enumerate(data.pop("rule", [])):
@@ -200,8 +283,8 @@ def ruleset_version(folders: tuple[Path, ...]) -> str:
         files += sorted(Path(folder).glob("*.toml")) + sorted(Path(folder).glob("*.txt"))
     for path in files:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular(path)
+        except RuleFileError:  # reported when the file is loaded
             continue
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + sha256(data).digest())
     return digest.hexdigest()[:20]
@@ -269,6 +352,11 @@ def _parse_entry(table: Any, path: Path, line: int | None) -> RuleEntry:
     )
     data = {k: v for k, v in table.items() if k not in _COMMON_KEYS}
     if "message" in table:
+        if not isinstance(table["message"], str):
+            raise fail("'message' must be a string")
+        problem = check_message(table["message"])
+        if problem is not None:
+            raise fail(problem)
         data["message"] = table["message"]
     return RuleEntry(rule, table["kind"], data, path, line or 0)
 
