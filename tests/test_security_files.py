@@ -250,3 +250,85 @@ def test_a_read_only_folder_is_named_as_the_reason(tmp_path):
             write_atomic(path, FIXED, DAMAGED, "a.md")
     finally:
         tmp_path.chmod(0o755)
+
+
+# -- the table cache (rules, names, word lists) -------------------------------------------
+
+def test_a_table_cache_file_holding_a_pickle_runs_no_code(monkeypatch, tmp_path):
+    import pickle
+    import zlib
+
+    from lintnews.engine.rulefiles import BUILTIN_RULES, load_rules, load_rules_cached
+    from lintnews.run import tablecache
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    key = load_rules_cached().cache_key
+    path = tablecache.path_for("rules", key)
+    data = pickle.dumps(Payload())
+    path.write_bytes(tablecache._HEADER.pack(tablecache.MAGIC, key, zlib.crc32(data)) + data)
+    cached = load_rules_cached()
+    assert not marker.exists()
+    assert cached.entries == load_rules((BUILTIN_RULES,)).entries
+
+
+def test_a_symlinked_table_cache_file_is_not_read(monkeypatch, tmp_path):
+    from lintnews.run import tablecache
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    tablecache.write("probe", b"k" * 32, b"payload")
+    path = tablecache.path_for("probe", b"k" * 32)
+    planted = tmp_path / "fixture.bin"  # a file of mine, holding what someone else wrote
+    planted.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(planted)
+    assert tablecache.read("probe", b"k" * 32) is None
+
+
+def test_a_table_cache_link_is_never_written_through(monkeypatch, tmp_path):
+    from lintnews.run import tablecache
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    tablecache.write("probe", b"k" * 32, b"payload")
+    path = tablecache.path_for("probe", b"k" * 32)
+    bashrc = tmp_path / "bashrc"
+    bashrc.write_bytes(b"alias ll='ls -l'\n")
+    path.unlink()
+    path.symlink_to(bashrc)
+    tablecache.write("probe", b"k" * 32, b"other payload")
+    assert bashrc.read_bytes() == b"alias ll='ls -l'\n"
+
+
+def test_a_fifo_table_cache_file_does_not_hang(monkeypatch, tmp_path):
+    from lintnews.run import tablecache
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    tablecache.write("probe", b"k" * 32, b"payload")
+    path = tablecache.path_for("probe", b"k" * 32)
+    path.unlink()
+    os.mkfifo(path)
+    assert within(5, tablecache.read, "probe", b"k" * 32) is None
+
+
+def test_a_shared_table_cache_folder_is_refused_with_a_message(run_cli, tmp_path):
+    shared = tmp_path / "team-cache"
+    shared.mkdir()
+    shared.chmod(0o777)
+    (tmp_path / "a.txt").write_bytes(DAMAGED)
+    result = run_cli("check", "--no-cache", "a.txt", env={"LINTNEWS_TABLE_CACHE_DIR": str(shared)})
+    assert result.returncode == 1 and "LN201" in result.stdout
+    assert result.stderr.count(f"the cache folder {shared} can be written by other users") == 1
+    assert list(shared.iterdir()) == []
+
+
+def test_the_table_cache_folder_is_created_private(monkeypatch, tmp_path):
+    from lintnews.run import tablecache
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "new" / "tables"))
+    tablecache.write("probe", b"k" * 32, b"payload")
+    assert stat.S_IMODE((tmp_path / "new" / "tables").stat().st_mode) == 0o700

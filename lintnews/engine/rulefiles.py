@@ -224,15 +224,28 @@ def check_message(template: str) -> str | None:
     return None
 
 
-def load_rules(folders: Iterable[Path]) -> RuleSet:
-    """Load every rule file of `folders` (in order) into one RuleSet."""
-    ruleset = RuleSet()
-    seen: dict[str, RuleEntry] = {}
+def parse_rule_files(folders: Iterable[Path]) -> list:
+    """[path, parsed TOML, line of each [[rule]]] of every rule file: plain data, for the cache."""
+    parsed = []
     for path in rule_files(folders):
         raw = read_rule_file(path)
         data = parse_toml(path, raw)
-        ruleset.files.append(path)
         headers = [i + 1 for i, text in enumerate(raw.splitlines()) if text.strip() == "[[rule]]"]
+        parsed.append([str(path), data, headers])
+    return parsed
+
+
+def load_rules(folders: Iterable[Path], parsed: list | None = None) -> RuleSet:
+    """Load every rule file of `folders` (in order) into one RuleSet.
+
+    `parsed` is what `parse_rule_files(folders)` gives (from the table cache);
+    every rule is checked again either way.
+    """
+    ruleset = RuleSet()
+    seen: dict[str, RuleEntry] = {}
+    for name, data, headers in parse_rule_files(folders) if parsed is None else parsed:
+        path = Path(name)
+        ruleset.files.append(path)
         for index, table in enumerate(data.pop("rule", [])):
             line = headers[index] if index < len(headers) else None
             entry = _parse_entry(table, path, line)
@@ -262,7 +275,17 @@ def load_rules_cached(folders: tuple[Path, ...] = ()) -> RuleSet:
     key = None
     if tablecache.folder() is not None:
         key = tablecache.digest("rules", ruleset_version(tuple(folders)), *map(str, folders))
-    ruleset = tablecache.cached_pickle("rules", key, lambda: load_rules((BUILTIN_RULES, *folders)))
+    every = (BUILTIN_RULES, *folders)
+    files = [str(path) for path in rule_files(every)]
+
+    def valid(value) -> bool:  # the parsed files, as plain data, of exactly these files
+        return (isinstance(value, list) and [item[0] if isinstance(item, list) and item else None
+                                             for item in value] == files
+                and all(len(item) == 3 and isinstance(item[1], dict) and isinstance(item[2], list)
+                        and all(type(n) is int for n in item[2]) for item in value))
+
+    parsed = tablecache.cached_data("rules", key, lambda: parse_rule_files(every), valid)
+    ruleset = load_rules(every, parsed)
     ruleset.cache_key = key
     return ruleset
 
