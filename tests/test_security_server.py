@@ -100,3 +100,19 @@ def test_sentence_of_a_long_line_with_many_findings():
     text = "First one. Officials in kyiv said so! Next"
     start = text.index("kyiv")
     assert sentence(text, start, start + 4) == "Officials in kyiv said so!"
+
+
+def test_lsp_positions_agree_with_a_scan_and_cost_a_bisection():
+    pytest.importorskip("pygls")
+    from lintnews.integrations.lsp import PositionIndex
+    from lintnews.text.positions import Lines
+
+    text = "a😀b\r\nкийв 😀x\rz\n" + "kyiv " * 20_000
+    for enc in ("utf-16", "utf-8", "utf-32"):
+        fast, slow = PositionIndex(text, enc), Lines(text)
+        for offset in list(range(0, 20)) + [len(text) - 3, len(text)]:
+            assert fast.position(offset) == slow.position(offset, enc)
+            line, character = slow.position(offset, enc)
+            assert fast.offset(line, character) == slow.offset(line, character, enc)
+        assert fast.offset(-1, 5) == 0 and fast.offset(99, 0) == len(text)
+        assert fast.offset(0, 99) == slow.offset(0, 99, enc)
