@@ -75,7 +75,7 @@ def test_the_cache_folder_ignores_itself_in_git(run_cli, tmp_path):
     assert (tmp_path / ".lintnews_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     entries = list((tmp_path / ".lintnews_cache").glob("*/*/*.json"))
     assert len(entries) == 1
-    assert [f["rule"] for f in json.loads(entries[0].read_text(encoding="utf-8"))] == ["LN201", "LN202"]
+    assert [f["rule"] for f in json.loads(entries[0].read_text(encoding="utf-8"))["findings"]] == ["LN201", "LN202"]
 
 
 def test_no_cache_writes_nothing(run_cli, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from dataclasses import replace
 
 from lintnews.config import Config
@@ -198,3 +199,18 @@ def test_the_text_report_of_a_finding_set_is_that_of_its_findings():
     assert shown == report(list(built), text)
     assert "a.md:1:12: warning: LN002 [category] message of LN002\n" in shown
     assert "      = fix: replace (see --diff) (unsafe)\n" in shown and "      = fix: remove (unsafe)\n" in shown
+
+
+def test_a_finding_set_crosses_to_another_process_compactly():
+    import pickle
+
+    from lintnews.run.runner import Runner
+
+    text = "Officials in kyiv said so. " * 2000
+    findings = Runner({}).lint_text(text, "a.txt", Path(".")).findings
+    assert isinstance(findings, FindingSet) and len(findings) >= 2000
+    data = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
+    back = pickle.loads(data)
+    assert isinstance(back, FindingSet) and back == findings
+    assert b"Finding" not in data.replace(b"FindingSet", b"")  # no Finding object per finding
+    assert len(data) < 40 * len(findings) + 4 * len(text)

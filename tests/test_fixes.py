@@ -197,13 +197,14 @@ def test_write_atomic_refuses_a_file_changed_since_it_was_read(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
-def test_write_atomic_through_a_symlink_updates_the_target(tmp_path):
+def test_write_atomic_refuses_a_symlink(tmp_path):
     target = tmp_path / "real.txt"
     target.write_bytes(b"old")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    write_atomic(link, b"new", b"old")
-    assert link.is_symlink() and target.read_bytes() == b"new"
+    with pytest.raises(FixError, match="link.txt: is a symbolic link"):
+        write_atomic(link, b"new", b"old", "link.txt")
+    assert link.is_symlink() and target.read_bytes() == b"old"
 
 
 # -- the command line ----------------------------------------------------------------------

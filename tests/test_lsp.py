@@ -293,3 +293,54 @@ def test_minimal_edits_rebuild_the_new_text_with_one_small_edit_per_change():
         assert all(e1[1] < e2[0] for e1, e2 in zip(edits, edits[1:]))  # in order, apart
 
     check()
+def _started(workspace) -> "Client":
+    client = Client(workspace)
+    client.request("initialize", {"processId": None, "rootUri": workspace.as_uri(), "capabilities": {}})
+    client.notify("initialized", {})
+    return client
+
+
+def test_a_range_on_line_minus_one_gets_an_invalid_params_error(workspace):
+    client = _started(workspace)
+    try:
+        uri = (workspace / "story.md").as_uri()
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}})
+        client.diagnostics(uri)
+        client.send({"id": 99, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": -1, "character": 0}, "end": {"line": 0, "character": 1}},
+            "context": {"diagnostics": []}}})
+        reply = client.wait(lambda m: m.get("id") == 99 and "method" not in m)
+        assert reply["error"]["code"] == -32602
+        client.shut_down()  # and the server still answers
+    finally:
+        client.kill()
+
+
+def test_exit_without_shutdown_is_status_1(workspace):
+    client = _started(workspace)
+    try:
+        client.notify("exit", None)
+        assert client.proc.wait(20) == 1
+    finally:
+        client.kill()
+
+
+def test_a_long_one_line_document_is_answered(workspace):
+    client = _started(workspace)
+    try:
+        uri = (workspace / "long.md").as_uri()
+        text = "Officials in kyiv said so. " * 4000  # 100 KB on one line, thousands of findings
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        diagnostics = client.diagnostics(uri)
+        assert len(diagnostics) >= 4000 and diagnostics[-1]["range"]["start"]["line"] == 0
+        end = {"line": 0, "character": len(text)}
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": end},
+            "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+        assert actions and actions[0]["edit"]["changes"][uri]
+        client.shut_down()
+    finally:
+        client.kill()

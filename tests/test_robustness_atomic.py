@@ -56,12 +56,13 @@ def test_new_file_without_expected_original(tmp_path, mode):
     assert os.listdir(tmp_path) == ["new.txt"]
 
 
-def test_symlink_target_is_written_and_link_kept(article, mode):
+def test_a_symlink_is_refused_never_written_through(article, mode):
     link = article.parent / "link.md"
     link.symlink_to(article.name)
-    atomic_write(link, FIXED, ORIGINAL)
-    assert link.is_symlink()
-    assert article.read_bytes() == FIXED
+    with pytest.raises(atomic.RefusedError, match="symbolic link"):
+        atomic_write(link, FIXED, ORIGINAL)
+    assert link.is_symlink() and os.readlink(link) == article.name
+    assert article.read_bytes() == ORIGINAL
 
 
 def test_refuses_when_file_changed_on_disk(article, mode):

@@ -17,6 +17,13 @@ writing leaves nothing behind. Elsewhere, or on a file system without
 `O_TMPFILE`, it is a named `.<name>.lintnews-<random>.tmp`. On any failure,
 KeyboardInterrupt included, the temporary file is removed and the original is
 untouched; the exception propagates.
+
+It replaces only what it can replace without changing more than the text
+(`RefusedError` otherwise, naming the reason): a symbolic link is never
+followed (the caller resolves a link it trusts and passes the real path), a
+FIFO or device is not read, a file with several hard links is not split, a
+read-only file is left alone unless the caller allows it, and the new file
+gets the old one's owner, group and extended attributes, or nothing is written.
 """
 from __future__ import annotations
 
@@ -47,26 +54,40 @@ def _hook(point: str) -> None:
     """A place where tests stop the process (kill, interrupt, fail)."""
 
 
-def atomic_write(path: str | os.PathLike, data: bytes, expected_original: bytes | None) -> None:
+class RefusedError(Exception):
+    """A file lintnews will not replace: doing so would change more than its text."""
+
+    def __init__(self, path: str | os.PathLike, reason: str) -> None:
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def atomic_write(path: str | os.PathLike, data: bytes, expected_original: bytes | None,
+                 allow_read_only: bool = False) -> None:
     """Replace the content of `path` with `data`, atomically.
 
     `expected_original` is what the caller read (None: do not check, e.g. a
-    new file). A symlink is followed: its target is written, the link stays.
+    new file). A symlink is refused, never followed (`RefusedError`), and so
+    are a file with other hard links and, unless `allow_read_only`, a
+    read-only file.
     """
-    target = Path(os.path.realpath(path))
-    mode = _check_unchanged(target, expected_original)
+    target = Path(path)
+    original = _inspect(target, expected_original, allow_read_only)
+    mode = None if original is None else stat.S_IMODE(original.st_mode)
     folder = target.parent
     fd, named = _open_temp(folder, target.name)
     try:
         _write_all(fd, data)
+        if original is not None:
+            _keep_metadata(fd, target, original)
         os.fchmod(fd, _new_file_mode() if mode is None else mode)
         os.fsync(fd)
         _hook("written")
         if named is None:  # O_TMPFILE: give the finished file a name now
-            named = _link_anonymous(fd, folder, target.name, data)
+            named = _link_anonymous(fd, folder, target, data, original)
         os.close(fd)
         fd = -1
-        _check_unchanged(target, expected_original)
+        _inspect(target, expected_original, allow_read_only)
         _hook("before-replace")
         os.replace(named, target)
         named = None
@@ -79,18 +100,84 @@ def atomic_write(path: str | os.PathLike, data: bytes, expected_original: bytes 
     _sync_folder(folder)
 
 
-def _check_unchanged(target: Path, expected: bytes | None) -> int | None:
-    """The permission bits of `target` (None if absent); raise if it changed."""
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0))
+
+
+def _inspect(target: Path, expected: bytes | None, allow_read_only: bool) -> os.stat_result | None:
+    """The file's status (None if absent); raise if it changed or must not be replaced.
+
+    Opened without following a link and without blocking on a FIFO, and
+    checked on the open descriptor, so what is checked is what is read.
+    """
     try:
-        info = os.stat(target)
+        fd = os.open(target, _OPEN_FLAGS)
     except FileNotFoundError:
         if expected is not None:
             raise FileChangedError(target) from None
         return None
-    if expected is not None:
-        if info.st_size != len(expected) or target.read_bytes() != expected:
-            raise FileChangedError(target)
-    return stat.S_IMODE(info.st_mode)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK) and os.path.islink(target):
+            raise RefusedError(target, "is a symbolic link; lintnews never writes through a link") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RefusedError(target, "is not a regular file (a FIFO, device or socket); not written")
+        if expected is not None:
+            if info.st_size != len(expected) or _read_all(fd, info.st_size) != expected:
+                raise FileChangedError(target)
+    finally:
+        os.close(fd)
+    if info.st_nlink > 1:
+        raise RefusedError(target, f"has {info.st_nlink} hard links: replacing it would leave the "
+                                   "other names with the old text; not written")
+    if not allow_read_only and (not info.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise RefusedError(target, "is read-only; not written")
+    return info
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    chunks, left = [], size + 1  # one byte more: a file that grew is read as different
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _keep_metadata(fd: int, target: Path, original: os.stat_result) -> None:
+    """Give the new file the old one's owner, group and extended attributes, or refuse."""
+    if hasattr(os, "fchown"):
+        current = os.fstat(fd)
+        if (current.st_uid, current.st_gid) != (original.st_uid, original.st_gid):
+            try:
+                os.fchown(fd, original.st_uid, original.st_gid)
+            except OSError:
+                raise RefusedError(target, f"belongs to user {original.st_uid}, group {original.st_gid}, "
+                                           "which a new file from lintnews cannot keep; not written") from None
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(target, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return
+        raise
+    for name in names:
+        try:
+            value = os.getxattr(target, name, follow_symlinks=False)
+            try:
+                if os.getxattr(fd, name) == value:
+                    continue
+            except OSError:
+                pass
+            os.setxattr(fd, name, value)
+        except OSError:
+            raise RefusedError(target, f"has the extended attribute {name}, which lintnews "
+                                       "cannot keep; not written") from None
 
 
 def _new_file_mode() -> int:
@@ -124,18 +211,22 @@ def _open_named(folder: Path, name: str) -> tuple[int, str]:
             continue
 
 
-def _link_anonymous(fd: int, folder: Path, name: str, data: bytes) -> str:
+def _link_anonymous(fd: int, folder: Path, target: Path, data: bytes,
+                    original: os.stat_result | None) -> str:
     """Name the O_TMPFILE file: linkat(2) of /proc/self/fd/N, following the link.
 
     Python's `os.link` cannot follow that link, so libc's linkat is called.
     Where that fails the data is written again to a named temp file.
     """
+    name = target.name
     temp = _temp_path(folder, name)
     if _linkat_follow(f"/proc/self/fd/{fd}", temp):
         return temp
     named_fd, temp = _open_named(folder, name)
     try:
         _write_all(named_fd, data)
+        if original is not None:
+            _keep_metadata(named_fd, target, original)
         os.fchmod(named_fd, os.fstat(fd).st_mode & 0o7777)
         os.fsync(named_fd)
     except BaseException:

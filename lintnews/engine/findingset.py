@@ -69,8 +69,10 @@ class FindingSet(abc.Sequence):  # of Findings
         return f"FindingSet({list(self)!r})"
 
     def __reduce__(self):
-        # to another process (a worker's result) as a plain list
-        return list, (list(self),)
+        # to another process (a worker's result) as it is held: the text and a few arrays,
+        # not a Finding object per finding (millions, for a hostile file)
+        return FindingSet, (self._text, list(self._line_starts), self._starts, self._ends, self._kinds,
+                            self._table, self._order)
 
     def counts(self) -> Iterator[tuple[tuple, int]]:
         """(table entry, number of findings) for each kind of finding: cheap totals."""

@@ -115,18 +115,28 @@ def _adapt(replacement: str, newline: str) -> str:
     return replacement.replace("\r\n", "\n").replace("\n", newline)
 
 
-def fix_once(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, list[Edit], int]:
-    """One pass: the text with the chosen edits applied, the edits, findings fixed."""
+def fix_once(text: str, findings: Iterable[Finding], unsafe: bool = False,
+             exclude: frozenset = frozenset()) -> tuple[str, list[Edit], int]:
+    """One pass: the text with the chosen edits applied, the edits, findings fixed.
+
+    Edits whose (start, end, replacement) is in `exclude` are not made.
+    """
     newline = newline_of(text)
     chosen: list[tuple[Finding, Edit]] = []
     for f in findings:
         edit = chosen_edit(f, unsafe)
         if edit is not None and 0 <= edit.start <= edit.end <= len(text):
-            chosen.append((f, Edit(edit.start, edit.end, _adapt(edit.replacement, newline), edit.rule)))
+            edit = Edit(edit.start, edit.end, _adapt(edit.replacement, newline), edit.rule)
+            if (edit.start, edit.end, edit.replacement) not in exclude:
+                chosen.append((f, edit))
     edits = select_edits(e for _, e in chosen)
     spans = {(e.start, e.end, e.replacement) for e in edits}
     fixed = sum(1 for _, e in chosen if (e.start, e.end, e.replacement) in spans)
     return apply_edits(text, edits), edits, fixed
+
+
+#: How many times one pass may take back the edits that made new findings.
+MAX_RETRIES = 5
 
 
 def fix(text: str, findings: Sequence[Finding], relint: Callable[[str], list[Finding]],
@@ -135,23 +145,74 @@ def fix(text: str, findings: Sequence[Finding], relint: Callable[[str], list[Fin
 
     `findings` are the findings of `text`; `relint(new_text)` lints a fixed
     text. The outcome's `remaining` are the findings of the final text.
+
+    A fix must not make a new problem: when the re-linted text has a finding
+    at warning or above that the text before had not (the same rule and
+    excerpt, counted), the edits at that finding are taken back and the pass
+    is made again without them; a new finding no edit touches drops the pass.
     """
     outcome = FixOutcome(text, remaining=list(findings))
     seen = {text}
     while outcome.passes < max_passes:
-        new_text, edits, fixed = fix_once(outcome.text, outcome.remaining, unsafe)
-        if not edits or new_text == outcome.text:
+        step = _safe_pass(outcome.text, outcome.remaining, relint, unsafe)
+        if step is None:
             break
+        new_text, edits, fixed, relinted = step
         outcome.passes += 1
         outcome.fixed += fixed
         for e in edits:
             outcome.by_rule[e.rule] = outcome.by_rule.get(e.rule, 0) + 1
         outcome.text = new_text
-        outcome.remaining = relint(new_text)
+        outcome.remaining = relinted
         if new_text in seen:  # a cycle between rules: stop where we are
             break
         seen.add(new_text)
     return outcome
+
+
+def _safe_pass(text: str, findings: list[Finding], relint, unsafe: bool):
+    """(new text, edits, fixed, its findings) of one pass that adds no finding; None if none can."""
+    exclude: set = set()
+    for _ in range(MAX_RETRIES + 1):
+        new_text, edits, fixed = fix_once(text, findings, unsafe, frozenset(exclude))
+        if not edits or new_text == text:
+            return None
+        relinted = relint(new_text)
+        new = introduced(findings, relinted)
+        if not new:
+            return new_text, edits, fixed, relinted
+        culprits = _edits_at(edits, new)
+        if not culprits:
+            return None
+        exclude.update((e.start, e.end, e.replacement) for e in culprits)
+    return None
+
+
+def introduced(before: Iterable[Finding], after: Iterable[Finding]) -> list[Finding]:
+    """The findings at warning or above of `after` that `before` has not (by rule and excerpt)."""
+    from collections import Counter
+
+    from lintnews.finding import Severity
+
+    def key(f: Finding) -> tuple[str, str]:
+        return f.rule, f.excerpt
+
+    had = Counter(key(f) for f in before if f.severity >= Severity.WARNING)
+    has = Counter(key(f) for f in after if f.severity >= Severity.WARNING)
+    surplus = {k for k, n in has.items() if n > had.get(k, 0)}
+    return [f for f in after if f.severity >= Severity.WARNING and key(f) in surplus]
+
+
+def _edits_at(edits: Sequence[Edit], findings: Sequence[Finding]) -> list[Edit]:
+    """The edits (in text order) whose output touches one of `findings` (offsets in the new text)."""
+    spans = []
+    shift = 0
+    for e in edits:
+        start = e.start + shift
+        spans.append((start, start + len(e.replacement), e))
+        shift += len(e.replacement) - (e.end - e.start)
+    return [e for start, end, e in spans
+            if any(start <= f.end_offset and f.offset <= end for f in findings)]
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
@@ -181,22 +242,33 @@ def encode(text: str, encoding: str, bom: bytes, shown: str) -> bytes:
                        f"which {encoding} cannot hold; file left unchanged") from None
 
 
-def write_atomic(path: Path, data: bytes, expected: bytes | None, shown: str | None = None) -> None:
+def write_atomic(path: Path, data: bytes, expected: bytes | None, shown: str | None = None,
+                 allow_read_only: bool = False) -> None:
     """Replace the file at `path` with `data` through `atomic.atomic_write`.
 
     When `expected` is given and the file's bytes are no longer those, the file
-    changed after it was read and nothing is written. Every failure becomes a
+    changed after it was read and nothing is written. A symlink, a file with
+    other hard links, metadata that cannot be kept and (unless
+    `allow_read_only`) a read-only file are refused. Every failure becomes a
     one-line FixError naming the file; the original is then untouched.
     """
-    from lintnews.engine.atomic import FileChangedError, atomic_write
+    import os
+
+    from lintnews.engine.atomic import FileChangedError, RefusedError, atomic_write
 
     shown = shown or str(path)
     try:
-        atomic_write(path, data, expected)
+        atomic_write(path, data, expected, allow_read_only=allow_read_only)
     except FileChangedError:
         raise FixError(f"{shown}: changed while lintnews was reading it; not fixed, run again") from None
+    except RefusedError as exc:
+        hint = " (--fix-read-only writes it anyway)" if exc.reason.startswith("is read-only") else ""
+        raise FixError(f"{shown}: {exc.reason}{hint}") from None
     except PermissionError:
+        folder = Path(path).parent
+        if not os.access(folder, os.W_OK):
+            raise FixError(f"{shown}: its folder {folder} cannot be written (a fix writes a new file "
+                           "beside the old one and renames it); not fixed") from None
         raise FixError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise FixError(f"{shown}: cannot write ({exc.strerror or exc})") from None
-

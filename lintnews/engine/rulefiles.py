@@ -6,7 +6,12 @@ examples; the kind reads the rest. Other top-level tables (`[[entity]]`,
 `[profile.ap]`, ...) are data that kinds and checks look up by name.
 
 A broken file is a `RuleFileError` naming the file, the line and the reason;
-nothing is half-loaded.
+nothing is half-loaded. "Broken" covers every way a file can be bad: not a
+regular file (a FIFO would hang the read), not UTF-8, not TOML, nested too
+deeply, or a `message` that is more than a template. A message names its
+fields only (`{found}`, `{expected}`): no attribute or index access, no
+conversion, and a width of at most `MAX_FIELD_WIDTH`, so a rule file can
+neither reach into lintnews's objects nor ask for gigabytes of padding.
 """
 from __future__ import annotations
 
@@ -32,6 +37,7 @@ BUILTIN_RULES = _PACKAGE / "rules"  # the rule data, package data of lintnews
 
 
 CODE_PATTERN = regex.compile(r"^[A-Z]{2,8}[0-9]{3}$")
+_NUMBERS = regex.compile(r"[0-9]+")
 NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9-]*$")
 _COMMON_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "doc", "examples",
@@ -134,21 +140,111 @@ def rule_files(folders: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_rules(folders: Iterable[Path]) -> RuleSet:
-    """Load every rule file of `folders` (in order) into one RuleSet."""
+#: The widest a message field may be padded (`{found:>20}`).
+MAX_FIELD_WIDTH = 200
+#: A rule file larger than this is refused rather than read.
+MAX_RULE_FILE_BYTES = 64 << 20
+
+
+def read_rule_file(path: Path) -> str:
+    """The text of a rule file; a RuleFileError for anything but a regular UTF-8 file."""
+    data = read_regular(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RuleFileError(path, line, f"not UTF-8 (byte {exc.start}: {exc.reason})") from None
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, without blocking on a FIFO; a RuleFileError otherwise."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RuleFileError(path, None, "not a regular file (a FIFO, device or folder)")
+        if info.st_size > MAX_RULE_FILE_BYTES:
+            raise RuleFileError(path, None, f"larger than {MAX_RULE_FILE_BYTES >> 20} MB")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_RULE_FILE_BYTES + 1)
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    return data
+
+
+def parse_toml(path: Path, raw: str) -> dict:
+    """TOML of a rule file; a RuleFileError (with the line where known) if it is not."""
     import tomllib  # not needed when the table cache holds the parsed rules
 
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        raise RuleFileError(path, line, f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise RuleFileError(path, None, "not valid TOML: arrays or tables nested too deeply") from None
+
+
+def check_message(template: str) -> str | None:
+    """Why `template` is not a plain message template (None when it is one)."""
+    from string import Formatter
+
+    try:
+        parts = list(Formatter().parse(template))
+    except ValueError as exc:
+        return f"not a message template: {exc}"
+    for _text, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return (f"the field {{{name}}} is not a plain name: a message may use fields such as "
+                    "{found}, without attribute or index access")
+        if conversion is not None:
+            return f"the field {{{name}}} has a conversion (!{conversion}); use the plain field"
+        if spec:
+            if "{" in spec:
+                return f"the field {{{name}}} has a nested field in its format"
+            widths = [int(n) for n in _NUMBERS.findall(spec)]
+            if any(n > MAX_FIELD_WIDTH for n in widths):
+                return f"the field {{{name}}} asks for a width over {MAX_FIELD_WIDTH}"
+            try:
+                format("", spec)
+            except ValueError:
+                return f"the field {{{name}}} has a format that does not apply to text: {spec!r}"
+    return None
+
+
+def parse_rule_files(folders: Iterable[Path]) -> list:
+    """[path, parsed TOML, line of each [[rule]]] of every rule file: plain data, for the cache."""
+    parsed = []
+    for path in rule_files(folders):
+        raw = read_rule_file(path)
+        data = parse_toml(path, raw)
+        headers = [i + 1 for i, text in enumerate(raw.splitlines()) if text.strip() == "[[rule]]"]
+        parsed.append([str(path), data, headers])
+    return parsed
+
+
+def load_rules(folders: Iterable[Path], parsed: list | None = None) -> RuleSet:
+    """Load every rule file of `folders` (in order) into one RuleSet.
+
+    `parsed` is what `parse_rule_files(folders)` gives (from the table cache);
+    every rule is checked again either way.
+    """
     ruleset = RuleSet()
     seen: dict[str, RuleEntry] = {}
-    for path in rule_files(folders):
-        raw = path.read_text(encoding="utf-8")
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            line = _toml_error_line(str(exc))
-            raise RuleFileError(path, line, f"not valid TOML: {exc}") from None
+    for name, data, headers in parse_rule_files(folders) if parsed is None else parsed:
+        path = Path(name)
         ruleset.files.append(path)
-        headers = [i + 1 for i, text in enumerate(raw.splitlines()) if text.strip() == "[[rule]]"]
         for index, table in enumerate(data.pop("rule", [])):
             line = headers[index] if index < len(headers) else None
             entry = _parse_entry(table, path, line)
@@ -178,7 +274,17 @@ def load_rules_cached(folders: tuple[Path, ...] = ()) -> RuleSet:
     key = None
     if tablecache.folder() is not None:
         key = tablecache.digest("rules", ruleset_version(tuple(folders)), *map(str, folders))
-    ruleset = tablecache.cached_pickle("rules", key, lambda: load_rules((BUILTIN_RULES, *folders)))
+    every = (BUILTIN_RULES, *folders)
+    files = [str(path) for path in rule_files(every)]
+
+    def valid(value) -> bool:  # the parsed files, as plain data, of exactly these files
+        return (isinstance(value, list) and [item[0] if isinstance(item, list) and item else None
+                                             for item in value] == files
+                and all(len(item) == 3 and isinstance(item[1], dict) and isinstance(item[2], list)
+                        and all(type(n) is int for n in item[2]) for item in value))
+
+    parsed = tablecache.cached_data("rules", key, lambda: parse_rule_files(every), valid)
+    ruleset = load_rules(every, parsed)
     ruleset.cache_key = key
     return ruleset
 
@@ -199,8 +305,8 @@ def ruleset_version(folders: tuple[Path, ...]) -> str:
         files += sorted(Path(folder).glob("*.toml")) + sorted(Path(folder).glob("*.txt"))
     for path in files:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular(path)
+        except RuleFileError:  # reported when the file is loaded
             continue
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + sha256(data).digest())
     return digest.hexdigest()[:20]
@@ -268,6 +374,11 @@ def _parse_entry(table: Any, path: Path, line: int | None) -> RuleEntry:
     )
     data = {k: v for k, v in table.items() if k not in _COMMON_KEYS}
     if "message" in table:
+        if not isinstance(table["message"], str):
+            raise fail("'message' must be a string")
+        problem = check_message(table["message"])
+        if problem is not None:
+            raise fail(problem)
         data["message"] = table["message"]
     return RuleEntry(rule, table["kind"], data, path, line or 0)
 

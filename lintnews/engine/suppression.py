@@ -49,6 +49,20 @@ class Suppressions:
 
     def __init__(self, ranges: list[tuple[int, int, tuple[str, ...]]]) -> None:
         self.ranges = ranges
+        # per code prefix: range starts in order, and the furthest end among the ranges so far,
+        # so that a lookup is a bisection, not a walk over every range
+        by_code: dict[str, list[tuple[int, int]]] = {}
+        for lo, hi, codes in ranges:
+            for code in codes:
+                by_code.setdefault(code, []).append((lo, hi))
+        self._index: dict[str, tuple[list[int], list[int]]] = {}
+        for code, spans in by_code.items():
+            spans.sort()
+            furthest, reach = -1, []
+            for _lo, hi in spans:
+                furthest = max(furthest, hi)
+                reach.append(furthest)
+            self._index[code] = ([lo for lo, _hi in spans], reach)
 
     def __bool__(self) -> bool:
         return bool(self.ranges)
@@ -80,9 +94,18 @@ class Suppressions:
         return self.covers(finding.offset, finding.end_offset, finding.rule)
 
     def covers(self, start: int, end: int, rule: str) -> bool:
-        """Whether a finding of `rule` at original [start, end) is suppressed."""
-        for lo, hi, codes in self.ranges:
-            if lo <= start and end <= hi + 1:
-                if any(rule.startswith(c) for c in codes):
-                    return True
+        """Whether a finding of `rule` at original [start, end) is suppressed.
+
+        Codes are prefixes, so only the prefixes of `rule` are looked up.
+        """
+        from bisect import bisect_right
+
+        for size in range(len(rule) + 1):
+            found = self._index.get(rule[:size])
+            if found is None:
+                continue
+            starts, reach = found
+            i = bisect_right(starts, start)
+            if i and end <= reach[i - 1] + 1:
+                return True
         return False

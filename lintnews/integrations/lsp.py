@@ -18,6 +18,10 @@ pygls the whole new text: pygls counts lines at more characters (U+2028,
 U+0085, form feed ...), which scraped text holds, and would put an edit after
 one in the wrong place. "Fix all" is one small edit per changed stretch, so
 an editor keeps the cursor and the text between the fixes.
+They are converted through an index of the text's line starts and wide
+characters (`PositionIndex`), so a one-line document with thousands of
+findings costs a bisection per position, not a scan of its line; linting
+runs in a thread, never on the event loop that answers the client.
 
 This module imports pygls only inside `main` and `build_server`, so the
 command line can name the missing extra instead of failing with a traceback.
@@ -40,6 +44,8 @@ EXTRA_MISSING = ("lintnews lsp needs the optional packages pygls and lsprotocol:
 DEFAULT_DOCS_URL = "http://127.0.0.1:8081/rules/{code}"
 LANGUAGE_FORMATS = {"markdown": "markdown", "html": "html", "plaintext": "plain", "text": "plain"}
 CONFIG_FILES = ("pyproject.toml", ".lintnews.toml")
+#: The method a request with parameters of the wrong types is turned into, to answer it with an error.
+INVALID_PARAMS = "lintnews/invalidParams"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"lintnews: error: {EXTRA_MISSING}\n")
         return 2
     args = build_parser().parse_args(argv)
-    build_server(args.docs_url, args.debounce).start_io()
-    return 0
+    server = build_server(args.docs_url, args.debounce)
+    server.start_io()
+    return server.lintnews_exit_code  # 1 for `exit` without `shutdown`, as the protocol says
 
 
 def apply_changes(text: str, changes, encoding: str) -> str:
@@ -82,12 +89,49 @@ def apply_changes(text: str, changes, encoding: str) -> str:
     return text
 
 
+#: A changed line longer than this is given as one edit over its changed stretch,
+#: not diffed word by word (the word diff grows with the square of the line).
+WORD_DIFF_MAX = 2000
+
+
 def minimal_edits(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) edits of `old`, in order and apart, turning it into `new`:
-    one per changed stretch, each trimmed to the characters that change."""
+    one per changed stretch, each trimmed to the characters that change.
+
+    Lines are aligned first; a changed line is diffed word by word, or, when
+    it is very long, given as one edit from its first to its last change."""
+    import difflib
+
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    starts_old, starts_new = [0], [0]
+    for line in old_lines:
+        starts_old.append(starts_old[-1] + len(line))
+    for line in new_lines:
+        starts_new.append(starts_new[-1] + len(line))
+    edits: list[tuple[int, int, str]] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                a, b = old_lines[i1 + k], new_lines[j1 + k]
+                if a != b:
+                    edits.extend((starts_old[i1 + k] + x, starts_old[i1 + k] + y, r)
+                                 for x, y, r in _line_edits(a, b))
+            continue
+        a, b = old[starts_old[i1]:starts_old[i2]], new[starts_new[j1]:starts_new[j2]]
+        edits.extend((starts_old[i1] + x, starts_old[i1] + y, r) for x, y, r in _trimmed(a, b, 0, len(a), 0, len(b)))
+    return edits
+
+
+def _line_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The edits of one changed line: word by word, or one trimmed edit for a very long line."""
     import difflib
     import re
 
+    if max(len(old), len(new)) > WORD_DIFF_MAX:
+        return _trimmed(old, new, 0, len(old), 0, len(new))
     token = re.compile(r"\w+|\s+|[^\w\s]")
     a = [m.group() for m in token.finditer(old)]
     b = [m.group() for m in token.finditer(new)]
@@ -98,15 +142,76 @@ def minimal_edits(old: str, new: str) -> list[tuple[int, int, str]]:
         at_b.append(at_b[-1] + len(t))
     edits = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        start, end, new_start, new_end = at_a[i1], at_a[i2], at_b[j1], at_b[j2]
-        while start < end and new_start < new_end and old[start] == new[new_start]:
-            start, new_start = start + 1, new_start + 1
-        while end > start and new_end > new_start and old[end - 1] == new[new_end - 1]:
-            end, new_end = end - 1, new_end - 1
-        edits.append((start, end, new[new_start:new_end]))
+        if tag != "equal":
+            edits.extend(_trimmed(old, new, at_a[i1], at_a[i2], at_b[j1], at_b[j2]))
     return edits
+
+
+def _trimmed(old: str, new: str, start: int, end: int, new_start: int, new_end: int) -> list[tuple[int, int, str]]:
+    """old[start:end] -> new[new_start:new_end] as one edit without its unchanged ends (none if equal)."""
+    while start < end and new_start < new_end and old[start] == new[new_start]:
+        start, new_start = start + 1, new_start + 1
+    while end > start and new_end > new_start and old[end - 1] == new[new_end - 1]:
+        end, new_end = end - 1, new_end - 1
+    if start == end and new_start == new_end:
+        return []
+    return [(start, end, new[new_start:new_end])]
+
+
+class PositionIndex:
+    """(line, character) in an encoding <-> code-point offset, for one text.
+
+    The characters wider than one unit (astral ones in UTF-16, non-ASCII ones
+    in UTF-8) are listed once with a running sum of their extra units, so both
+    directions are bisections; `Lines` gives the line starts.
+    """
+
+    def __init__(self, text: str, encoding: str) -> None:
+        import re
+
+        from lintnews.text.positions import Lines
+
+        self.text, self.encoding, self.lines = text, encoding, Lines(text)
+        self.wide: list[int] = []
+        self.extra = [0]  # extra[k]: the extra units of the first k wide characters
+        if encoding in ("utf-16", "utf-8"):
+            wide = re.compile(r"[\U00010000-\U0010ffff]" if encoding == "utf-16" else r"[^\x00-\x7f]")
+            total = 0
+            for m in wide.finditer(text):
+                self.wide.append(m.start())
+                total += 1 if encoding == "utf-16" else len(m.group().encode("utf-8", "surrogatepass")) - 1
+                self.extra.append(total)
+
+    def _units_before(self, offset: int) -> int:
+        from bisect import bisect_left
+
+        return offset + self.extra[bisect_left(self.wide, offset)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.lines.starts
+        line = bisect_right(starts, offset) - 1
+        return line, self._units_before(offset) - self._units_before(starts[line])
+
+    def offset(self, line: int, character: int) -> int:
+        """The first offset of `line` at or past `character` units (clamped to the line)."""
+        starts = self.lines.starts
+        if line < 0:
+            return 0
+        if line >= len(starts):
+            return len(self.text)
+        start, end = starts[line], self.lines.line_end(line)
+        target = self._units_before(start) + max(character, 0)
+        lo, hi = start, end
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._units_before(mid) >= target:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
 
 
 def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
@@ -120,14 +225,21 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     from lintnews.config import Config, ConfigError, config_for_folder, load_config
     from lintnews.finding import Severity
     from lintnews.engine.fixes import fix
-    from lintnews.text.positions import Lines
     from lintnews.report.html import fix_text
     from lintnews.engine.rulefiles import RuleFileError
 
     severities = {Severity.ERROR: types.DiagnosticSeverity.Error,
                   Severity.WARNING: types.DiagnosticSeverity.Warning,
                   Severity.INFO: types.DiagnosticSeverity.Information}
+    from pygls.exceptions import JsonRpcInvalidParams
+    from pygls.protocol import JsonRPCRequestMessage
+
     class Protocol(LanguageServerProtocol):
+        """pygls's protocol with two changes: document changes are applied by
+        `apply_changes` (the protocol's line breaks), and a request whose
+        parameters do not fit the protocol's types (a position on line -1) is
+        answered with an InvalidParams error instead of being dropped unanswered."""
+
         @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
         def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
             """pygls's own handler, with the changes applied by `apply_changes`."""
@@ -139,8 +251,33 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
             if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
                 yield handler, (params,), None
 
+        def structure_message(self, data):
+            try:
+                return super().structure_message(data)
+            except JsonRpcInvalidParams:
+                if isinstance(data, dict) and "id" in data and "method" in data:
+                    return JsonRPCRequestMessage(id=data["id"], method=INVALID_PARAMS, jsonrpc="2.0",
+                                                 params=None)
+                raise
+
     server = LanguageServer("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                             protocol_cls=Protocol)
+    server.lintnews_exit_code = 0
+    shut_down: list[bool] = []
+
+    @server.feature(INVALID_PARAMS)
+    def invalid_params(ls, params) -> None:
+        raise JsonRpcInvalidParams("invalid params: a value does not fit the protocol's types "
+                                   "(a negative line or character?)")
+
+    @server.feature(types.SHUTDOWN)
+    def on_shutdown(ls, params) -> None:
+        shut_down.append(True)
+
+    @server.feature(types.EXIT)
+    def on_exit(ls, params) -> None:
+        server.lintnews_exit_code = 0 if shut_down else 1
+
     pending: dict[str, asyncio.Task] = {}
     told: set[str] = set()  # configuration errors already shown
 
@@ -175,16 +312,20 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
             told.add(problem)
             server.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"lintnews: {problem}"))
 
-    def lint(doc, text: str) -> list:
-        findings, problem = lint_or_error(doc, text)
-        tell(problem)
-        return findings
-
-    def to_range(lines: Lines, start: int, end: int) -> types.Range:
+    def index(text: str) -> PositionIndex:
+        """The position index of `text` in the agreed encoding (the last one is kept)."""
         enc = encoding()
-        return types.Range(types.Position(*lines.position(start, enc)), types.Position(*lines.position(end, enc)))
+        known = last_index[0]
+        if known is None or known.text is not text or known.encoding != enc:
+            known = last_index[0] = PositionIndex(text, enc)
+        return known
 
-    def diagnostic(f, lines: Lines) -> types.Diagnostic:
+    last_index: list = [None]
+
+    def to_range(lines: PositionIndex, start: int, end: int) -> types.Range:
+        return types.Range(types.Position(*lines.position(start)), types.Position(*lines.position(end)))
+
+    def diagnostic(f, lines: PositionIndex) -> types.Diagnostic:
         return types.Diagnostic(
             range=to_range(lines, f.offset, f.end_offset),
             message=f.message,
@@ -208,7 +349,7 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
         current = server.workspace.text_documents.get(uri)
         if current is None or current.source != text:  # closed or edited meanwhile: a newer run publishes
             return
-        lines = Lines(text)
+        lines = await asyncio.get_running_loop().run_in_executor(None, index, text)
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=[diagnostic(f, lines) for f in findings]))
 
@@ -257,17 +398,18 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
-    def code_action(ls, params: types.CodeActionParams):
+    async def code_action(ls, params: types.CodeActionParams):
         uri = params.text_document.uri
         doc = server.workspace.get_text_document(uri)
         if not lintable(doc):
             return []
         text = doc.source
-        lines = Lines(text)
-        enc = encoding()
-        start = lines.offset(params.range.start.line, params.range.start.character, enc)
-        end = lines.offset(params.range.end.line, params.range.end.character, enc)
-        findings = lint(doc, text)
+        loop = asyncio.get_running_loop()
+        lines = await loop.run_in_executor(None, index, text)
+        start = lines.offset(params.range.start.line, params.range.start.character)
+        end = lines.offset(params.range.end.line, params.range.end.character)
+        findings, problem = await loop.run_in_executor(None, lint_or_error, doc, text)  # off the event loop
+        tell(problem)
         only = params.context.only
         actions: list[types.CodeAction] = []
 
@@ -290,7 +432,7 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
             actions.extend(a for _, _, a in sorted(quick, key=lambda item: (item[0], item[1])))
         fix_all = None
         if any(s.safe for f in findings for s in f.suggestions):
-            outcome = fix(text, findings, lambda new: lint_or_error(doc, new)[0])
+            outcome = await loop.run_in_executor(None, fix, text, findings, lambda new: lint_or_error(doc, new)[0])
             if outcome.text != text:
                 fix_all = types.WorkspaceEdit(changes={uri: [
                     types.TextEdit(to_range(lines, a, b), new) for a, b, new in minimal_edits(text, outcome.text)]})

@@ -19,7 +19,7 @@ import regex
 
 
 from lintnews.engine.registry import Check
-from lintnews.text.safe_regex import RuleTimeout, compile_user_pattern
+from lintnews.text.safe_regex import RuleTimeout, compile_user_pattern, deadline_of, timeout_finding
 from lintnews.kinds.common import format_message, starts_word, string_list, term_pattern
 
 DEFAULT_MESSAGE = "“{found}” should not be here."
@@ -50,14 +50,17 @@ def build(entries, ruleset):
                 if starts_word(prose, m.start()) or not prose[m.start()].isalnum():
                     entry = token_owner[m.group().lower()]
                     yield from _report(doc, ctx, entry, m.start(), m.end())
+        timeouts = []
         for pattern, entry in patterns:
             if ctx.enabled(entry.rule.code):
                 try:
-                    for m in pattern.finditer(prose):
+                    for m in pattern.finditer(prose, deadline_of(doc)):
                         if m.end() > m.start():
                             yield from _report(doc, ctx, entry, m.start(), m.end())
                 except RuleTimeout as timeout:
-                    yield timeout.finding(doc)
+                    timeouts.append(timeout)
+        if timeouts:  # one finding naming them all (several LN002 at one place would fold into one)
+            yield timeout_finding(doc, timeouts)
 
     return [Check(rules, run)]
 

@@ -14,6 +14,13 @@ holds a `.gitignore` of `*`, so it never shows up in `git status`.
 
 A cache that cannot be written (read-only folder, full disk) is silently
 skipped: caching must never make a run fail.
+
+On a shared machine nobody else may decide what a run reports
+(`lintnews.run.private`): the folders are created `0700`, a folder that
+another user owns or can write to is not used (the command line says so),
+an entry is read only from a regular file of this user's, never through a
+link or from a FIFO, it carries its own key (an entry renamed to another key
+is a miss), and every finding read back must lie inside the text.
 """
 from __future__ import annotations
 
@@ -50,6 +57,7 @@ class Cache:
         self.misses = 0
         self._ready: set[str] = set()
         self._broken = False
+        self._usable: bool | None = None
 
     def key(self, data: bytes, path: str, config: "Config", encoding: str | None) -> tuple[str, str]:
         """(rule-set version, entry key) for a file's bytes under a configuration."""
@@ -58,45 +66,79 @@ class Cache:
         digest.update(f"\0{path}\0{encoding}\0{config!r}".encode("utf-8", "surrogateescape"))
         return version, digest.hexdigest()
 
-    def get(self, key: tuple[str, str]) -> list[Finding] | None:
+    def usable(self) -> bool:
+        """Whether the folder is safe to use (`private.folder_problem`), checked once."""
+        if self._usable is None:
+            from lintnews.run.private import folder_problem
+
+            try:
+                self._usable = folder_problem(self.folder) is None
+            except OSError:
+                self._usable = False
+        return self._usable
+
+    def get(self, key: tuple[str, str], text: str | None = None) -> list[Finding] | None:
+        """The findings stored under `key`; None when absent or not valid for `text`."""
         import json
 
+        from lintnews.run.private import read_private
+
         version, name = key
+        data = read_private(self.folder / version / name[:2] / f"{name}.json") if self.usable() else None
         try:
-            with open(self.folder / version / name[:2] / f"{name}.json", encoding="utf-8") as fh:
-                findings = [Finding.from_dict(d) for d in json.load(fh)]
-        except (OSError, ValueError, KeyError, TypeError):
+            if data is None:
+                raise ValueError("no entry")
+            entry = json.loads(data)
+            if not isinstance(entry, dict) or entry.get("key") != name:
+                raise ValueError("an entry of another key")
+            findings = [Finding.from_dict(d) for d in entry["findings"]]
+            if text is not None and not all(_inside(f, len(text)) for f in findings):
+                raise ValueError("a finding outside the text")
+        except (ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
         return findings
 
     def put(self, key: tuple[str, str], findings: list[Finding]) -> None:
-        if self._broken or len(findings) > MAX_ENTRY:
+        if self._broken or len(findings) > MAX_ENTRY or not self.usable():
             return
         import json
-        import tempfile
+
+        from lintnews.engine.atomic import atomic_write
 
         version, name = key
         try:
             folder = self._prepare(version) / name[:2]
-            folder.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump([f.to_dict() for f in findings], fh, ensure_ascii=False)
-            os.replace(tmp, folder / f"{name}.json")
-        except OSError:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            data = json.dumps({"key": name, "findings": [f.to_dict() for f in findings]},
+                              ensure_ascii=False).encode("utf-8", "surrogatepass")
+            atomic_write(folder / f"{name}.json", data, None)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache
             self._broken = True
 
     def _prepare(self, version: str) -> Path:
+        from lintnews.run.private import create_private
+
         target = self.folder / version
         if version in self._ready:
             return target
         if not target.is_dir():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by lintnews: the cache is never committed.\n*\n", encoding="utf-8")
-            target.mkdir(exist_ok=True)
+            create_private(self.folder / ".gitignore",
+                           b"# Created by lintnews: the cache is never committed.\n*\n")
+            target.mkdir(mode=0o700, exist_ok=True)
         self._ready.add(version)
         return target
+
+
+def _inside(finding: Finding, length: int) -> bool:
+    """Whether a finding read back has plain values and spans inside a text of `length`."""
+    ints = (finding.offset, finding.end_offset, finding.line, finding.column, finding.end_line,
+            finding.end_column)
+    if not all(type(n) is int for n in ints) or not 0 <= finding.offset <= finding.end_offset <= length:
+        return False
+    if not all(isinstance(v, str) for v in (finding.rule, finding.name, finding.category,
+                                            finding.excerpt, finding.message)):
+        return False
+    return all(type(s.offset) is int and type(s.end_offset) is int and isinstance(s.replacement, str)
+               and 0 <= s.offset <= s.end_offset <= length for s in finding.suggestions)

@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="apply safe fixes and write the files (standard input: print the fixed text)")
     fixes.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff, also apply unsafe fixes (removing a block, renaming)")
+    fixes.add_argument("--fix-read-only", action="store_true",
+                       help="with --fix, also write files that are read-only (refused otherwise)")
     fixes.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff, write nothing; exit 1 if there are any")
     sel = check.add_argument_group("rule selection")
@@ -187,6 +189,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except (ConfigError, RuleFileError) as exc:
         _error(str(exc))
         return ExitStatus.ERROR
+    except OutputError as exc:
+        _error(str(exc))
+        return ExitStatus.ERROR
     except KeyboardInterrupt:
         _error("interrupted")
         return ExitStatus.INTERRUPTED
@@ -207,14 +212,57 @@ def _error(message: str) -> None:
     sys.stderr.write(f"lintnews: error: {message}\n")
 
 
+class OutputError(Exception):
+    """The report could not be written (a full disk, a closed device): exit 2, not 1."""
+
+
 def _report_file(path: str) -> TextIO:
-    """The -o report file (written atomically); a path that cannot be written is a usage error."""
+    """The -o report file; a path that cannot be written is a usage error.
+
+    A regular file (or a new one) is written atomically; a device or pipe
+    that exists (`-o /dev/stdout`) is written to as it is, never replaced.
+    """
+    import os
+    import stat
+
     from lintnews.engine.atomic import atomic_text_file  # only with -o
 
     try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UsageError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"cannot write the report to {path}: it is a folder; give a file name")
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            return _DeviceReport(open(path, "w", encoding="utf-8", errors="surrogateescape"))
         return atomic_text_file(path)
     except OSError as exc:
         raise UsageError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+
+
+class _DeviceReport:
+    """A report written straight to a device or pipe: nothing to rename at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text)
+
+    def commit(self) -> None:
+        self.stream.flush()
+
+    def close(self) -> None:
+        try:
+            self.stream.close()
+        except OSError:
+            pass
 
 
 def _stdout() -> TextIO:
@@ -270,14 +318,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes applies with --fix or --diff")
+    if args.fix_read_only and not args.fix:
+        raise UsageError("--fix-read-only applies with --fix")
     fmt = report_format(args)
     fix_mode = "diff" if args.diff else "fix" if args.fix else None
     stdin = "-" in args.paths
     cache_dir = None
     if not (args.no_cache or stdin or args.jsonl or fix_mode):
         from lintnews.run.cache import default_cache_dir
+        from lintnews.run.private import folder_problem
 
         cache_dir = default_cache_dir()
+        try:
+            problem = folder_problem(cache_dir, create=False)
+        except OSError:  # a folder that cannot be created: simply no cache
+            problem, cache_dir = None, None
+        if problem is not None:
+            sys.stderr.write(f"lintnews: warning: {problem}\n")
+            cache_dir = None
     runner = Runner(
         flag_overrides(args),
         Path(args.config) if args.config else None,
@@ -287,6 +345,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         cache_dir=cache_dir,
         fix=fix_mode,
         unsafe_fixes=args.unsafe_fixes,
+        roots=None if stdin or args.jsonl else tuple(args.paths),
+        fix_read_only=args.fix_read_only,
     )
     config = runner.config_for(Path.cwd())
     fail_on = config.fail_on
@@ -337,12 +397,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter.finish(summary)
         if stream is not console:
             stream.commit()
+        else:
+            stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk or device: the report is incomplete, which is not "findings"
+        where = f" to {args.output}" if args.output else ""
+        raise OutputError(f"cannot write the report{where}: {exc.strerror or exc}") from None
     finally:
         progress.close()
         if stream is not console:
             stream.close()
         else:
-            stream.flush()
+            try:
+                stream.flush()
+            except OSError:
+                pass
     if fix_mode is not None:
         _fix_note(fix_mode, fixed, changed)
     if summary.errors:

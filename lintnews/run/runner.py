@@ -8,6 +8,7 @@ rebuilds its own from the same flags.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -37,9 +38,10 @@ class Runner:
     def __init__(self, overrides: dict[str, Any], config_file: Path | None = None,
                  encoding: str | None = None, keep_text: bool = False,
                  stdin_folder: Path | None = None, cache_dir: Path | None = None,
-                 fix: str | None = None, unsafe_fixes: bool = False) -> None:
+                 fix: str | None = None, unsafe_fixes: bool = False,
+                 roots: tuple[str, ...] | None = None, fix_read_only: bool = False) -> None:
         self.args = (overrides, config_file, encoding, keep_text, stdin_folder, cache_dir,
-                     fix, unsafe_fixes)
+                     fix, unsafe_fixes, roots, fix_read_only)
         self.overrides = overrides
         self.config_file = config_file
         if config_file is not None and not config_file.is_file():
@@ -50,6 +52,11 @@ class Runner:
         #: None (report only), "fix" (write fixes) or "diff" (show them).
         self.fix_mode = fix
         self.unsafe_fixes = unsafe_fixes
+        self.fix_read_only = fix_read_only
+        #: The real paths of the files and folders the user named (None: no limit).
+        #: A file whose real path lies outside all of them (a symlink out of the
+        #: tree) is neither read nor fixed.
+        self.roots = None if roots is None else tuple(os.path.realpath(r) for r in roots)
         self._configs: dict[Path, Config] = {}
         self._contexts: dict[Config, Any] = {}
         self.cache = None
@@ -94,6 +101,10 @@ class Runner:
                 source = decode(sys.stdin.buffer.read(), target.shown, self.encoding)
                 folder = self.stdin_folder or Path.cwd()
             else:
+                outside = self.outside_roots(target.path)
+                if outside is not None:
+                    return FileResult(target.shown, [], f"{target.shown}: a symlink to {outside}, outside "
+                                      "the folders being checked; skipped, not read or fixed", skipped=True)
                 source = read_source(target.path, self.encoding, target.shown)
                 folder = target.path.parent
         except SourceError as exc:
@@ -105,12 +116,22 @@ class Runner:
         if self.cache is None or target.path is None:
             return self.lint_text(source.text, target.shown, folder)
         key = self.cache.key(source.raw, target.shown, self.config_for(folder), self.encoding)
-        findings = self.cache.get(key)
+        findings = self.cache.get(key, source.text)
         if findings is not None:
             return FileResult(target.shown, findings, None, source.text if self.keep_text else None)
         result = self.lint_text(source.text, target.shown, folder)
         self.cache.put(key, result.findings)
         return result
+
+    def outside_roots(self, path: Path) -> str | None:
+        """The real path of `path` when it lies outside every root, else None."""
+        if self.roots is None:
+            return None
+        real = os.path.realpath(path)
+        for root in self.roots:
+            if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+                return None
+        return real
 
     def fix(self, source, target: Target, folder: Path, result: FileResult) -> None:
         """Fix one file's findings: write the file, or fill `diff` / `fixed_output`."""
@@ -129,7 +150,9 @@ class Runner:
                 result.fixed_output = encode(outcome.text, source.encoding, source.bom, target.shown)
             elif outcome.changed:
                 data = encode(outcome.text, source.encoding, source.bom, target.shown)
-                write_atomic(target.path, data, source.raw, target.shown)
+                # a link inside the roots: its target is written, the link stays
+                real = Path(os.path.realpath(target.path))
+                write_atomic(real, data, source.raw, target.shown, allow_read_only=self.fix_read_only)
         except FixError as exc:
             result.error = str(exc)  # the file is as it was: keep its findings
             if target.path is None:

@@ -3,7 +3,9 @@
 A regular file is read whole, checked for being binary (a NUL byte in its
 first 8 KB, or the signature of an image, PDF or archive: skipped with a
 note), stripped of a UTF-8, UTF-16 or UTF-32 byte-order mark, and decoded
-strictly (UTF-8 unless `--encoding` says otherwise). Every problem is a
+strictly (UTF-8 unless `--encoding` says otherwise). UTF-16 without a mark is
+recognised by where its NUL bytes fall (`utf16_without_bom`) rather than
+skipped as binary, which would pass a run that checked nothing. Every problem is a
 `SourceError` whose one-line message names the file and, for bad UTF-8, the
 byte offset and line. An empty or whitespace-only file is text like any other
 (it simply has no findings). The `Source` keeps the BOM, the encoding and the
@@ -71,6 +73,33 @@ def is_binary(data: bytes, nul_bytes: bool = True) -> bool:
     return data.startswith(_MAGIC) or (nul_bytes and b"\x00" in data[:8192])
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text in UTF-16 that has no byte-order mark, else None.
+
+    Text in a Latin script written as UTF-16 has a NUL in every other byte,
+    always on the same side; a binary file's NULs fall anywhere. The guess is
+    kept only when the whole file decodes and reads as text.
+    """
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.4 * half and even <= 0.02 * half:
+        codec = "utf-16-le"
+    elif even >= 0.4 * half and odd <= 0.02 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        sample = data[:65536].decode(codec)
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r")
+    return codec if readable >= 0.95 * len(sample) else None
+
+
 def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     bom = b""
     codec = encoding or "utf-8"
@@ -78,7 +107,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
         if data.startswith(mark):
             bom, codec = mark, name
             break
-    if not bom and is_binary(data, nul_bytes=encoding is None):
+    if not bom and encoding is None and b"\x00" in data[:8192] and not data.startswith(_MAGIC):
+        codec = utf16_without_bom(data) or codec
+    if not bom and codec == (encoding or "utf-8") and is_binary(data, nul_bytes=encoding is None):
         raise SourceError(f"{path}: binary file, not text; skipped", skipped=True)
     try:
         text = str(memoryview(data)[len(bom):], codec)

@@ -6,21 +6,27 @@ pre-commit hook pays that on every commit. This cache keeps the built tables
 between processes, like Python's `__pycache__` keeps byte code:
 
 - Where: `$LINTNEWS_TABLE_CACHE_DIR` if set (an empty value turns the cache
-  off), else `$XDG_CACHE_HOME/lintnews/tables`, else
-  `~/.cache/lintnews/tables`: per user, shared by every repository, because
-  the tables depend on lintnews and its rule folders, not on the text.
-- Keyed by content: a table built from rules is stored under a hash of
-  lintnews's version, its code, the rule files in use (`cache.ruleset_version`)
+  off), else `tables` in platformdirs' user cache folder for lintnews
+  (`~/.cache/lintnews/tables` on Linux, `$XDG_CACHE_HOME` honoured): per
+  user, shared by every repository, because the tables depend on lintnews and
+  its rule folders, not on the text.
+- Keyed by content: one file per table, named and stamped with a hash of
+  lintnews's version, its code, the rule files in use (`ruleset_version`)
   and the Python version; a word list under its source file's size and
   modification time. A changed rule file or upgrade simply misses.
-- Safe: a file is written atomically (`atomic.atomic_write`), carries its key
-  and a CRC-32 of its payload, and anything that does not check out — missing,
-  truncated, corrupt, from another version, unreadable, unpicklable — is
-  ignored and the table is built again. A folder that cannot be written
-  (read-only, full disk) only means the table is not kept. Nothing here can
-  raise or change a finding: a loaded table equals the built one. A file
-  that another user owns is never read: a pickle can run code, and no one
-  may plant one for you, even in a folder others can write to.
+- Data only: a file holds bytes that lintnews decodes itself (the word and
+  name tables' own layouts) or JSON of plain lists and dicts
+  (`cached_data`). Nothing read back can run code: there is no pickle.
+- Safe on a shared machine (`lintnews.run.private`): the folder is created
+  `0700`, and one that another user owns or can write to is not used (said
+  once, on standard error); a file is opened without following a symlink or
+  blocking on a FIFO and must be a regular file of this user's; a file is
+  written atomically and never through a link (`atomic.atomic_write`). It
+  carries its key and a CRC-32 of its payload, and anything that does not
+  check out (missing, truncated, corrupt, another key, values of the wrong
+  shape) is ignored and the table is built again. A folder that cannot be
+  written (read-only, full disk) only means the table is not kept. Nothing
+  here can raise or change a finding: a loaded table equals the built one.
 
 `--no-cache` does not turn this cache off: it concerns findings of the user's
 files (re-check everything), while this cache holds only lintnews's own
@@ -37,14 +43,13 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 if TYPE_CHECKING:
-    from typing import Callable, TypeVar
-    T = TypeVar("T")
+    from typing import Any, Callable
 
 
 ENV = "LINTNEWS_TABLE_CACHE_DIR"
-MAGIC = b"LNTC2"
+MAGIC = b"LNTC3"
 #: Changing how any cached table is laid out or built must change this.
-FORMAT = "4"
+FORMAT = "5"
 _HEADER = struct.Struct("<5s32sI")  # magic, key digest, CRC-32 of the payload
 #: Files from this size on are mapped rather than read (see `read`).
 MAP_FROM = 1 << 20
@@ -62,16 +67,14 @@ def folder() -> Path | None:
 _folder: list = [None, None]  # [the settings it was found under, the folder]
 
 
-def _find_folder(env: str | None, xdg: str | None, _home: str | None) -> Path | None:
+def _find_folder(env: str | None, xdg: str | None, home: str | None) -> Path | None:
     if env is not None:
         return Path(env) if env.strip() else None
-    base = xdg
-    if not base:
-        home = os.path.expanduser("~")
-        if home == "~":  # no home folder to keep a cache in
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "lintnews" / "tables"
+    if not xdg and (not home or os.path.expanduser("~") == "~"):
+        return None  # no home folder to keep a cache in
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("lintnews", appauthor=False)) / "tables"
 
 
 def sha256(data: bytes = b""):
@@ -98,6 +101,31 @@ def path_for(name: str, key: bytes) -> Path | None:
     return base / f"{name}-{key.hex()[:24]}.bin" if base is not None else None
 
 
+def usable(base: Path, create: bool) -> bool:
+    """Whether the cache folder may be used (`private.folder_problem`); a folder
+    refused for safety is reported once per process, on standard error."""
+    from lintnews.run.private import folder_problem
+
+    known = _usable.get(base)
+    if known is not None and (known or not create):
+        return known
+    try:
+        problem = folder_problem(base, create=create)
+    except OSError:  # cannot be created: no cache, nothing to say
+        return False
+    if problem is not None and base not in _warned:
+        _warned.add(base)
+        sys.stderr.write(f"lintnews: warning: {problem}\n")
+    ok = problem is None and base.is_dir()
+    if ok or problem is not None:
+        _usable[base] = ok
+    return ok
+
+
+_usable: dict[Path, bool] = {}
+_warned: set[Path] = set()
+
+
 def read(name: str, key: bytes) -> memoryview | None:
     """The payload stored under (name, key), or None when absent or not intact.
 
@@ -108,19 +136,24 @@ def read(name: str, key: bytes) -> memoryview | None:
     system's cache. The writer replaces files by renaming (never rewriting
     one in place), so a mapped file does not change under a reader.
     """
+    from lintnews.run.private import open_private
+
     path = path_for(name, key)
-    if path is None:
+    if path is None or not usable(path.parent, create=False):
         return None
+    opened = open_private(path)  # no link followed, no FIFO waited on, owned by this user
+    if opened is None:
+        return None
+    fd, info = opened
     try:
-        with open(path, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if hasattr(os, "getuid") and info.st_uid != os.getuid():
-                return None  # a pickle planted by another user would run their code
-            data = _mapped(fh) if info.st_size >= MAP_FROM else None
-            if data is None:
-                data = fh.read()
+        data = _mapped(fd) if info.st_size >= MAP_FROM else None
+        if data is None:
+            with os.fdopen(fd, "rb", closefd=False) as stream:
+                data = stream.read(info.st_size)
     except (OSError, ValueError):
         return None
+    finally:
+        os.close(fd)
     if len(data) < _HEADER.size:
         return None
     magic, stored_key, crc = _HEADER.unpack_from(data)
@@ -130,12 +163,12 @@ def read(name: str, key: bytes) -> memoryview | None:
     return payload
 
 
-def _mapped(fh):
+def _mapped(fd: int):
     """The file mapped read-only, or None where mapping is not possible."""
     try:
         import mmap
 
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        return mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
     except (ImportError, OSError, ValueError):
         return None
 
@@ -152,8 +185,7 @@ def write(name: str, key: bytes, payload: bytes | Callable[[], bytes]) -> None:
     try:
         from lintnews.engine.atomic import atomic_write
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not os.access(path.parent, os.W_OK):
+        if not usable(path.parent, create=True) or not os.access(path.parent, os.W_OK):
             return
         data = payload() if callable(payload) else payload
         atomic_write(path, _HEADER.pack(MAGIC, key, zlib.crc32(data)) + data, None)
@@ -161,28 +193,34 @@ def write(name: str, key: bytes, payload: bytes | Callable[[], bytes]) -> None:
         pass
 
 
-def cached_pickle(name: str, key: bytes | None, build: Callable[[], T]) -> T:
-    """`build()`, or its result as pickled under (name, key) by an earlier process."""
+def cached_data(name: str, key: bytes | None, build: Callable[[], Any],
+                valid: Callable[[Any], bool]) -> Any:
+    """`build()`, or the plain data (JSON) an earlier process stored under (name, key).
+
+    `build` returns lists, dicts, strings, numbers, booleans and None only;
+    what is read back is used only if `valid(value)` accepts its shape, else
+    it is built again. Data that JSON cannot hold is simply not stored.
+    """
+    import json
+
     if key is None:
         return build()
     payload = read(name, key)
     if payload is not None:
         try:
-            return _unpickle(payload)
-        except Exception:  # noqa: BLE001 - a payload that does not unpickle is rebuilt
+            value = json.loads(bytes(payload).decode("utf-8"))
+            if valid(value):
+                return value
+        except (ValueError, RecursionError):
             pass
     value = build()
 
-    def pickled() -> bytes:
-        import pickle
+    def encoded() -> bytes:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-    write(name, key, pickled)
+    try:
+        data = encoded()
+    except (TypeError, ValueError, RecursionError, UnicodeEncodeError):
+        return value
+    write(name, key, data)
     return value
-
-
-def _unpickle(payload):
-    import pickle
-
-    return pickle.loads(payload)

@@ -195,9 +195,18 @@ def _open(stack: list[Mark], family: str) -> bool:
     return _find(stack, family) >= 0
 
 
+#: Sixteen words of a headline take far fewer characters than this.
+HEADLINE_MAX = 400
+
+
 def headline(prose: str, lo: int, hi: int) -> bool:
     """A paragraph that reads as a headline or a title: one short line without
-    a sentence's closing punctuation (British headlines quote with single marks)."""
+    a sentence's closing punctuation (British headlines quote with single marks).
+
+    Asked once per quotation mark: a paragraph longer than `HEADLINE_MAX`
+    characters is no headline, and is not copied and split again for each mark."""
+    if hi - lo > HEADLINE_MAX:
+        return False
     line = prose[lo:hi].strip()
     bare = line.rstrip("”’\"'»)")
     return (0 < len(line.split()) <= 16 and "\n" not in line

@@ -7,11 +7,13 @@ a program: a pattern such as `(a|a)+$` backtracks exponentially on a line of
 - compiled with `compile_user_pattern`, which turns a syntax error into a
   `RuleFileError` naming the rule file, the line of the pattern and the reason;
 - run with `UserPattern.finditer`, which gives the regex module a `timeout`
-  (the budget, per pattern and per document: `BASE_SECONDS` plus
-  `SECONDS_PER_MB` for each megabyte of text). When the budget runs out the
-  scan stops, the findings made so far stay, and a `LN002 rule-timeout`
-  finding at the top of the document names the rule, its file and line, and
-  the pattern, so the rule can be fixed; every other rule runs as usual.
+  taken from one budget per document shared by all user patterns
+  (`Deadline`: `BASE_SECONDS` plus `SECONDS_PER_MB` for each megabyte of
+  text), so thirty slow patterns cost one budget, not thirty. When the budget
+  runs out the scan stops, the findings made so far stay, the patterns not
+  yet run are skipped, and one `LN002 rule-timeout` finding at the top of the
+  document (`timeout_finding`) names every rule stopped or skipped, with its
+  file, line and pattern, so the rules can be fixed; built-in rules run as usual.
 
 The regex module defuses some classic cases itself (`(a+)+$` returns at
 once); `(a|a)+$` and `(a|aa)+$` it does not.
@@ -40,9 +42,11 @@ RULE_TIMEOUT = Rule(
     severity=Severity.WARNING,
     summary="A rule's regular expression ran out of time on this text; its findings here are incomplete.",
     doc=(
-        "A pattern in a rule file backtracked for longer than its budget (one second,\n"
-        "plus one per megabyte of text) and was stopped, so that the linter never\n"
-        "hangs. The message names the rule, its file and line, and the pattern.\n"
+        "A pattern in a rule file backtracked for longer than the budget (one second,\n"
+        "plus one per megabyte of text, shared by all the patterns of rule files on\n"
+        "one document) and was stopped, so that the linter never hangs; patterns\n"
+        "left when the budget is spent are not run. The message names every rule\n"
+        "stopped or skipped, its file and line, and the pattern.\n"
         "Nested repetition of things that can match the same text, such as\n"
         "`(a|a)+$` or `(\\w+\\s?)+$`, is the usual cause: rewrite the pattern so that\n"
         "each piece of text can be matched in only one way.\n\n"
@@ -61,24 +65,59 @@ RULE_TIMEOUT = Rule(
 
 
 class RuleTimeout(Exception):
-    """A user pattern ran out of its budget on one document."""
+    """A user pattern ran out of the document's budget (`ran`: it was stopped, not skipped)."""
 
-    def __init__(self, pattern: "UserPattern", budget: float) -> None:
+    def __init__(self, pattern: "UserPattern", budget: float, ran: bool = True) -> None:
         super().__init__(f"rule {pattern.entry.rule.code}: pattern {pattern.source!r} timed out")
-        self.pattern, self.budget = pattern, budget
+        self.pattern, self.budget, self.ran = pattern, budget, ran
 
     def finding(self, doc):
-        """The LN002 finding that reports this, at the top of `doc`."""
+        """The LN002 finding that reports this one timeout, at the top of `doc`."""
+        return timeout_finding(doc, [self])
+
+    def describe(self) -> str:
         entry = self.pattern.entry
-        rule = entry.rule
-        message = (
-            f"Rule {rule.code} ({rule.name}) from {entry.path}:{entry.line_of(self.pattern.source)} "
-            f"was stopped after {self.budget:.1f} s on this text: its pattern "
-            f"{self.pattern.source!r} backtracks too much, so its findings here are incomplete. "
-            "Rewrite the pattern so that text can match it in only one way (avoid nested "
-            "repetition such as (a|a)+)."
-        )
-        return doc.finding(RULE_TIMEOUT, 0, 0, message, original=True)
+        where = f"{entry.path}:{entry.line_of(self.pattern.source)}"
+        source = self.pattern.source if len(self.pattern.source) <= 80 else self.pattern.source[:77] + "..."
+        verb = "was stopped" if self.ran else "was not run (no time left)"
+        return f"rule {entry.rule.code} ({entry.rule.name}) from {where}, pattern {source!r}, {verb}"
+
+
+#: At most this many timeouts are named one by one in the LN002 message.
+MAX_NAMED = 20
+
+
+def timeout_finding(doc, timeouts: list[RuleTimeout]):
+    """One LN002 finding, at the top of `doc`, naming every pattern that ran out of time."""
+    budget = timeouts[0].budget
+    named = "; ".join(t.describe() for t in timeouts[:MAX_NAMED])
+    more = f"; and {len(timeouts) - MAX_NAMED} more" if len(timeouts) > MAX_NAMED else ""
+    message = (
+        f"The rule patterns of rule files ran out of their {budget:.1f} s budget on this text, "
+        f"so their findings here are incomplete: {named}{more}. Rewrite a slow pattern so that "
+        "text can match it in only one way (avoid nested repetition such as (a|a)+)."
+    )
+    return doc.finding(RULE_TIMEOUT, 0, 0, message, original=True)
+
+
+class Deadline:
+    """One time budget for every user pattern run on one document."""
+
+    def __init__(self, length: int) -> None:
+        import time
+
+        self.budget = budget_for(length)
+        self.ends = time.monotonic() + self.budget
+
+    def left(self) -> float:
+        import time
+
+        return self.ends - time.monotonic()
+
+
+def deadline_of(doc) -> Deadline:
+    """The document's shared budget, started when its first user pattern runs."""
+    return doc.memo("user-pattern-deadline", lambda d: Deadline(len(d.prose)))
 
 
 @dataclass(frozen=True)
@@ -89,13 +128,17 @@ class UserPattern:
     source: str
     entry: RuleEntry
 
-    def finditer(self, text: str) -> Iterator["regex.Match"]:
-        """The matches in `text`; RuleTimeout when the budget runs out."""
-        budget = budget_for(len(text))
+    def finditer(self, text: str, deadline: Deadline | None = None) -> Iterator["regex.Match"]:
+        """The matches in `text`; RuleTimeout when the budget (`deadline`, shared
+        by a document's patterns; a fresh one if None) runs out."""
+        deadline = deadline or Deadline(len(text))
+        left = deadline.left()
+        if left <= 0:
+            raise RuleTimeout(self, deadline.budget, ran=False)
         try:
-            yield from self.pattern.finditer(text, timeout=budget)
+            yield from self.pattern.finditer(text, timeout=left)
         except TimeoutError:
-            raise RuleTimeout(self, budget) from None
+            raise RuleTimeout(self, deadline.budget) from None
 
 
 def budget_for(length: int) -> float:

@@ -3,18 +3,19 @@ table-cache files whose parts are used as views of the (mapped) file, never
 copied (`names.compact`, `langprofiles`).
 
     4 bytes  the header's length (little-endian)
-    header   marshal of (*fields, (length of each section, ...))
+    header   JSON of [*fields, [length of each section, ...]] (data only:
+             nothing read from a cache file can run code or crash the reader)
     sections one after the other
 """
 from __future__ import annotations
 
-import marshal
+import json
 
 
 def pack(fields: tuple, sections) -> bytes:
     """`sections` (bytes) under a header holding `fields` (plain data) and their lengths."""
     sections = tuple(sections)
-    head = marshal.dumps((*fields, tuple(len(section) for section in sections)))
+    head = json.dumps([*fields, [len(section) for section in sections]]).encode("ascii")
     return b"".join((len(head).to_bytes(4, "little"), head, *sections))
 
 
@@ -23,10 +24,14 @@ def header(data) -> tuple[tuple, tuple, int]:
     ValueError when `data` does not start with such a header."""
     data = memoryview(data)
     size = int.from_bytes(data[:4], "little")
-    head = marshal.loads(data[4:4 + size])
-    if not (isinstance(head, tuple) and head and isinstance(head[-1], tuple)):
+    try:
+        head = json.loads(bytes(data[4:4 + size]).decode("ascii"))
+    except (UnicodeDecodeError, RecursionError):
+        raise ValueError("no section header") from None
+    if not (isinstance(head, list) and head and isinstance(head[-1], list)
+            and all(isinstance(f, (int, str)) for f in head[:-1])):
         raise ValueError("no section header")
-    return head[:-1], head[-1], 4 + size
+    return tuple(head[:-1]), tuple(head[-1]), 4 + size
 
 
 def unpack(data) -> tuple[tuple, list[memoryview]]:

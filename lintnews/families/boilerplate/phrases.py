@@ -64,7 +64,7 @@ DEFAULT_MESSAGES = {
 
 
 def build(entries, ruleset):
-    from lintnews.run.tablecache import cached_pickle
+    from lintnews.run.tablecache import cached_data
 
     owners, edge_owners = {}, {}
     groups = []
@@ -86,7 +86,8 @@ def build(entries, ruleset):
             table[group] = entry
             groups.append((group, entry, items))
     # the phrase patterns' sources are data: kept in the table cache between processes
-    matcher = cached_pickle("boilerplate", ruleset.cache_key, lambda: _build_matcher(groups, ruleset))
+    matcher = _Matcher.from_data(cached_data("boilerplate", ruleset.cache_key,
+                                             lambda: _build_matcher(groups, ruleset).data(), _Matcher.valid))
     rules = tuple(e.rule for e in entries)
     credit = _agency_credit(ruleset)
 
@@ -125,6 +126,25 @@ class _Matcher:
         self.by_first: dict[str, list[str]] = {}
         self.by_last: dict[str, list[str]] = {}
         self._compiled: dict[tuple[str, str], "regex.Pattern"] = {}
+
+    def data(self) -> dict:
+        """The phrase patterns' sources as plain data (kept in the table cache)."""
+        return {"by_first": self.by_first, "by_last": self.by_last}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "_Matcher":
+        matcher = cls()
+        matcher.by_first, matcher.by_last = data["by_first"], data["by_last"]
+        return matcher
+
+    @staticmethod
+    def valid(data) -> bool:
+        """Whether data read back has the shape `data()` gives."""
+        return isinstance(data, dict) and all(
+            isinstance(data.get(key), dict) and all(
+                isinstance(word, str) and isinstance(sources, list) and all(isinstance(s, str) for s in sources)
+                for word, sources in data[key].items())
+            for key in ("by_first", "by_last"))
 
     def add(self, phrase: str, source: str, values: dict[str, list[str]]) -> None:
         if phrase.startswith("…"):

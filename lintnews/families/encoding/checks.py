@@ -100,6 +100,7 @@ _BIDI_CHARS = frozenset("\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x
                         + "".join(map(chr, range(0x2066, 0x206A))))
 _RTL = regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
 _LATIN = regex.compile(r"\p{Script=Latin}")
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
 
 
 def _lines_with_mojibake(prose: str):
@@ -130,6 +131,14 @@ def mojibake(doc, ctx):
             continue
         for i1, i2, j1, j2 in _merged(_edits(line, fixed)):
             bad, good = line[i1:i2], fixed[j1:j2]
+            if _incomplete(good):  # bytes were lost on the way: the repair is only partial
+                yield doc.finding(
+                    MOJIBAKE, start + i1, start + i2,
+                    f"“{bad}” is mojibake (text decoded with the wrong encoding) that has lost "
+                    f"some of its bytes: it can be repaired only in part (“{good}”); restore it "
+                    "from the source.",
+                )
+                continue
             yield doc.finding(
                 MOJIBAKE, start + i1, start + i2,
                 f"“{bad}” is mojibake (text decoded with the wrong encoding): "
@@ -171,6 +180,13 @@ def _merged(edits):
         current = edit
     if current is not None:
         yield current
+
+
+def _incomplete(good: str) -> bool:
+    """Whether a repair still holds mojibake, or a word mixing Latin letters
+    with another script's (“МоÑква”: the byte 0x81 of “с” was lost)."""
+    return bool(_SUSPECT.search(good)) or any(
+        _LATIN.search(word) and _NON_LATIN_LETTER.search(word) for word in good.split())
 
 
 def _plausible(fixed: str) -> bool:
@@ -239,12 +255,27 @@ def invisible_characters(doc, ctx):
             if has_rtl:
                 continue
         what, replacement, safe = _describe(ch)
+        if replacement == "" and _joins_scripts(prose, i):
+            safe = False  # removing it would make one word of two scripts: a person decides
         suggestions = [] if replacement is None else [(replacement, safe)]
         action = "remove it" if replacement == "" else (
             "replace it with a space" if replacement else "restore the lost character by hand")
         severity = Severity.ERROR if ch == "\ufffd" else None
         yield doc.finding(INVISIBLE, i, i + 1, f"Here is {what}: {action}.",
                           suggestions=suggestions, severity=severity)
+
+
+def _joins_scripts(prose: str, i: int) -> bool:
+    """Whether prose[i] stands between letters of two scripts (Latin and Cyrillic, ...)."""
+    before, after = prose[i - 1:i], prose[i + 1:i + 2]
+    if not (before.isalpha() and after.isalpha()):
+        return False
+    return bool(_LATIN.match(before)) != bool(_LATIN.match(after)) or (
+        not _LATIN.match(before) and _script_of(before) != _script_of(after))
+
+
+def _script_of(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ")[0]
 
 
 def _spacer_line(prose: str, i: int, line: list) -> bool:

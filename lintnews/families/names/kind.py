@@ -128,6 +128,7 @@ class _Names:
             elif hit.role == "variant" and found not in house.accept:
                 variants.append((start, end, found, hit))
         preferred = {eid: _preferred(house, entities[eid], items) for eid, items in seen.items()}
+        written = {eid: _most_written(items) for eid, items in seen.items()}  # counted once, not per variant
         whereabouts = None
 
         def where() -> Whereabouts:
@@ -137,7 +138,7 @@ class _Names:
             return whereabouts
 
         for start, end, found, hit in variants:
-            yield from self._variant(doc, ctx, house, seen, preferred, start, end, found, hit, where)
+            yield from self._variant(doc, ctx, house, written, preferred, start, end, found, hit, where)
         if self.given_entry is not None and ctx.enabled(self.given_entry.rule.code):
             listed = any(hit.part == "full" and hit.given and hit.origin == "russian-derived"
                          for *_x, hit in variants)
@@ -174,7 +175,7 @@ class _Names:
         return f"{hit.given} {surname}" if hit.part == "full" else surname
 
     # -- LN202 / LN203 / LN205: a listed variant ----------------------------
-    def _variant(self, doc, ctx, house, seen, preferred, start, end, found, hit, where):
+    def _variant(self, doc, ctx, house, written, preferred, start, end, found, hit, where):
         owner = self.by_origin.get(hit.origin)
         if owner is None or not ctx.enabled(owner[0].rule.code):
             return
@@ -211,11 +212,8 @@ class _Names:
                        f"or a quoted title; otherwise write “{fix}”.")
         else:
             message = f"“{found}” is a misspelling of {native}: write “{fix}”."
-        others = seen.get(hit.entity.id)
-        if others:
-            counts = Counter(form for *_x, form, _low in others)
-            form, n = counts.most_common(1)[0]
-            lower = sum(1 for *_x, f, low in others if f == form and low)
+        if hit.entity.id in written:
+            form, n, lower = written[hit.entity.id]
             if lower == n:
                 message += f" This text also writes “{form}” {_times(n)}, in lowercase."
             elif lower:
@@ -516,3 +514,10 @@ def _house_name(house) -> str:
 def _is_word(low: str, min_frequency: int = 1) -> bool:
     from lintnews.text.wordlist import is_word
     return is_word(low, min_frequency=min_frequency)
+
+
+def _most_written(items) -> tuple[str, int, int]:
+    """The form a text writes most often, how often, and how often in lowercase."""
+    counts = Counter(form for *_x, form, _low in items)
+    form, n = counts.most_common(1)[0]
+    return form, n, sum(1 for *_x, f, low in items if f == form and low)

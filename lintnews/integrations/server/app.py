@@ -1,11 +1,15 @@
 """The HTTP application: routes, limits, the bearer token, CORS and access logs.
 
 Requests are read here, bounded in size, and handed as plain data to
-`jobs` in a pool of worker processes, so linting never blocks the event loop
-and never shares state between requests. Each request gets a time limit;
-every failure is a JSON error (`{"error": ..., "status": ...}`), never a
-traceback; LanguageTool's API (/v2/) answers its failures in plain text
-(`Error: ...`), as LanguageTool does. The access log is one JSON object per line and never contains the
+`jobs` in a pool of worker processes (`workers`), so linting never blocks the
+event loop and never shares state between requests. Each request gets a time
+limit, and a job past it is stopped with its worker. Only the host names in
+`Settings.allowed_hosts` are answered (DNS rebinding cannot reach a server on
+localhost). Every failure is a JSON error (`{"error": ..., "status": ...}`),
+never a traceback: a body nested too deep or holding a lone surrogate is a
+400. LanguageTool's API (/v2/) answers its failures in plain text
+(`Error: ...`), as LanguageTool does. The access log is one JSON object per
+line and never contains the
 text of an article (nor the query string, which may carry it).
 """
 from __future__ import annotations
@@ -14,11 +18,7 @@ import asyncio
 import hmac
 import json
 import logging
-import multiprocessing
-import os
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from importlib import resources
 from urllib.parse import parse_qs
@@ -26,6 +26,7 @@ from urllib.parse import parse_qs
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from lintnews.config import Config
 from lintnews.integrations.server import jobs
 from lintnews.integrations.server.languagetool import LANGUAGES, RequestError
+from lintnews.integrations.server.workers import Busy, JobFailed, Pool
 
 from typing import TYPE_CHECKING
 if TYPE_CHECKING:
@@ -60,6 +62,8 @@ class Settings:
     workers: int = 2
     token: str | None = None
     cors_origins: tuple[str, ...] = ()
+    #: Host names (the `Host` header, without port) this server answers; "*" for any.
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 
 
 class HTTPError(Exception):
@@ -70,39 +74,6 @@ class HTTPError(Exception):
 
 def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message, "status": status}, status_code=status)
-
-
-class Pool:
-    """The worker processes; rebuilt if a worker dies, so the server keeps serving."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.executor: ProcessPoolExecutor | None = None
-
-    def start(self) -> ProcessPoolExecutor:
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=jobs.watch_parent, initargs=(os.getpid(),))
-        return self.executor
-
-    async def warm(self) -> None:
-        executor = self.executor or self.start()
-        await asyncio.gather(*(asyncio.wrap_future(executor.submit(jobs.warm)) for _ in range(self.workers)))
-
-    async def run(self, timeout: float, fn: Callable, *args: Any) -> Any:
-        executor = self.executor or self.start()
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(executor.submit(fn, *args)), timeout)
-        except asyncio.TimeoutError:
-            raise HTTPError(503, f"the check took longer than {timeout:g} s; try a shorter text") from None
-        except BrokenProcessPool:
-            self.stop()
-            self.start()
-            raise HTTPError(503, "a worker stopped; try again") from None
-
-    def stop(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -139,10 +110,24 @@ def form_fields(body: bytes, query: str) -> dict[str, str]:
 
 async def json_body(request: Request, limit: int) -> Any:
     body = await read_body(request, limit)
+    return parse_json(body, "the body")
+
+
+def parse_json(data: bytes | str, what: str) -> Any:
+    """JSON from a client: a 400 for bad UTF-8, bad JSON, nesting too deep or a lone surrogate."""
     try:
-        return json.loads(body.decode("utf-8"))
+        value = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
     except (UnicodeDecodeError, ValueError):
-        raise HTTPError(400, "the body is not valid UTF-8 JSON") from None
+        raise HTTPError(400, f"{what} is not valid UTF-8 JSON") from None
+    except RecursionError:
+        raise HTTPError(400, f"{what} is nested too deeply") from None
+    try:  # "\ud800" is valid JSON, but no text can hold a lone surrogate
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise HTTPError(400, f"{what} holds a lone surrogate (\\ud800-\\udfff), which is not text") from None
+    except RecursionError:
+        raise HTTPError(400, f"{what} is nested too deeply") from None
+    return value
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -167,6 +152,11 @@ def create_app(settings: Settings) -> Starlette:
                 return error(exc.status, str(exc))
             except RequestError as exc:
                 return error(400, str(exc))
+            except Busy as exc:
+                return error(503, str(exc))
+            except JobFailed as exc:
+                error_log.error(json.dumps({"event": "error", "path": request.url.path, "error": str(exc)}))
+                return error(500, "internal error")
             except Exception as exc:  # a bug: answer 500, log one line, keep serving
                 error_log.error(json.dumps({"event": "error", "path": request.url.path,
                                             "error": type(exc).__name__}))
@@ -197,6 +187,12 @@ def create_app(settings: Settings) -> Starlette:
         fields = form_fields(body, request.url.query)
         if not authorised(request, fields):
             raise HTTPError(401, "a bearer token or apiKey is required")
+        if "data" in fields:  # its JSON is read in the worker; what would crash it is refused here
+            try:
+                parse_json(fields["data"], "the data field")
+            except HTTPError as exc:
+                if "not valid" not in str(exc):
+                    raise
         rule_url = str(request.base_url).rstrip("/") + "/rules/{code}"
         return JSONResponse(await pool.run(settings.timeout, jobs.languagetool_check, fields, settings.config,
                                            rule_url))
@@ -256,6 +252,8 @@ def create_app(settings: Settings) -> Starlette:
             pool.stop()
 
     middleware = [Middleware(AccessLog)]
+    if "*" not in settings.allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)))
     if settings.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                                      allow_methods=["GET", "POST"],

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from dataclasses import dataclass, replace
 
@@ -407,17 +408,31 @@ def _utf16_len(text: str) -> int:
 
 
 def sentence(text: str, start: int, end: int) -> str:
-    """The sentence (at most the line) around text[start:end]."""
-    left = start
-    while left > 0 and text[left - 1] not in "\n\r" and not (
-            text[left - 1].isspace() and left >= 2 and text[left - 2] in ".!?"):
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in "\n\r" and not (
-            text[right] in ".!?" and (right + 1 == len(text) or text[right + 1].isspace())):
-        right += 1
+    """The sentence (at most the line) around text[start:end].
+
+    A sentence starts after a line break or after ".", "!" or "?" and a space,
+    and ends at a line break or at such a mark before a space or the end; one
+    longer than `SENTENCE_MAX` is cut to that many characters around the span. The
+    boundaries of a text are found once (for the last text asked about) and
+    bisected, so a line of thousands of findings is not walked once per finding.
+    """
+    from bisect import bisect_left, bisect_right
+
+    global _SENTENCES
+    known = _SENTENCES
+    if known[0] is not text:
+        known = _SENTENCES = (text, [m.start() for m in _SENTENCE_START.finditer(text)],
+                              [m.start() for m in _SENTENCE_END.finditer(text)])
+    _text, starts, ends = known
+    i = bisect_right(starts, start)
+    left = starts[i - 1] if i else 0
+    j = bisect_left(ends, end)
+    right = ends[j] if j < len(ends) else len(text)
     if right < len(text) and text[right] in ".!?":
         right += 1
+    if right - left > SENTENCE_MAX:  # one "sentence" per finding: never the whole of a huge line
+        left = max(left, start - SENTENCE_MAX // 2)
+        right = min(right, max(end, left + SENTENCE_MAX))
     return text[left:right].strip()
 
 
@@ -443,3 +458,11 @@ def sentence_ranges(request: CheckRequest, units: Utf16Offsets) -> list[tuple[in
         out.append((units.to_utf16(start), units.to_utf16(max(start, end))))
         i = j
     return out
+
+
+#: The longest `sentence` given with a match: a 40 KB line of findings would
+#: otherwise answer with the whole line once per finding (hundreds of MB).
+SENTENCE_MAX = 1000
+_SENTENCE_START = re.compile(r"(?<=[\n\r])|(?<=[.!?]\s)")
+_SENTENCE_END = re.compile(r"[\n\r]|[.!?](?=\s|\Z)")
+_SENTENCES: tuple = (None, [], [])  # the last text, its sentence starts and ends

@@ -40,6 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="time limit for one request's linting (default 30)")
     p.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1), metavar="N",
                    help="worker processes that lint (default: the number of cores, at most 4)")
+    p.add_argument("--allow-host", action="append", metavar="NAME", default=[],
+                   help="a host name clients may use in the Host header (repeatable; default: "
+                        "localhost and the --host address; * allows any)")
+    p.add_argument("--max-connections", type=int, default=1000, metavar="N",
+                   help="open connections served at once; more get 503 (default 1000, at most "
+                        "what the process may open)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="close a connection whose request headers take longer than this (default 10)")
     p.add_argument("--config", metavar="FILE",
                    help="configuration file (default: found from the current folder as `check` finds it)")
     return p
@@ -74,23 +82,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     token = None
     if args.token_file:
         try:
-            token = Path(args.token_file).read_text(encoding="utf-8").strip().splitlines()[0].strip()
-        except (OSError, UnicodeDecodeError, IndexError) as exc:
+            lines = Path(args.token_file).read_text(encoding="utf-8").strip().splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
             return _fail(f"cannot read a token from {args.token_file}: {getattr(exc, 'strerror', None) or exc}")
+        if not lines:
+            return _fail(f"the token file {args.token_file} is empty: put a token of at least 16 "
+                         "characters on its first line")
+        token = lines[0].strip()
         if len(token) < 16:
             return _fail(f"the token in {args.token_file} is too short: use at least 16 characters")
     if not is_loopback(args.host) and token is None:
         return _fail(f"refusing to listen on {args.host} without --token-file: anyone on the "
                      "network could use the server")
-    if args.max_bytes < 1 or args.timeout <= 0 or args.workers < 1:
-        return _fail("--max-bytes, --timeout and --workers must be positive")
+    if (args.max_bytes < 1 or args.timeout <= 0 or args.workers < 1 or args.max_connections < 1
+            or args.header_timeout <= 0):
+        return _fail("--max-bytes, --timeout, --workers, --max-connections and --header-timeout "
+                     "must be positive")
     try:
         config = load_config(Path.cwd(), None, Path(args.config) if args.config else None)
         context_for(config)  # an unknown style or rule code, a broken rule file: say so now
     except (ConfigError, RuleFileError) as exc:
         return _fail(str(exc))
     settings = Settings(config=config, max_bytes=args.max_bytes, timeout=args.timeout,
-                        workers=args.workers, token=token, cors_origins=tuple(args.cors_origin))
+                        workers=args.workers, token=token, cors_origins=tuple(args.cors_origin),
+                        allowed_hosts=allowed_hosts(args.host, args.allow_host))
     try:
         family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
         # proto=IPPROTO_TCP: asyncio then sets TCP_NODELAY on each connection; with proto 0
@@ -105,15 +120,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = f"http://{'[' + host + ']' if family == socket.AF_INET6 else host}:{port}"
     logging.getLogger("lintnews.integrations.server").info(json.dumps({"event": "listening", "url": url,
                                                           "workers": args.workers}))
-    # http="h11": with httptools (uvicorn[standard]) a request offering an HTTP/2 upgrade
+    from lintnews.integrations.server.protocol import protocol_with_header_timeout
+
+    # uvicorn's h11 protocol (not httptools): with httptools a request offering an HTTP/2 upgrade
     # (`Upgrade: h2c`, sent by Java's HttpClient, so by ltex-ls) reaches the app without its body
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_config=None, access_log=False,
-                                           timeout_keep_alive=5, lifespan="on", http="h11"))
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(settings), log_config=None, access_log=False, timeout_keep_alive=5, lifespan="on",
+        http=protocol_with_header_timeout(args.header_timeout),
+        limit_concurrency=connection_limit(args.max_connections)))
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def allowed_hosts(host: str, extra: list[str]) -> tuple[str, ...]:
+    """The Host header values to answer: localhost, the address listened on, and --allow-host.
+
+    A wildcard address (0.0.0.0, ::) names no host: then only --allow-host and
+    localhost are answered, unless --allow-host '*'.
+    """
+    names = ["localhost", "127.0.0.1", "::1", *extra]
+    if host not in ("0.0.0.0", "::", ""):
+        names.append(host.strip("[]"))
+    return tuple(dict.fromkeys(name.lower() for name in names))
+
+
+def connection_limit(wanted: int) -> int:
+    """`wanted`, lowered to what the process may open (its descriptor limit, raised
+    to the hard limit first), less a reserve for the workers and files."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            soft = hard
+        if soft != resource.RLIM_INFINITY:
+            return max(1, min(wanted, soft - 64))
+    except (ImportError, ValueError, OSError):
+        pass
+    return wanted
 
 
 class _JsonLines(logging.Formatter):
@@ -133,9 +181,35 @@ class _JsonLines(logging.Formatter):
 def _configure_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_JsonLines())
+    handler.addFilter(_RateLimit())
     for name, level in (("lintnews.integrations.server", logging.INFO), ("uvicorn", logging.WARNING),
-                        ("uvicorn.error", logging.WARNING)):
+                        ("uvicorn.error", logging.WARNING), ("asyncio", logging.WARNING)):
         logger = logging.getLogger(name)
-        logger.handlers[:] = [handler] if name in ("lintnews.integrations.server", "uvicorn") else []
+        logger.handlers[:] = [handler] if name in ("lintnews.integrations.server", "uvicorn",
+                                                   "asyncio") else []
         logger.setLevel(level)
         logger.propagate = name == "uvicorn.error"
+
+
+class _RateLimit(logging.Filter):
+    """At most `per_second` warnings and errors a second (access lines are not limited): a
+    flood of failing connections (out of descriptors) must not flood the log."""
+
+    def __init__(self, per_second: int = 20) -> None:
+        super().__init__()
+        self.per_second, self.second, self.count, self.dropped = per_second, 0, 0, 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        second = int(record.created)
+        if second != self.second:
+            if self.dropped:
+                record.msg = f"{record.getMessage()} ({self.dropped} similar lines dropped)"
+                record.args = ()
+            self.second, self.count, self.dropped = second, 0, 0
+        self.count += 1
+        if self.count > self.per_second:
+            self.dropped += 1
+            return False
+        return True
