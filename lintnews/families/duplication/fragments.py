@@ -1,0 +1,295 @@
+"""LN704-LN705: a phrase repeated inside a sentence, as translation engines repeat them.
+
+- LN704 a phrase of two or more words said twice back to back, or with only a
+  comma, a dash, "and" or "or" between the copies: `to help Turkey to help
+  Turkey`, `brought to justice and brought to justice`, `in 1993, in 1993`.
+  One word doubled is LN604's (`the the`), so a phrase here has two words or
+  more, except a person's surname from the names tables written twice
+  (`Zaluzhnyi Zaluzhnyi`), which LN604 leaves alone as it leaves Bora Bora.
+- LN705 the end of a sentence said again after a comma: `..., writes dpa on
+  Sunday, dpa.` (a speech tag or source given twice), `... have become more
+  popular with support from the Kremlin, with support from the Kremlin -
+  becoming more popular.`
+
+Cost: the back-to-back test compares the text's lowercased words with
+themselves shifted by 2 to 7 places (`map(eq, ...)`, in C) and looks closer
+only where two neighbouring words come back; the sentence-end test looks only
+at the last comma of a sentence. The lists a newsroom may extend
+(`repeated_phrases_allowed`, `reporting_verbs`, `function_words`) are under
+`[duplication]` in `rules/duplication.toml`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import and_, eq
+
+from lintnews.finding import Severity
+from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.quotation import in_quotation
+
+REPEATED_PHRASE = Rule(
+    code="LN704", name="repeated-phrase", category="duplication",
+    severity=Severity.WARNING, fixable=True,
+    summary="A phrase of two or more words said twice in a row: “to help Turkey to help Turkey”.",
+    doc=(
+        "Machine translation sometimes renders one phrase of the source twice,\n"
+        "back to back or joined by “and”: “in 1993 in 1993”, “brought to justice\n"
+        "and brought to justice”. The second copy is reported; the fix removes it\n"
+        "with what joins it to the first and is unsafe (the two copies may be two\n"
+        "translations of different words, and one of them should say something\n"
+        "else).\n\n"
+        "Not reported: one word doubled (LN604 reports “the the”; “again and\n"
+        "again”, “very, very” are English), a repetition inside a direct quotation\n"
+        "(speakers repeat themselves: “Never, never, never give up”), copies set\n"
+        "apart by a sentence's end, a phrase said three times or more on its line\n"
+        "(tags, chants), a phrase that starts or ends with a mark (“> Weight Loss >\n"
+        "Weight Loss”, a breadcrumb), a two-word phrase said twice across a comma\n"
+        "(“go on, go on”), a phrase of capitalised words (“New York, New\n"
+        "York”, a song's title), a phrase without a letter, and the phrases listed\n"
+        "in `repeated_phrases_allowed` under `[duplication]` in\n"
+        "`rules/duplication.toml` (“tick tock tick tock”).\n\n"
+        "One capitalised word written twice is a place's name (Bora Bora, Walla\n"
+        "Walla) unless it is the surname of a person in the names tables\n"
+        "(`names-*.toml`): “the commander Zaluzhnyi Zaluzhnyi” is reported here."
+    ),
+    examples=(
+        Example("Allies promised to help Turkey to help Turkey after the earthquake.", ("LN704",)),
+        Example("All war criminals will be brought to justice and brought to justice.", ("LN704",)),
+        Example("Prices rose again and again, very, very fast, day by day, in New York, New York; "
+                "“we will fight, we will fight,” he said.", ()),
+    ),
+)
+
+REPEATED_END = Rule(
+    code="LN705", name="repeated-sentence-end", category="duplication",
+    severity=Severity.WARNING, fixable=True,
+    summary="The end of a sentence said again after a comma: “writes dpa on Sunday, dpa.”",
+    doc=(
+        "A translation engine that meets a source or a clause it has already\n"
+        "rendered sometimes adds it again at the end of the sentence: “..., writes\n"
+        "dpa on Sunday, dpa.”, “..., he said in an interview, he said.”, or a clause\n"
+        "whose first four words, two of them content words, and whose last two\n"
+        "words the clause before the comma has already said (a parallel clause,\n"
+        "“in Virginia, they voted for X; in Ohio, they voted for Y”, ends\n"
+        "otherwise). The repeated tail, from its comma, is reported; the fix\n"
+        "removes it and is unsafe.\n\n"
+        "A tail of one to three words counts only when the sentence gave it next\n"
+        "to a reporting verb (said, writes, told, reported, according to: the list\n"
+        "is `reporting_verbs` in `rules/duplication.toml`), so “It was not the\n"
+        "police, the police said.” is left alone. Nothing inside a direct quotation\n"
+        "is reported."
+    ),
+    examples=(
+        Example("The two countries are moving closer, writes dpa on Sunday, dpa.", ("LN705",)),
+        Example("Parties that get money from the Kremlin have become very popular, "
+                "get money from the Kremlin becoming very popular.", ("LN705",)),
+        Example("It was not the police, the police said. The army, not the army reserve, moved. "
+                "In Ohio, they voted for control of the state senate; in Iowa, they voted for "
+                "control of the governor's office.", ()),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DuplicationData:
+    """The `[duplication]` lists of a rule set."""
+
+    allowed: frozenset[str]
+    reporting_verbs: frozenset[str]
+    function_words: frozenset[str]
+
+
+def build_duplication_data(ruleset) -> DuplicationData:
+    lists: dict[str, list[str]] = {}
+    for _path, table in ruleset.table("duplication"):
+        for key, values in table.items():
+            lists.setdefault(key, []).extend(values)
+    return DuplicationData(
+        allowed=frozenset(" ".join(p.lower().split()) for p in lists.get("repeated_phrases_allowed", [])),
+        reporting_verbs=frozenset(w.lower() for w in lists.get("reporting_verbs", [])),
+        function_words=frozenset(w.lower() for w in lists.get("function_words", [])),
+    )
+
+
+def _data(ctx) -> DuplicationData:
+    return ctx.ruleset.memo("duplication-fragments", build_duplication_data)
+
+
+_PUNCT = ".,;:!?“”‘’\"'«»()[]"
+_MAX_WORDS = 6  # a longer repeated run is a sentence, LN701's
+_JOINERS = frozenset({"and", "or", "-", "–", "—"})
+_BETWEEN = re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORDLIKE = re.compile(r"[^\W_]")
+
+
+def _surnames(ruleset) -> frozenset[str]:
+    """The last words (lowercase) of the accepted forms of every person in the names tables."""
+    out = set()
+    for entity in ruleset.data.entities.hand_entities():
+        if entity.type == "person":
+            out.update(form.split()[-1].lower() for form in (*entity.forms, *entity.short) if form)
+    return frozenset(out)
+
+
+def _doubled_surnames(doc, ctx, words: list[str]):
+    """(index, 1, 1) for a capitalised word doubled that is a person's surname."""
+    surnames = None
+    for i in compress(count(), map(eq, words, words[1:])):
+        if not words[i][:1].isalpha():
+            continue
+        if surnames is None:
+            surnames = ctx.ruleset.memo("duplication-surnames", _surnames)
+        if words[i] in surnames:
+            yield i, 1, 1
+
+
+def _candidates(words: list[str]):
+    """(index, shift) where words[i] and words[i + 1] come back `shift` places later."""
+    for shift in range(2, _MAX_WORDS + 2):
+        same = list(map(eq, words, words[shift:]))
+        for i in compress(count(), map(and_, same, same[1:])):
+            yield i, shift
+
+
+@check(REPEATED_PHRASE)
+def repeated_phrases(doc, ctx):
+    prose = doc.prose
+    lowered = prose.lower()
+    if len(lowered) != len(prose):
+        return  # lowercasing changed lengths (a rare letter such as İ): offsets would be wrong
+    words = [w.strip(_PUNCT) for w in lowered.split()]
+    hits = []
+    for i, shift in _candidates(words):
+        for size in (shift, shift - 1):
+            if size < 2 or i + shift + size > len(words):
+                continue
+            if size == shift - 1 and words[i + size] not in _JOINERS:
+                continue
+            if words[i:i + size] == words[i + shift:i + shift + size]:
+                hits.append((i, size, shift))
+                break
+    hits.extend(_doubled_surnames(doc, ctx, words))
+    if not hits:
+        return
+    data = _data(ctx)
+    lines = prose.split("\n")
+    words_before = list(accumulate((len(line.split()) for line in lines), initial=0))
+    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    reported_until = -1
+    for i, size, shift in sorted(hits):
+        line = bisect_right(words_before, i) - 1
+        if i + shift + size > words_before[line + 1]:
+            continue  # the copies are on two lines
+        tokens = list(_TOKEN.finditer(prose, line_starts[line], line_starts[line] + len(lines[line])))
+        first = tokens[i - words_before[line]:i - words_before[line] + size]
+        second = tokens[i + shift - words_before[line]:i + shift - words_before[line] + size]
+        if first[0].start() < reported_until:
+            continue
+        span = _span(prose, first, second, data)
+        if span is None or in_quotation(doc, first[0].start(), second[-1].end()):
+            continue
+        start, end = span
+        reported_until = end
+        phrase = " ".join(t.group().strip(_PUNCT) for t in second)
+        message = (f"“{phrase}” is said twice in a row: remove the repetition." if size > 1 else
+                   f"The name “{phrase}” is written twice in a row: remove the second one.")
+        yield doc.finding(
+            REPEATED_PHRASE, start, end, message,
+            suggestions=[("", False)],
+        )
+
+
+def _span(prose: str, first, second, data: DuplicationData) -> tuple[int, int] | None:
+    """The prose span to remove (the joint and the second copy), or None to stay silent."""
+    text_first = [t.group() for t in first]
+    core_first = [w.strip(_PUNCT) for w in text_first]
+    phrase = " ".join(core_first).lower()
+    if not _LETTER.search(phrase) or phrase in data.allowed:
+        return None
+    if not (_WORDLIKE.search(core_first[0]) and _WORDLIKE.search(core_first[-1])):
+        return None  # a breadcrumb or a separator: “> Weight Loss > Weight Loss”
+    line_start = prose.rfind("\n", 0, first[0].start()) + 1
+    line_end = prose.find("\n", first[0].start())
+    line = prose[line_start:len(prose) if line_end == -1 else line_end].lower()
+    if line.count(" ".join(w.lower() for w in text_first).strip(_PUNCT)) >= 3:
+        return None  # said three times or more: a list of tags or a chant, not a slip
+    if len(core_first) == 1:
+        if core_first[0] != second[0].group().strip(_PUNCT) or not core_first[0][:1].isupper():
+            return None  # a surname doubled as written (LN604 has the rest)
+    elif all(w[:1].isupper() for w in core_first if _LETTER.search(w)):
+        return None  # a name or a title said twice: New York, New York
+    # nothing but a comma, a dash or "and"/"or" between the copies, and no
+    # sentence's end or quotation mark inside the first copy
+    end_first = first[-1].start() + len(first[-1].group().rstrip(_PUNCT + "-–—"))
+    inner = prose[first[0].start():end_first]
+    if any(c in ".!?“”\"«»()" for c in inner.strip(_PUNCT)):
+        return None
+    gap = prose[end_first:second[0].start()]
+    if _BETWEEN.fullmatch(gap) is None:
+        return None
+    if len(core_first) == 2 and any(c in ",;-–—" for c in gap):
+        return None  # “go on, go on”: a short phrase said twice across a comma is speech
+    end_second = second[-1].start() + len(second[-1].group().rstrip(_PUNCT))
+    return end_first, end_second
+
+
+@check(REPEATED_END)
+def repeated_ends(doc, ctx):
+    prose = doc.prose
+    data = None
+    for start, end in doc.sentences:
+        comma = prose.rfind(", ", start, end)
+        if comma == -1:
+            continue
+        stop = end
+        while stop > comma and prose[stop - 1] in _PUNCT + " \t":
+            stop -= 1
+        tail = prose[comma + 2:stop]
+        tail_words = tail.lower().split()
+        if not tail_words or len(tail_words) > 15:
+            continue
+        if data is None:
+            data = _data(ctx)
+        clause = max(start, prose.rfind(";", start, comma) + 1)
+        head_words = [w.strip(_PUNCT) for w in prose[clause:comma].lower().split()]
+        if not _repeats(head_words, [w.strip(_PUNCT) for w in tail_words], data):
+            continue
+        if in_quotation(doc, comma, stop):
+            continue
+        yield doc.finding(
+            REPEATED_END, comma, stop,
+            f"“{tail}” repeats what the sentence has already said: remove it.",
+            suggestions=[("", False)],
+        )
+
+
+def _repeats(head: list[str], tail: list[str], data: DuplicationData) -> bool:
+    n = len(tail)
+    if n <= 3:
+        # a speech tag or a source said twice: the same words next to a reporting verb before
+        for i in range(len(head) - n + 1):
+            if head[i:i + n] != tail:
+                continue
+            before = head[i - 1] if i else ""
+            after = head[i + n] if i + n < len(head) else ""
+            if before in data.reporting_verbs or after in data.reporting_verbs:
+                return True
+        return False
+    # the longest opening of the tail that the sentence has said: four words or more
+    said = 0
+    for i in range(len(head) - 3):
+        k = 0
+        while k < n and i + k < len(head) and head[i + k] == tail[k]:
+            k += 1
+        said = max(said, k)
+    if said < 4 or head[-2:] != tail[-2:]:
+        return False  # the tail must say the clause again to its end, not start a parallel one
+    return sum(1 for w in tail[:said] if w not in data.function_words and _LETTER.search(w)) >= 2
+
+
+CHECKS = [repeated_phrases, repeated_ends]

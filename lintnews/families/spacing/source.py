@@ -1,0 +1,296 @@
+"""LN611-LN616: spacing and punctuation that translation carries over from the source.
+
+Machine translation of Russian, Ukrainian and German news keeps the source's
+typography or breaks the English around it: a space inside a quotation mark
+or a bracket (`“ We`, `( Party`), a space inside a contraction
+(`president’ s`), a comma-and-space thousands separator (`33, 000`), an
+opening bracket glued to the word before it (`Moldova( also`), the Russian
+attribution dash after a quotation (`”, - said`), and a full stop left before
+a comma (`pressure. , as`).
+
+Each rule is one pass of a pattern behind a literal test of the text (the
+mark it needs), so a text without the mark costs one `in`.
+"""
+from __future__ import annotations
+
+import regex
+
+from lintnews.finding import Severity
+from lintnews.engine.registry import Example, Rule, check
+
+SPACE_INSIDE = Rule(
+    code="LN611", name="space-inside-quotes-or-brackets", category="spacing",
+    severity=Severity.INFO, fixable=True,
+    summary="A space after an opening quotation mark or bracket, or before a closing one: “ We”, “( Party”.",
+    doc=(
+        "English sets quotation marks and brackets against the words they enclose.\n"
+        "Translation engines that tokenise the source leave a space inside them:\n"
+        "“ We also discussed”, “( Party of Action”, “the word ”.”. The fix removes\n"
+        "the space and is safe.\n\n"
+        "Only curly double marks are judged (a straight \" opens and closes alike),\n"
+        "and only where the mark can be told: an opening mark after a space or at a\n"
+        "line's start with a word after the space, a closing mark after a word and\n"
+        "before punctuation or the line's end. Guillemets are left alone (French\n"
+        "puts spaces inside them on purpose).\n\n"
+        "Severity info, as for a doubled space (LN603): careful English copy has\n"
+        "the slip too (“is “ comfort food ” —”), and it does not change the sense."
+    ),
+    examples=(
+        Example("He said: “ We will hold the line.”", ("LN611",)),
+        Example("The party ( Party of Action and Solidarity) won.", ("LN611",)),
+        Example("He said: “We will hold the line.” The party (PAS) won; « Bonjour » she said."),
+    ),
+)
+
+SPLIT_CONTRACTION = Rule(
+    code="LN612", name="space-in-contraction", category="spacing",
+    severity=Severity.WARNING, fixable=True,
+    summary="A space after the apostrophe of a possessive or contraction: “president’ s”, “don’ t”.",
+    doc=(
+        "A possessive or a contraction split after its apostrophe (“the president’ s\n"
+        "advisers”, “don’ t”) is left by engines that tokenise around punctuation.\n"
+        "Reported when the apostrophe follows a letter and the part after the space\n"
+        "is s, t, ll, re, ve, d or m standing alone. The fix closes the gap and is safe."
+    ),
+    examples=(
+        Example("Recean has been one of the president’ s advisers.", ("LN612",)),
+        Example("Recean has been one of the president’s advisers; the ‘s’ key stuck."),
+    ),
+)
+
+SPACED_THOUSANDS = Rule(
+    code="LN613", name="spaced-thousands-separator", category="spacing",
+    severity=Severity.WARNING, fixable=True,
+    summary="A space after the comma of a thousands separator: “33, 000”.",
+    doc=(
+        "A number written with a comma and a space between its groups (“33, 000\n"
+        "people”) is one number broken by a translation engine's tokeniser. Reported:\n"
+        "one to three digits, then one or more groups of comma, space and exactly\n"
+        "three digits. Not reported: a list of numbers (“rooms 101, 202 and 303”,\n"
+        "“3, 4 and 5”: another number follows, or one comes before; “101, 202”:\n"
+        "three digits before the comma and no group starting with 0), a date (“May\n"
+        "12, 500 troops”), a year before the comma (“in 2022, 300 people”). The fix\n"
+        "removes the space; it is safe only when a group starts with 0 (no list\n"
+        "item does)."
+    ),
+    examples=(
+        Example("The earthquake killed more than 33, 000 people.", ("LN613",)),
+        Example("It killed 33,000 people; rooms 101, 202 and 303 and seats 3, 4 and 5; "
+                "on May 12, 500 troops left; in 2022, 300 people fled."),
+    ),
+)
+
+GLUED_BRACKET = Rule(
+    code="LN614", name="glued-opening-bracket", category="spacing",
+    severity=Severity.WARNING, fixable=True,
+    summary="An opening bracket glued to the word before it: “Moldova( also Moldavia)”.",
+    doc=(
+        "An opening bracket needs a space before it. Engines that tokenise the\n"
+        "source glue it to the previous word and put the space inside:\n"
+        "“In Moldova( also: Moldavia)”. Reported when a word of letters is followed\n"
+        "by “(” and the bracket holds a space (more than one word), or a space\n"
+        "follows the bracket. Not reported: plural and gender marks (“word(s)”,\n"
+        "“student(in)”), a word with digits or inner capitals (code, chemistry,\n"
+        "brand names), URLs. The fix moves the space before the bracket and is safe."
+    ),
+    examples=(
+        Example("In Moldova( also Moldavia) the president spoke.", ("LN614",)),
+        Example("In Moldova (also Moldavia) the president named the minister(s) and the CO2(g) levels."),
+    ),
+)
+
+ATTRIBUTION_DASH = Rule(
+    code="LN615", name="source-attribution-dash", category="spacing",
+    severity=Severity.WARNING, fixable=True,
+    summary="A Russian-style dash between a quotation and its speech tag: “…,” - said the analyst.",
+    doc=(
+        "Russian and Ukrainian set a dash between a quotation and the words that\n"
+        "attribute it (`«…», — сказал он`). Translation keeps it: “…,” - said the\n"
+        "analyst; \"…\", - it says in the article. English has only the comma. Reported\n"
+        "when a closing quotation mark with a comma, full stop, question or\n"
+        "exclamation mark at it is followed by a dash and a lowercase word; an\n"
+        "apposition after a quoted title (“Yes We Can” - a slogan) has no such\n"
+        "punctuation and is left alone. The fix removes the dash and is safe."
+    ),
+    examples=(
+        Example("“We worked in crisis mode”, - said the minister.", ("LN615",)),
+        Example("\"There will be bargaining,\" - wrote the analyst.", ("LN615",)),
+        Example("“We worked in crisis mode,” said the minister. “Yes We Can” - a slogan - won."),
+    ),
+)
+
+STRAY_STOP = Rule(
+    code="LN616", name="full-stop-before-comma", category="spacing",
+    severity=Severity.WARNING, fixable=True,
+    summary="A full stop and a space before a comma: “under pressure. , as she said”.",
+    doc=(
+        "A full stop followed by a space and a comma is a sentence end that the\n"
+        "source did not have, or a typo it had (“Druck.,”), carried into the\n"
+        "translation. The fix keeps the comma and is safe. After an abbreviation\n"
+        "(etc., Inc., a single initial; the list is `abbreviations` under\n"
+        "`[spacing]` in `rules/spacing.toml`) the full stop belongs to the word and\n"
+        "only the space is removed."
+    ),
+    examples=(
+        Example("She was under pressure. , as she said herself.", ("LN616",)),
+        Example("She was under pressure, as she said; tools, parts, etc., were sold."),
+    ),
+)
+
+# -- LN611 -------------------------------------------------------------------
+_OPEN_SPACE = regex.compile(r"(?:(?<=[ \t(\[])|^)([“(\[])[ \t]+(?=[\p{L}\p{N}])", regex.MULTILINE)
+_CLOSE_SPACE = regex.compile(
+    r"(?<=[\p{L}\p{N}.,!?])[ \t]+(”(?=[.,;:!?)\]]|[ \t]*$)|[)\]])", regex.MULTILINE)
+_PAIR = {"“": "”", "(": ")", "[": "]"}
+
+
+@check(SPACE_INSIDE)
+def space_inside(doc, ctx):
+    prose = doc.prose
+    has_quote, has_bracket = "“" in prose or "”" in prose, "(" in prose or "[" in prose
+    if not (has_quote or has_bracket):
+        return
+    for m in _OPEN_SPACE.finditer(prose):
+        mark = m.group(1)
+        if not _closed_on_line(prose, m.end(), _PAIR[mark]):
+            continue
+        yield doc.finding(
+            SPACE_INSIDE, m.start(1), m.end(),
+            f"No space belongs after the opening “{mark}”: remove it.",
+            suggestions=[(mark, True)],
+        )
+    for m in _CLOSE_SPACE.finditer(prose):
+        mark = m.group(1)
+        opener = "“" if mark == "”" else "(" if mark == ")" else "["
+        if prose.rfind(opener, prose.rfind("\n", 0, m.start()) + 1, m.start()) == -1:
+            continue  # nothing opened on this line: not a closing mark we can judge
+        yield doc.finding(
+            SPACE_INSIDE, m.start(), m.end(),
+            f"No space belongs before the closing “{mark}”: remove it.",
+            suggestions=[(mark, True)],
+        )
+
+
+def _closed_on_line(prose: str, pos: int, closer: str) -> bool:
+    end = prose.find("\n", pos)
+    return closer in prose[pos:len(prose) if end == -1 else end]
+
+
+# -- LN612 -------------------------------------------------------------------
+_SPLIT = regex.compile(r"(?<=\p{L})([’'])[ \t]+(s|t|ll|re|ve|d|m)(?=[\s.,;:!?”\"]|$)")
+
+
+@check(SPLIT_CONTRACTION)
+def split_contractions(doc, ctx):
+    prose = doc.prose
+    if "’ " not in prose and "' " not in prose:
+        return
+    for m in _SPLIT.finditer(prose):
+        i = m.start()
+        while i > 0 and prose[i - 1].isalpha():
+            i -= 1
+        if i > 0 and prose[i - 1] in "‘'":
+            continue  # a quoted word or letter: ‘A’ s, 'yes' s
+        fixed = m.group(1) + m.group(2)
+        yield doc.finding(
+            SPLIT_CONTRACTION, m.start(), m.end(),
+            f"A space splits “{fixed}” from its word: write “{fixed}” without it.",
+            suggestions=[(fixed, True)],
+        )
+
+
+# -- LN613 -------------------------------------------------------------------
+_THOUSANDS = regex.compile(r"(?<![\p{N}.,])(\p{N}{1,3})((?:,[ \t]\p{N}{3})+)(?![\p{N}])")
+_LIST_AFTER = regex.compile(r"[ \t]*(?:,[ \t]*\p{N}|(?:and|or|to|-|–)[ \t]*\p{N})")
+_LIST_BEFORE = regex.compile(r"\p{N}[ \t]*,[ \t]*$")
+_MONTHS = regex.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+$", regex.IGNORECASE)
+
+
+@check(SPACED_THOUSANDS)
+def spaced_thousands(doc, ctx):
+    prose = doc.prose
+    if ", " not in prose:
+        return
+    for m in _THOUSANDS.finditer(prose):
+        before = prose[max(0, m.start() - 16):m.start()]
+        if _LIST_BEFORE.search(before) or _MONTHS.search(before) or _LIST_AFTER.match(prose, m.end()):
+            continue
+        groups = m.group(2).split(",")[1:]
+        if len(m.group(1)) == 3 and not any(g.strip().startswith("0") for g in groups):
+            continue  # 101, 202, 303: as likely a list of three-digit numbers
+        fixed = m.group(1) + "".join("," + g.strip() for g in groups)
+        safe = any(g.strip().startswith("0") for g in groups)
+        yield doc.finding(
+            SPACED_THOUSANDS, m.start(), m.end(),
+            f"“{m.group()}” looks like one number with a space after its thousands comma: write “{fixed}”.",
+            suggestions=[(fixed, safe)],
+        )
+
+
+# -- LN614 -------------------------------------------------------------------
+_GLUED = regex.compile(r"(?<![\p{L}\p{N}_./@#\-])(\p{L}{2,})\(([ \t]*)(?=\p{L})([^()\n]{0,200})\)?")
+
+
+@check(GLUED_BRACKET)
+def glued_brackets(doc, ctx):
+    prose = doc.prose
+    if "(" not in prose:
+        return
+    for m in _GLUED.finditer(prose):
+        word, space, inside = m.group(1), m.group(2), m.group(3)
+        if any(c.isupper() for c in word[1:]):
+            continue  # camel case: code, a brand
+        if not space and " " not in inside.strip():
+            continue  # word(s), student(in): a mark inside the word
+        start = m.start() + len(word)
+        end = start + 1 + len(space)
+        yield doc.finding(
+            GLUED_BRACKET, start, end,
+            f"The bracket is glued to “{word}”: write “{word} (”.",
+            suggestions=[(" (", True)],
+        )
+
+
+# -- LN615 -------------------------------------------------------------------
+_DASH = regex.compile(r"(?:[,.!?…][”\"»’]|[”\"»’],)([ \t]+[-–—])[ \t]+(?=\p{Ll})")
+
+
+@check(ATTRIBUTION_DASH)
+def attribution_dashes(doc, ctx):
+    prose = doc.prose
+    if " -" not in prose and " –" not in prose and " —" not in prose:
+        return
+    for m in _DASH.finditer(prose):
+        yield doc.finding(
+            ATTRIBUTION_DASH, m.start(1), m.end(1),
+            "English puts no dash between a quotation and its speech tag (a Russian and "
+            "Ukrainian convention): remove it.",
+            suggestions=[("", True)],
+        )
+
+
+# -- LN616 -------------------------------------------------------------------
+_STOP_COMMA = regex.compile(r"(?<=(\p{L}+))\.[ \t]+,")
+
+
+@check(STRAY_STOP)
+def stray_stops(doc, ctx):
+    prose = doc.prose
+    if ". ," not in prose and ".\t," not in prose:
+        return
+    abbreviations = None
+    for m in _STOP_COMMA.finditer(prose):
+        word = m.group(1)
+        if abbreviations is None:
+            abbreviations = ctx.ruleset.data.spacing.abbreviations
+        if len(word) == 1 or word.lower() in abbreviations:
+            fixed, message = ".,", f"“{word}.” is an abbreviation: no space belongs before the comma."
+        else:
+            fixed, message = ",", "A full stop before a comma: keep the comma only."
+        yield doc.finding(STRAY_STOP, m.start(), m.end(), message, suggestions=[(fixed, True)])
+
+
+CHECKS = [space_inside, split_contractions, spaced_thousands, glued_brackets, attribution_dashes,
+          stray_stops]
