@@ -85,3 +85,8 @@ def test_repetition_inside_a_quotation_is_silent():
 def test_breadcrumbs_and_tag_lists_are_silent():
     text = "BLOG > Weight Loss > Weight Loss Tips\nTags: lc 500 car car lc car lc 500 car lc convertible\n"
     assert only(lint(text), "LN704") == []
+
+
+def test_copy_inside_a_compound_is_silent():
+    text = "Shelling hit the village in the north, in the north-east and in the south's hills."
+    assert only(lint(text), "LN704") == []

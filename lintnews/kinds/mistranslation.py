@@ -31,7 +31,7 @@ from itertools import product
 
 from lintnews.model import Check
 from lintnews.kinds.common import (
-    WordStartTerms, exception_pattern, format_message, in_exception, match_case, starts_word,
+    exception_pattern, format_message, in_exception, match_case, starts_word,
 )
 
 _MISTRANSLATION_MESSAGE = "“{found}” is a mistranslation: write “{expected}” ({reason})."
@@ -117,15 +117,14 @@ def build(entries, ruleset):
                 for surface, wanted, reason, derived in variants:
                     for form in _forms(surface, exact):
                         table[form] = (entry, term, wanted, reason, derived, options)
-    pattern = WordStartTerms(table)
+    phrases = _Phrases(table)
     rules = tuple(e.rule for e in entries)
 
     def run(doc, ctx):
         prose = doc.prose
-        # a document holding no phrase's longest word is skipped (WordStartTerms)
-        for m in pattern.finditer(prose, doc.word_set):
-            start, end = m.span()
-            entry, term, english, reason, derived, (exact, context, exceptions, label) = table[m.group()]
+        for start, end in phrases.finditer(prose, doc.word_set):
+            found = prose[start:end]
+            entry, term, english, reason, derived, (exact, context, exceptions, label) = table[found]
             if not starts_word(prose, start) and not (exact and _after_word_hyphen(prose, start)):
                 continue
             if not ctx.enabled(entry.rule.code):
@@ -140,7 +139,6 @@ def build(entries, ruleset):
                 continue
             if in_exception(exceptions, prose, start, end):
                 continue
-            found = m.group()
             expected = english if derived or exact else match_case(english, found)
             if found[0].isupper() and not expected[0].isupper() and not exact:
                 expected = expected[0].upper() + expected[1:]
@@ -152,13 +150,70 @@ def build(entries, ruleset):
     return [Check(rules, run)]
 
 
+class _Phrases:
+    """Literal phrases found between word boundaries, leftmost and longest first.
+
+    A phrase is looked for only in a text that holds every word of it (one
+    subset test of `Document.word_set` per phrase), and then by `str.find`
+    of its longest word: phrases such as “it is said in the report” start
+    with words every text has, and a scan keyed on them would visit every
+    “it” of the text.
+    """
+
+    def __init__(self, phrases) -> None:
+        self._items = []
+        for phrase in phrases:
+            runs = _RUN.findall(phrase)
+            if not runs:
+                continue
+            anchor = max(runs, key=len)
+            offset = next(m.start() for m in _RUN.finditer(phrase) if m.group() == anchor)
+            self._items.append((frozenset(runs), anchor, offset, phrase))
+
+    def finditer(self, text: str, words) -> list[tuple[int, int]]:
+        hits = []
+        for runs, anchor, offset, phrase in self._items:
+            if not runs <= words:
+                continue
+            for at in _run_positions(text, anchor):
+                start = at - offset
+                end = start + len(phrase)
+                if start >= 0 and text.startswith(phrase, start) and not _word_char(text, end):
+                    hits.append((start, -end))
+        hits.sort()
+        out, last = [], 0
+        for start, neg_end in hits:
+            if start >= last:
+                out.append((start, -neg_end))
+                last = -neg_end
+        return out
+
+
+_RUN = re.compile(r"\w+")
+
+
+def _word_char(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _run_positions(text: str, run: str):
+    """Where `run` stands as a whole word run of `text`."""
+    find, n = text.find, len(run)
+    i = find(run)
+    while i != -1:
+        if not (i and _word_char(text, i - 1)) and not _word_char(text, i + n):
+            yield i
+        i = find(run, i + 1)
+
+
 def _after_word_hyphen(prose: str, start: int) -> bool:
     """True after a hyphen that ends a word of letters (`communist-KDBist`)."""
     return start > 1 and prose[start - 1] == "-" and prose[start - 2].isalpha()
 
 
 def _in_designation_or_caps(prose: str, start: int, end: int) -> bool:
-    """True inside a model name (`ZSU-23-4`, `L70-RT`) or a line in capitals."""
+    """True inside a model name (`ZSU-23-4`, `L70-RT`) or a text in capitals
+    (the words on either side in capitals too)."""
     if prose[end:end + 1] == "-" and _MODEL.match(prose, end):
         return True
     if start > 1 and prose[start - 1] == "-":
@@ -167,11 +222,13 @@ def _in_designation_or_caps(prose: str, start: int, end: int) -> bool:
             i -= 1
         if any(c.isdigit() for c in prose[i:start - 1]):
             return True
-    line_start = prose.rfind("\n", 0, start) + 1
-    line_end = prose.find("\n", end)
-    line = prose[line_start:len(prose) if line_end == -1 else line_end]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    before = _LAST_WORD.search(prose, max(0, start - 40), start)
+    after = _NEXT_WORD.match(prose, end, end + 40)
+    return bool(before and before.group(1).isupper() and after and after.group(1).isupper())
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]{2,})[^\w\n]+$")
+_NEXT_WORD = re.compile(r"[^\w\n]+([^\W\d_]{2,})")
 
 
 def _is_label(prose: str, start: int, end: int) -> bool:

@@ -21,10 +21,9 @@ at the last comma of a sentence. The lists a newsroom may extend
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
-from operator import and_, eq
+from itertools import compress, count, islice
+from operator import add, eq, methodcaller
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
@@ -120,11 +119,11 @@ def _data(ctx) -> DuplicationData:
 
 _PUNCT = ".,;:!?“”‘’\"'«»()[]"
 _MAX_WORDS = 6  # a longer repeated run is a sentence, LN701's
-_JOINERS = frozenset({"and", "or", "-", "–", "—"})
+_JOINERS = frozenset({"and", "or"})
 _BETWEEN = re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
-_TOKEN = re.compile(r"\S+")
+_RUN = re.compile(r"\w+")  # the runs of `Document.words`
+_SPAN = methodcaller("span")
 _LETTER = re.compile(r"[^\W\d_]")
-_WORDLIKE = re.compile(r"[^\W_]")
 
 
 def _surnames(ruleset) -> frozenset[str]:
@@ -149,20 +148,22 @@ def _doubled_surnames(doc, ctx, words: list[str]):
 
 
 def _candidates(words: list[str]):
-    """(index, shift) where words[i] and words[i + 1] come back `shift` places later."""
+    """(index, shift) where words[i] and words[i + 1] come back `shift` places later.
+
+    Each pair of neighbouring words is one string (joined without a blank: a
+    false pair such as “ab c” / “a bc” is dropped by the caller's test), so
+    one comparison per shift tests both words, in C.
+    """
+    pairs = list(map(add, words, islice(words, 1, None)))
     for shift in range(2, _MAX_WORDS + 2):
-        same = list(map(eq, words, words[shift:]))
-        for i in compress(count(), map(and_, same, same[1:])):
+        for i in compress(count(), map(eq, pairs, islice(pairs, shift, None))):
             yield i, shift
 
 
 @check(REPEATED_PHRASE)
 def repeated_phrases(doc, ctx):
     prose = doc.prose
-    lowered = prose.lower()
-    if len(lowered) != len(prose):
-        return  # lowercasing changed lengths (a rare letter such as İ): offsets would be wrong
-    words = [w.strip(_PUNCT) for w in lowered.split()]
+    words = doc.folded_words  # the `\w+` runs, shared with other checks
     hits = []
     for i, shift in _candidates(words):
         for size in (shift, shift - 1):
@@ -177,26 +178,18 @@ def repeated_phrases(doc, ctx):
     if not hits:
         return
     data = _data(ctx)
-    lines = prose.split("\n")
-    words_before = list(accumulate((len(line.split()) for line in lines), initial=0))
-    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    found = _copies(prose, words, hits)
     reported_until = -1
-    for i, size, shift in sorted(hits):
-        line = bisect_right(words_before, i) - 1
-        if i + shift + size > words_before[line + 1]:
-            continue  # the copies are on two lines
-        tokens = list(_TOKEN.finditer(prose, line_starts[line], line_starts[line] + len(lines[line])))
-        first = tokens[i - words_before[line]:i - words_before[line] + size]
-        second = tokens[i + shift - words_before[line]:i + shift - words_before[line] + size]
-        if first[0].start() < reported_until:
+    for first, second in found:
+        if first[0][0] < reported_until:
             continue
         span = _span(prose, first, second, data)
-        if span is None or in_quotation(doc, first[0].start(), second[-1].end()):
+        if span is None or in_quotation(doc, first[0][0], second[-1][1]):
             continue
         start, end = span
         reported_until = end
-        phrase = " ".join(t.group().strip(_PUNCT) for t in second)
-        message = (f"“{phrase}” is said twice in a row: remove the repetition." if size > 1 else
+        phrase = prose[second[0][0]:second[-1][1]]
+        message = (f"“{phrase}” is said twice in a row: remove the repetition." if len(second) > 1 else
                    f"The name “{phrase}” is written twice in a row: remove the second one.")
         yield doc.finding(
             REPEATED_PHRASE, start, end, message,
@@ -204,38 +197,75 @@ def repeated_phrases(doc, ctx):
         )
 
 
+def _copies(prose: str, words: list[str], hits) -> list[tuple[list, list]]:
+    """The word spans of both copies of every repeated phrase, in the order of the text.
+
+    Each distinct phrase is found again in the lowercased text by a pattern
+    that starts with its first word as a literal (so `re` scans for it
+    quickly): copy, joint, copy. Where lowercasing changes the text's length
+    (a rare letter such as İ), the runs' positions are listed instead."""
+    lowered = prose.lower()
+    if len(lowered) != len(prose):
+        spans = list(map(_SPAN, islice(_RUN.finditer(prose), max(i + sh + n for i, n, sh in hits))))
+        return [(spans[i:i + n], spans[i + sh:i + sh + n]) for i, n, sh in sorted(hits)]
+    out = []
+    for phrase in {tuple(words[i:i + n]) for i, n, _sh in hits}:
+        copy = r"[^\w\n]+".join(map(re.escape, phrase))
+        pattern = re.compile(rf"(?P<a>{copy})[^\w\n]+(?:(?:and|or)[^\w\n]+)?(?P<b>{copy})(?!\w)")
+        for m in pattern.finditer(lowered):
+            if m.start() and _word_char(lowered[m.start() - 1]):
+                continue
+            out.append((list(map(_SPAN, _RUN.finditer(prose, *m.span("a")))),
+                        list(map(_SPAN, _RUN.finditer(prose, *m.span("b"))))))
+    out.sort()
+    return out
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def _span(prose: str, first, second, data: DuplicationData) -> tuple[int, int] | None:
-    """The prose span to remove (the joint and the second copy), or None to stay silent."""
-    text_first = [t.group() for t in first]
-    core_first = [w.strip(_PUNCT) for w in text_first]
+    """The prose span to remove (the joint and the second copy), or None to stay silent.
+
+    `first` and `second` are the (start, end) spans of the copies' word runs."""
+    start, end_first = first[0][0], first[-1][1]
+    start_second, end_second = second[0][0], second[-1][1]
+    core_first = [prose[s:e] for s, e in first]
     phrase = " ".join(core_first).lower()
     if not _LETTER.search(phrase) or phrase in data.allowed:
         return None
-    if not (_WORDLIKE.search(core_first[0]) and _WORDLIKE.search(core_first[-1])):
-        return None  # a breadcrumb or a separator: “> Weight Loss > Weight Loss”
-    line_start = prose.rfind("\n", 0, first[0].start()) + 1
-    line_end = prose.find("\n", first[0].start())
-    line = prose[line_start:len(prose) if line_end == -1 else line_end].lower()
-    if line.count(" ".join(w.lower() for w in text_first).strip(_PUNCT)) >= 3:
+    if "\n" in prose[start:end_second]:
+        return None  # the copies are on two lines
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", start)
+    line = prose[line_start:len(prose) if line_end == -1 else line_end]
+    if line.count(prose[start:end_first]) >= 3:
         return None  # said three times or more: a list of tags or a chant, not a slip
     if len(core_first) == 1:
-        if core_first[0] != second[0].group().strip(_PUNCT) or not core_first[0][:1].isupper():
+        if core_first[0] != prose[start_second:end_second] or not core_first[0][:1].isupper():
             return None  # a surname doubled as written (LN604 has the rest)
     elif all(w[:1].isupper() for w in core_first if _LETTER.search(w)):
         return None  # a name or a title said twice: New York, New York
-    # nothing but a comma, a dash or "and"/"or" between the copies, and no
-    # sentence's end or quotation mark inside the first copy
-    end_first = first[-1].start() + len(first[-1].group().rstrip(_PUNCT + "-–—"))
-    inner = prose[first[0].start():end_first]
-    if any(c in ".!?“”\"«»()" for c in inner.strip(_PUNCT)):
+    # no sentence's end or quotation mark inside a copy, and nothing but a
+    # comma, a dash or "and"/"or" between them
+    if any(c in ".!?“”\"«»()" for c in prose[start:end_first] + prose[start_second:end_second]):
         return None
-    gap = prose[end_first:second[0].start()]
+    gap = prose[end_first:start_second]
     if _BETWEEN.fullmatch(gap) is None:
         return None
     if len(core_first) == 2 and any(c in ",;-–—" for c in gap):
         return None  # “go on, go on”: a short phrase said twice across a comma is speech
-    end_second = second[-1].start() + len(second[-1].group().rstrip(_PUNCT))
+    if _inside_compound(prose, start, end_second):
+        return None  # “in the north, in the north-east”: the copy is part of a longer word
     return end_first, end_second
+
+
+def _inside_compound(prose: str, start: int, end: int) -> bool:
+    """True when a hyphen or an apostrophe joins the span to a word on either side."""
+    if start > 1 and prose[start - 1] in "-‐'’" and prose[start - 2].isalnum():
+        return True
+    return end + 1 < len(prose) and prose[end] in "-‐'’" and prose[end + 1].isalnum()
 
 
 @check(REPEATED_END)
@@ -250,12 +280,16 @@ def repeated_ends(doc, ctx):
         while stop > comma and prose[stop - 1] in _PUNCT + " \t":
             stop -= 1
         tail = prose[comma + 2:stop]
+        clause = max(start, prose.rfind(";", start, comma) + 1)
+        # the tail's first four words (all of a short tail) must stand before the comma as written
+        opening = " ".join(tail.split()[:4])
+        if not opening or prose.find(opening, clause, comma) == -1:
+            continue
         tail_words = tail.lower().split()
-        if not tail_words or len(tail_words) > 15:
+        if len(tail_words) > 15:
             continue
         if data is None:
             data = _data(ctx)
-        clause = max(start, prose.rfind(";", start, comma) + 1)
         head_words = [w.strip(_PUNCT) for w in prose[clause:comma].lower().split()]
         if not _repeats(head_words, [w.strip(_PUNCT) for w in tail_words], data):
             continue

@@ -138,34 +138,54 @@ STRAY_STOP = Rule(
 )
 
 # -- LN611 -------------------------------------------------------------------
-_OPEN_SPACE = regex.compile(r"(?:(?<=[ \t(\[])|^)([“(\[])[ \t]+(?=[\p{L}\p{N}])", regex.MULTILINE)
-_CLOSE_SPACE = regex.compile(
-    r"(?<=[\p{L}\p{N}.,!?])[ \t]+(”(?=[.,;:!?)\]]|[ \t]*$)|[)\]])", regex.MULTILINE)
 _PAIR = {"“": "”", "(": ")", "[": "]"}
+_OPENER = {"”": "“", ")": "(", "]": "["}
+_LINE_END = regex.compile(r"[ \t]*(?:\n|$)")
+
+
+def _marks_with_space(prose: str, pairs: tuple[str, ...]):
+    """Positions of the two-character strings `pairs` (a mark and a blank, or the reverse), in order."""
+    found = []
+    for pair in pairs:
+        i = prose.find(pair)
+        while i != -1:
+            found.append((i, pair))
+            i = prose.find(pair, i + 1)
+    return sorted(found)
 
 
 @check(SPACE_INSIDE)
 def space_inside(doc, ctx):
     prose = doc.prose
-    has_quote, has_bracket = "“" in prose or "”" in prose, "(" in prose or "[" in prose
-    if not (has_quote or has_bracket):
-        return
-    for m in _OPEN_SPACE.finditer(prose):
-        mark = m.group(1)
-        if not _closed_on_line(prose, m.end(), _PAIR[mark]):
+    n = len(prose)
+    for i, pair in _marks_with_space(prose, ("“ ", "( ", "[ ", "“\t", "(\t")):
+        mark = pair[0]
+        if i and prose[i - 1] not in " \t\n([":
+            continue  # glued to the word before: not an opening mark we can judge (LN614's)
+        end = i + 1
+        while end < n and prose[end] in " \t":
+            end += 1
+        if end == n or not prose[end].isalnum() or not _closed_on_line(prose, end, _PAIR[mark]):
             continue
         yield doc.finding(
-            SPACE_INSIDE, m.start(1), m.end(),
+            SPACE_INSIDE, i, end,
             f"No space belongs after the opening “{mark}”: remove it.",
             suggestions=[(mark, True)],
         )
-    for m in _CLOSE_SPACE.finditer(prose):
-        mark = m.group(1)
-        opener = "“" if mark == "”" else "(" if mark == ")" else "["
-        if prose.rfind(opener, prose.rfind("\n", 0, m.start()) + 1, m.start()) == -1:
+    for i, pair in _marks_with_space(prose, (" ”", " )", " ]")):
+        mark, at = pair[1], i + 1
+        start = i
+        while start > 0 and prose[start - 1] in " \t":
+            start -= 1
+        if not start or not (prose[start - 1].isalnum() or prose[start - 1] in ".,!?"):
+            continue
+        nxt = prose[at + 1:at + 2]
+        if mark == "”" and nxt and nxt not in ".,;:!?)]\n" and not _LINE_END.match(prose, at + 1):
+            continue  # a word follows: perhaps an opening mark written the wrong way round
+        if prose.rfind(_OPENER[mark], prose.rfind("\n", 0, start) + 1, start) == -1:
             continue  # nothing opened on this line: not a closing mark we can judge
         yield doc.finding(
-            SPACE_INSIDE, m.start(), m.end(),
+            SPACE_INSIDE, start, at + 1,
             f"No space belongs before the closing “{mark}”: remove it.",
             suggestions=[(mark, True)],
         )
@@ -230,24 +250,33 @@ def spaced_thousands(doc, ctx):
 
 
 # -- LN614 -------------------------------------------------------------------
-_GLUED = regex.compile(r"(?<![\p{L}\p{N}_./@#\-])(\p{L}{2,})\(([ \t]*)(?=\p{L})([^()\n]{0,200})\)?")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_./@#\-])\p{L}{2,}$")
 
 
 @check(GLUED_BRACKET)
 def glued_brackets(doc, ctx):
     prose = doc.prose
-    if "(" not in prose:
-        return
-    for m in _GLUED.finditer(prose):
-        word, space, inside = m.group(1), m.group(2), m.group(3)
+    i = prose.find("(")
+    while i != -1:
+        at, i = i, prose.find("(", i + 1)
+        if not at or not prose[at - 1].isalpha():
+            continue
+        m = _WORD_BEFORE.search(prose, max(0, at - 60), at)
+        if m is None:
+            continue
+        word = m.group()
         if any(c.isupper() for c in word[1:]):
             continue  # camel case: code, a brand
+        line_end = prose.find("\n", at)
+        close = prose.find(")", at, len(prose) if line_end == -1 else line_end)
+        inside = prose[at + 1:close if close != -1 else min(at + 200, len(prose))]
+        space = len(inside) - len(inside.lstrip(" \t"))
+        if not inside[space:space + 1].isalpha():
+            continue
         if not space and " " not in inside.strip():
             continue  # word(s), student(in): a mark inside the word
-        start = m.start() + len(word)
-        end = start + 1 + len(space)
         yield doc.finding(
-            GLUED_BRACKET, start, end,
+            GLUED_BRACKET, at, at + 1 + space,
             f"The bracket is glued to “{word}”: write “{word} (”.",
             suggestions=[(" (", True)],
         )
