@@ -171,3 +171,35 @@ def test_tool_comments_out_english_collisions(tmp_path, capsys):
 def test_tool_missing_file_is_a_message(tmp_path, capsys):
     assert _tool().main(["--data", str(tmp_path / "none.tsv")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def _names_tool():
+    spec = importlib.util.spec_from_file_location("propose_translated_names",
+                                                  ROOT / "tools" / "propose_translated_names.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_names_tool_translates_word_by_word():
+    tool = _names_tool()
+    glossary = {"північн": ["North", "Northern"], "поток": ["Stream"], "потік": ["Stream"]}
+    assert tool.renderings("Північний потік", glossary) == ["North Stream", "Northern Stream"]
+    assert tool.renderings("Північний газопровід", glossary) is None
+
+
+def test_names_tool_skips_the_names_own_english(tmp_path, capsys):
+    names = tmp_path / "n.tsv"
+    names.write_text("Слуга народу\tServant of the People\nРадіо Свобода\tRadio Liberty\n", encoding="utf-8")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("слуга\tServant\nнарод\tof the People\nрадіо\tRadio\nсвобод\tFreedom|Liberty\n",
+                        encoding="utf-8")
+    assert _names_tool().main(["--names", str(names), "--glossary", str(glossary)]) == 0
+    out = capsys.readouterr().out
+    assert 'found = "Radio Freedom"' in out
+    assert "Servant" not in out and 'found = "Radio Liberty"' not in out
+
+
+def test_northern_stream_and_newspapers():
+    text = "Moscow's Northern Stream and the New Newspaper: Russia says so."
+    assert fixes(only(lint(text), "LN807")) == ["Nord Stream", "Novaya Gazeta"]

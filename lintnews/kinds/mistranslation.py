@@ -22,7 +22,7 @@ and the reason, which the message gives.
 A phrase matches between word boundaries. Without `exact-case` it matches as
 written, with its first letter capitalised, and in capitals. A term of an
 `exact-case` rule is not reported inside a model designation (`ZSU-23-4`,
-`L70-RT`) or a line in capitals.
+`L70-RT`) or between words in capitals (a headline in capitals).
 """
 from __future__ import annotations
 
