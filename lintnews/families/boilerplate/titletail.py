@@ -56,14 +56,23 @@ def _build(ruleset):
         return None
     names = "|".join(re.escape(s) for s in sorted(set(sites), key=len, reverse=True))
     site = rf"(?:{names})(?![\w!])"
-    # the tail: blanks, a dash, the site, then a date (or a day's number cut off)
-    tail = rf"[ \t]+[-–—][ \t]*{site}(?:[ \t]*[-–—][ \t]*(?:{_DATE}|\d{{1,2}}(?=[ \t]+[-–—])))?"
+    # the tail: a dash, the site, then a date (or a day's number cut off); the
+    # blanks before the dash are taken by the caller (a pattern that starts
+    # with the dash lets `re` skip to the dashes)
+    tail = rf"[-–—][ \t]*{site}(?:[ \t]*[-–—][ \t]*(?:{_DATE}|\d{{1,2}}(?=[ \t]+[-–—])))?"
+    heads = set()
+    for s in sites:
+        head = _HEAD.search(s)
+        if head:
+            heads.update((head.group(), head.group().lower(), head.group().upper(), head.group().title()))
     return (
         re.compile(rf"{tail}(?=[ \t]*(?:$|[-–—][ \t]))", re.IGNORECASE | re.MULTILINE),
-        re.compile(rf"[ \t]+[-–—][ \t]*{site}[ \t]*[-–—][ \t]*(?:{_DATE})[ \t]*$",
-                   re.IGNORECASE | re.MULTILINE),
-        frozenset(s.split()[0].lower().rstrip("!") for s in sites),
+        re.compile(rf"[-–—][ \t]*{site}[ \t]*[-–—][ \t]*(?:{_DATE})[ \t]*$", re.IGNORECASE | re.MULTILINE),
+        frozenset(heads),
     )
+
+
+_HEAD = re.compile(r"\w+")
 
 
 @check(TITLE_TAIL)
@@ -75,7 +84,7 @@ def title_tails(doc, ctx):
     if built is None:
         return
     first_line, dated, heads = built
-    if heads.isdisjoint(doc.folded_word_set):
+    if heads.isdisjoint(doc.word_set):
         return
     paragraphs = doc.paragraphs
     if not paragraphs:
@@ -85,17 +94,28 @@ def title_tails(doc, ctx):
     line_end = end if line_end == -1 else min(line_end, end)
     reported = set()
     for m in first_line.finditer(prose, start, line_end):
-        reported.add(m.start())
-        yield _finding(doc, m)
+        found = _blanks_before(prose, m.start())
+        if found is not None:
+            reported.add(found)
+            yield _finding(doc, prose, found, m.end())
     for m in dated.finditer(prose, line_end):
-        if m.start() not in reported:
-            yield _finding(doc, m)
+        found = _blanks_before(prose, m.start())
+        if found is not None and found not in reported:
+            yield _finding(doc, prose, found, m.end())
 
 
-def _finding(doc, m):
-    tail = m.group().strip()
+def _blanks_before(prose: str, dash: int) -> int | None:
+    """The start of the blanks before the dash at `dash`, or None when none come before it."""
+    i = dash
+    while i > 0 and prose[i - 1] in " \t":
+        i -= 1
+    return i if i < dash and i > 0 and prose[i - 1] != "\n" else None
+
+
+def _finding(doc, prose: str, start: int, end: int):
+    tail = prose[start:end].strip()
     return doc.finding(
-        TITLE_TAIL, m.start(), m.end(),
+        TITLE_TAIL, start, end,
         f"“{tail}” is the site's name from the web page's title, not part of the headline: remove it.",
         suggestions=[("", True)],
     )

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress, count, islice
-from operator import add, eq, methodcaller
+from array import array
+from bisect import bisect_right
+from itertools import accumulate, compress, count, islice, repeat
+from operator import and_, eq
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
@@ -121,8 +123,8 @@ _PUNCT = ".,;:!?“”‘’\"'«»()[]"
 _MAX_WORDS = 6  # a longer repeated run is a sentence, LN701's
 _JOINERS = frozenset({"and", "or"})
 _BETWEEN = re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
-_RUN = re.compile(r"\w+")  # the runs of `Document.words`
-_SPAN = methodcaller("span")
+_TOKEN = re.compile(r"\S+")  # the tokens of `str.split`
+_TRAILING = ".,;:!?”’\"»)]…"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -148,22 +150,37 @@ def _doubled_surnames(doc, ctx, words: list[str]):
 
 
 def _candidates(words: list[str]):
-    """(index, shift) where words[i] and words[i + 1] come back `shift` places later.
+    """(index, shift) where words[i] and words[i + 1] may come back `shift` places later.
 
-    Each pair of neighbouring words is one string (joined without a blank: a
-    false pair such as “ab c” / “a bc” is dropped by the caller's test), so
-    one comparison per shift tests both words, in C.
+    Every word becomes a 16-bit hash in one array, read as one big integer;
+    the integer XOR itself shifted by `shift` words has two zero half-words in
+    a row where two neighbouring words come back, found by `bytes.find`. All
+    of it runs in C: a word costs one hash, not one comparison per shift. A
+    hash collision is a false candidate the caller's test drops.
     """
-    pairs = list(map(add, words, islice(words, 1, None)))
+    if len(words) < 4:
+        return
+    size = 2 * len(words)
+    packed = int.from_bytes(array("H", map(and_, map(hash, words), repeat(0xFFFF))).tobytes(), "little")
     for shift in range(2, _MAX_WORDS + 2):
-        for i in compress(count(), map(eq, pairs, islice(pairs, shift, None))):
-            yield i, shift
+        same = (packed ^ (packed >> (16 * shift))).to_bytes(size, "little")
+        limit = size - 2 * shift  # beyond it the shifted copy is empty
+        at = same.find(_TWO_EQUAL, 0, limit)
+        while at != -1:
+            if at % 2 == 0:
+                yield at // 2, shift
+            at = same.find(_TWO_EQUAL, at + 1, limit)
+
+
+_TWO_EQUAL = bytes(4)
 
 
 @check(REPEATED_PHRASE)
 def repeated_phrases(doc, ctx):
     prose = doc.prose
-    words = doc.folded_words  # the `\w+` runs, shared with other checks
+    # the text's blank-separated tokens, lowercased, without trailing punctuation
+    # (`str.split` and `map` in C: a tenth of the cost of finding the `\w+` runs)
+    words = list(map(str.rstrip, prose.lower().split(), repeat(_TRAILING)))
     hits = []
     for i, shift in _candidates(words):
         for size in (shift, shift - 1):
@@ -178,9 +195,11 @@ def repeated_phrases(doc, ctx):
     if not hits:
         return
     data = _data(ctx)
-    found = _copies(prose, words, hits)
+    hits = _plausible(words, hits, data)
+    if not hits:
+        return
     reported_until = -1
-    for first, second in found:
+    for first, second in _copies(prose, hits):
         if first[0][0] < reported_until:
             continue
         span = _span(prose, first, second, data)
@@ -197,27 +216,48 @@ def repeated_phrases(doc, ctx):
         )
 
 
-def _copies(prose: str, words: list[str], hits) -> list[tuple[list, list]]:
-    """The word spans of both copies of every repeated phrase, in the order of the text.
-
-    Each distinct phrase is found again in the lowercased text by a pattern
-    that starts with its first word as a literal (so `re` scans for it
-    quickly): copy, joint, copy. Where lowercasing changes the text's length
-    (a rare letter such as İ), the runs' positions are listed instead."""
-    lowered = prose.lower()
-    if len(lowered) != len(prose):
-        spans = list(map(_SPAN, islice(_RUN.finditer(prose), max(i + sh + n for i, n, sh in hits))))
-        return [(spans[i:i + n], spans[i + sh:i + sh + n]) for i, n, sh in sorted(hits)]
+def _copies(prose: str, hits) -> list[tuple[list, list]]:
+    """The (start, end) spans of the tokens of both copies of every repeat, trailing
+    punctuation left out; a repeat whose copies are on two lines is dropped."""
+    lines = prose.split("\n")
+    tokens_before = list(accumulate(map(len, map(str.split, lines)), initial=0))
+    line_starts = list(accumulate(map(len, lines), lambda a, n: a + n + 1, initial=0))
     out = []
-    for phrase in {tuple(words[i:i + n]) for i, n, _sh in hits}:
-        copy = r"[^\w\n]+".join(map(re.escape, phrase))
-        pattern = re.compile(rf"(?P<a>{copy})[^\w\n]+(?:(?:and|or)[^\w\n]+)?(?P<b>{copy})(?!\w)")
-        for m in pattern.finditer(lowered):
-            if m.start() and _word_char(lowered[m.start() - 1]):
-                continue
-            out.append((list(map(_SPAN, _RUN.finditer(prose, *m.span("a")))),
-                        list(map(_SPAN, _RUN.finditer(prose, *m.span("b"))))))
-    out.sort()
+    for i, size, shift in hits:
+        line = bisect_right(tokens_before, i) - 1
+        if i + shift + size > tokens_before[line + 1]:
+            continue
+        k = i - tokens_before[line]
+        spans = []
+        for m in islice(_TOKEN.finditer(prose, line_starts[line], line_starts[line] + len(lines[line])),
+                        k + shift + size):
+            end = m.end()
+            while end > m.start() and prose[end - 1] in _TRAILING:
+                end -= 1
+            spans.append((m.start(), end))
+        if len(spans) < k + shift + size or any(s == e for s, e in spans[k:]):
+            continue
+        out.append((spans[k:k + size], spans[k + shift:k + shift + size]))
+    return out
+
+
+def _plausible(words: list[str], hits, data: DuplicationData) -> list[tuple[int, int, int]]:
+    """The repeats worth placing in the text: in order, one per stretch of text,
+    with a letter, not listed as allowed, and not said a third time (a chant, a
+    list of tags: “what is it what is it what is it”)."""
+    out = []
+    last = -1
+    for i, size, shift in sorted(hits):
+        if i <= last:
+            continue
+        phrase = words[i:i + size]
+        last = i + shift + size - 1
+        if words[i + 2 * shift:i + 2 * shift + size] == phrase or words[i - shift:i - shift + size] == phrase:
+            continue
+        text = " ".join(phrase)
+        if not _LETTER.search(text) or text in data.allowed:
+            continue
+        out.append((i, size, shift))
     return out
 
 
