@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from array import array
 from bisect import bisect_right
-from itertools import accumulate, compress, count, islice, repeat
-from operator import and_, eq
+from itertools import accumulate, chain, islice, repeat
+from operator import and_
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
@@ -137,41 +137,39 @@ def _surnames(ruleset) -> frozenset[str]:
     return frozenset(out)
 
 
-def _doubled_surnames(doc, ctx, words: list[str]):
-    """(index, 1, 1) for a capitalised word doubled that is a person's surname."""
-    surnames = None
-    for i in compress(count(), map(eq, words, words[1:])):
-        if not words[i][:1].isalpha():
-            continue
-        if surnames is None:
-            surnames = ctx.ruleset.memo("duplication-surnames", _surnames)
-        if words[i] in surnames:
-            yield i, 1, 1
+def _doubled_surname(ctx, words: list[str], i: int) -> bool:
+    """True when words[i] is doubled and is a person's surname (lowercase)."""
+    return (words[i] == words[i + 1] and words[i][:1].isalpha()
+            and words[i] in ctx.ruleset.memo("duplication-surnames", _surnames))
 
 
 def _candidates(words: list[str]):
-    """(index, shift) where words[i] and words[i + 1] may come back `shift` places later.
+    """(index, shift) where words[i] and words[i + 1] may come back `shift` places
+    later, and (index, 1) where words[i] may be doubled.
 
     Every word becomes a 16-bit hash in one array, read as one big integer;
     the integer XOR itself shifted by `shift` words has two zero half-words in
-    a row where two neighbouring words come back, found by `bytes.find`. All
-    of it runs in C: a word costs one hash, not one comparison per shift. A
-    hash collision is a false candidate the caller's test drops.
+    a row where two neighbouring words come back (one, for a doubled word),
+    found by `bytes.find`. All of it runs in C: a word costs one hash, not one
+    comparison per shift. A hash collision is a false candidate the caller's
+    test drops.
     """
-    if len(words) < 4:
+    if len(words) < 2:
         return
     size = 2 * len(words)
     packed = int.from_bytes(array("H", map(and_, map(hash, words), repeat(0xFFFF))).tobytes(), "little")
-    for shift in range(2, _MAX_WORDS + 2):
+    for shift in range(1, _MAX_WORDS + 2):
         same = (packed ^ (packed >> (16 * shift))).to_bytes(size, "little")
         limit = size - 2 * shift  # beyond it the shifted copy is empty
-        at = same.find(_TWO_EQUAL, 0, limit)
+        needle = _ONE_EQUAL if shift == 1 else _TWO_EQUAL
+        at = same.find(needle, 0, limit)
         while at != -1:
             if at % 2 == 0:
                 yield at // 2, shift
-            at = same.find(_TWO_EQUAL, at + 1, limit)
+            at = same.find(needle, at + 1, limit)
 
 
+_ONE_EQUAL = bytes(2)
 _TWO_EQUAL = bytes(4)
 
 
@@ -179,10 +177,17 @@ _TWO_EQUAL = bytes(4)
 def repeated_phrases(doc, ctx):
     prose = doc.prose
     # the text's blank-separated tokens, lowercased, without trailing punctuation
-    # (`str.split` and `map` in C: a tenth of the cost of finding the `\w+` runs)
-    words = list(map(str.rstrip, prose.lower().split(), repeat(_TRAILING)))
+    # (`str.split` and `map` in C: a tenth of the cost of finding the `\w+` runs),
+    # split by lines first so that a token's line is known without splitting again
+    lines = prose.lower().split("\n")
+    per_line = list(map(str.split, lines))
+    words = list(map(str.rstrip, chain.from_iterable(per_line), repeat(_TRAILING)))
     hits = []
     for i, shift in _candidates(words):
+        if shift == 1:
+            if _doubled_surname(ctx, words, i):
+                hits.append((i, 1, 1))
+            continue
         for size in (shift, shift - 1):
             if size < 2 or i + shift + size > len(words):
                 continue
@@ -191,15 +196,17 @@ def repeated_phrases(doc, ctx):
             if words[i:i + size] == words[i + shift:i + shift + size]:
                 hits.append((i, size, shift))
                 break
-    hits.extend(_doubled_surnames(doc, ctx, words))
     if not hits:
         return
     data = _data(ctx)
     hits = _plausible(words, hits, data)
     if not hits:
         return
+    tokens_before = list(accumulate(map(len, per_line), initial=0))
+    # from the text itself: lowercasing may lengthen a line (İ)
+    line_starts = list(accumulate(map(len, prose.split("\n")), lambda a, n: a + n + 1, initial=0))
     reported_until = -1
-    for first, second in _copies(prose, hits):
+    for first, second in _copies(prose, hits, tokens_before, line_starts):
         if first[0][0] < reported_until:
             continue
         span = _span(prose, first, second, data)
@@ -216,12 +223,9 @@ def repeated_phrases(doc, ctx):
         )
 
 
-def _copies(prose: str, hits) -> list[tuple[list, list]]:
+def _copies(prose: str, hits, tokens_before: list[int], line_starts: list[int]) -> list[tuple[list, list]]:
     """The (start, end) spans of the tokens of both copies of every repeat, trailing
     punctuation left out; a repeat whose copies are on two lines is dropped."""
-    lines = prose.split("\n")
-    tokens_before = list(accumulate(map(len, map(str.split, lines)), initial=0))
-    line_starts = list(accumulate(map(len, lines), lambda a, n: a + n + 1, initial=0))
     out = []
     for i, size, shift in hits:
         line = bisect_right(tokens_before, i) - 1
@@ -229,7 +233,7 @@ def _copies(prose: str, hits) -> list[tuple[list, list]]:
             continue
         k = i - tokens_before[line]
         spans = []
-        for m in islice(_TOKEN.finditer(prose, line_starts[line], line_starts[line] + len(lines[line])),
+        for m in islice(_TOKEN.finditer(prose, line_starts[line], line_starts[line + 1] - 1),
                         k + shift + size):
             end = m.end()
             while end > m.start() and prose[end - 1] in _TRAILING:
