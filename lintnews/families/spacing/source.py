@@ -13,6 +13,8 @@ mark it needs), so a text without the mark costs one `in`.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from lintnews.finding import Severity
@@ -197,30 +199,37 @@ def _closed_on_line(prose: str, pos: int, closer: str) -> bool:
 
 
 # -- LN612 -------------------------------------------------------------------
-_SPLIT = regex.compile(r"(?<=\p{L})([’'])[ \t]+(s|t|ll|re|ve|d|m)(?=[\s.,;:!?”\"]|$)")
+_SPLIT_TAIL = regex.compile(r"[ \t]+(s|t|ll|re|ve|d|m)(?=[\s.,;:!?”\"]|$)")
 
 
 @check(SPLIT_CONTRACTION)
 def split_contractions(doc, ctx):
     prose = doc.prose
-    if "’ " not in prose and "' " not in prose:
-        return
-    for m in _SPLIT.finditer(prose):
-        i = m.start()
-        while i > 0 and prose[i - 1].isalpha():
-            i -= 1
-        if i > 0 and prose[i - 1] in "‘'":
-            continue  # a quoted word or letter: ‘A’ s, 'yes' s
-        fixed = m.group(1) + m.group(2)
-        yield doc.finding(
-            SPLIT_CONTRACTION, m.start(), m.end(),
-            f"A space splits “{fixed}” from its word: write “{fixed}” without it.",
-            suggestions=[(fixed, True)],
-        )
+    for mark in ("’", "'"):
+        at = prose.find(mark + " ")
+        while at != -1:
+            i, at = at, prose.find(mark + " ", at + 1)
+            if not i or not prose[i - 1].isalpha():
+                continue
+            m = _SPLIT_TAIL.match(prose, i + 1)
+            if m is None:
+                continue
+            start = i
+            while start > 0 and prose[start - 1].isalpha():
+                start -= 1
+            if start > 0 and prose[start - 1] in "‘'":
+                continue  # a quoted word or letter: ‘A’ s, 'yes' s
+            fixed = mark + m.group(1)
+            yield doc.finding(
+                SPLIT_CONTRACTION, i, m.end(),
+                f"A space splits “{fixed}” from its word: write “{fixed}” without it.",
+                suggestions=[(fixed, True)],
+            )
 
 
 # -- LN613 -------------------------------------------------------------------
 _THOUSANDS = regex.compile(r"(?<![\p{N}.,])(\p{N}{1,3})((?:,[ \t]\p{N}{3})+)(?![\p{N}])")
+_GROUP = re.compile(r", \d{3}(?!\d)")  # a literal start: `re` skips to the commas
 _LIST_AFTER = regex.compile(r"[ \t]*(?:,[ \t]*\p{N}|(?:and|or|to|-|–)[ \t]*\p{N})")
 _LIST_BEFORE = regex.compile(r"\p{N}[ \t]*,[ \t]*$")
 _MONTHS = regex.compile(
@@ -233,15 +242,25 @@ def spaced_thousands(doc, ctx):
     prose = doc.prose
     if ", " not in prose:
         return
-    for m in _THOUSANDS.finditer(prose):
+    last = -1
+    for g in _GROUP.finditer(prose):
+        if g.start() < last:
+            continue
+        begin = g.start()
+        while begin > 0 and prose[begin - 1].isdigit() and g.start() - begin < 4:
+            begin -= 1
+        m = _THOUSANDS.match(prose, begin)
+        if m is None or m.start() == g.start():
+            continue
+        last = m.end()
         before = prose[max(0, m.start() - 16):m.start()]
         if _LIST_BEFORE.search(before) or _MONTHS.search(before) or _LIST_AFTER.match(prose, m.end()):
             continue
         groups = m.group(2).split(",")[1:]
-        if len(m.group(1)) == 3 and not any(g.strip().startswith("0") for g in groups):
+        if len(m.group(1)) == 3 and not any(grp.strip().startswith("0") for grp in groups):
             continue  # 101, 202, 303: as likely a list of three-digit numbers
-        fixed = m.group(1) + "".join("," + g.strip() for g in groups)
-        safe = any(g.strip().startswith("0") for g in groups)
+        fixed = m.group(1) + "".join("," + grp.strip() for grp in groups)
+        safe = any(grp.strip().startswith("0") for grp in groups)
         yield doc.finding(
             SPACED_THOUSANDS, m.start(), m.end(),
             f"“{m.group()}” looks like one number with a space after its thousands comma: write “{fixed}”.",
@@ -283,21 +302,35 @@ def glued_brackets(doc, ctx):
 
 
 # -- LN615 -------------------------------------------------------------------
-_DASH = regex.compile(r"(?:[,.!?…][”\"»’]|[”\"»’],)([ \t]+[-–—])[ \t]+(?=\p{Ll})")
+_CLOSING = "”\"»’"
+_STOPS = ",.!?…"
 
 
 @check(ATTRIBUTION_DASH)
 def attribution_dashes(doc, ctx):
     prose = doc.prose
-    if " -" not in prose and " –" not in prose and " —" not in prose:
-        return
-    for m in _DASH.finditer(prose):
-        yield doc.finding(
-            ATTRIBUTION_DASH, m.start(1), m.end(1),
-            "English puts no dash between a quotation and its speech tag (a Russian and "
-            "Ukrainian convention): remove it.",
-            suggestions=[("", True)],
-        )
+    n = len(prose)
+    for dash in "-–—":
+        at = prose.find(" " + dash + " ")
+        while at != -1:
+            i, at = at, prose.find(" " + dash + " ", at + 1)
+            start = i
+            while start > 0 and prose[start - 1] in " \t":
+                start -= 1
+            two = prose[max(0, start - 2):start]
+            if len(two) < 2 or not (two[0] in _STOPS and two[1] in _CLOSING or two[0] in _CLOSING and two[1] == ","):
+                continue
+            after = i + 2
+            while after < n and prose[after] in " \t":
+                after += 1
+            if after == n or not prose[after].islower():
+                continue
+            yield doc.finding(
+                ATTRIBUTION_DASH, start, i + 2,
+                "English puts no dash between a quotation and its speech tag (a Russian and "
+                "Ukrainian convention): remove it.",
+                suggestions=[("", True)],
+            )
 
 
 # -- LN616 -------------------------------------------------------------------
