@@ -1,6 +1,6 @@
 """LN704-LN705: a phrase repeated inside a sentence, as translation engines repeat them.
 
-- LN704 a phrase of two or more words said twice back to back, or with only a
+- LN704 a phrase of two to four words said twice back to back, or with only a
   comma, a dash, "and" or "or" between the copies: `to help Turkey to help
   Turkey`, `brought to justice and brought to justice`, `in 1993, in 1993`.
   One word doubled is LN604's (`the the`), so a phrase here has two words or
@@ -11,9 +11,9 @@
   popular with support from the Kremlin, with support from the Kremlin -
   becoming more popular.`
 
-Cost: the back-to-back test compares the text's lowercased words with
-themselves shifted by 2 to 7 places (`map(eq, ...)`, in C) and looks closer
-only where two neighbouring words come back; the sentence-end test looks only
+Cost: the back-to-back test compares the hashes of the text's lowercased
+words with themselves shifted by 1 to 5 places (one big-integer XOR per
+shift, in C) and looks closer only where two neighbouring words come back; the sentence-end test looks only
 at the last comma of a sentence. The lists a newsroom may extend
 (`repeated_phrases_allowed`, `reporting_verbs`, `function_words`) are under
 `[duplication]` in `rules/duplication.toml`.
@@ -34,7 +34,7 @@ from lintnews.text.quotation import in_quotation
 REPEATED_PHRASE = Rule(
     code="LN704", name="repeated-phrase", category="duplication",
     severity=Severity.WARNING, fixable=True,
-    summary="A phrase of two or more words said twice in a row: “to help Turkey to help Turkey”.",
+    summary="A phrase of two to four words said twice in a row: “to help Turkey to help Turkey”.",
     doc=(
         "Machine translation sometimes renders one phrase of the source twice,\n"
         "back to back or joined by “and”: “in 1993 in 1993”, “brought to justice\n"
@@ -120,7 +120,7 @@ def _data(ctx) -> DuplicationData:
 
 
 _PUNCT = ".,;:!?“”‘’\"'«»()[]"
-_MAX_WORDS = 6  # a longer repeated run is a sentence, LN701's
+_MAX_WORDS = 4  # a longer repeated run is a clause (LN705) or a sentence (LN701)
 _JOINERS = frozenset({"and", "or"})
 _BETWEEN = re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
 _SEPARATORS = ".,;:!?“”\"«»()[]…"
