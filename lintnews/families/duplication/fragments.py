@@ -205,9 +205,10 @@ def repeated_phrases(doc, ctx):
     hits = _plausible(words, hits, data)
     if not hits:
         return
-    lines = prose.split("\n")
-    tokens_before = list(accumulate(map(len, map(_TOKEN.findall, lines)), initial=0))
-    line_starts = list(accumulate(map(len, lines), lambda a, n: a + n + 1, initial=0))
+    # the tokens before each line, from the same transformed text; the lines'
+    # offsets from the text itself (lowercasing may lengthen a line: İ)
+    tokens_before = list(accumulate(map(len, map(str.split, low.split("\n"))), initial=0))
+    line_starts = list(accumulate(map(len, prose.split("\n")), lambda a, n: a + n + 1, initial=0))
     reported_until = -1
     for first, second in _copies(prose, hits, tokens_before, line_starts):
         if first[0][0] < reported_until:
