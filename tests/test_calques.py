@@ -203,3 +203,10 @@ def test_names_tool_skips_the_names_own_english(tmp_path, capsys):
 def test_northern_stream_and_newspapers():
     text = "Moscow's Northern Stream and the New Newspaper: Russia says so."
     assert fixes(only(lint(text), "LN807")) == ["Nord Stream", "Novaya Gazeta"]
+
+
+def test_acronym_that_is_also_english_needs_context_in_its_paragraph():
+    text = "Ukraine's army held the line.\nThe DRG code and the MID range were set.\nIn Kyiv the DRG was seen."
+    assert spans(only(lint(text), "LN806")) == [("DRG", text.rindex("DRG"), text.rindex("DRG") + 3)]
+    # an acronym English does not use needs the context anywhere in the text
+    assert [f.excerpt for f in only(lint("Ukraine's army held.\nThe ZSU left."), "LN806")] == ["ZSU"]

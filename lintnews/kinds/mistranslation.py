@@ -17,6 +17,8 @@ and the reason, which the message gives.
                                # (a rule's `label = true` holds for all its terms)
     derived-only = true        # the phrase is right English; only derived words are reported
     unless = ["GDR"]           # words that, anywhere in the text, silence the term
+    near = true                # the rule's context words must be in the term's own paragraph
+                               # (for a form that is also an English acronym: MID, RF)
     safe = true                # --fix may apply it
 
 A phrase matches between word boundaries. Without `exact-case` it matches as
@@ -27,6 +29,7 @@ written, with its first letter capitalised, and in capitals. A term of an
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import product
 
 from lintnews.model import Check
@@ -133,6 +136,8 @@ def build(entries, ruleset):
                 continue
             if term.get("unless") and not doc.word_set.isdisjoint(term["unless"]):
                 continue
+            if context is not None and term.get("near") and not _context_near(doc, context, start):
+                continue
             if exact and _in_designation_or_caps(prose, start, end):
                 continue
             if (label or term.get("label")) and not _is_label(prose, start, end):
@@ -204,6 +209,14 @@ def _run_positions(text: str, run: str):
         if not (i and _word_char(text, i - 1)) and not _word_char(text, i + n):
             yield i
         i = find(run, i + 1)
+
+
+def _context_near(doc, words: frozenset[str], at: int) -> bool:
+    """True when the paragraph holding `at` has one of `words`."""
+    paragraphs = doc.paragraphs
+    k = bisect_right(paragraphs, (at, len(doc.prose) + 1)) - 1
+    start, end = paragraphs[k] if k >= 0 else (0, len(doc.prose))
+    return not words.isdisjoint(_RUN.findall(doc.prose, start, end))
 
 
 def _after_word_hyphen(prose: str, start: int) -> bool:
