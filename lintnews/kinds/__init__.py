@@ -35,7 +35,7 @@ BUILTIN = {
     "boilerplate": "lintnews.families.boilerplate.phrases",
     "names": "lintnews.families.names.kind",
     # the same kind with LN804's defaults (kinds/substitution.py)
-    "mistranslation": "substitution",
+    "mistranslation": "mistranslation",
 }
 
 #: kinds that no longer exist -> what a rule file writes instead

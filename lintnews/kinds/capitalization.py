@@ -6,6 +6,9 @@
     entities = true          # also every accepted form of the [[entity]] tables
     common-words = ["trump"] # lowercase words never reported (ordinary English)
     exceptions = ["..."]     # phrases in which the lowercase word is right
+    keep-first = true        # names of several words: only with the first capital kept
+                             # (`Ministry of defence`), never all lowercase or at a
+                             # sentence's start, where a generic phrase may stand
 
 Only an occurrence with a name's capital lost is reported (Title case and ALL CAPS
 headlines are fine; a name of several words, `voice of America`, with any of its capitals lost), so the pattern holds the lowercase terms only, at the start of a sentence too. Words inside
@@ -36,8 +39,9 @@ def build(entries, ruleset):
         terms = list(string_list(entry, "terms", required=not entry.data.get("entities")))
         if entry.data.get("entities"):
             terms += _entity_terms(ruleset)
+        keep_first = bool(entry.data.get("keep-first", False))
         for term in terms:
-            for key in _lowered(term):
+            for key in _lowered(term, keep_first):
                 if key.lower() in common or key == term:
                     continue
                 if key in table and table[key][0] is not entry:
@@ -62,6 +66,8 @@ def build(entries, ruleset):
             entry, expected, exceptions = table[found]
             if not enabled(entry.rule.code) or in_exception(exceptions, prose, start, end):
                 continue
+            if entry.data.get("keep-first") and _sentence_start(prose, start):
+                continue
             message = messages.get(found)
             if message is None:
                 message = messages[found] = format_message(entry, DEFAULT_MESSAGE, found=found,
@@ -71,16 +77,23 @@ def build(entries, ruleset):
     return [Check(rules, run)]
 
 
-def _lowered(term: str) -> list[str]:
+def _lowered(term: str, keep_first: bool = False) -> list[str]:
     """The spellings of `term` with its capitalised words in lowercase.
 
     One word: its lowercase. Several (Voice of America): every mix of its
     capitalised words in lowercase, all of them or some (voice of America,
-    Voice of america), at most 2**5 of them.
+    Voice of america), at most 2**5 of them; with `keep_first`, only those
+    that keep the first word's capital (Ministry of defence).
     """
     words = term.split(" ")
     caps = [i for i, w in enumerate(words) if w != w.lower()]
-    if len(words) == 1 or not 1 < len(caps) <= 5:
+    if keep_first:
+        if len(words) == 1 or not caps or caps[0] != 0:
+            return []
+        caps = caps[1:]
+        if not 1 <= len(caps) <= 5:
+            return []
+    elif len(words) == 1 or not 1 < len(caps) <= 5:
         return [term.lower()]
     out = []
     for mask in range(1, 2 ** len(caps)):
@@ -90,6 +103,14 @@ def _lowered(term: str) -> list[str]:
                 parts[i] = parts[i].lower()
         out.append(" ".join(parts))
     return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when only blanks, opening marks or a sentence's end come before `start` on its line."""
+    i = start
+    while i > 0 and text[i - 1] in " \t“\"‘'(«":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?:"
 
 
 def _entity_terms(ruleset) -> list[str]:

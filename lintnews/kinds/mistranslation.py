@@ -1,0 +1,254 @@
+"""The `mistranslation` kind (LN804-LN807 and a newsroom's own): known
+mistranslations, calques, transliterated acronyms and translated names, kept
+as data. Each `[[rule.term]]` has the phrase found, the English it should be
+and the reason, which the message gives.
+
+    [[rule]]
+    kind = "mistranslation"
+    exact-case = true          # match each phrase only as written (acronyms)
+    context = "ru-uk"          # only in a text that names a word of [context-words].ru-uk
+    [rule.derived-suffixes]    # also report words coined from a phrase: KDBist → KGB officer
+    ist = "{expected} officer"
+    [[rule.term]]
+    found = "it is {said|spoken} in the {article|report}"   # {a|b}: alternatives
+    expected = "the {2} says"  # {N}: the alternative chosen in the Nth group
+    reason = "..."
+    label = true               # only as a lead-in label: “Direct speech:” at a line's start
+                               # (a rule's `label = true` holds for all its terms)
+    derived-only = true        # the phrase is right English; only derived words are reported
+    unless = ["GDR"]           # words that, anywhere in the text, silence the term
+    near = true                # the rule's context words must be in the term's own paragraph
+                               # (for a form that is also an English acronym: MID, RF)
+    safe = true                # --fix may apply it
+
+A phrase matches between word boundaries. Without `exact-case` it matches as
+written, with its first letter capitalised, and in capitals. A term of an
+`exact-case` rule is not reported inside a model designation (`ZSU-23-4`,
+`L70-RT`) or between words in capitals (a headline in capitals).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import product
+
+from lintnews.model import Check
+from lintnews.kinds.common import (
+    exception_pattern, format_message, in_exception, match_case, starts_word,
+)
+
+_MISTRANSLATION_MESSAGE = "“{found}” is a mistranslation: write “{expected}” ({reason})."
+_DERIVED_REASON = "a word coined from “{base}”: {reason}"
+_GROUP = re.compile(r"\{([^{}]*\|[^{}]*)\}")
+_REFERENCE = re.compile(r"\{(\d)\}")
+# A label: optionally “Name's ” before it, optionally “ of Name” after it, then a colon.
+_LABEL_BEFORE = re.compile(r"(?:[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}['’]s\s+)?$")
+_LABEL_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2})?\s*:")
+_MODEL = re.compile(r"-?\d")
+
+
+def expand(found: str, expected: str) -> list[tuple[str, str]]:
+    """The phrases a term stands for: `{a|b}` groups give every combination,
+    and `{N}` in `expected` is the alternative chosen in the Nth group."""
+    groups = [g.split("|") for g in _GROUP.findall(found)]
+    if not groups:
+        return [(found, expected)]
+    out = []
+    for choice in product(*groups):
+        it = iter(choice)
+        phrase = _GROUP.sub(lambda m: next(it), found)
+        english = _REFERENCE.sub(lambda m: choice[int(m.group(1)) - 1], expected)
+        out.append((phrase, english))
+    return out
+
+
+def _context_words(ruleset) -> dict[str, frozenset[str]]:
+    lists: dict[str, set[str]] = {}
+    for _path, table in ruleset.table("context-words"):
+        for name, words in table.items():
+            lists.setdefault(name, set()).update(words)
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def _forms(phrase: str, exact: bool) -> tuple[str, ...]:
+    if exact:
+        return (phrase,)
+    # the case forms a phrase takes in running text: one case-sensitive
+    # pattern keeps the literal fast path
+    return tuple(dict.fromkeys((phrase, phrase[0].upper() + phrase[1:], phrase.upper())))
+
+
+def build(entries, ruleset):
+    """The `mistranslation` kind: `[[rule.term]]` tables of found, expected, reason."""
+    table: dict[str, tuple] = {}
+    seen: set[str] = set()
+    contexts = None
+    for entry in entries:
+        terms = entry.data.get("term")
+        if not isinstance(terms, list) or not terms:
+            raise entry.error("a mistranslation rule needs [[rule.term]] tables")
+        format_message(entry, _MISTRANSLATION_MESSAGE, found="x", expected="y", reason="z", source="s")
+        exact = bool(entry.data.get("exact-case", False))
+        suffixes = entry.data.get("derived-suffixes", {})
+        if not isinstance(suffixes, dict) or not all(isinstance(v, str) and k for k, v in suffixes.items()):
+            raise entry.error("'derived-suffixes' must be a table of suffix = English")
+        context = entry.data.get("context")
+        words = None
+        if context is not None:
+            if contexts is None:
+                contexts = _context_words(ruleset)
+            if context not in contexts:
+                raise entry.error(f"unknown context '{context}' (define it under [context-words])")
+            words = contexts[context]
+        exceptions = exception_pattern(entry)
+        options = (exact, words, exceptions, bool(entry.data.get("label", False)))
+        for term in terms:
+            if not all(isinstance(term.get(k), str) and term[k] for k in ("found", "expected", "reason")):
+                raise entry.error("each [[rule.term]] needs 'found', 'expected' and 'reason'")
+            unless = term.get("unless", [])
+            if not isinstance(unless, list) or not all(isinstance(w, str) for w in unless):
+                raise entry.error("'unless' must be a list of words")
+            for phrase, english in expand(term["found"], term["expected"]):
+                key = phrase if exact else phrase.lower()
+                if key in seen:
+                    raise entry.error(f"the phrase '{phrase}' is listed twice", phrase)
+                seen.add(key)
+                variants = [] if term.get("derived-only") else [(phrase, english, term["reason"], False)]
+                variants += [(phrase + suffix, template.replace("{expected}", english),
+                              _DERIVED_REASON.format(base=phrase, reason=term["reason"]), True)
+                             for suffix, template in suffixes.items()]
+                for surface, wanted, reason, derived in variants:
+                    for form in _forms(surface, exact):
+                        table[form] = (entry, term, wanted, reason, derived, options)
+    phrases = _Phrases(table)
+    rules = tuple(e.rule for e in entries)
+
+    def run(doc, ctx):
+        prose = doc.prose
+        for start, end in phrases.finditer(prose, doc.word_set):
+            found = prose[start:end]
+            entry, term, english, reason, derived, (exact, context, exceptions, label) = table[found]
+            if not starts_word(prose, start) and not (exact and _after_word_hyphen(prose, start)):
+                continue
+            if not ctx.enabled(entry.rule.code):
+                continue
+            if context is not None and context.isdisjoint(doc.word_set):
+                continue
+            if term.get("unless") and not doc.word_set.isdisjoint(term["unless"]):
+                continue
+            if context is not None and term.get("near") and not _context_near(doc, context, start):
+                continue
+            if exact and _in_designation_or_caps(prose, start, end):
+                continue
+            if (label or term.get("label")) and not _is_label(prose, start, end):
+                continue
+            if in_exception(exceptions, prose, start, end):
+                continue
+            expected = english if derived or exact else match_case(english, found)
+            if found[0].isupper() and not expected[0].isupper() and not exact:
+                expected = expected[0].upper() + expected[1:]
+            message = format_message(entry, _MISTRANSLATION_MESSAGE, found=found, expected=expected,
+                                     reason=reason, source=term.get("source", ""))
+            safe = bool(term.get("safe", False)) and not derived
+            fixes = [(expected, safe)] if entry.rule.fixable else []  # a label has no mechanical fix
+            yield doc.finding(entry.rule, start, end, message, fixes)
+
+    return [Check(rules, run)]
+
+
+class _Phrases:
+    """Literal phrases found between word boundaries, leftmost and longest first.
+
+    A phrase is looked for only in a text that holds every word of it (one
+    subset test of `Document.word_set` per phrase), and then by `str.find`
+    of its longest word: phrases such as “it is said in the report” start
+    with words every text has, and a scan keyed on them would visit every
+    “it” of the text.
+    """
+
+    def __init__(self, phrases) -> None:
+        self._items = []
+        for phrase in phrases:
+            runs = _RUN.findall(phrase)
+            if not runs:
+                continue
+            anchor = max(runs, key=len)
+            offset = next(m.start() for m in _RUN.finditer(phrase) if m.group() == anchor)
+            self._items.append((frozenset(runs), anchor, offset, phrase))
+
+    def finditer(self, text: str, words) -> list[tuple[int, int]]:
+        hits = []
+        for runs, anchor, offset, phrase in self._items:
+            if not runs <= words:
+                continue
+            for at in _run_positions(text, anchor):
+                start = at - offset
+                end = start + len(phrase)
+                if start >= 0 and text.startswith(phrase, start) and not _word_char(text, end):
+                    hits.append((start, -end))
+        hits.sort()
+        out, last = [], 0
+        for start, neg_end in hits:
+            if start >= last:
+                out.append((start, -neg_end))
+                last = -neg_end
+        return out
+
+
+_RUN = re.compile(r"\w+")
+
+
+def _word_char(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _run_positions(text: str, run: str):
+    """Where `run` stands as a whole word run of `text`."""
+    find, n = text.find, len(run)
+    i = find(run)
+    while i != -1:
+        if not (i and _word_char(text, i - 1)) and not _word_char(text, i + n):
+            yield i
+        i = find(run, i + 1)
+
+
+def _context_near(doc, words: frozenset[str], at: int) -> bool:
+    """True when the paragraph holding `at` has one of `words`."""
+    paragraphs = doc.paragraphs
+    k = bisect_right(paragraphs, (at, len(doc.prose) + 1)) - 1
+    start, end = paragraphs[k] if k >= 0 else (0, len(doc.prose))
+    return not words.isdisjoint(_RUN.findall(doc.prose, start, end))
+
+
+def _after_word_hyphen(prose: str, start: int) -> bool:
+    """True after a hyphen that ends a word of letters (`communist-KDBist`)."""
+    return start > 1 and prose[start - 1] == "-" and prose[start - 2].isalpha()
+
+
+def _in_designation_or_caps(prose: str, start: int, end: int) -> bool:
+    """True inside a model name (`ZSU-23-4`, `L70-RT`) or a text in capitals
+    (the words on either side in capitals too)."""
+    if prose[end:end + 1] == "-" and _MODEL.match(prose, end):
+        return True
+    if start > 1 and prose[start - 1] == "-":
+        i = start - 1
+        while i > 0 and prose[i - 1].isalnum():
+            i -= 1
+        if any(c.isdigit() for c in prose[i:start - 1]):
+            return True
+    before = _LAST_WORD.search(prose, max(0, start - 40), start)
+    after = _NEXT_WORD.match(prose, end, end + 40)
+    return bool(before and before.group(1).isupper() and after and after.group(1).isupper())
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]{2,})[^\w\n]+$")
+_NEXT_WORD = re.compile(r"[^\w\n]+([^\W\d_]{2,})")
+
+
+def _is_label(prose: str, start: int, end: int) -> bool:
+    """True for a lead-in label: at a line's start (after “Name's ” at most), and
+    followed by a colon (after “ of Name” at most)."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    if not _LABEL_BEFORE.match(prose[line_start:start]):
+        return False
+    return _LABEL_AFTER.match(prose, end, min(len(prose), end + 60)) is not None
