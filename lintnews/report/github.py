@@ -9,12 +9,9 @@ and LF everywhere, and also `:` and `,` inside properties.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lintnews.report.wording import shown
+from lintnews.report.base import BaseReporter
 
-if TYPE_CHECKING:
-    from typing import TextIO
 
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,15 +30,7 @@ def command(kind: str, properties: dict, message: str) -> str:
     return f"::{kind} {props}::{escape_data(message)}\n"
 
 
-class Reporter:
-    needs_text = False
-
-    def __init__(self, stream: TextIO, **_options) -> None:
-        self.stream = stream
-
-    def start(self) -> None:
-        pass
-
+class Reporter(BaseReporter):
     def file(self, result) -> None:
         if result.error:
             self.stream.write(command("error", {"file": result.path, "title": "lintnews"}, result.error))

@@ -15,6 +15,8 @@ are inlined into the page.
 """
 from __future__ import annotations
 
+from lintnews.report.base import BaseReporter
+
 import json
 from html import escape
 from importlib import resources
@@ -113,7 +115,7 @@ def _mark(f, fid: str) -> str:
             f'aria-label="{escape(category_label(f.category))}: {escape(hint)}">')
 
 
-class Reporter:
+class Reporter(BaseReporter):
     needs_text = True
 
     def __init__(self, stream: TextIO, **_options) -> None:

@@ -5,6 +5,8 @@ so memory stays flat on a corpus.
 """
 from __future__ import annotations
 
+from lintnews.report.base import BaseReporter
+
 import re
 
 import json
@@ -31,7 +33,7 @@ def _dumps(value) -> str:
     return text
 
 
-class Reporter:
+class Reporter(BaseReporter):
     needs_text = False
 
     def __init__(self, stream: TextIO, **_options) -> None:

@@ -11,28 +11,15 @@ from __future__ import annotations
 
 import json
 
-from typing import TYPE_CHECKING
-if TYPE_CHECKING:
-    from typing import TextIO
+from lintnews.report.base import BaseReporter
 
 
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Reporter:
-    needs_text = False
-
-    def __init__(self, stream: TextIO, **_options) -> None:
-        self.stream = stream
-
-    def start(self) -> None:
-        pass
-
+class Reporter(BaseReporter):
     def file(self, result) -> None:
         head = {"id": result.record_id} if hasattr(result, "record_id") else None
         result.write_json(self.stream.write, _dumps, head)
         self.stream.write("\n")
-
-    def finish(self, summary) -> None:
-        pass

@@ -12,6 +12,8 @@ Results are streamed; the rules they used are written after them.
 """
 from __future__ import annotations
 
+from lintnews.report.base import BaseReporter
+
 import json
 from pathlib import PurePath
 from urllib.parse import quote
@@ -36,7 +38,7 @@ def artifact_uri(path: str) -> str:
     return quote(pure.as_posix().removeprefix("./"))
 
 
-class Reporter:
+class Reporter(BaseReporter):
     needs_text = False
 
     def __init__(self, stream: TextIO, rules: Callable[[], dict] | None = None, **_options) -> None:

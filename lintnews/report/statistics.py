@@ -9,6 +9,8 @@ is a JSON list.
 """
 from __future__ import annotations
 
+from lintnews.report.base import BaseReporter
+
 import json
 from collections import Counter
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 
-class Reporter:
+class Reporter(BaseReporter):
     needs_text = False
 
     def __init__(self, stream: TextIO, json: bool = False, **_options) -> None:

@@ -13,6 +13,8 @@ importing rich, which keeps a pre-commit run fast.
 """
 from __future__ import annotations
 
+from lintnews.report.base import BaseReporter
+
 import os
 import unicodedata
 from typing import TYPE_CHECKING
@@ -36,7 +38,7 @@ def use_colour(stream: TextIO, colour: bool | None = None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-class Reporter:
+class Reporter(BaseReporter):
     needs_text = True
 
     def __init__(self, stream: TextIO, colour: bool | None = None, show_source: bool = True, **_options) -> None:
