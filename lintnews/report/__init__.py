@@ -8,8 +8,8 @@ which must, says so). `REPORTERS` maps a `--format` name to its module.
 from __future__ import annotations
 
 import importlib
-
 from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import TextIO
 

@@ -9,10 +9,8 @@ and LF everywhere, and also `:` and `,` inside properties.
 """
 from __future__ import annotations
 
-from lintnews.report.wording import shown
 from lintnews.report.base import BaseReporter
-
-
+from lintnews.report.wording import shown
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

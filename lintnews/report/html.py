@@ -15,15 +15,14 @@ are inlined into the page.
 """
 from __future__ import annotations
 
-from lintnews.report.base import BaseReporter
-
 import json
 from html import escape
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from lintnews._version import __version__
+from lintnews.report.base import BaseReporter
 
-from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TextIO
 

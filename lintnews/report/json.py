@@ -5,15 +5,13 @@ so memory stays flat on a corpus.
 """
 from __future__ import annotations
 
-from lintnews.report.base import BaseReporter
-
-import re
-
 import json
+import re
+from typing import TYPE_CHECKING
 
 from lintnews._version import __version__
+from lintnews.report.base import BaseReporter
 
-from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TextIO
 

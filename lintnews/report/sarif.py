@@ -12,15 +12,14 @@ Results are streamed; the rules they used are written after them.
 """
 from __future__ import annotations
 
-from lintnews.report.base import BaseReporter
-
 import json
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from lintnews._version import __version__
+from lintnews.report.base import BaseReporter
 
-from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Callable, TextIO
 

@@ -9,12 +9,12 @@ is a JSON list.
 """
 from __future__ import annotations
 
-from lintnews.report.base import BaseReporter
-
 import json
 from collections import Counter
-
 from typing import TYPE_CHECKING
+
+from lintnews.report.base import BaseReporter
+
 if TYPE_CHECKING:
     from typing import TextIO
 

@@ -13,12 +13,11 @@ importing rich, which keeps a pre-commit run fast.
 """
 from __future__ import annotations
 
-from lintnews.report.base import BaseReporter
-
 import os
 import unicodedata
 from typing import TYPE_CHECKING
 
+from lintnews.report.base import BaseReporter
 from lintnews.report.wording import shown
 
 if TYPE_CHECKING:
