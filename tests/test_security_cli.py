@@ -51,6 +51,22 @@ def test_utf16_without_a_bom_is_read_and_fixed_in_place(run_cli, tmp_path, codec
     assert path.read_bytes() == "Officials in Kyiv said so.\n".encode(codec), result.stderr
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_cyrillic_utf16_without_a_bom_is_recognised(run_cli, tmp_path, codec):
+    text = "Київ і Харків. В kyiv сказали, що все гаразд.\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(codec))
+    assert utf16_without_bom(path.read_bytes()) == codec
+    result = run_cli("check", "a.txt", "--no-cache", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert '"LN201"' in result.stdout and "binary" not in result.stderr
+
+
+def test_utf8_cyrillic_and_a_latin_binary_are_not_utf16():
+    assert utf16_without_bom("Київ і Харків.\n".encode("utf-8") + b"\x00\x00") is None
+    assert utf16_without_bom(bytes(range(32)) * 64) is None
+
+
 def test_binary_with_nul_bytes_is_still_binary():
     assert utf16_without_bom(bytes(range(256)) * 8) is None
     assert utf16_without_bom(b"\x00\x01\x02\x03" * 100) is None

@@ -76,18 +76,20 @@ def is_binary(data: bytes, nul_bytes: bool = True) -> bool:
 def utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" for text in UTF-16 that has no byte-order mark, else None.
 
-    Text in a Latin script written as UTF-16 has a NUL in every other byte,
-    always on the same side; a binary file's NULs fall anywhere. The guess is
-    kept only when the whole file decodes and reads as text.
+    Text written as UTF-16 has the high bytes of its characters on one side:
+    NULs for Latin letters, digits and spaces, 0x04 for Cyrillic letters, so
+    two values make up almost all of that side, and it has a NUL (a space or
+    a line break); the other side has almost none. A binary file's bytes fall
+    anywhere. The guess is kept only when the whole file decodes and reads as
+    text.
     """
     head = data[:8192]
     if len(data) % 2 or len(head) < 4:
         return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    half = len(head) // 2
-    if odd >= 0.4 * half and even <= 0.02 * half:
+    even, odd = head[0::2], head[1::2]
+    if _high_bytes(odd, even):
         codec = "utf-16-le"
-    elif even >= 0.4 * half and odd <= 0.02 * half:
+    elif _high_bytes(even, odd):
         codec = "utf-16-be"
     else:
         return None
@@ -98,6 +100,15 @@ def utf16_without_bom(data: bytes) -> str | None:
         return None
     readable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r")
     return codec if readable >= 0.95 * len(sample) else None
+
+
+def _high_bytes(side: bytes, other: bytes) -> bool:
+    """Could `side` be the high bytes of UTF-16 text and `other` the low ones?"""
+    from collections import Counter
+
+    if not side.count(0) or other.count(0) > 0.02 * len(other):
+        return False
+    return sum(n for _, n in Counter(side).most_common(2)) >= 0.9 * len(side)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
