@@ -90,3 +90,18 @@ def test_breadcrumbs_and_tag_lists_are_silent():
 def test_copy_inside_a_compound_is_silent():
     text = "Shelling hit the village in the north, in the north-east and in the south's hills."
     assert only(lint(text), "LN704") == []
+
+
+def test_a_long_text_is_read_in_pieces_and_the_spans_stay_right(monkeypatch):
+    from lintnews.families.duplication import fragments
+
+    monkeypatch.setattr(fragments, "_PIECE", 64)  # many pieces, cut at line breaks
+    line = "The talks went on as planned on Tuesday.\n"
+    damaged = "All war criminals will be brought to justice and brought to justice.\n"
+    text = line * 5 + damaged + line * 3 + damaged
+    found = only(lint(text), "LN704")
+    start = len(line) * 5 + damaged.index(" and brought")
+    second = len(line) * 8 + len(damaged) + damaged.index(" and brought")
+    assert spans(found) == [(" and brought to justice", start, start + 23),
+                            (" and brought to justice", second, second + 23)]
+    assert list(fragments._pieces(text)) and "".join(p for _, p in fragments._pieces(text)) == text

@@ -1,7 +1,7 @@
 """Sections end to end after a header (`lintnews.text.sections`), the layout of mapped table files."""
 from __future__ import annotations
 
-import marshal
+import json
 
 import pytest
 
@@ -19,8 +19,9 @@ def test_sections_read_back_as_views_with_their_fields():
 @pytest.mark.parametrize("data, reason", [
     (pack((1,), (b"abc",))[:-1], "wrong size"),  # cut short
     (pack((1,), (b"abc",)) + b"x", "wrong size"),  # longer than its sections
-    (len(marshal.dumps((1, (-1,)))).to_bytes(4, "little") + marshal.dumps((1, (-1,))), "no length"),
-    (len(marshal.dumps((1, 2))).to_bytes(4, "little") + marshal.dumps((1, 2)), "no section header"),
+    (len(json.dumps([1, [-1]])).to_bytes(4, "little") + json.dumps([1, [-1]]).encode(), "no length"),
+    (len(json.dumps([1, 2])).to_bytes(4, "little") + json.dumps([1, 2]).encode(), "no section header"),
+    (b"\x05\x00\x00\x00" + b"\xff\xfe[1]x", "no section header"),  # not ASCII JSON
 ])
 def test_bytes_that_are_not_such_sections_are_refused(data, reason):
     with pytest.raises(ValueError, match=reason):

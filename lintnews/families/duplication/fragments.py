@@ -182,10 +182,30 @@ _ONE_EQUAL = bytes(8)
 _TWO_EQUAL = bytes(16)
 
 
+#: The prose is read in pieces of about this many characters, cut at line
+#: breaks (a repetition never runs over a line break), so the word lists held
+#: at once stay small whatever the size of the text.
+_PIECE = 1 << 16
+
+
+def _pieces(prose: str):
+    """(offset, piece) of `prose` in pieces of about `_PIECE` characters, cut after a line break."""
+    start, n = 0, len(prose)
+    while start < n:
+        end = prose.find("\n", min(start + _PIECE, n - 1))
+        end = n if end == -1 else end + 1
+        yield start, prose[start:end]
+        start = end
+
+
 @check(REPEATED_PHRASE)
 def repeated_phrases(doc, ctx):
-    prose = doc.prose
-    # the text's tokens, lowercased, split at blanks and punctuation (`str.replace`
+    for offset, piece in _pieces(doc.prose):
+        yield from _repeated_phrases(doc, ctx, offset, piece)
+
+
+def _repeated_phrases(doc, ctx, offset: int, prose: str):
+    # the piece's tokens, lowercased, split at blanks and punctuation (`str.replace`
     # and `str.split` in C: a fifth of the cost of finding the `\w+` runs)
     low = prose.lower()
     for mark in _SEPARATORS:
@@ -221,7 +241,7 @@ def repeated_phrases(doc, ctx):
         if first[0][0] < reported_until:
             continue
         span = _span(prose, first, second, data)
-        if span is None or in_quotation(doc, first[0][0], second[-1][1]):
+        if span is None or in_quotation(doc, offset + first[0][0], offset + second[-1][1]):
             continue
         start, end = span
         reported_until = end
@@ -229,7 +249,7 @@ def repeated_phrases(doc, ctx):
         message = (f"“{phrase}” is said twice in a row: remove the repetition." if len(second) > 1 else
                    f"The name “{phrase}” is written twice in a row: remove the second one.")
         yield doc.finding(
-            REPEATED_PHRASE, start, end, message,
+            REPEATED_PHRASE, offset + start, offset + end, message,
             suggestions=[("", False)],
         )
 
