@@ -389,7 +389,8 @@ class _Names:
 
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
-        if doc.word_set.isdisjoint(ukrainian_of):
+        if doc.word_set.isdisjoint(ukrainian_of) and not any(
+                w.endswith(given_names.PATRONYMIC_ENDINGS) for w in doc.word_set):
             return
         entry = self.given_entry
         prose = doc.prose
@@ -412,6 +413,13 @@ class _Names:
             else:
                 message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}, and this "
                            f"text gives Ukrainians Russian given names: for a Ukrainian, write “{ukrainian}”.")
+            severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+            if severity is not None:
+                yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
+        for start, end, russian, ukrainian in given_names.patronymics(
+                doc, ukrainian_of, self.table.hits, where(), covered_at):
+            message = (f"“{russian}” is the Russian form of a Ukrainian patronymic: for a Ukrainian, "
+                       f"English news writes “{ukrainian}”.")
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)

@@ -1,0 +1,75 @@
+"""LN215: the pronoun “I” written in lowercase.
+
+Machine translation and hurried transcripts leave the first-person pronoun
+in lowercase: “i am the deputy head”, “i’m sure”. The word `i` alone is
+reported when a verb or contraction that only a pronoun takes follows it,
+so a roman numeral (“(i) the budget”, “clause i”) or a letter in a list
+stays silent. One pattern behind a literal test of the text.
+"""
+from __future__ import annotations
+
+import regex
+
+from lintnews.finding import Severity
+from lintnews.engine.registry import Example, Rule, check
+
+LOWERCASE_I = Rule(
+    code="LN215", name="lowercase-pronoun-i", category="capitalization",
+    severity=Severity.WARNING, fixable=True,
+    summary="The pronoun “I” written in lowercase: “i am the deputy head”, “i’m sure”.",
+    doc=(
+        "English writes the first-person pronoun as a capital “I”. A lowercase\n"
+        "“i” standing alone as a word is reported when it is followed by a\n"
+        "contraction (i’m, i've, i'll, i'd) or by a verb a pronoun takes (am, was,\n"
+        "have, had, will, would, think, believe, know, want, hope, can, could, do,\n"
+        "did, said, say, feel, must, should ...). A roman numeral or a list letter\n"
+        "(“(i) the budget”, “point i of”) is not followed by such a verb and is\n"
+        "left alone, nor is an i after Part, Chapter, Type, War, a king's name and\n"
+        "the like (“Part i was”), and so is a word joined to the i by a hyphen, a dot or an\n"
+        "apostrophe (i.e., e-i). Data: the verb list in this module, English\n"
+        "grammar. The fix writes “I” and is safe."
+    ),
+    examples=(
+        Example("<marker>i</marker> am the deputy head of the department.", ("LN215",),
+                fixed="I am the deputy head of the department."),
+        Example("He said <marker>i</marker>’m sure of it.", ("LN215",),
+                fixed="He said I’m sure of it."),
+        Example("I am the deputy head; see (i) the budget, point i of the plan, i.e. the law."),
+    ),
+)
+
+_VERBS = (
+    "am", "was", "have", "had", "will", "would", "shall", "think", "thought", "believe", "know",
+    "knew", "want", "wanted", "hope", "can", "could", "cannot", "do", "did", "don't", "don’t",
+    "didn't", "didn’t", "said", "say", "feel", "felt", "must", "should", "also", "never",
+    "saw", "see", "told", "asked", "went", "love", "remember", "agree", "understand",
+)
+_LOWERCASE_I = regex.compile(
+    r"(?<![\p{L}\p{N}\-.'’(\[/])i(?=['’](?:m|ve|ll|d)\b|[ \u00a0](?:"
+    + "|".join(regex.escape(v) for v in _VERBS) + r")\b(?![\-.]\p{L}))")
+
+#: Words a roman numeral follows: “Part i was written”, “World War i was”.
+_NUMBERED = frozenset((
+    "part", "chapter", "phase", "type", "class", "article", "section", "stage", "war", "volume",
+    "book", "act", "level", "grade", "category", "annex", "appendix", "clause", "point",
+    "paragraph", "item", "schedule", "title", "round", "series", "season", "henry", "louis",
+    "elizabeth", "charles", "george", "william", "james", "edward", "mary", "john", "pope",
+))
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \u00a0]$")
+
+
+@check(LOWERCASE_I)
+def lowercase_i(doc, ctx):
+    prose = doc.prose
+    if "i " not in prose and "i’" not in prose and "i'" not in prose and "i\u00a0" not in prose:
+        return
+    for m in _LOWERCASE_I.finditer(prose):
+        before = _WORD_BEFORE.search(prose, max(0, m.start() - 20), m.start())
+        if before is not None and before.group(1).lower() in _NUMBERED:
+            continue  # a roman numeral: Part i, World War i
+        yield doc.finding(
+            LOWERCASE_I, m.start(), m.end(),
+            "The pronoun “I” is written with a capital: write “I”.",
+            suggestions=[("I", True)],
+        )
+CHECKS = [lowercase_i]
