@@ -60,3 +60,31 @@ def test_belarussian_spelling():
     assert spans(found) == [_at(text, "Belarussian"), _at(text, "Belarussians")]
     assert fixes(found) == ["Belarusian", "Belarusians"]
     assert only(lint("The Belarusian opposition met; many Belarusians fled."), "LN202") == []
+
+
+# -- LN216 ------------------------------------------------------------------------
+def test_acronym_written_as_word():
+    text = "Arms arrive in Ukraine (Cnn.co.jp); the Bbc said so."
+    found = only(lint(text), "LN216")
+    assert spans(found) == [_at(text, "Cnn"), _at(text, "Bbc")]
+    assert fixes(found) == ["CNN", "BBC"]
+    assert not any(f.suggestions[0].safe for f in found)
+
+
+def test_consonant_abbreviations_units_and_codes_are_silent():
+    text = "Smith Ltd and Mrs Jones paid; 10 Mbps; Hmm. The CNN and Nato; code Xkcd-2 and 5Bcd."
+    assert only(lint(text), "LN216") == []
+
+
+# -- LN104 ------------------------------------------------------------------------
+def test_german_name_in_a_case_form():
+    text = "Bossong told the Evangelischen Pressedienst (epd) and the Bayerischen Rundfunk."
+    found = only(lint(text), "LN104")
+    assert spans(found) == [_at(text, "Evangelischen Pressedienst"), _at(text, "Bayerischen Rundfunk")]
+    assert all(not f.suggestions for f in found)
+
+
+def test_german_nominative_and_german_text_are_silent():
+    text = ("Bossong told the Evangelischer Pressedienst and the Deutsche Welle. "
+            "Laut dem Evangelischen Pressedienst sagte er das.")
+    assert only(lint(text), "LN104") == []

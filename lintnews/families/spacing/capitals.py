@@ -1,10 +1,14 @@
-"""LN215: the pronoun “I” written in lowercase.
+"""LN215-LN216: words whose capitals translation gets wrong.
 
-Machine translation and hurried transcripts leave the first-person pronoun
-in lowercase: “i am the deputy head”, “i’m sure”. The word `i` alone is
-reported when a verb or contraction that only a pronoun takes follows it,
+LN215: machine translation and hurried transcripts leave the first-person
+pronoun in lowercase: “i am the deputy head”, “i’m sure”. The word `i` alone
+is reported when a verb or contraction that only a pronoun takes follows it,
 so a roman numeral (“(i) the budget”, “clause i”) or a letter in a list
 stays silent. One pattern behind a literal test of the text.
+
+LN216: engines that title-case a headline write an acronym as a word: “Cnn”,
+“Bbc”. A capitalised word of consonants only is no English word; it is
+judged from the document's set of distinct words, not by a scan of the text.
 """
 from __future__ import annotations
 
@@ -37,6 +41,30 @@ LOWERCASE_I = Rule(
         Example("I am the deputy head; see (i) the budget, point i of the plan, i.e. the law."),
     ),
 )
+
+ACRONYM_AS_WORD = Rule(
+    code="LN216", name="acronym-written-as-word", category="capitalization",
+    severity=Severity.WARNING, fixable=True,
+    summary="An acronym written as a capitalised word, such as “Cnn.co.jp” or “the Bbc”.",
+    doc=(
+        "Translation engines and title-casing scripts write acronyms as words:\n"
+        "“(Cnn.co.jp)”, “the Bbc reported”. A capitalised word of three to five\n"
+        "letters with no vowel (a, e, i, o, u, w or y) is no English word, so it\n"
+        "is reported with its capitals. Not reported: the abbreviations, units and\n"
+        "interjections of `consonant_words` under `[spacing]` in\n"
+        "`rules/spacing.toml` (Ltd, Mrs, Mbps, Hmm; a newsroom adds its own), a\n"
+        "word inside a longer hyphenated or digit-bearing token, and acronyms with\n"
+        "a vowel (Nato is a house style). The fix writes the word in capitals and\n"
+        "is not applied without review."
+    ),
+    examples=(
+        Example("Arms arrive in Ukraine (<marker>Cnn</marker>.co.jp) - news", ("LN216",),
+                fixed="Arms arrive in Ukraine (CNN.co.jp) - news"),
+        Example("Arms arrive in Ukraine (CNN.co.jp); Smith Ltd and Mrs Jones paid; 10 Mbps; Hmm."),
+    ),
+)
+
+_CONSONANT_WORD = regex.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tvxz]{2,4}")
 
 _VERBS = (
     "am", "was", "have", "had", "will", "would", "shall", "think", "thought", "believe", "know",
@@ -72,4 +100,27 @@ def lowercase_i(doc, ctx):
             "The pronoun “I” is written with a capital: write “I”.",
             suggestions=[("I", True)],
         )
-CHECKS = [lowercase_i]
+
+
+@check(ACRONYM_AS_WORD)
+def acronyms_as_words(doc, ctx):
+    allowed = None
+    prose = doc.prose
+    for word in sorted(w for w in doc.word_set if 3 <= len(w) <= 5 and _CONSONANT_WORD.fullmatch(w)):
+        if allowed is None:
+            allowed = ctx.ruleset.data.spacing.consonant_words
+        if word.lower() in allowed:
+            continue
+        for start in doc.word_starts(word):
+            end = start + len(word)
+            if (start and (prose[start - 1] in "-‐" or prose[start - 1].isdigit())) or (
+                    prose[end:end + 1] in ("-", "‐") or prose[end:end + 1].isdigit()):
+                continue
+            yield doc.finding(
+                ACRONYM_AS_WORD, start, end,
+                f"“{word}” has no vowel: an acronym written as a word. Write “{word.upper()}”.",
+                suggestions=[(word.upper(), False)],
+            )
+
+
+CHECKS = [lowercase_i, acronyms_as_words]
