@@ -88,3 +88,15 @@ def test_german_nominative_and_german_text_are_silent():
     text = ("Bossong told the Evangelischer Pressedienst and the Deutsche Welle. "
             "Laut dem Evangelischen Pressedienst sagte er das.")
     assert only(lint(text), "LN104") == []
+
+
+# -- LN402: a mark after a code name is no inch mark ---------------------------------
+def test_straight_mark_after_a_code_name_closes_nothing():
+    text = 'Another Pantsir-S1" in Libya was destroyed.\n'
+    assert spans(only(lint(text), "LN402")) == [('"', 18, 19)]
+
+
+def test_inch_marks_and_quoted_code_names_are_silent():
+    text = 'A 34" monitor and a 6\'2" player.\nHe said "we bought the S1" and left.\n'
+    found = lint(text)
+    assert only(found, "LN402") == [] and only(found, "LN401") == []
