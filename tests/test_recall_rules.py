@@ -100,3 +100,12 @@ def test_inch_marks_and_quoted_code_names_are_silent():
     text = 'A 34" monitor and a 6\'2" player.\nHe said "we bought the S1" and left.\n'
     found = lint(text)
     assert only(found, "LN402") == [] and only(found, "LN401") == []
+
+
+# -- LN205: the Russian social networks are known names ------------------------------
+def test_misspelt_social_network_is_near_a_known_name():
+    text = "He ran groups in Odnoklasniki for years."
+    found = only(lint(text), "LN205")
+    assert spans(found) == [_at(text, "Odnoklasniki")]
+    assert fixes(found) == ["Odnoklassniki"]
+    assert only(lint("He ran groups in VKontakte and Odnoklassniki for years."), "LN205") == []
