@@ -126,7 +126,9 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
 
     A female patronymic (-ovna, -evna) after a given name; a male one (-ovich,
     -evich) only with a surname of Ukrainian shape before the given name or
-    after the patronymic (Abramovich, Shushkevich alone are surnames)."""
+    after the patronymic (Abramovich, Shushkevich alone are surnames).
+    `where`: a callable giving the document's `Whereabouts`, asked only when
+    a patronymic is found."""
     prose = doc.prose
     words = [w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS) and w[:1].isupper()]
     for word in sorted(words):
@@ -144,7 +146,7 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
                 surnames = [m.group(1) for m in (after, earlier) if m is not None]
                 if not any(_ukrainian_surname(s, hits) for s in surnames):
                     continue
-            if where.in_ukraine(start, end):
+            if where().in_ukraine(start, end):
                 yield start, end, word, ukrainian
 
 

@@ -417,7 +417,7 @@ class _Names:
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
         for start, end, russian, ukrainian in given_names.patronymics(
-                doc, ukrainian_of, self.table.hits, where(), covered_at):
+                doc, ukrainian_of, self.table.hits, where, covered_at):
             message = (f"“{russian}” is the Russian form of a Ukrainian patronymic: for a Ukrainian, "
                        f"English news writes “{ukrainian}”.")
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
