@@ -28,10 +28,10 @@ LOWERCASE_I = Rule(
         "have, had, will, would, think, believe, know, want, hope, can, could, do,\n"
         "did, said, say, feel, must, should ...). A roman numeral or a list letter\n"
         "(“(i) the budget”, “point i of”) is not followed by such a verb and is\n"
-        "left alone, nor is an i after Part, Chapter, Type, War, a king's name and\n"
-        "the like (“Part i was”), and so is a word joined to the i by a hyphen, a dot or an\n"
-        "apostrophe (i.e., e-i). Data: the verb list in this module, English\n"
-        "grammar. The fix writes “I” and is safe."
+        "left alone; so is an i after Part, Chapter, Type, War, a king's name and\n"
+        "the like (“Part i was”), and an i joined to a word by a hyphen, a dot or\n"
+        "an apostrophe (i.e., e-i). Data: the verb and numeral lists in this\n"
+        "module, from English grammar. The fix writes “I” and is safe."
     ),
     examples=(
         Example("<marker>i</marker> am the deputy head of the department.", ("LN215",),

@@ -16,7 +16,7 @@ from lintnews.engine.registry import Example, Rule, check
 GERMAN_CASE_FORM = Rule(
     code="LN104", name="german-case-form-name", category="untranslated",
     severity=Severity.WARNING, fixable=False,
-    summary="A German name left in a case form after an English article: “the Evangelischen Pressedienst”.",
+    summary="A German name left in a case form after “the”: “the Evangelischen Pressedienst”.",
     doc=(
         "A German adjective ending -ischen or -lichen before a capitalised noun,\n"
         "right after the English article “the”, is a German name left in the case\n"
