@@ -109,3 +109,16 @@ def test_misspelt_social_network_is_near_a_known_name():
     assert spans(found) == [_at(text, "Odnoklasniki")]
     assert fixes(found) == ["Odnoklassniki"]
     assert only(lint("He ran groups in VKontakte and Odnoklassniki for years."), "LN205") == []
+
+
+# -- LN205: a listed person's given name one letter off --------------------------------
+def test_misspelt_given_name_of_a_listed_person():
+    text = "Prime Minister Dmetry Medvedev spoke."
+    found = only(lint(text), "LN205")
+    assert spans(found) == [_at(text, "Dmetry")]
+    assert fixes(found) == ["Dmitry"] and not found[0].suggestions[0].safe
+
+
+def test_other_romanizations_of_a_given_name_are_silent():
+    text = "Dmitri Medvedev spoke; Dmitry Medvedev too; then Dmitriy Medvedev and Given Medvedev's words."
+    assert only(lint(text), "LN205") == []
