@@ -180,7 +180,13 @@ def _inch_mark(text: str, i: int, hi: int, stack: list[Mark]) -> bool:
     """A " or ” right after a digit is an inch mark (34" monitor, 6'2") unless it
     closes the double quotation open here: that one is closed by this mark when
     no other mark of its kind follows in the paragraph to close it
-    ("It was 34" he said)."""
+    ("It was 34" he said). A digit that ends a word of letters (C1, F16, a
+    model or a code name) is no measurement: the mark after it is a quotation mark."""
+    j = i - 1
+    while j >= 0 and (text[j].isdigit() or text[j] in ".,'’/"):
+        j -= 1
+    if j >= 0 and text[j].isalpha():
+        return False
     if not _open(stack, DOUBLE):
         return True
     stop = min(hi, i + _INCH_LOOKAHEAD)

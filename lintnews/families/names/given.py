@@ -83,3 +83,75 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
     for start, end, name in bare:
         if name not in foreign_given and where.in_ukraine(start, end):
             yield start, end, name, ukrainian_of[name], ""
+
+
+# -- Russian patronymics of Ukrainians -----------------------------------------
+PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}’'-]+)[ \u00a0]$")
+
+
+def ukrainian_patronymic(word: str, ukrainian_of: dict[str, str]) -> str:
+    """The Ukrainian (KMU 2010) form of Russian-form patronymic `word`, or "" when its stem is not known.
+
+    Ivanovna → Ivanivna, Yaroslavovich → Yaroslavovych, Aleksandrovna →
+    Oleksandrivna, Sergeevich → Serhiiovych."""
+    ending = next((e for e in PATRONYMIC_ENDINGS if word.endswith(e)), "")
+    stem = word[:-len(ending)] if ending else ""
+    if len(stem) < 3 or not stem[0].isupper():
+        return ""
+    given = ""
+    for candidate in (stem, stem + "i", stem + "y"):
+        if candidate in ukrainian_of:
+            given = ukrainian_of[candidate]
+            break
+    if not given:
+        if ending.startswith("e") or stem[-1] in "aeiouy":
+            return ""
+        given = stem  # Ivan, Yaroslav, Bohdan: one form in both languages
+    female = ending.endswith("na")
+    if given.endswith("iy"):
+        given = given[:-1] + "i"
+    if given.endswith("o"):
+        base = given[:-1]
+        return base + ("ivna" if female else "ovych")
+    if given.endswith("a"):
+        return given + ("ivna" if female else "iovych")
+    if given.endswith("i"):
+        return given + ("vna" if female else "ovych")
+    return given + ("ivna" if female else "ovych")
+
+
+def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
+    """Yield (start, end, russian, ukrainian) of each Russian-form patronymic of a Ukrainian in `doc`.
+
+    A female patronymic (-ovna, -evna) after a given name; a male one (-ovich,
+    -evich) only with a surname of Ukrainian shape before the given name or
+    after the patronymic (Abramovich, Shushkevich alone are surnames).
+    `where`: a callable giving the document's `Whereabouts`, asked only when
+    a patronymic is found."""
+    prose = doc.prose
+    words = [w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS) and w[:1].isupper()]
+    for word in sorted(words):
+        ukrainian = ukrainian_patronymic(word, ukrainian_of)
+        if not ukrainian or ukrainian == word:
+            continue
+        for start in doc.word_starts(word):
+            end = start + len(word)
+            before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+            if before is None or covered_at(start, end):
+                continue
+            if not word.endswith("na"):
+                after = _NEXT_WORD.match(prose, end)
+                earlier = _WORD_BEFORE.search(prose, max(0, before.start() - 30), before.start())
+                surnames = [m.group(1) for m in (after, earlier) if m is not None]
+                if not any(_ukrainian_surname(s, hits) for s in surnames):
+                    continue
+            if where().in_ukraine(start, end):
+                yield start, end, word, ukrainian
+
+
+def _ukrainian_surname(word: str, hits) -> bool:
+    hit = hits[word] if word in hits else None
+    if hit is not None and hit.entity.is_person:
+        return hit.entity.country == "UA"
+    return len(word) >= 5 and UKRAINIAN_SURNAME.search(word) is not None

@@ -157,6 +157,8 @@ class _Names:
             yield from self._inconsistent(doc, ctx, house, seen, preferred)
         if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
             yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
+        if self.near_entry is not None and ctx.enabled(self.near_entry.rule.code):
+            yield from self._misspelt_given(doc, ctx, seen, entities)
 
     # -- what the house (or the document) writes ----------------------------
     def _surname(self, house, preferred, entity) -> str:
@@ -359,6 +361,30 @@ class _Names:
                 [(fix, False)], severity=severity)
 
 
+    def _misspelt_given(self, doc, ctx, seen, entities):
+        """A listed person's given name misspelt by one letter right before the surname (Dmetry Medvedev)."""
+        prose = doc.prose
+        for eid, items in seen.items():
+            entity = entities[eid]
+            if not entity.is_person or not entity.given:
+                continue
+            for start, _end, _form, lowercase in items:
+                before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+                if lowercase or before is None:
+                    continue
+                word = before.group(1)
+                if len(word) < 4 or word in self.table.given_names or _is_word(word.lower()):
+                    continue
+                given = next((g for g in entity.given if " " not in g and one_letter_off(word, g)), "")
+                if not given:
+                    continue
+                severity = quoted_severity(doc, ctx, self.near_entry.rule.severity, before.start(1), before.end(1))
+                if severity is not None:
+                    yield doc.finding(
+                        self.near_entry.rule, before.start(1), before.end(1),
+                        f"“{word}” is one letter off {given}, the given name of {entity.native}: "
+                        f"did you mean “{given}”?", [(given, False)], severity=severity)
+
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
         if self._figures is None:
@@ -389,7 +415,8 @@ class _Names:
 
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
-        if doc.word_set.isdisjoint(ukrainian_of):
+        if doc.word_set.isdisjoint(ukrainian_of) and not any(
+                w.endswith(given_names.PATRONYMIC_ENDINGS) for w in doc.word_set):
             return
         entry = self.given_entry
         prose = doc.prose
@@ -412,6 +439,13 @@ class _Names:
             else:
                 message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}, and this "
                            f"text gives Ukrainians Russian given names: for a Ukrainian, write “{ukrainian}”.")
+            severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+            if severity is not None:
+                yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
+        for start, end, russian, ukrainian in given_names.patronymics(
+                doc, ukrainian_of, self.table.hits, where, covered_at):
+            message = (f"“{russian}” is the Russian form of a Ukrainian patronymic: for a Ukrainian, "
+                       f"English news writes “{ukrainian}”.")
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
@@ -509,6 +543,20 @@ def _times(n: int) -> str:
 
 def _house_name(house) -> str:
     return "English news" if house.name == "default" else house.title
+
+
+#: Letters that romanizations swap (Sergei, Sergey; Vladimir, Wladimir; Olga,
+#: Olha; Aleksej, Aleksei): a given name differing only by one of them is
+#: another spelling, not a misspelling.
+_ROMANIZATION_PAIRS = frozenset(map(frozenset, ("iy", "vw", "gh", "jy", "ji", "sz", "kc", "ae", "eё")))
+
+
+def one_letter_off(word: str, name: str) -> bool:
+    """`word` is `name` with one letter changed, and not by a romanization's swap."""
+    if len(word) != len(name) or word[0] != name[0]:
+        return False
+    diff = [(a, b) for a, b in zip(word.lower(), name.lower()) if a != b]
+    return len(diff) == 1 and frozenset(diff[0]) not in _ROMANIZATION_PAIRS
 
 
 def _is_word(low: str, min_frequency: int = 1) -> bool:

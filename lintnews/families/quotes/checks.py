@@ -49,12 +49,16 @@ STRAY = Rule(
         "A closing mark that closes nothing: the opening mark was lost, or a\n"
         "fragment of the quotation was repeated after it had been closed\n"
         "(“… what we need.” we need”.). Apostrophes (Kremlin’s, Ukrainians’, ’90s,\n"
-        "rock ’n’ roll) are not quotation marks and are never reported."
+        "rock ’n’ roll) are not quotation marks and are never reported, nor is an\n"
+        "inch mark after a number (a 34\" monitor); a mark after a code name that\n"
+        "ends in digits (Pantsir-S1\", F16\") is a quotation mark."
     ),
     examples=(
         Example("“We will rebuild,” she said, “what was lost.” was lost<marker>”</marker>.\n", ("LN402",),
                 fixed=False),
+        Example("Another Pantsir-S1<marker>\"</marker> in Libya was destroyed.\n", ("LN402",), fixed=False),
         Example("The Ukrainians’ position since the ’90s was clear, at six o’clock.\n", ()),
+        Example("A 34\" monitor and a 6'2\" player; he said \"we bought the S1\" and left.\n", ()),
     ),
 )
 SPLIT = Rule(

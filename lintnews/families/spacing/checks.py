@@ -190,6 +190,7 @@ class SpacingData:
     compound_prefixes: tuple[str, ...]
     comma_pattern: "regex.Pattern"
     sentence_openers: frozenset[str] = frozenset()
+    consonant_words: frozenset[str] = frozenset()
     #: token → `split_glued`'s answer: unknown words (names) recur across a corpus
     glued: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -213,6 +214,7 @@ def build_spacing_data(ruleset) -> SpacingData:
         function_words=frozenset(w.lower() for w in words("glued_function_words")),
         compound_prefixes=tuple(sorted({w.lower() for w in words("compound_prefixes")})),
         sentence_openers=frozenset(w.lower() for w in words("sentence_openers")),
+        consonant_words=frozenset(w.lower() for w in words("consonant_words")),
         comma_pattern=regex.compile(
             r"(?<=[\p{Ll}\p{N}]),[ \t]+(\L<fw>)(?=[ \t]+\p{Ll})",
             fw=sorted(set(words("comma_function_words")), key=len, reverse=True) or ["\uffff"],
