@@ -18,13 +18,13 @@ import regex
 
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import eq, not_
+from operator import eq
 
 from dataclasses import dataclass, field
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
-from lintnews.text.wordlist import frequencies
+from lintnews.text.wordlist import frequencies, unknown
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -458,9 +458,8 @@ def glued_words(doc, ctx):
     # The distinct runs of five letters or more: found in the document's
     # distinct word runs, joined by spaces (each such run lies inside one `\w+`
     # run, and blanks bound those as the text's other characters do), a
-    # fraction of the text to scan; then those not in the word list, in C.
-    tokens = list(set(_LONG_TOKEN.findall(" ".join(doc.word_set))))
-    for token in compress(tokens, map(not_, map(table.__contains__, map(str.lower, tokens)))):
+    # fraction of the text to scan; then those not in the word list (`unknown`).
+    for token in unknown(set(_LONG_TOKEN.findall(" ".join(doc.word_set)))):
         split = data.glued.get(token, _UNKNOWN)
         if split is _UNKNOWN:
             split = split_glued(token, data, table)
