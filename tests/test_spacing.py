@@ -233,3 +233,10 @@ def test_unknown_words_are_remembered_with_the_same_answers():
     assert unknown(words) == {"Benedettowho", "Kharkovk"}
     assert unknown(words | {"Zxqvbnm"}) == {"Benedettowho", "Kharkovk", "Zxqvbnm"}
     assert unknown({"weather", "Government"}) == set()
+
+
+def test_long_tokens_are_the_runs_of_five_letters_inside_word_runs():
+    from lintnews.families.spacing.checks import _long_tokens
+
+    found = _long_tokens(frozenset({"weather", "news", "covid19cases", "abc_defghij", "Kyiv", "Zelenskyy"}))
+    assert found == {"weather", "covid", "cases", "defghij", "Zelenskyy"}
