@@ -183,3 +183,13 @@ def test_a_title_tag_in_plain_text_is_not_a_title():
     head = "Residents were told to leave as the river rose past the old bridge on Monday night."
     text = f"<title>\n{head}\n{P2}\n{head}\n"
     assert spans(lint(text), "LN701") == [(head, text.rindex(head), text.rindex(head) + len(head))]
+
+
+def test_a_paragraph_ends_like_a_sentence_only_at_its_end():
+    from lintnews.families.duplication.checks import _ends_like_a_sentence
+
+    assert _ends_like_a_sentence("He left. “I am done.”")
+    assert _ends_like_a_sentence("Was it? (It was.)\n")
+    assert not _ends_like_a_sentence("Prices rose 3.5 per cent")
+    assert not _ends_like_a_sentence("He left.\n\n")
+    assert not _ends_like_a_sentence("He left. Then")

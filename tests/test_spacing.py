@@ -224,3 +224,19 @@ def test_long_runs_from_the_word_set_are_those_of_the_text():
 def test_a_glued_word_next_to_digits_and_underscores_is_still_found():
     text = "Ask about_covid19 and personalinformation today.\n"
     assert spans(lint(text), "LN605") == [("personalinformation", 22, 41)]
+
+
+def test_unknown_words_are_remembered_with_the_same_answers():
+    from lintnews.text.wordlist import unknown
+
+    words = {"Government", "weather", "Benedettowho", "Kharkovk"}
+    assert unknown(words) == {"Benedettowho", "Kharkovk"}
+    assert unknown(words | {"Zxqvbnm"}) == {"Benedettowho", "Kharkovk", "Zxqvbnm"}
+    assert unknown({"weather", "Government"}) == set()
+
+
+def test_long_tokens_are_the_runs_of_five_letters_inside_word_runs():
+    from lintnews.families.spacing.checks import _long_tokens
+
+    found = _long_tokens(frozenset({"weather", "news", "covid19cases", "abc_defghij", "Kyiv", "Zelenskyy"}))
+    assert found == {"weather", "covid", "cases", "defghij", "Zelenskyy"}

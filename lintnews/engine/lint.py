@@ -96,6 +96,7 @@ class Context:
     config: Config
     rules: Rules
     _enabled: dict[str, bool] = field(default_factory=dict)
+    _checks: list[Check] | None = None
 
     def enabled(self, code: str) -> bool:
         known = self._enabled.get(code)
@@ -105,6 +106,12 @@ class Context:
 
     def any_enabled(self, check: Check) -> bool:
         return any(self.enabled(code) for code in check.codes)
+
+    def enabled_checks(self) -> list[Check]:
+        """The checks with at least one enabled rule, in order (found once per context)."""
+        if self._checks is None:
+            self._checks = [item for item in self.rules.checks if self.any_enabled(item)]
+        return self._checks
 
     @property
     def style(self) -> str:
@@ -158,9 +165,8 @@ def findings_of(doc: Document, ctx: Context) -> FindingSet:
     what the runner keeps, so that a file with millions of findings fits in memory."""
     collector = Collector(doc.text, doc.lines.starts)
     enabled = ctx.enabled
-    for item in ctx.rules.checks:
-        if ctx.any_enabled(item):
-            collector.add_all(item.run(doc, ctx), enabled)
+    for item in ctx.enabled_checks():
+        collector.add_all(item.run(doc, ctx), enabled)
     if not len(collector):
         return collector.finish(None, _no_override)
     found = collector.finish(_keep(doc, ctx), _overrides(ctx.config.severity_overrides()))

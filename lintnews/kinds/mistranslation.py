@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import product
+from itertools import chain, product
 
 from lintnews.model import Check
 from lintnews.kinds.common import (
@@ -167,18 +167,22 @@ class _Phrases:
     """
 
     def __init__(self, phrases) -> None:
-        self._items = []
+        #: longest word run -> the phrases anchored on it: a text is tried only on
+        #: the phrases whose anchor it holds (one set intersection, in C)
+        self._by_anchor: dict[str, list[tuple]] = {}
         for phrase in phrases:
             runs = _RUN.findall(phrase)
             if not runs:
                 continue
             anchor = max(runs, key=len)
             offset = next(m.start() for m in _RUN.finditer(phrase) if m.group() == anchor)
-            self._items.append((frozenset(runs), anchor, offset, phrase))
+            self._by_anchor.setdefault(anchor, []).append((frozenset(runs), anchor, offset, phrase))
+        self._anchors = frozenset(self._by_anchor)
 
     def finditer(self, text: str, words) -> list[tuple[int, int]]:
         hits = []
-        for runs, anchor, offset, phrase in self._items:
+        by_anchor = self._by_anchor
+        for runs, anchor, offset, phrase in chain.from_iterable(map(by_anchor.__getitem__, self._anchors & words)):
             if not runs <= words:
                 continue
             for at in _run_positions(text, anchor):

@@ -187,6 +187,29 @@ def frequency(word: str, lang: str = "en") -> int:
     return frequencies(lang).get(word.lower(), 0)
 
 
+#: Words whose membership `unknown` remembers, per language (a few MB at most).
+MEMO_SIZE = 200_000
+_memos: dict[str, tuple[set[str], set[str]]] = {}
+
+
+def unknown(words: set[str], lang: str = "en") -> set[str]:
+    """The members of `words` whose lowercase form is not in the language's table.
+
+    A corpus repeats most of its words, so the answers are remembered per
+    process (up to `MEMO_SIZE` words) and later documents pay only set
+    operations for the words already seen."""
+    known, strange = _memos.setdefault(lang, (set(), set()))
+    fresh = words - known - strange
+    if not fresh:
+        return words - known
+    table = frequencies(lang)
+    found = {word for word in fresh if word.lower() in table}
+    if len(known) + len(strange) < MEMO_SIZE:
+        known |= found
+        strange |= fresh - found
+    return words - known - found
+
+
 def is_word(word: str, lang: str = "en", min_frequency: int = 1) -> bool:
     """True when `word` is in the language's table at least `min_frequency` times."""
     return frequency(word, lang) >= min_frequency

@@ -120,6 +120,17 @@ ECHO = Rule(
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
 _ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
 _BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
+_CLOSERS = "”’\"»)"
+
+
+def _ends_like_a_sentence(text: str) -> bool:
+    """`_BODY_END.search(text)`, read from the end: a sentence's closing mark, then
+    closing quotation marks or brackets only (before a final line break at most)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
 _MIN_PARAGRAPH_WORDS = 6
 _MIN_SENTENCE_WORDS = 8
 # A paragraph that does not end like a sentence (a list item, a credit, a
@@ -201,7 +212,7 @@ def duplicates(doc, ctx):
         text = prose[start:end]
         folded = text.casefold()
         words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
-        ends = _BODY_END.search(text) is not None
+        ends = _ends_like_a_sentence(text)
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
         if len(words) >= _MIN_PARAGRAPH_WORDS:

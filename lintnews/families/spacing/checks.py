@@ -18,13 +18,13 @@ import regex
 
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import eq, not_
+from operator import eq
 
 from dataclasses import dataclass, field
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
-from lintnews.text.wordlist import frequencies
+from lintnews.text.wordlist import frequencies, unknown
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -452,17 +452,25 @@ def split_glued(token: str, data: SpacingData, table: dict[str, int]) -> str | N
     return best
 
 
+def _long_tokens(word_set: frozenset[str]) -> set[str]:
+    """The distinct runs of five letters or more in the document's distinct word
+    runs (each such run lies inside one `\\w+` run): a word of letters only is
+    one run, kept when it is long enough; the few others (digits, `_`) are
+    searched joined by spaces."""
+    letters = set(filter(str.isalpha, word_set))
+    out = {word for word in letters if len(word) >= 5}
+    others = word_set - letters
+    if others:
+        out.update(_LONG_TOKEN.findall(" ".join(others)))
+    return out
+
+
 @check(GLUED_WORDS)
 def glued_words(doc, ctx):
     prose = doc.prose
     data = ctx.ruleset.data.spacing
     table = frequencies()
-    # The distinct runs of five letters or more: found in the document's
-    # distinct word runs, joined by spaces (each such run lies inside one `\w+`
-    # run, and blanks bound those as the text's other characters do), a
-    # fraction of the text to scan; then those not in the word list, in C.
-    tokens = list(set(_LONG_TOKEN.findall(" ".join(doc.word_set))))
-    for token in compress(tokens, map(not_, map(table.__contains__, map(str.lower, tokens)))):
+    for token in unknown(_long_tokens(doc.word_set)):
         split = data.glued.get(token, _UNKNOWN)
         if split is _UNKNOWN:
             split = split_glued(token, data, table)
