@@ -21,10 +21,9 @@ sentence (`Fragging wound` → `Shrapnel wound`). The message may use
 house-style profile may replace the preferred form (`[profile.ap.prefer]`).
 All variants of every substitution rule compile into one pattern.
 
-LN804 (known mistranslations, `rules/translation.toml`) is the built-in
-rule of this kind. The kind name `mistranslation` is the same kind with
-LN804's defaults (its message, and `safe = false`), kept so that a rule file
-written for it still loads.
+Known mistranslations and calques (LN804–LN807) are the `mistranslation`
+kind (`kinds/mistranslation.py`): it adds alternatives, context words, labels
+and derived forms that a plain swap does not need.
 """
 from __future__ import annotations
 
@@ -35,15 +34,12 @@ from lintnews.kinds.common import (
 )
 
 DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
-#: The defaults of a rule written as `kind = "mistranslation"`: message, safe.
-MISTRANSLATION = ("“{found}” is a mistranslation: write “{expected}” ({reason}).", False)
 
 
 def build(entries, ruleset):
     table: dict[str, tuple] = {}
     for entry in entries:
-        default_message, default_safe = (MISTRANSLATION if entry.kind == "mistranslation"
-                                          else (DEFAULT_MESSAGE, True))
+        default_message, default_safe = DEFAULT_MESSAGE, True
         exceptions = exception_pattern(entry)
         safe = bool(entry.data.get("safe", default_safe))
         format_message(entry, default_message, found="x", preferred="y", expected="y", reason="z",
@@ -101,8 +97,6 @@ def _variants(entry, safe: bool):
         reason, source = term.get("reason", ""), term.get("source", "")
         if not isinstance(reason, str) or not isinstance(source, str):
             raise entry.error("a term's 'reason' and 'source' must be strings", found)
-        if entry.kind == "mistranslation" and not reason:
-            raise entry.error("each [[rule.term]] of a mistranslation rule needs a 'reason'", found)
         if found.lower() in seen:
             raise entry.error(f"the phrase '{found}' is listed twice", found)
         seen.add(found.lower())
