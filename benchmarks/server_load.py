@@ -63,6 +63,11 @@ async def one(client, url: str, fields: dict) -> tuple[float, int, dict | None]:
     return elapsed, response.status_code, body
 
 
+def _comparable(matches: list) -> list:
+    """The matches without the rules' links, which name the server's own address."""
+    return [{**m, "rule": {k: v for k, v in m["rule"].items() if k != "urls"}} for m in matches]
+
+
 async def load(url: str, fields: dict, expected: list, clients: int, requests: int,
                sequential: int) -> dict:
     import httpx
@@ -83,7 +88,7 @@ async def load(url: str, fields: dict, expected: list, clients: int, requests: i
     start = time.perf_counter()
     await asyncio.gather(*(worker(n) for n in shares))
     wall = time.perf_counter() - start
-    correct = sum(1 for _, status, body in results if status == 200 and body["matches"] == expected)
+    correct = sum(1 for _, status, body in results if status == 200 and _comparable(body["matches"]) == expected)
     return {
         "alone_ms": [t for t, _, _ in alone],
         "loaded_ms": [t for t, _, _ in results],
@@ -91,7 +96,7 @@ async def load(url: str, fields: dict, expected: list, clients: int, requests: i
         "correct": correct,
         "statuses": sorted({s for _, s, _ in results}),
         "wall_s": wall,
-        "alone_correct": sum(1 for _, s, b in alone if s == 200 and b["matches"] == expected),
+        "alone_correct": sum(1 for _, s, b in alone if s == 200 and _comparable(b["matches"]) == expected),
     }
 
 
@@ -113,7 +118,7 @@ def main(argv=None) -> int:
         work = Path(tmp)
         article = small_article(build_corpus(work / "corpus", 2, 50_000)[0], work).read_text(encoding="utf-8")
         fields = {"text": article, "language": "en-US"}
-        expected = languagetool_check(fields, Config())["matches"]
+        expected = _comparable(languagetool_check(fields, Config())["matches"])
         server = ServerProcess("--workers", str(args.workers), cwd=work)
         try:
             before = cpu_seconds(server.proc.pid)
