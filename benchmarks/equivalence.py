@@ -132,6 +132,15 @@ def collect() -> dict:
         return result
 
 
+def _without(result: dict, fields: list[str]) -> dict:
+    for files in result.values():
+        for f in files:
+            for finding in f["findings"]:
+                for name in fields:
+                    finding.pop(name, None)
+    return result
+
+
 def _per_rule(result: dict) -> dict[str, int]:
     counts: dict[str, int] = {}
     for files in result.values():
@@ -145,15 +154,18 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--save", action="store_true", help="record the baseline instead of comparing")
     parser.add_argument("--baseline", type=Path, default=Path("/tmp/lintnews-equivalence.json"))
+    parser.add_argument("--ignore", action="append", default=[], metavar="FIELD",
+                        help="leave out this field of every finding on both sides (a field one side has "
+                             "not, such as a new one); may be repeated")
     args = parser.parse_args(argv)
-    result = collect()
+    result = _without(collect(), args.ignore)
     count = sum(len(f["findings"]) for files in result.values() for f in files)
     nfiles = sum(len(files) for files in result.values())
     if args.save:
         args.baseline.write_text(json.dumps(result, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
         print(f"saved {count} findings over {nfiles} file reports to {args.baseline}")
         return 0
-    old = json.loads(args.baseline.read_text())
+    old = _without(json.loads(args.baseline.read_text()), args.ignore)
     if old == result:
         print(f"identical: {count} findings over {nfiles} file reports")
         return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lintnews._version import __version__
 
 from lintnews.config import Config
-from lintnews.finding import Finding, Severity, Suggestion
+from lintnews.finding import Applicability, Edit, Finding, Fix, Severity
 
 
 def lint_text(text: str, config: Config | None = None, filename: str = "<text>",
@@ -29,4 +29,4 @@ def lint_text(text: str, config: Config | None = None, filename: str = "<text>",
     return lint_document(make_document(text, filename, fmt), ctx)
 
 
-__all__ = ["lint_text", "Config", "Finding", "Severity", "Suggestion", "__version__"]
+__all__ = ["lint_text", "Config", "Finding", "Fix", "Edit", "Applicability", "Severity", "__version__"]

@@ -18,14 +18,15 @@ import regex
 
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from types import MappingProxyType
 
 from dataclasses import dataclass
-from lintnews.finding import Finding, Severity, Suggestion
+from lintnews.finding import UNSAFE, Applicability, Edit, Finding, Fix, Severity
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from typing import Callable, Iterable, Sequence, TypeVar
+    from typing import Callable, Iterable, Mapping, Sequence, TypeVar
     T = TypeVar("T")
     from lintnews.model import Rule
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PLACEHOLDER = "\ufffc"
 
 
+_NO_ARGUMENTS = MappingProxyType({})
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _BLANK_LINES = regex.compile(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
 #: A line's content without the blanks around it (at least one visible character).
@@ -308,15 +310,15 @@ class Document:
         return out
 
     # -- fixes that remove text ---------------------------------------------
-    def removal(self, start: int, end: int) -> Suggestion:
+    def removal(self, start: int, end: int) -> Fix:
         """An unsafe fix removing prose [start, end) and the line break right after it."""
         o_start, o_end = self.to_original(start, end)
         text = self.text
         if o_end < len(text) and text[o_end] in "\r\n":
             o_end += 2 if text.startswith("\r\n", o_end) else 1
-        return Suggestion("", o_start, o_end, safe=False)
+        return Fix.replace(o_start, o_end, "", UNSAFE)
 
-    def line_removal(self, start: int, end: int) -> Suggestion:
+    def line_removal(self, start: int, end: int) -> Fix:
         """An unsafe fix removing prose [start, end) with its whole lines, leaving no blank line behind.
 
         Only the span itself when text other than markup shares its first or last line."""
@@ -327,7 +329,7 @@ class Document:
         line_end = len(text) if line_end == -1 else line_end
         outside = text[line_start:o_start] + text[o_end:line_end]
         if _LINE_MARKUP.sub("", outside):
-            return Suggestion("", o_start, o_end, safe=False)
+            return Fix.replace(o_start, o_end, "", UNSAFE)
         o_start, o_end = line_start, line_end
         while o_end < len(text) and text[o_end] in " \t\r\n":
             o_end += 1
@@ -338,7 +340,7 @@ class Document:
             newline = text.find("\n", back)
             if back > 0 and 0 <= newline < line_start:
                 o_start = newline + 1
-        return Suggestion("", o_start, o_end, safe=False)
+        return Fix.replace(o_start, o_end, "", UNSAFE)
 
     # -- findings ----------------------------------------------------------
     def finding(
@@ -346,16 +348,18 @@ class Document:
         rule: "Rule",
         start: int,
         end: int,
-        message: str,
-        suggestions: Iterable[tuple[str, bool]] | Iterable[Suggestion] = (),
+        arguments: Mapping[str, object] = _NO_ARGUMENTS,
+        fixes: Iterable[tuple[str, Applicability]] | Iterable[Fix] = (),
         severity: Severity | None = None,
         original: bool = False,
+        template: str = "default",
     ) -> Finding:
         """Build a Finding from a prose span (or an original span if `original`).
 
-        `suggestions` are (replacement, safe) pairs that replace the finding's
-        own span, or full Suggestion objects for edits of another span (given
-        in original offsets).
+        Its message is the rule's message `template` filled with `arguments`
+        (`Rule.messages`), which the finding keeps. `fixes` are
+        (replacement, applicability) pairs that replace the finding's own
+        span, or Fix objects for edits of other spans (in original offsets).
         """
         if not original and self._segments is not None:
             start, end = self._map(start, as_end=False), self._map(end, as_end=True)
@@ -367,16 +371,17 @@ class Document:
             line = bisect_right(starts, start)
             end_line = bisect_right(starts, end) if end > start else line
             col, end_col = start - starts[line - 1] + 1, end - starts[end_line - 1] + 1
-        if suggestions:
-            built = tuple([s if isinstance(s, Suggestion) else Suggestion(s[0], start, end, s[1])
-                           for s in suggestions])
+        if fixes:
+            built = tuple([f if isinstance(f, Fix) else Fix((Edit(start, end, f[0]),), f[1])
+                           for f in fixes])
         else:
             built = ()
         # positional: Finding's field order (a keyword call costs more per finding)
         return Finding(rule.code, rule.name, rule.category,
                        rule.severity if severity is None else severity,
                        start, end, line, col, end_line, end_col,
-                       self.text[start:end], message, built)
+                       self.text[start:end], rule.messages[template].format_map(arguments), built,
+                       template, tuple(arguments.items()))
 
 
 def _looks_hard_wrapped(prose: str) -> bool:

@@ -8,7 +8,7 @@ second from the first so that no check ever counts lines itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import Enum, IntEnum
 
 
 class Severity(IntEnum):
@@ -35,31 +35,92 @@ class Severity(IntEnum):
         return Severity(max(self.value - 1, Severity.INFO.value))
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Suggestion:
-    """A proposed edit: replace text[offset:end_offset] with `replacement`.
+class Applicability(Enum):
+    """When a fix may be applied (as ruff's fixes say it).
 
-    A safe suggestion can be applied by `--fix` without a human looking; an unsafe
-    one (removing a block, renaming across a document) needs `--unsafe-fixes`.
+    SAFE: by `--fix`, without a human looking. UNSAFE: only with
+    `--unsafe-fixes` (removing a block, a name lintnews is not sure of).
+    DISPLAY_ONLY: shown to the user as a hint, never applied (lintnews knows
+    the right form, but not that replacing the span is the whole repair).
     """
 
-    replacement: str
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+SAFE, UNSAFE, DISPLAY_ONLY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[offset:end_offset] (original code-point offsets) with `replacement`."""
+
     offset: int
     end_offset: int
-    safe: bool = True
+    replacement: str
 
     def to_dict(self) -> dict:
-        return {
-            "replacement": self.replacement,
-            "safe": self.safe,
-            "offset": self.offset,
-            "end_offset": self.end_offset,
-        }
+        return {"offset": self.offset, "end_offset": self.end_offset, "replacement": self.replacement}
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One way to repair a finding: edits made together, and when they may be made."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability = SAFE
+
+    @classmethod
+    def replace(cls, offset: int, end_offset: int, replacement: str,
+                applicability: Applicability = SAFE) -> "Fix":
+        """A fix of one edit."""
+        return cls((Edit(offset, end_offset, replacement),), applicability)
+
+    @property
+    def applicable(self) -> bool:
+        """Whether a fix run may make it at all (safe or unsafe, not display-only)."""
+        return self.applicability is not DISPLAY_ONLY
+
+    def allowed(self, unsafe: bool = False) -> bool:
+        """Whether `--fix` (or `--fix --unsafe-fixes` when `unsafe`) makes this fix."""
+        return self.applicability is SAFE or (unsafe and self.applicability is UNSAFE)
+
+    def to_dict(self) -> dict:
+        return {"applicability": self.applicability.value, "edits": [e.to_dict() for e in self.edits]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Fix":
+        return cls(tuple(Edit(e["offset"], e["end_offset"], e["replacement"]) for e in data["edits"]),
+                   Applicability(data["applicability"]))
+
+    def suggestion(self) -> dict | None:
+        """This fix as an entry of the JSON report's `suggestions` (version 1's one-edit
+        form): None for a display-only fix or one of several edits."""
+        if self.applicability is DISPLAY_ONLY or len(self.edits) != 1:
+            return None
+        edit = self.edits[0]
+        return {"replacement": edit.replacement, "safe": self.applicability is SAFE,
+                "offset": edit.offset, "end_offset": edit.end_offset}
+
+
+#: A finding's named arguments: (name, value) pairs, values str, int or float.
+Arguments = tuple
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem in one document."""
+    """One problem in one document.
+
+    `message` is the rule's message template `template` (`Rule.messages`)
+    filled with `arguments`, which the finding keeps as (name, value) pairs:
+    the values a consumer would otherwise parse back out of the message, and
+    any other machine-readable detail of the check (an LN305 block's `kind`).
+    `fixes` are alternatives, best first.
+    """
 
     rule: str
     name: str
@@ -73,14 +134,32 @@ class Finding:
     end_column: int
     excerpt: str
     message: str
-    suggestions: tuple[Suggestion, ...] = field(default=())
+    fixes: tuple[Fix, ...] = ()
+    template: str = "default"
+    arguments: Arguments = ()
 
     @property
     def fixable(self) -> bool:
-        return bool(self.suggestions)
+        """Whether a fix run can repair it (a display-only fix does not count)."""
+        return any(f.applicability is not DISPLAY_ONLY for f in self.fixes)
+
+    @property
+    def details(self) -> dict:
+        """The arguments as a dict."""
+        return dict(self.arguments)
+
+    def detail(self, name: str, default=None):
+        for key, value in self.arguments:
+            if key == name:
+                return value
+        return default
 
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.rule, self.message)
+
+    def json_suggestions(self) -> list[dict]:
+        """The JSON report's `suggestions`: the one-edit safe and unsafe fixes."""
+        return [s for s in (f.suggestion() for f in self.fixes) if s is not None]
 
     def to_dict(self) -> dict:
         return {
@@ -96,7 +175,10 @@ class Finding:
             "end_offset": self.end_offset,
             "excerpt": self.excerpt,
             "message": self.message,
-            "suggestions": [s.to_dict() for s in self.suggestions],
+            "suggestions": self.json_suggestions(),
+            "fixes": [f.to_dict() for f in self.fixes],
+            "template": self.template,
+            "arguments": dict(self.arguments),
         }
 
     @classmethod
@@ -114,55 +196,7 @@ class Finding:
             end_column=data["end_column"],
             excerpt=data["excerpt"],
             message=data["message"],
-            suggestions=tuple(
-                Suggestion(s["replacement"], s["offset"], s["end_offset"], s["safe"])
-                for s in data.get("suggestions", ())
-            ),
+            fixes=tuple(Fix.from_dict(f) for f in data.get("fixes", ())),
+            template=data.get("template", "default"),
+            arguments=tuple(data.get("arguments", {}).items()),
         )
-
-
-# Hand-written __init__s: a frozen dataclass's generated one calls
-# object.__setattr__ once per field, which made building a finding cost
-# twice what the slot descriptors below cost. A file can have millions.
-def _setters(cls, names: str):
-    return [getattr(cls, name).__set__ for name in names.split()]
-
-
-_S = _setters(Suggestion, "replacement offset end_offset safe")
-
-
-def _suggestion_init(self, replacement: str, offset: int, end_offset: int, safe: bool = True,
-                     _s0=_S[0], _s1=_S[1], _s2=_S[2], _s3=_S[3]) -> None:
-    _s0(self, replacement)
-    _s1(self, offset)
-    _s2(self, end_offset)
-    _s3(self, safe)
-
-
-_F = _setters(Finding, "rule name category severity offset end_offset line column end_line end_column "
-                       "excerpt message suggestions")
-
-
-def _finding_init(self, rule: str, name: str, category: str, severity: Severity, offset: int,
-                  end_offset: int, line: int, column: int, end_line: int, end_column: int,
-                  excerpt: str, message: str, suggestions: tuple[Suggestion, ...] = (),
-                  _f=tuple(_F)) -> None:
-    f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12 = _f
-    f0(self, rule)
-    f1(self, name)
-    f2(self, category)
-    f3(self, severity)
-    f4(self, offset)
-    f5(self, end_offset)
-    f6(self, line)
-    f7(self, column)
-    f8(self, end_line)
-    f9(self, end_column)
-    f10(self, excerpt)
-    f11(self, message)
-    f12(self, suggestions)
-
-
-Suggestion.__init__ = _suggestion_init  # type: ignore[method-assign]
-Finding.__init__ = _finding_init  # type: ignore[method-assign]
-

@@ -124,6 +124,13 @@ class Rule:
     examples: tuple[Example, ...] = ()
     fixable: bool = False
     origin: str = ""
+    #: The rule's message templates by name ("default" first), with named
+    #: fields that a check fills (`Document.finding`): `"Write “{fix}”."`.
+    messages: abc.Mapping = field(default_factory=dict, compare=False)
+
+    def message(self, template: str, arguments: abc.Mapping) -> str:
+        """The message `template` filled with `arguments`."""
+        return self.messages[template].format_map(arguments)
 
     def describe(self) -> str:
         """The full documentation `lintnews rule CODE` prints."""
@@ -144,6 +151,8 @@ class Rule:
             lines += ["", "Fires on:"] + [f"    {e.text.strip()}" for e in fire]
         if quiet:
             lines += ["", "Stays silent on:"] + [f"    {e.text.strip()}" for e in quiet]
+        if self.messages:
+            lines += ["", "Messages:"] + [f"    {name}: {text}" for name, text in self.messages.items()]
         return "\n".join(line for line in lines if line is not None).replace("\n\n\n", "\n\n")
 
 

@@ -18,16 +18,21 @@ def spans(findings, code: str | None = None) -> list[tuple[str, int, int]]:
     return [(f.excerpt, f.offset, f.end_offset) for f in findings if code is None or f.rule == code]
 
 
+def first_edit(f):
+    """The first edit of a finding's first fix that a fix run may make (safe or unsafe), or None."""
+    return next((x.edits[0] for x in f.fixes if x.applicable), None)
+
+
 def fixes(findings, code: str | None = None) -> list[str]:
-    """The first suggestion's replacement of each finding (of one rule if given)."""
-    return [f.suggestions[0].replacement for f in findings
-            if (code is None or f.rule == code) and f.suggestions]
+    """The replacement of each finding's first applicable fix (of one rule if given)."""
+    return [first_edit(f).replacement for f in findings
+            if (code is None or f.rule == code) and first_edit(f) is not None]
 
 
 def apply_suggestions(text: str, findings) -> str:
-    """Apply every finding's first suggestion, right to left (no overlap check)."""
-    edits = sorted({(f.suggestions[0].offset, f.suggestions[0].end_offset, f.suggestions[0].replacement)
-                    for f in findings if f.suggestions}, reverse=True)
+    """Apply every finding's first applicable fix, right to left (no overlap check)."""
+    edits = sorted({(e.offset, e.end_offset, e.replacement)
+                    for e in map(first_edit, findings) if e is not None}, reverse=True)
     for start, end, replacement in edits:
         text = text[:start] + replacement + text[end:]
     return text

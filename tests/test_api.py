@@ -22,7 +22,7 @@ def test_config_and_findings_survive_a_pickle_round_trip():
     copy = pickle.loads(pickle.dumps(findings))
     assert copy == findings
     assert all(isinstance(f, Finding) for f in copy)
-    assert [(f.rule, f.excerpt, f.suggestions[0].replacement) for f in copy] == [
+    assert [(f.rule, f.excerpt, f.fixes[0].edits[0].replacement) for f in copy] == [
         ("LN202", "Kiev", "Kyiv"), ("LN201", "kyiv", "Kyiv")]
 
 

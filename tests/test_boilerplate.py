@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lintnews.engine.lint import build_rules
-from lintnews.finding import Severity
+from lintnews.finding import UNSAFE, Severity
 
 from helpers import apply_suggestions, lint, only, spans
 
@@ -29,8 +29,7 @@ def test_widget_line_fires_and_its_removal_leaves_no_blank_line(line):
     text = ARTICLE + line + "\nThe work starts in May.\n"
     found = only(lint(text), "LN301")
     assert spans(found) == [(line, len(ARTICLE), len(ARTICLE) + len(line))]
-    suggestion = found[0].suggestions[0]
-    assert not suggestion.safe
+    assert found[0].fixes[0].applicability is UNSAFE
     assert apply_suggestions(text, found) == ARTICLE + "The work starts in May.\n"
 
 

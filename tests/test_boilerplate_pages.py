@@ -76,7 +76,7 @@ def test_no_fix_removes_a_long_sentence_of_the_article(name):
                       if len(line.split()) >= 15 and line.rstrip().endswith((".", "!", "?"))}
     assert long_sentences
     for f in only(lint(text, filename=name), "LN305"):
-        for s in f.suggestions:
+        for s in (e for x in f.fixes for e in x.edits):
             removed = text[s.offset:s.end_offset]
             for n in long_sentences:
                 assert lines[n - 1] not in removed, (f.message, lines[n - 1])
@@ -109,7 +109,7 @@ def test_a_lowercase_line_after_a_sentence_is_still_reported_outside_a_list():
     text = ("The attack came at night and lasted until the morning.\n"
             "the city was dark for three days after the power station was hit.\n")
     found = only(lint(text), "LN606")
-    assert [(f.line, f.excerpt, f.suggestions[0].replacement) for f in found] == [(2, "the", "The")]
+    assert [(f.line, f.excerpt, f.fixes[0].edits[0].replacement) for f in found] == [(2, "the", "The")]
 
 
 def test_a_numbered_step_in_lowercase_is_a_list_item():

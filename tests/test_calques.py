@@ -1,6 +1,7 @@
 """LN804-LN807: calques, calqued labels, transliterated acronyms, translated names (issue 22)."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import importlib.util
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def test_expanded_calque_reports_the_chosen_noun():
     found = only(lint(text), "LN804")
     assert spans(found) == [("it is spoken in the statement", 20, 49)]
     assert fixes(found) == ["the statement says"]
-    assert not found[0].suggestions[0].safe
+    assert not found[0].fixes[0].applicability is SAFE
 
 
 def test_calque_fix_is_safe_only_where_marked():
@@ -38,7 +39,7 @@ def test_calque_fix_is_safe_only_where_marked():
     found = only(lint(text), "LN804")
     assert spans(found) == [("brotherly grave", 19, 34)]
     assert apply_suggestions(text, found) == "Volunteers found a mass grave near Izium."
-    assert found[0].suggestions[0].safe
+    assert found[0].fixes[0].applicability is SAFE
 
 
 def test_canal_is_a_waterway_unless_a_channel_speaks():
@@ -67,7 +68,7 @@ def test_acronyms_in_a_ukraine_text():
     found = only(lint(text), "LN806")
     assert spans(found) == [("ZAES", 17, 21), ("PPO", 41, 44), ("BPLA", 57, 61)]
     assert fixes(found) == ["ZNPP", "air defence", "drone"]
-    assert not any(f.suggestions[0].safe for f in found)
+    assert not any(f.fixes[0].applicability is SAFE for f in found)
 
 
 def test_acronyms_need_a_russia_or_ukraine_context():

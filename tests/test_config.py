@@ -1,6 +1,7 @@
 """Configuration: discovery, precedence, validation, prefix selection."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,6 @@ def test_severities_named_as_in_the_files_work_from_python():
     config = Config(severity={"LN604": "error", "LN2": "info"})
     found = lint_text("Officials in kyiv said “the the” twice.", config)
     assert [(f.rule, f.severity) for f in found] == [("LN201", Severity.INFO), ("LN604", Severity.ERROR)]
-    assert found[1].suggestions[0].safe is False
+    assert found[1].fixes[0].applicability is UNSAFE
     with pytest.raises(ValueError, match="unknown severity"):
         Config(severity={"LN604": "fatal"}).severity_overrides()

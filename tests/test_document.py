@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from lintnews.document import Document, LineIndex, ProseBuilder
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, Fix, Severity
 from lintnews.engine.registry import Rule
 
-RULE = Rule("LN999", "test-rule", "meta", Severity.INFO, "A rule for tests.")
+RULE = Rule("LN999", "test-rule", "meta", Severity.INFO, "A rule for tests.", messages={"default": "“{found}” is here."})
 
 
 @pytest.mark.parametrize("text,offset,expected", [
@@ -55,10 +55,11 @@ def test_finding_positions_point_into_original_text():
     text = "line one\r\nsay kyiv now"
     doc = Document(text)
     start = text.index("kyiv")
-    f = doc.finding(RULE, start, start + 4, "msg", [("Kyiv", True)])
+    f = doc.finding(RULE, start, start + 4, {"found": "kyiv"}, [("Kyiv", SAFE)])
     assert (f.line, f.column, f.end_line, f.end_column) == (2, 5, 2, 9)
     assert f.excerpt == "kyiv"
-    assert f.suggestions[0].offset == start and f.suggestions[0].end_offset == start + 4
+    assert f.fixes == (Fix.replace(start, start + 4, "Kyiv", SAFE),)
+    assert (f.message, f.template, f.arguments) == ("“kyiv” is here.", "default", (("found", "kyiv"),))
 
 
 def test_paragraphs_one_per_line_in_plain_text():

@@ -1,6 +1,7 @@
 """LN701–LN703 duplication: each fires on a repeat and not on its nearest twin."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 P1 = "The city council met on Monday to discuss the budget for next year."
@@ -13,7 +14,7 @@ def test_repeated_paragraph_reports_the_later_copy_with_the_first_line():
     start = len(P1) + len(P2) + 2
     assert spans(found) == [(P1, start, start + len(P1))]
     assert "line 1" in found[0].message
-    assert fixes(found) == [""] and not found[0].suggestions[0].safe
+    assert fixes(found) == [""] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_repeat_ignores_whitespace_and_case():
@@ -102,7 +103,7 @@ def test_massive_repetition_is_summarised_after_ten_copies():
     assert all(f.message.startswith("This paragraph repeats the one on line 1 word for word") for f in found)
     assert found[-1].message.endswith(
         "and 13 more copies follow it (not reported one by one): remove the copies.")
-    assert found[-1].suggestions == () and found[0].suggestions[0].replacement == ""
+    assert found[-1].fixes == () and found[0].fixes[0].edits[0].replacement == ""
 
 
 def test_ten_repeats_are_all_reported_one_by_one():

@@ -1,6 +1,7 @@
 """LN501 mojibake and LN502 invisible characters: each fires on damage, not on its twin."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import sys
 
 import pytest
@@ -14,7 +15,7 @@ def test_mojibake_apostrophe_is_repaired_safely():
     found = only(lint(text), "LN501")
     assert spans(found) == [("â€™", 22, 25)]
     assert fixes(found) == ["’"]
-    assert found[0].suggestions[0].safe
+    assert found[0].fixes[0].applicability is SAFE
     assert apply_suggestions(text, found) == "The mayor said it wasn’t over."
 
 
@@ -50,7 +51,7 @@ def test_invisible_characters_are_removed(char, replacement):
     found = only(lint(text), "LN502")
     assert spans(found) == [(char, 9, 10)]
     assert fixes(found) == [replacement]
-    assert found[0].suggestions[0].safe
+    assert found[0].fixes[0].applicability is SAFE
 
 
 def test_replacement_character_has_no_fix_and_is_an_error():

@@ -36,7 +36,7 @@ def reference(doc, ctx):
     seen, out = set(), []
     for f in sorted(found, key=lambda f: (f.offset, f.end_offset, -f.severity, f.rule)):
         key = (f.rule, f.offset, f.end_offset)
-        same_fix = (f.offset, f.end_offset, f.suggestions[0].replacement) if f.suggestions else None
+        same_fix = (f.offset, f.end_offset, f.fixes[0].edits[0].replacement) if f.fixes else None
         if key in seen or (same_fix and same_fix in seen):
             continue
         seen.add(key)
@@ -83,7 +83,7 @@ def test_counts_and_worst_need_no_finding_built():
         totals[entry[0]] = totals.get(entry[0], 0) + n
     assert totals == {r: sum(1 for f in found if f.rule == r) for r in totals}
     assert FileResult("a.md", found).worst() == max(f.severity for f in found)
-    assert FileResult("a.md", []).worst() is None
+    assert FileResult("a.md").worst() is None
 
 
 def test_a_json_record_written_piece_by_piece_is_the_same_bytes():
@@ -98,7 +98,7 @@ def test_a_json_record_written_piece_by_piece_is_the_same_bytes():
     del data["path"]
     assert out.getvalue() == json.dumps({"id": 7, **data})
     empty = io.StringIO()
-    FileResult("b.md", [], "unreadable").write_json(empty.write, json.dumps)
+    FileResult("b.md", error="unreadable").write_json(empty.write, json.dumps)
     assert empty.getvalue() == json.dumps({"path": "b.md", "error": "unreadable", "findings": []})
 
 
@@ -137,30 +137,35 @@ def test_json_texts_are_the_records_dumps_would_write():
 
 
 def test_json_texts_with_lone_surrogates_absolute_fixes_and_spans_over_lines():
-    from lintnews.finding import Finding, Severity, Suggestion
+    from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE, Edit, Finding, Fix, Severity
     from lintnews.engine.findingset import Collector
     from lintnews.report.json import _dumps
 
     text = "first line caf\u00e9\nsecond \udcff line\nthird line\n"
     starts = [0, 16, 31]
 
-    def finding(rule, start, end, message, suggestions=()):
+    def finding(rule, start, end, message, fixes=(), arguments=()):
         return Finding(rule, "name", "category", Severity.WARNING, start, end, 0, 0, 0, 0,
-                       text[start:end], message, tuple(suggestions))
+                       text[start:end], message, tuple(fixes), "default", arguments)
 
     collector = Collector(text, starts)
     collector.add_all([
-        finding("LN001", 0, 5, "plain", [Suggestion("First", 0, 5, True)]),  # relative
-        finding("LN002", 11, 20, "over two lines: caf\u00e9", [Suggestion("x", 40, 45, False)]),  # absolute
+        finding("LN001", 0, 5, "plain", [Fix.replace(0, 5, "First", SAFE)], (("n", 3), ("word", "caf\u00e9"))),  # relative
+        finding("LN002", 11, 20, "over two lines: caf\u00e9", [Fix.replace(40, 45, "x", UNSAFE)]),  # absolute
         finding("LN003", 23, 28, "the excerpt holds a lone surrogate"),
-        finding("LN004", 31, 36, "the message holds one: \udcfe", [Suggestion("", 31, 36, True)]),
+        finding("LN004", 31, 36, "the message holds one: \udcfe", [Fix.replace(31, 36, "", SAFE)]),
+        # a display-only fix (not among the suggestions) and a fix of two edits, one of them relative
+        finding("LN005", 37, 40, "two fixes", [Fix.replace(37, 40, "y", DISPLAY_ONLY),
+                                               Fix((Edit(37, 40, "z"), Edit(41, 42, "w")), UNSAFE)]),
     ], lambda rule: True)
     found = collector.finish(None, lambda rule: None)
     built = list(found)
     assert [(f.rule, f.line, f.end_line) for f in built] == [
-        ("LN001", 1, 1), ("LN002", 1, 2), ("LN003", 2, 2), ("LN004", 3, 3)]
+        ("LN001", 1, 1), ("LN002", 1, 2), ("LN003", 2, 2), ("LN004", 3, 3), ("LN005", 3, 3)]
+    assert built[0].details == {"n": 3, "word": "caf\u00e9"}
+    assert built[4].fixes == (Fix.replace(37, 40, "y", DISPLAY_ONLY), Fix((Edit(37, 40, "z"), Edit(41, 42, "w")), UNSAFE))
     assert "\udcff" in built[2].excerpt
-    assert [(s.offset, s.end_offset) for s in built[1].suggestions] == [(40, 45)]
+    assert [(e.offset, e.end_offset) for x in built[1].fixes for e in x.edits] == [(40, 45)]
     texts = list(found.json_texts(_dumps))
     assert texts == [_dumps(f.to_dict()) for f in built]
     assert "\\udcff" in texts[2] and texts[2].isascii()  # escaped whole, as the reporter does
@@ -168,7 +173,7 @@ def test_json_texts_with_lone_surrogates_absolute_fixes_and_spans_over_lines():
 
 
 def test_the_text_report_of_a_finding_set_is_that_of_its_findings():
-    from lintnews.finding import Finding, Severity, Suggestion
+    from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE, Edit, Finding, Fix, Severity
     from lintnews.engine.findingset import Collector
     from lintnews.report.text import Reporter
 
@@ -179,26 +184,26 @@ def test_the_text_report_of_a_finding_set_is_that_of_its_findings():
 
     found = findings_of(make_document(TEXT * 3, "a.md"), context_for(Config()))
     assert isinstance(found, FindingSet) and len(found) > 10
-    assert report(found, TEXT * 3) == report(list(found), TEXT * 3)
+    assert report(found, TEXT * 3) == report(FindingSet.of(TEXT * 3, list(found)), TEXT * 3)
     # absolute and multi-line fixes, a removal, an unsafe one, a span over two lines
     text = "first line café\nsecond line\nthird\tline\n"
     collector = Collector(text, [0, 16, 28])
 
-    def finding(rule, start, end, suggestions=()):
+    def finding(rule, start, end, fixes=()):
         return Finding(rule, "name", "category", Severity.WARNING, start, end, 0, 0, 0, 0,
-                       text[start:end], f"message of {rule}", tuple(suggestions))
+                       text[start:end], f"message of {rule}", tuple(fixes))
 
     collector.add_all([
-        finding("LN001", 0, 5, [Suggestion("First", 0, 5, True)]),
-        finding("LN002", 11, 20, [Suggestion("x\ny", 40, 45, False)]),
-        finding("LN003", 28, 33, [Suggestion("", 28, 33, False)]),
+        finding("LN001", 0, 5, [Fix.replace(0, 5, "First", SAFE)]),
+        finding("LN002", 11, 20, [Fix.replace(40, 45, "x\ny", UNSAFE)]),
+        finding("LN003", 28, 33, [Fix.replace(28, 33, "", DISPLAY_ONLY)]),
         finding("LN004", 33, 37),
     ], lambda rule: True)
     built = collector.finish(None, lambda rule: None)
     shown = report(built, text)
-    assert shown == report(list(built), text)
+    assert shown == report(FindingSet.of(text, list(built)), text)
     assert "a.md:1:12: warning: LN002 [category] message of LN002\n" in shown
-    assert "      = fix: replace (see --diff) (unsafe)\n" in shown and "      = fix: remove (unsafe)\n" in shown
+    assert "      = fix: replace (see --diff) (unsafe)\n" in shown and "      = fix: remove (display-only)\n" in shown
 
 
 def test_a_finding_set_crosses_to_another_process_compactly():

@@ -16,6 +16,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lintnews import Severity, lint_text
+from lintnews.finding import SAFE, UNSAFE, Fix
 from lintnews.engine.fixes import fix
 
 EXAMPLES = int(os.environ.get("FIX_PROPERTY_EXAMPLES", "1000"))
@@ -59,30 +60,31 @@ def test_fixes_make_no_new_finding_at_warning_or_above(case):
 def test_mojibake_that_lost_bytes_gets_no_safe_fix():
     damaged = "Москва и Киев сказали.\n".encode().replace(b"\x81", b"").decode("cp1252", "ignore")
     found = {f.excerpt: f for f in lint_text(damaged) if f.rule == "LN501"}
-    assert found["ÐœÐ¾ÑÐºÐ²Ð°"].suggestions == ()  # would be “МоÑква”: Latin Ñ inside a Cyrillic word
+    assert found["ÐœÐ¾ÑÐºÐ²Ð°"].fixes == ()  # would be “МоÑква”: Latin Ñ inside a Cyrillic word
     assert "lost some of its bytes" in found["ÐœÐ¾ÑÐºÐ²Ð°"].message
-    assert [(s.replacement, s.safe) for s in found["ÐšÐ¸ÐµÐ²"].suggestions] == [("Киев", True)]
+    kiev = found["ÐšÐ¸ÐµÐ²"]
+    assert kiev.fixes == (Fix.replace(kiev.offset, kiev.end_offset, "Киев", SAFE),)
     check_no_new_finding(damaged, "a.txt")
 
 
 def test_removing_a_control_between_two_scripts_is_not_safe():
     found = [f for f in lint_text("Moscow\x07Москва said.\n") if f.rule == "LN502"]
-    assert [(f.offset, [(s.replacement, s.safe) for s in f.suggestions]) for f in found] == [(6, [("", False)])]
+    assert [(f.offset, f.fixes) for f in found] == [(6, (Fix.replace(6, 7, "", UNSAFE),))]
     same = [f for f in lint_text("Ky\x07iv said.\n") if f.rule == "LN502"]
-    assert [(s.replacement, s.safe) for s in same[0].suggestions] == [("", True)]
+    assert same[0].fixes == (Fix.replace(2, 3, "", SAFE),)
 
 
 def test_a_pass_that_would_make_a_new_finding_takes_that_edit_back():
-    from lintnews.finding import Finding, Suggestion
+    from lintnews.finding import Finding
 
-    def finding(rule, start, end, excerpt, suggestions=()):
+    def finding(rule, start, end, excerpt, fixes=()):
         return Finding(rule=rule, name="x", category="c", severity=Severity.WARNING, offset=start,
                        end_offset=end, line=1, column=start + 1, end_line=1, end_column=end + 1,
-                       excerpt=excerpt, message="m", suggestions=tuple(suggestions))
+                       excerpt=excerpt, message="m", fixes=tuple(fixes))
 
     text = "ab cd"
-    first = [finding("T1", 0, 2, "ab", [Suggestion("AB", 0, 2, True)]),
-             finding("T2", 3, 5, "cd", [Suggestion("X", 3, 5, True)])]
+    first = [finding("T1", 0, 2, "ab", [Fix.replace(0, 2, "AB", SAFE)]),
+             finding("T2", 3, 5, "cd", [Fix.replace(3, 5, "X", SAFE)])]
 
     def relint(new):  # "X" is itself a problem; "AB" is fine
         return [finding("T3", new.index("X"), new.index("X") + 1, "X")] if "X" in new else []

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews import Config, lint_text
-from lintnews.finding import Finding, Severity, Suggestion
+from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE, Finding, Fix, Severity
 from lintnews.engine.fixes import (Edit, FixError, apply_edits, fix, fix_once, newline_of, select_edits,
                             unified_diff, write_atomic)
 
@@ -22,9 +22,9 @@ def names_lint(text: str) -> list[Finding]:
     return lint_text(text, NAMES, "article.txt")
 
 
-def finding(start, end, replacement, safe=True, rule="LN999") -> Finding:
+def finding(start, end, replacement, applicability=SAFE, rule="LN999") -> Finding:
     return Finding(rule, "test-rule", "style", Severity.WARNING, start, end, 1, start + 1, 1, end + 1,
-                   "", "msg", (Suggestion(replacement, start, end, safe),))
+                   "", "msg", (Fix.replace(start, end, replacement, applicability),))
 
 
 BOILERPLATE_RULE = '''
@@ -72,7 +72,7 @@ def test_identical_edits_from_two_findings_apply_once_and_both_count():
 
 
 def test_unsafe_suggestions_wait_for_unsafe_fixes():
-    f = finding(0, 5, "", safe=False)
+    f = finding(0, 5, "", UNSAFE)
     assert fix_once("Menu\nText", [f])[0] == "Menu\nText"
     assert fix_once("Menu\nText", [f], unsafe=True)[0] == "Text"
 
@@ -126,9 +126,9 @@ texts = st.lists(
 def test_fixing_changes_only_reported_spans(text):
     findings = names_lint(text)
     outcome = fix(text, findings, names_lint)
-    spans = sorted({(min(f.offset, *(s.offset for s in f.suggestions)),
-                     max(f.end_offset, *(s.end_offset for s in f.suggestions)))
-                    for f in findings if f.suggestions})
+    spans = sorted({(min(f.offset, *(e.offset for x in f.fixes for e in x.edits)),
+                     max(f.end_offset, *(e.end_offset for x in f.fixes for e in x.edits)))
+                    for f in findings if f.fixes})
     pattern, pos = [], 0
     for start, end in spans:
         if start < pos:
@@ -146,7 +146,7 @@ def test_fixing_twice_equals_fixing_once(text):
     twice = fix(once.text, names_lint(once.text), names_lint)
     assert twice.text == once.text
     assert twice.fixed == 0
-    assert not [f for f in once.remaining if any(s.safe for s in f.suggestions)]
+    assert not [f for f in once.remaining if any(x.applicability is SAFE for x in f.fixes)]
 
 
 def test_fix_relints_until_nothing_is_left():
@@ -285,3 +285,41 @@ def test_cli_fix_on_stdin_reports_what_is_left_on_stderr(run_cli, tmp_path, rule
     assert result.stdout == "In Kyiv.\nExit mobile version\n"
     assert result.returncode == 1
     assert "-:2:1: warning: NEWS391" in result.stderr
+
+
+# -- applicability: safe with --fix, unsafe with --unsafe-fixes, display-only never ---------
+
+def test_applicability_decides_which_fixes_a_run_makes():
+    text = "aa bb cc dd"
+    findings = [finding(0, 2, "AA", SAFE), finding(3, 5, "BB", UNSAFE), finding(6, 8, "CC", DISPLAY_ONLY),
+                # alternatives, best first: the hint is shown, the first fix allowed is made
+                Finding("LN998", "test-rule", "style", Severity.WARNING, 9, 11, 1, 10, 1, 12, "dd", "msg",
+                        (Fix.replace(9, 11, "D1", DISPLAY_ONLY), Fix.replace(9, 11, "D2", UNSAFE)))]
+    assert fix_once(text, findings)[0] == "AA bb cc dd"
+    assert fix_once(text, findings, unsafe=True)[0] == "AA BB cc D2"
+    assert [f.fixable for f in findings] == [True, True, False, True]
+    outcome = fix(text, findings, lambda new: [], unsafe=True)
+    assert outcome.text == "AA BB cc D2" and outcome.fixed == 3
+
+
+def test_the_edits_of_one_fix_are_made_together_or_not_at_all():
+    from lintnews.finding import Edit as FindingEdit
+
+    text = "say «no» now"
+    both = Finding("LN999", "test-rule", "style", Severity.WARNING, 4, 8, 1, 5, 1, 9, "«no»", "msg",
+                   (Fix((FindingEdit(4, 5, "“"), FindingEdit(7, 8, "”")), SAFE),))
+    assert fix_once(text, [both])[0] == "say “no” now"
+    # an edit of another finding inside the fix's stretch: the fix waits for the next pass
+    inner = finding(5, 7, "NO", SAFE)
+    new, edits, fixed = fix_once(text, [both, inner])
+    assert (new, fixed) == ("say “no” now", 1)
+
+
+def test_cli_never_applies_a_display_only_fix(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    text = "The explorer \u0412. K. Arsenyev mapped the coast.\n"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--fix", "--unsafe-fixes", "a.txt")
+    assert path.read_text(encoding="utf-8") == text
+    assert result.returncode == 1 and "LN101" in result.stdout
+    assert "      = fix: replace with “B” (display-only)" in result.stdout

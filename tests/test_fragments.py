@@ -1,6 +1,7 @@
 """LN704-LN705: phrases repeated inside a sentence (issue 22)."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 from tests.helpers import apply_suggestions, lint, only, spans
 
 
@@ -16,7 +17,7 @@ def test_phrase_repeated_back_to_back():
     found = only(lint(text), "LN704")
     assert spans(found) == [_at(text, " in 1993", 1), _at(text, " to help Turkey", 1)]
     assert apply_suggestions(text, found) == "The land border was closed in 1993. Allies came to help Turkey."
-    assert not found[0].suggestions[0].safe
+    assert not found[0].fixes[0].applicability is SAFE
     assert "“in 1993” is said twice" in found[0].message
 
 

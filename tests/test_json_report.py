@@ -31,3 +31,32 @@ def test_empty_run_is_a_valid_report(run_cli, tmp_path):
     report = json.loads(run_cli("check", "ok.txt", "--format", "json").stdout)
     jsonschema.validate(report, SCHEMA)
     assert report["files"] == [{"path": "ok.txt", "error": None, "findings": []}]
+
+
+def test_a_finding_carries_its_fixes_template_and_arguments(run_cli, tmp_path):
+    # LN201 (a safe fix), LN101 on a Cyrillic initial (two display-only hints)
+    text = "Officials in kyiv met \u0412. K. Arsenyev.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report = json.loads(run_cli("check", "a.txt", "--format", "json").stdout)
+    jsonschema.validate(report, SCHEMA)
+    by_rule = {f["rule"]: f for f in report["files"][0]["findings"]}
+    kyiv, initial = by_rule["LN201"], by_rule["LN101"]
+    at = text.index("kyiv")
+    assert kyiv["fixes"] == [{"applicability": "safe",
+                              "edits": [{"offset": at, "end_offset": at + 4, "replacement": "Kyiv"}]}]
+    assert kyiv["suggestions"] == [{"replacement": "Kyiv", "safe": True, "offset": at, "end_offset": at + 4}]
+    assert (kyiv["template"], kyiv["arguments"]) == ("default", {"found": "kyiv", "expected": "Kyiv"})
+    # a hint is a fix of its own applicability, never a suggestion (which --fix would make)
+    assert [(x["applicability"], x["edits"][0]["replacement"]) for x in initial["fixes"]] == [
+        ("display-only", "B"), ("display-only", "V")]
+    assert initial["suggestions"] == []
+    assert initial["template"] == "initial-or-name"
+    assert initial["arguments"]["latin"] == "B" and initial["arguments"]["roman"] == "V"
+
+
+def test_the_json_of_a_finding_reads_back_the_same():
+    from lintnews import lint_text
+    from lintnews.finding import Finding
+
+    for f in lint_text("Officials in kyiv met \u0412. K. Arsenyev.\nExit mobile version\n"):
+        assert Finding.from_dict(json.loads(json.dumps(f.to_dict()))) == f

@@ -3,6 +3,7 @@
 LN204's over `[[entity]]` data."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def test_substitution_terms_have_reason_case_and_their_own_safety(tmp_path):
     assert spans(found) == [("Special military operation", 0, 26), ("Supreme Rada", 32, 44),
                             ("SPECIAL MILITARY OPERATION", 54, 80)]
     assert fixes(found) == ["Invasion", "Verkhovna Rada", "INVASION"]
-    assert [f.suggestions[0].safe for f in found] == [True, False, True]
+    assert [f.fixes[0].applicability is SAFE for f in found] == [True, False, True]
     assert found[0].message == "Write “Invasion”, not “Special military operation” (house style)."
     assert found[1].message == "Write “Verkhovna Rada”, not “Supreme Rada” ()."
     assert apply_suggestions(text, found) == "Invasion: the Verkhovna Rada met. THE INVASION went on."
@@ -88,7 +89,7 @@ text = "They make the tea."
     found = only(lint_text("They boil the tea.", house(tmp_path, body)), "NEWS102")
     assert spans(found) == [("boil the tea", 5, 17)]
     assert found[0].message == "“boil the tea” is a mistranslation: write “make the tea” (house style)."
-    assert fixes(found) == ["make the tea"] and not found[0].suggestions[0].safe
+    assert fixes(found) == ["make the tea"] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_substitution_needs_swap_or_terms(tmp_path):
@@ -133,5 +134,5 @@ def test_a_newsrooms_entity_is_what_ln204_checks_for_consistency(tmp_path):
     found = only(lint_text(text, config), "LN204")
     assert spans(found) == [("Pidgirna", 37, 45)]
     assert found[0].message == "This text writes “Pidgirna” here and “Pidhirna” 2 times elsewhere: use one form, “Pidhirna”."
-    assert fixes(found) == ["Pidhirna"] and not found[0].suggestions[0].safe
+    assert fixes(found) == ["Pidhirna"] and not found[0].fixes[0].applicability is SAFE
     assert only(lint_text("Pidgirna spoke. Pidgirna left.", config), "LN204") == []

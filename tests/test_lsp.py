@@ -344,3 +344,35 @@ def test_a_long_one_line_document_is_answered(workspace):
         client.shut_down()
     finally:
         client.kill()
+
+
+@pytest.mark.parametrize("disabled_support", [True, False])
+def test_a_display_only_fix_is_a_disabled_action_or_none(workspace, disabled_support):
+    client = Client(workspace)
+    text = "The explorer \u0412. K. Arsenyev mapped the coast.\n"
+    uri = (workspace / "initial.md").as_uri()
+    code_action = {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}
+    if disabled_support:
+        code_action["disabledSupport"] = True
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": workspace.as_uri(),
+                                      "capabilities": {"textDocument": {"codeAction": code_action}}})
+        client.notify("initialized", {})
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        (initial,) = client.diagnostics(uri)
+        assert initial["code"] == "LN101"
+        assert initial["data"]["template"] == "initial-or-name"
+        assert initial["data"]["arguments"]["latin"] == "B"
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": initial["range"],
+            "context": {"diagnostics": [initial], "only": ["quickfix"]}})
+        if disabled_support:  # shown, never an edit
+            assert [(a["title"], "edit" in a, "reason" in a["disabled"]) for a in actions] == [
+                ("LN101: write “B” (a hint)", False, True), ("LN101: write “V” (a hint)", False, True)]
+        else:
+            assert actions == []
+        client.shut_down()
+    finally:
+        stderr = client.kill()
+    assert "Traceback" not in stderr, stderr

@@ -1,6 +1,7 @@
 """Names rules LN201-LN206: each fires on damage and stays quiet on the nearest right text."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import pytest
 
 from lintnews import Config, lint_text
@@ -19,7 +20,7 @@ def test_lowercase_city_mid_sentence_and_at_sentence_start():
     found = only(lint(text), "LN201")
     assert spans(found) == [("kyiv", 9, 13), ("kharkiv", 21, 28)]
     assert fixes(found) == ["Kyiv", "Kharkiv"]
-    assert all(s.safe for f in found for s in f.suggestions)
+    assert all(x.applicability is SAFE for f in found for x in f.fixes)
 
 
 def test_lowercase_nationality_month_and_prefixed_name():
@@ -100,7 +101,7 @@ def test_historical_names_are_never_fixed_without_a_person():
     # Right in a text about 1941 or 1975, wrong in today's news: --fix leaves them.
     text = "The Battle of Kiev in 1941 and Dynamo Kiev in 1975; Kiev today."
     found = only(lint(text), "LN202")
-    safety = {f.excerpt: [s.safe for s in f.suggestions] for f in found}
+    safety = {f.excerpt: [x.applicability is SAFE for x in f.fixes] for f in found}
     assert safety == {"Battle of Kiev": [False], "Dynamo Kiev": [False], "Kiev": [True]}
 
 
@@ -145,7 +146,7 @@ def test_mixed_accepted_forms_report_the_minority_with_the_majority_form():
     found = only(lint(text), "LN204")
     assert spans(found) == [("Zelenskiy", 31, 40)]
     assert "“Zelensky” 2 times" in found[0].message and fixes(found) == ["Zelensky"]
-    assert not found[0].suggestions[0].safe
+    assert not found[0].fixes[0].applicability is SAFE
 
 
 def test_profile_form_wins_over_the_majority():

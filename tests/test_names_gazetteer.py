@@ -6,6 +6,7 @@ generator changes.
 """
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import importlib.util
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def test_guarded_variants_need_a_ukrainian_context():
         found = names_findings(f"Officials in {form}, in eastern Ukraine, said the plant would reopen.")
         assert [(f.rule, f.excerpt) for f in found] == [("LN202", form)], form
         assert fixes(found) == [english]
-        assert not found[0].suggestions[0].safe  # it may be the other place: a person decides
+        assert not found[0].fixes[0].applicability is SAFE  # it may be the other place: a person decides
 
 
 @pytest.mark.parametrize("text", [
@@ -160,7 +161,7 @@ def test_a_renamed_place_gives_the_year_and_an_unsafe_fix():
     assert [(f.rule, f.excerpt) for f in found] == [("LN202", "Artemovsk"), ("LN202", "Krasnoarmeysk")]
     assert "renamed in 2016" in found[0].message and "Bakhmut" in found[0].message
     assert fixes(found) == ["Bakhmut", "Pokrovsk"]
-    assert not any(s.safe for f in found for s in f.suggestions)
+    assert not any(x.applicability is SAFE for f in found for x in f.fixes)
 
 
 def test_a_renamed_name_that_is_also_a_place_in_russia_needs_ukraine():

@@ -3,6 +3,7 @@ Cyrillic (LN212), one name spelt two ways (LN213), case forms (LN214), the
 generated foreign spellings (LN203) and the document context of the guards."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import pytest
 
 from tests.helpers import fixes, lint, only, spans
@@ -19,7 +20,7 @@ def test_a_russian_given_name_before_a_ukrainian_surname_in_ukraine():
     found = only(lint(text), "LN211")
     assert spans(found) == [("Olga", 37, 41), ("Igor", 67, 71)]
     assert fixes(found) == ["Olha", "Ihor"]
-    assert all(not s.safe for f in found for s in f.suggestions)
+    assert all(not x.applicability is SAFE for f in found for x in f.fixes)
 
 
 def test_the_same_names_outside_ukraine_or_for_russians_are_silent():

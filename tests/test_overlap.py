@@ -3,6 +3,7 @@ each family it explains, with the same inner problem outside as the twin that
 must still fire; one finding per span; no safe fix inside quoted speech."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import pytest
 
 import lintnews.engine.lint as engine
@@ -109,20 +110,20 @@ def test_same_span_same_category_is_one_finding():
 def test_fix_inside_a_direct_quotation_is_unsafe():
     text = "She said “I am from Chernigov and I left,” today.\n"
     found = [f for f in lint(text) if f.rule == "LN202"]
-    assert [(f.excerpt, f.suggestions[0].replacement, f.suggestions[0].safe) for f in found] == [
+    assert [(f.excerpt, f.fixes[0].edits[0].replacement, f.fixes[0].applicability is SAFE) for f in found] == [
         ("Chernigov", "Chernihiv", False)]
 
 
 def test_the_same_fix_outside_a_quotation_stays_safe():
     text = "She said she was from Chernigov and left today.\n"
     found = [f for f in lint(text) if f.rule == "LN202"]
-    assert [(f.suggestions[0].replacement, f.suggestions[0].safe) for f in found] == [("Chernihiv", True)]
+    assert [(f.fixes[0].edits[0].replacement, f.fixes[0].applicability is SAFE) for f in found] == [("Chernihiv", True)]
 
 
 def test_quotation_mark_fixes_inside_a_quotation_stay_safe():
     text = "“One,” he said. “Two,” she said. “It said «no» today,” they said.\n"
     found = [f for f in lint(text) if f.rule == "LN407"]
-    assert [f.suggestions[0].safe for f in found] == [True, True]
+    assert [f.fixes[0].applicability is SAFE for f in found] == [True, True]
     assert apply_suggestions(text, found) == "“One,” he said. “Two,” she said. “It said ‘no’ today,” they said.\n"
 
 
@@ -178,31 +179,34 @@ def test_a_repeat_inside_a_furniture_block_is_folded_but_not_one_outside():
     from lintnews.markup import make_document
     from lintnews.engine.overlap import fold
 
+    from dataclasses import replace
+
     text = "a\nb\nc\nd\ne\n"
     doc = make_document(text)
+    # the block's kind and size are its details; its message is never read back
     block = Finding("LN305", "page-structure", "boilerplate", Severity.WARNING, 0, 6, 1, 1, 3, 2,
-                    "a", "These 3 lines look like a share bar of the web page around the article, "
-                    "not part of it (“a”): remove them.")
+                    "a", "any words", (), "block", (("lines", 3), ("kind", "share bar"), ("first", "a")))
     inside = Finding("LN701", "x", "duplication", Severity.WARNING, 2, 3, 2, 1, 2, 2, "b", "m")
     outside = Finding("LN701", "x", "duplication", Severity.WARNING, 8, 9, 5, 1, 5, 2, "e", "m")
     assert fold(doc, [block, inside, outside]) == [block, outside]
-    teasers = Finding(*[getattr(block, n) for n in ("rule", "name", "category", "severity", "offset",
-                                                   "end_offset", "line", "column", "end_line",
-                                                   "end_column", "excerpt")],
-                      block.message.replace("share bar", "teaser list"))
+    teasers = replace(block, arguments=(("lines", 3), ("kind", "teaser list"), ("first", "a")))
     assert fold(doc, [teasers, inside, outside]) == [teasers, inside, outside]
+    one_line = replace(block, arguments=(("lines", 1), ("kind", "share bar"), ("first", "a")))
+    assert fold(doc, [one_line, inside, outside]) == [one_line, inside, outside]
+    # a message that reads like a block's, without the details, is no block
+    worded = replace(block, template="default", arguments=(),
+                     message="These 3 lines look like a share bar of the web page around the article, "
+                             "not part of it (“a”): remove them.")
+    assert fold(doc, [worded, inside, outside]) == [worded, inside, outside]
 
 
-@pytest.mark.parametrize("message,kind", [
-    ("These 4 lines look like a cookie notice of the web page around the article, not part of it "
-     "(“We use cookies”): remove them.", "cookie notice"),
-    ("“Home” looks like a menu of the web page around the article, not part of it: remove the line.", None),
-    ("“Related articles” points readers to other articles", None),
-])
-def test_furniture_block_kind_reads_the_block_message(message, kind):
-    from lintnews.families.boilerplate.furniture import furniture_block_kind
-
-    assert furniture_block_kind(message) == kind
+def test_an_ln305_block_carries_its_kind_and_size_as_details():
+    blocks = [f for f in lint(PAGE) if f.rule == "LN305" and f.template == "block"]
+    assert blocks
+    for f in blocks:
+        assert f.detail("lines") == f.end_line - f.line + 1 > 1
+        assert f"look like a {f.detail('kind')} of the web page" in f.message
+    assert "teaser list" in {f.detail("kind") for f in blocks}
 
 
 # A name in a translated dateline: LN801 and the name's rule at one place are one problem.

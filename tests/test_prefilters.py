@@ -67,7 +67,7 @@ def test_glued_word_verdict_is_reused_and_still_judged_per_document():
     first = lint("Share your personalinformation with nobody.\n")
     again = lint("Never post personalinformation online.\n")
     twice = lint("Our personalinformation policy covers personalinformation.\n")
-    assert [(f.excerpt, f.suggestions[0].replacement) for f in only(first, "LN605")] == [
+    assert [(f.excerpt, f.fixes[0].edits[0].replacement) for f in only(first, "LN605")] == [
         ("personalinformation", "personal information")]
     assert spans(only(again, "LN605")) == [("personalinformation", 11, 30)]
     assert only(twice, "LN605") == []

@@ -22,7 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lintnews import Finding, lint_text
+from lintnews.finding import SAFE
 from lintnews.report.json import Reporter
+from lintnews.engine.findingset import FindingSet
 from lintnews.engine.results import FileResult, Summary
 
 settings.register_profile("ci", max_examples=300, deadline=None,
@@ -80,7 +82,7 @@ def check_properties(text: str, filename: str) -> None:
         assert f.excerpt == text[f.offset:f.end_offset], f
         assert (f.line, f.column) == expected_position(text, f.offset), f
         assert (f.end_line, f.end_column) == expected_position(text, f.end_offset), f
-        for s in f.suggestions:
+        for s in (e for x in f.fixes for e in x.edits):
             assert 0 <= s.offset <= s.end_offset <= len(text), (f, s)
         assert Finding.from_dict(json.loads(json.dumps(f.to_dict()))) == f
     check_json_report(text, filename, findings)
@@ -93,7 +95,7 @@ def check_json_report(text, filename, findings):
     stream = io.StringIO()
     reporter = Reporter(stream)
     summary = Summary()
-    result = FileResult(filename, findings)
+    result = FileResult(filename, FindingSet.of(text, findings))
     reporter.start()
     reporter.file(result)
     summary.add(result)
@@ -107,8 +109,9 @@ def check_fixes(text, filename, findings):
     and fixing is idempotent."""
     edits, last = [], -1
     for f in findings:
-        for s in f.suggestions[:1]:
-            if s.safe and s.offset >= last and s.offset < s.end_offset:
+        for x in f.fixes[:1]:
+            s = x.edits[0]
+            if x.applicability is SAFE and s.offset >= last and s.offset < s.end_offset:
                 edits.append((s.offset, s.end_offset, s.replacement))
                 last = s.end_offset
     if not edits:

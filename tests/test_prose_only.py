@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from lintnews.finding import UNSAFE, Edit
 from lintnews.markup import make_document
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lintnews"
@@ -40,7 +41,7 @@ def test_removal_takes_the_line_break_after_the_span():
     doc = make_document(text, "a.txt")
     start = doc.prose.index("Drop")
     fix = doc.removal(start, start + len("Drop this."))
-    assert (fix.offset, fix.end_offset) == (text.index("Drop"), text.index("Keep that."))
+    assert (fix.edits[0].offset, fix.edits[0].end_offset) == (text.index("Drop"), text.index("Keep that."))
 
 
 def test_line_removal_takes_markdown_marks_and_the_blank_line_after():
@@ -48,8 +49,8 @@ def test_line_removal_takes_markdown_marks_and_the_blank_line_after():
     doc = make_document(text, "a.md")
     start = doc.prose.index("Share")
     fix = doc.line_removal(start, start + len("Share this article"))
-    assert (fix.replacement, fix.safe) == ("", False)
-    assert (fix.offset, fix.end_offset) == (text.index("- **"), text.index("Another"))
+    assert fix.applicability is UNSAFE
+    assert fix.edits == (Edit(text.index("- **"), text.index("Another"), ""),)
 
 
 def test_line_removal_keeps_other_text_on_the_line():
@@ -57,7 +58,7 @@ def test_line_removal_keeps_other_text_on_the_line():
     doc = make_document(text, "a.txt")
     start = doc.prose.index("Share")
     fix = doc.line_removal(start, start + len("Share this article"))
-    assert (fix.offset, fix.end_offset) == (start, start + len("Share this article"))
+    assert (fix.edits[0].offset, fix.edits[0].end_offset) == (start, start + len("Share this article"))
 
 
 def test_line_removal_at_the_end_leaves_one_line_break():
@@ -65,4 +66,4 @@ def test_line_removal_at_the_end_leaves_one_line_break():
     doc = make_document(text, "a.txt")
     start = doc.prose.index("Share")
     fix = doc.line_removal(start, start + len("Share this article"))
-    assert (fix.offset, fix.end_offset) == (text.index("\n") + 1, len(text))
+    assert (fix.edits[0].offset, fix.edits[0].end_offset) == (text.index("\n") + 1, len(text))

@@ -1,6 +1,7 @@
 """LN4xx quotes and the shared quotation interface (`lintnews.text.quotation`)."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import pytest
 
 from lintnews.markup import make_document
@@ -73,7 +74,7 @@ def test_mixed_style_reports_the_minority_with_safe_twins():
     text = "“One,” he said. “Two,” she said. \"Three,\" they said.\n"
     found = quotes(text)
     assert [(f.rule, f.offset) for f in found] == [("LN406", 33), ("LN406", 40)]
-    assert all(s.safe for f in found for s in f.suggestions)
+    assert all(x.applicability is SAFE for f in found for x in f.fixes)
     assert apply_suggestions(text, found) == "“One,” he said. “Two,” she said. “Three,” they said.\n"
 
 
@@ -96,7 +97,7 @@ def test_guillemets_follow_a_straight_document():
 
 def test_lone_guillemet_has_no_fix():
     found = quotes("It said «no today.\n")
-    assert [(f.rule, f.excerpt, f.suggestions) for f in found] == [("LN407", "«", ())]
+    assert [(f.rule, f.excerpt, f.fixes) for f in found] == [("LN407", "«", ())]
 
 
 def test_quoted_spans_are_the_balanced_outermost_quotations():

@@ -62,7 +62,9 @@ def test_sarif_result_region_and_fix(sarif):
     assert change["artifactLocation"]["uri"] == "news/a%20b.txt"
     assert change["replacements"] == [{"deletedRegion": {"charOffset": 20, "charLength": 4},
                                        "insertedContent": {"text": "Kyiv"}}]
-    assert first["fixes"][0]["properties"] == {"safe": True}
+    assert first["fixes"][0]["properties"] == {"safe": True, "applicability": "safe"}
+    assert first["properties"] == {"category": "capitalization", "template": "default",
+                                   "arguments": {"found": "kyiv", "expected": "Kyiv"}}
 
 
 def test_sarif_with_no_findings_and_a_read_error(run_cli, tmp_path):

@@ -149,7 +149,7 @@ def test_rule_file_of_100000_terms_loads_and_lints(tmp_path):
     started = time.monotonic()
     found = lint_text(text, config)
     linted = time.monotonic() - started
-    first = [(f.rule, f.excerpt, f.suggestions[0].replacement) for f in found[:4]]
+    first = [(f.rule, f.excerpt, f.fixes[0].edits[0].replacement) for f in found[:4]]
     assert first == [("NEWS201", "Wrongform000000", "Rightform000000"),
                      ("NEWS201", "WRONGFORM054321", "RIGHTFORM054321"),
                      ("LN201", "kyiv", "Kyiv"),

@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT
 from helpers import lint
 from lintnews.report.json import Reporter
+from lintnews.engine.findingset import FindingSet
 from lintnews.engine.results import FileResult, Summary
 
 LINE = "Officials in Kyiv said on Tuesday that the talks would resume next week, as planned.\n"
@@ -77,7 +78,7 @@ def text_report(text: str) -> str:
 
     stream = io.StringIO()
     reporter = TextReporter(stream, colour=False)
-    reporter.file(FileResult("a.txt", lint(text), text=text))
+    reporter.file(FileResult("a.txt", FindingSet.of(text, lint(text)), text=text))
     return stream.getvalue()
 
 
@@ -111,7 +112,7 @@ def test_lone_surrogates_do_not_crash_and_json_stays_valid():
     stream = io.TextIOWrapper(buffer, encoding="utf-8")  # strict: raw surrogates would raise
     reporter = Reporter(stream)
     summary = Summary()
-    result = FileResult("caf\udce9.txt", findings)
+    result = FileResult("caf\udce9.txt", FindingSet.of(text + "\udc80kyiv\ud800", findings))
     reporter.start()
     reporter.file(result)
     summary.add(result)

@@ -50,3 +50,20 @@ def test_markers_become_spans_and_come_back():
 def test_unbalanced_markers_are_an_error(text):
     with pytest.raises(ValueError):
         Example(text, ("LN201",))
+
+
+BY_CODE = build_rules().by_code
+
+
+@pytest.mark.parametrize(
+    "rule,example",
+    [(r, e) for r in RULES for e in r.examples if e.fires],
+    ids=lambda x: getattr(x, "code", None) or (x.text[:30] if hasattr(x, "text") else str(x)),
+)
+def test_a_message_is_its_template_filled_with_its_arguments(rule, example):
+    config = Config(**dict(example.config)) if example.config else None
+    found = lint_text(example.text, config, example.filename)
+    assert found
+    for f in found:
+        template = BY_CODE[f.rule].messages[f.template]
+        assert f.message == template.format_map(f.details), (f.rule, f.template)

@@ -41,7 +41,7 @@ def test_newsroom_rule_folder_adds_a_rule(tmp_path: Path):
     config = Config(rules=(str(tmp_path / "house"),))
     findings = lint_text("The Gotham rose in kyiv.", config)
     house = [f for f in findings if f.rule == "NEWS101"]
-    assert [(f.excerpt, f.message, f.suggestions[0].replacement) for f in house] == [
+    assert [(f.excerpt, f.message, f.fixes[0].edits[0].replacement) for f in house] == [
         ("Gotham", "Write “Gotham City”, not “Gotham”.", "Gotham City")]
     assert any(f.rule == "LN201" for f in findings)  # built-in rules still run
     assert "NEWS101" in build_rules((tmp_path / "house",)).by_code
@@ -87,5 +87,5 @@ def test_readme_newsroom_rule_example_works(tmp_path: Path):
     block = readme.split("## Rules are data", 1)[1].split("```toml", 1)[1].split("```", 1)[0]
     write(tmp_path / "house", block)
     findings = lint_text("The Supreme Rada voted.", Config(rules=(str(tmp_path / "house"),)))
-    assert [(f.rule, f.excerpt, f.suggestions[0].replacement) for f in findings] == [
+    assert [(f.rule, f.excerpt, f.fixes[0].edits[0].replacement) for f in findings] == [
         ("NEWS101", "Supreme Rada", "Verkhovna Rada")]

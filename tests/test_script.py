@@ -1,6 +1,7 @@
 """LN101 mixed-script words: fires on homoglyphs, silent on one-script words."""
 from __future__ import annotations
 
+from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE
 import pytest
 from hypothesis import given, strategies as st
 
@@ -14,7 +15,7 @@ def test_cyrillic_capital_in_latin_word():
     found = only(lint(text), "LN101")
     assert spans(found) == [(f"{CYR_KA}yiv", 13, 17)]
     assert fixes(found) == ["Kyiv"]
-    assert found[0].suggestions[0].safe
+    assert found[0].fixes[0].applicability is SAFE
     assert "Cyrillic Capital Letter Ka" in found[0].message
 
 
@@ -76,8 +77,12 @@ def test_pure_latin_never_fires(text):
 ])
 def test_cyrillic_initial_in_a_latin_name_is_ln101_not_ln102(text, initials):
     found = lint(text)
-    assert [(f.rule, f.excerpt, f.suggestions) for f in found] == [("LN101", i, ()) for i in initials]
+    # the Latin look-alike, or the romanized letter: hints, never applied
+    assert [(f.rule, f.excerpt, [(x.edits[0].replacement, x.applicability) for x in f.fixes]) for f in found] == [
+        ("LN101", i, [(latin, DISPLAY_ONLY)] + ([("V", DISPLAY_ONLY)] if i == "\u0412" else []))
+        for i, latin in zip(initials, ("B", "K") if initials[0] == "\u0412" else ("K",))]
     assert "“B.”, or “V.”" in found[0].message
+    assert not any(f.fixable for f in found)
 
 
 def test_cyrillic_name_with_initials_is_still_untranslated():

@@ -304,3 +304,12 @@ def test_errors_are_plain_text_as_languagetool_sends_them(server, fields, messag
     assert response.status_code == 400
     assert response.headers["content-type"].startswith("text/plain")
     assert response.text.startswith("Error: ") and message in response.text
+
+
+def test_a_display_only_hint_is_no_replacement(server):
+    # LN101 on a Cyrillic initial knows the Latin letter only as a hint; LN201's fix is a replacement
+    text = "Officials in kyiv met the explorer \u0412. K. Arsenyev.\n"
+    answer = httpx.post(server.url + "/v2/check", data={"text": text, "language": "en-US"}, timeout=30).json()
+    assert [(m["rule"]["id"], [r["value"] for r in m["replacements"]]) for m in answer["matches"]] == [
+        ("LN201", ["Kyiv"]), ("LN101", [])]
+    assert "write the Latin “B.”" in answer["matches"][1]["message"]

@@ -1,6 +1,7 @@
 """LN611-LN616 source-language spacing, LN210 institution names, LN310 title tails (issue 22)."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 
@@ -19,7 +20,7 @@ def test_space_after_opening_quote_and_bracket():
     assert apply_suggestions(text, found) == (
         "Direct speech: “We also discussed it.” The party PAS (Party of Action) won.")
     # the engine makes any fix inside a quotation unsafe (engine/overlap.py)
-    assert [f.suggestions[0].safe for f in found] == [False, True, True]
+    assert [f.fixes[0].applicability is SAFE for f in found] == [False, True, True]
     assert found[0].severity.name == "INFO"
 
 
@@ -51,12 +52,12 @@ def test_spaced_thousands_separator():
     found = only(lint(text), "LN613")
     assert spans(found) == [_at(text, "33, 000"), _at(text, "1, 250, 000")]
     assert fixes(found) == ["33,000", "1,250,000"]
-    assert [f.suggestions[0].safe for f in found] == [True, True]
+    assert [f.fixes[0].applicability is SAFE for f in found] == [True, True]
 
 
 def test_ambiguous_group_is_an_unsafe_fix():
     found = only(lint("Officials counted 12, 500 displaced people."), "LN613")
-    assert fixes(found) == ["12,500"] and not found[0].suggestions[0].safe
+    assert fixes(found) == ["12,500"] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_lists_dates_and_years_are_silent():

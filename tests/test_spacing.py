@@ -1,6 +1,7 @@
 """LN601–LN607 spacing and punctuation: each fires on damage and not on its twin."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE
 import pytest
 
 from lintnews.families.spacing.checks import split_glued
@@ -13,7 +14,7 @@ def test_space_before_comma():
     text = "The move, which meant , in effect, a retreat."
     found = only(lint(text), "LN601")
     assert spans(found) == [(" ,", 21, 23)]
-    assert fixes(found) == [","] and found[0].suggestions[0].safe
+    assert fixes(found) == [","] and found[0].fixes[0].applicability is SAFE
     assert apply_suggestions(text, found) == "The move, which meant, in effect, a retreat."
 
 
@@ -32,13 +33,13 @@ def test_missing_space_after_period_before_a_capital_is_safe():
     text = "The attack came at dawn.The city was dark."
     found = only(lint(text), "LN602")
     assert spans(found) == [(".The", 23, 27)]
-    assert fixes(found) == [". The"] and found[0].suggestions[0].safe
+    assert fixes(found) == [". The"] and found[0].fixes[0].applicability is SAFE
 
 
 def test_missing_space_after_number_period_before_lowercase_is_unsafe():
     found = only(lint("It happened on May 1.the mayor said."), "LN602")
     assert spans(found) == [(".the", 20, 24)]
-    assert fixes(found) == [". the"] and not found[0].suggestions[0].safe
+    assert fixes(found) == [". the"] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_decimals_abbreviations_initials_domains_stay_silent():
@@ -99,7 +100,7 @@ def test_glued_name_and_relative_pronoun():
     text = "The remarks of Dario Benedettowho spoke on Friday."
     found = only(lint(text), "LN605")
     assert spans(found) == [("Benedettowho", 21, 33)]
-    assert fixes(found) == ["Benedetto who"] and not found[0].suggestions[0].safe
+    assert fixes(found) == ["Benedetto who"] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_glued_common_words():
@@ -131,7 +132,7 @@ def test_sentence_starting_in_lowercase():
     text = "The attack came at night. from Moscow, the order came."
     found = only(lint(text), "LN606")
     assert spans(found) == [("from", 26, 30)]
-    assert fixes(found) == ["From"] and not found[0].suggestions[0].safe
+    assert fixes(found) == ["From"] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_paragraph_starting_in_lowercase_after_a_full_stop():
@@ -153,7 +154,7 @@ def test_capitalised_function_word_after_comma():
     text = "The president, Volodymyr Zelensky, Last week proposed a truce."
     found = only(lint(text), "LN607")
     assert spans(found) == [("Last", 35, 39)]
-    assert fixes(found) == ["last"] and not found[0].suggestions[0].safe
+    assert fixes(found) == ["last"] and not found[0].fixes[0].applicability is SAFE
 
 
 def test_names_and_titles_after_comma_stay_silent():

@@ -1,6 +1,7 @@
 """LN801-LN804 translation leftovers."""
 from __future__ import annotations
 
+from lintnews.finding import SAFE, UNSAFE, Fix
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 
@@ -56,7 +57,7 @@ def test_known_mistranslation_keeps_case_and_gives_reason():
     assert spans(found) == [("Fragging wounds", 0, 15), ("servicemen were destroyed", 41, 66)]
     assert fixes(found) == ["Shrapnel wounds", "servicemen were killed"]
     assert "shell fragments" in found[0].message
-    assert found[0].suggestions[0].safe and not found[1].suggestions[0].safe
+    assert found[0].fixes[0].applicability is SAFE and not found[1].fixes[0].applicability is SAFE
 
 
 def test_nearest_legitimate_text_is_silent():
@@ -93,7 +94,7 @@ def test_machine_translation_notice_line_is_removed_after_review():
     text = "The talks ended.\n\nTranslated with www.DeepL.com/Translator (free version)\n"
     found = only(lint(text), "LN808")
     assert spans(found) == [("Translated with www.DeepL.com/Translator (free version)", 18, 73)]
-    assert [(s.offset, s.end_offset, s.replacement, s.safe) for s in found[0].suggestions] == [(18, 74, "", False)]
+    assert found[0].fixes == (Fix.replace(18, 74, "", UNSAFE),)
 
 
 def test_machine_translation_notice_inside_a_sentence_or_a_translators_credit_is_silent():

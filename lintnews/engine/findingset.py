@@ -2,9 +2,10 @@
 
 A hostile file can have millions of findings (a 10 MB line of `kyiv kyiv
 ...` has three million). As Finding objects, with their own message, excerpt
-and suggestion, they take about 400 bytes each; here a finding is three
+and fix, they take about 400 bytes each; here a finding is three
 machine integers (start, end, and an index into a table of what findings
-share: rule, severity, message, suggestions relative to the span), about 20
+share: rule, severity, message, fixes relative to the span, template and
+arguments), about 20
 bytes, and `FindingSet` yields Finding objects one at a time as it is
 iterated. Line, column and excerpt are computed from the text when a finding
 is built, exactly as `Document.finding` computes them.
@@ -23,7 +24,7 @@ from array import array
 from bisect import bisect_right
 from collections import abc
 
-from lintnews.finding import Finding, Suggestion
+from lintnews.finding import DISPLAY_ONLY, SAFE, Edit, Finding, Fix
 
 from typing import TYPE_CHECKING
 if TYPE_CHECKING:
@@ -74,6 +75,21 @@ class FindingSet(abc.Sequence):  # of Findings
         return FindingSet, (self._text, list(self._line_starts), self._starts, self._ends, self._kinds,
                             self._table, self._order)
 
+    @classmethod
+    def empty(cls) -> "FindingSet":
+        """No findings (of a file that could not be read)."""
+        return cls.of("", ())
+
+    @classmethod
+    def of(cls, text: str, findings: Iterable[Finding]) -> "FindingSet":
+        """The FindingSet of Findings of `text` already filtered and ordered (as the
+        engine leaves them: read back from the cache, re-linted after a fix)."""
+        from lintnews.document import LineIndex
+
+        collector = Collector(text, LineIndex(text).starts)
+        collector.add_all(findings, _any_rule)
+        return collector.finish(None, _no_override)
+
     def counts(self) -> Iterator[tuple[tuple, int]]:
         """(table entry, number of findings) for each kind of finding: cheap totals."""
         tally: dict[int, int] = {}
@@ -86,7 +102,7 @@ class FindingSet(abc.Sequence):  # of Findings
 
     def _build(self, i: int) -> Finding:
         start, end = self._starts[i], self._ends[i]
-        rule, name, category, severity, message, suggestions = self._table[self._kinds[i]]
+        rule, name, category, severity, message, fixes, template, arguments = self._table[self._kinds[i]]
         starts = self._line_starts
         line = bisect_right(starts, start)
         end_line = line if end < (starts[line] if line < len(starts) else end + 1) else bisect_right(starts, end)
@@ -94,24 +110,26 @@ class FindingSet(abc.Sequence):  # of Findings
             rule, name, category, severity, start, end,
             line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
             self._text[start:end], message,
-            tuple(Suggestion(s[0], start, end, s[1]) if len(s) == 2 else Suggestion(*s)
-                  for s in suggestions) if suggestions else (),
+            tuple(Fix(tuple(Edit(start, end, e) if type(e) is str else e for e in edits), applicability)
+                  for applicability, edits in fixes) if fixes else (),
+            template, arguments,
         )
 
     def report_rows(self) -> Iterator[tuple]:
         """What the text report shows of each finding, in order, without building
         the Findings: (line, column, end_line, end_column, rule, category,
-        message, first suggestion as (replacement, safe) or None, severity)."""
+        message, first fix as (replacement of its first edit, applicability) or None,
+        severity)."""
         starts, ends, kinds, table = self._starts, self._ends, self._kinds, self._table
         line_starts = self._line_starts
         n_lines = len(line_starts)
         for i in self._order:
             start, end = starts[i], ends[i]
-            rule, _name, category, severity, message, suggestions = table[kinds[i]]
+            rule, _name, category, severity, message, fixes = table[kinds[i]][:6]
             line = bisect_right(line_starts, start)
             end_line = line if end < (line_starts[line] if line < n_lines else end + 1) \
                 else bisect_right(line_starts, end)
-            first = (suggestions[0][0], suggestions[0][-1]) if suggestions else None
+            first = (_replacement(fixes[0][1][0]), fixes[0][0]) if fixes else None
             yield (line, start - line_starts[line - 1] + 1, end_line, end - line_starts[end_line - 1] + 1,
                    rule, category, message, first, severity)
 
@@ -141,42 +159,66 @@ class FindingSet(abc.Sequence):  # of Findings
             line = bisect_right(line_starts, start)
             end_line = line if end < (line_starts[line] if line < n_lines else end + 1) \
                 else bisect_right(line_starts, end)
-            head, tail, suggestions = template
-            if suggestions:
-                fixes = ", ".join(f"{s}{start}, \"end_offset\": {end}}}" if relative else s
-                                  for s, relative in suggestions)
-            else:
-                fixes = ""
+            head, tail, pieces, rest = template
+            # the pieces of a finding's suggestions and fixes: text, or where the
+            # finding's own span goes (an edit of its own span)
+            spans = "".join(p if type(p) is str else f"{start}, \"end_offset\": {end}" for p in pieces)
             yield (f"{head}{line}, \"column\": {start - line_starts[line - 1] + 1}, "
                    f"\"end_line\": {end_line}, \"end_column\": {end - line_starts[end_line - 1] + 1}, "
                    f"\"offset\": {start}, \"end_offset\": {end}, \"excerpt\": {dumps(excerpt)}"
-                   f"{tail}{fixes}]}}")
+                   f"{tail}{spans}{rest}")
 
 
 def _has_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
+def _replacement(edit) -> str:
+    return edit if type(edit) is str else edit.replacement
+
+
+_OWN_SPAN = None  # in a JSON template's pieces: the finding's offset and end_offset
+
+
 def _json_template(entry: tuple, dumps) -> tuple | None:
-    """(head, tail, suggestions) of the JSON record of a table entry; None when
-    one of its strings holds a lone surrogate."""
-    rule, name, category, severity, message, suggestions = entry
-    strings = [rule, name, category, str(severity), message]
-    strings += [s[0] for s in suggestions or ()]
+    """(head, tail, pieces, rest) of the JSON record of a table entry (`Finding.to_dict`
+    with the line, column and excerpt left out: they are per finding); None when one
+    of its strings holds a lone surrogate."""
+    rule, name, category, severity, message, fixes, template, arguments = entry
+    strings = [rule, name, category, str(severity), message, template]
+    strings += [_replacement(e) for _a, edits in fixes for e in edits]
+    strings += [k for k, _v in arguments] + [v for _k, v in arguments if type(v) is str]
     if any(not s.isascii() and _has_surrogate(s) for s in strings):
         return None
     head = (f"{{\"rule\": {dumps(rule)}, \"name\": {dumps(name)}, \"category\": {dumps(category)}, "
             f"\"severity\": {dumps(str(severity))}, \"line\": ")
     tail = f", \"message\": {dumps(message)}, \"suggestions\": ["
-    fixes = []
-    for s in suggestions or ():
-        if len(s) == 2:  # replaces the finding's own span
-            fixes.append((f"{{\"replacement\": {dumps(s[0])}, \"safe\": {dumps(s[1])}, \"offset\": ", True))
+    pieces: list = []
+
+    def edit_pieces(edit, head: str, tail: str) -> None:
+        if type(edit) is str:  # replaces the finding's own span
+            pieces.extend((head.format(replacement=dumps(edit)), _OWN_SPAN, tail))
         else:
-            replacement, offset, end_offset, safe = s
-            fixes.append((f"{{\"replacement\": {dumps(replacement)}, \"safe\": {dumps(safe)}, "
-                          f"\"offset\": {offset}, \"end_offset\": {end_offset}}}", False))
-    return head, tail, fixes
+            pieces.append(head.format(replacement=dumps(edit.replacement))
+                          + f"{edit.offset}, \"end_offset\": {edit.end_offset}" + tail)
+
+    first = True
+    for applicability, edits in fixes:  # Fix.suggestion: one-edit fixes that may be applied
+        if applicability is DISPLAY_ONLY or len(edits) != 1:
+            continue
+        safe = dumps(applicability is SAFE)
+        edit_pieces(edits[0], ("" if first else ", ") + "{{\"replacement\": {replacement}, \"safe\": "
+                    + safe.replace("{", "{{") + ", \"offset\": ", "}")
+        first = False
+    pieces.append("], \"fixes\": [")
+    for n, (applicability, edits) in enumerate(fixes):
+        pieces.append(("" if n == 0 else ", ") + f"{{\"applicability\": {dumps(applicability.value)}, \"edits\": [")
+        for m, edit in enumerate(edits):
+            edit_pieces(edit, ("" if m == 0 else ", ") + "{{\"offset\": ",
+                        f", \"replacement\": {dumps(_replacement(edit))}}}")
+        pieces.append("]}")
+    rest = f"], \"template\": {dumps(template)}, \"arguments\": {dumps(dict(arguments))}}}"
+    return head, tail, pieces, rest
 
 
 class Collector:
@@ -205,13 +247,14 @@ class Collector:
             if not keep(f.rule):
                 continue
             start, end = f.offset, f.end_offset
-            suggestions = f.suggestions
-            if suggestions:
-                suggestions = tuple(
-                    (s.replacement, s.safe) if (s.offset == start and s.end_offset == end)
-                    else (s.replacement, s.offset, s.end_offset, s.safe)
-                    for s in suggestions)
-            key = (f.rule, f.name, f.category, f.severity, f.message, suggestions)
+            fixes = f.fixes
+            if fixes:  # an edit of the finding's own span is its replacement alone
+                fixes = tuple(
+                    (fix.applicability,
+                     tuple(e.replacement if (e.offset == start and e.end_offset == end) else e
+                           for e in fix.edits))
+                    for fix in fixes)
+            key = (f.rule, f.name, f.category, f.severity, f.message, fixes, f.template, f.arguments)
             k = index.get(key)
             if k is None:
                 k = index[key] = len(table)
@@ -267,9 +310,9 @@ class Collector:
                 seen.clear()
                 seen_at = start
             key = (rule, end)
-            suggestions = entry[5]
+            fixes = entry[5]
             # the same edit: the finding's own span and its first replacement
-            same_fix = (end, suggestions[0][0]) if suggestions else None
+            same_fix = (end, _replacement(fixes[0][1][0])) if fixes else None
             if key in seen or (same_fix is not None and same_fix in seen):
                 continue
             seen.add(key)
@@ -304,3 +347,11 @@ def _flush(group: list, order: array) -> None:
         group.sort(key=lambda g: (g[0], g[1]))
         order.extend(g[2] for g in group)
     group.clear()
+
+
+def _any_rule(_rule: str) -> bool:
+    return True
+
+
+def _no_override(_rule: str) -> None:
+    return None

@@ -1,10 +1,12 @@
 """Applying fixes: the one place where lintnews changes a text or a file.
 
-A finding's `Suggestion` is an edit (offset, end_offset, replacement) in the
-original text, marked safe or unsafe. This module
+A finding's `Fix` is one or more edits (offset, end_offset, replacement) of
+the original text with an applicability: safe, unsafe or display-only. This
+module
 
-- picks each finding's first applicable suggestion (safe ones always, unsafe
-  ones only when asked) and resolves overlapping edits the same way every time:
+- picks each finding's first allowed fix (safe ones always, unsafe ones only
+  when asked, display-only ones never; the edits of one fix become one edit
+  spanning them) and resolves overlapping edits the same way every time:
   edits are ordered by (start, longest first, replacement, rule) and an edit
   that overlaps one already taken waits for the next pass;
 - re-lints the fixed text and fixes again until nothing changes, at most
@@ -39,7 +41,7 @@ class FixError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace text[start:end] with `replacement`."""
+    """Replace text[start:end] with `replacement`: a fix placed in the text, with its rule."""
 
     start: int
     end: int
@@ -56,7 +58,7 @@ class FixOutcome:
 
     text: str
     fixed: int = 0
-    remaining: list[Finding] = field(default_factory=list)
+    remaining: Sequence[Finding] = ()
     passes: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)
 
@@ -65,11 +67,23 @@ class FixOutcome:
         return self.fixed > 0
 
 
-def chosen_edit(finding: Finding, unsafe: bool = False) -> Edit | None:
-    """The edit `--fix` would make for a finding (its first allowed suggestion)."""
-    for s in finding.suggestions:
-        if s.safe or unsafe:
-            return Edit(s.offset, s.end_offset, s.replacement, finding.rule)
+def chosen_edit(finding: Finding, unsafe: bool = False, text: str | None = None) -> Edit | None:
+    """The edit `--fix` would make for a finding: its first allowed fix (safe;
+    unsafe too when `unsafe`; never display-only). The edits of a fix of several
+    become one edit from the first to the last, keeping the `text` between them."""
+    for fix in finding.fixes:
+        if fix.allowed(unsafe):
+            edits = fix.edits
+            if len(edits) == 1:
+                e = edits[0]
+                return Edit(e.offset, e.end_offset, e.replacement, finding.rule)
+            edits = sorted(edits, key=lambda e: (e.offset, e.end_offset))
+            if text is None or any(a.end_offset > b.offset for a, b in zip(edits, edits[1:])):
+                return None
+            parts = [edits[0].replacement]
+            for before, e in zip(edits, edits[1:]):
+                parts += [text[before.end_offset:e.offset], e.replacement]
+            return Edit(edits[0].offset, edits[-1].end_offset, "".join(parts), finding.rule)
     return None
 
 
@@ -124,7 +138,7 @@ def fix_once(text: str, findings: Iterable[Finding], unsafe: bool = False,
     newline = newline_of(text)
     chosen: list[tuple[Finding, Edit]] = []
     for f in findings:
-        edit = chosen_edit(f, unsafe)
+        edit = chosen_edit(f, unsafe, text)
         if edit is not None and 0 <= edit.start <= edit.end <= len(text):
             edit = Edit(edit.start, edit.end, _adapt(edit.replacement, newline), edit.rule)
             if (edit.start, edit.end, edit.replacement) not in exclude:
@@ -151,7 +165,7 @@ def fix(text: str, findings: Sequence[Finding], relint: Callable[[str], list[Fin
     excerpt, counted), the edits at that finding are taken back and the pass
     is made again without them; a new finding no edit touches drops the pass.
     """
-    outcome = FixOutcome(text, remaining=list(findings))
+    outcome = FixOutcome(text, remaining=findings)
     seen = {text}
     while outcome.passes < max_passes:
         step = _safe_pass(outcome.text, outcome.remaining, relint, unsafe)

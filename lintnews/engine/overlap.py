@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from dataclasses import replace
-from lintnews.finding import Finding, Suggestion
+from lintnews.finding import SAFE, UNSAFE, Finding, Fix
 
 EXPLAINING_RULES = frozenset({"LN501"})  # mojibake
 DATELINE_RULE = "LN801"
@@ -52,11 +52,12 @@ def explains(f: Finding, doc=None) -> bool:
 
 
 def _furniture_block(f: Finding) -> bool:
-    """A block of page furniture over several lines that is not a list of links."""
-    from lintnews.families.boilerplate.furniture import LINK_KINDS, furniture_block_kind
+    """A block of page furniture over several lines that is not a list of links
+    (an LN305 block finding's `kind` and `lines` details)."""
+    from lintnews.families.boilerplate.furniture import LINK_KINDS
 
-    kind = furniture_block_kind(f.message)
-    return kind is not None and kind not in LINK_KINDS
+    kind = f.detail("kind")
+    return kind is not None and f.detail("lines", 1) > 1 and kind not in LINK_KINDS
 
 
 def fold(doc, findings: list[Finding]) -> list[Finding]:
@@ -191,25 +192,38 @@ def _fold_datelines(findings: list[Finding]) -> list[Finding]:
 def _absorb(dateline: Finding, name: Finding) -> Finding:
     """`dateline` with `name` folded in: the name's correction in the new dateline
     (in capitals, as a dateline writes it), the name's message after its own."""
-    fix = next(iter(dateline.suggestions), None)
-    name_fix = next(iter(name.suggestions), None)
-    suggestions = dateline.suggestions
-    message = dateline.message
-    if fix is not None and name_fix is not None and name_fix.replacement:
-        wrong, right = name.excerpt.upper(), name_fix.replacement.upper()
-        if right not in fix.replacement and wrong in fix.replacement:
-            new = fix.replacement.replace(wrong, right, 1)
-            message = message.replace(f"“{fix.replacement}”", f"“{new}”")
-            suggestions = (Suggestion(new, fix.offset, fix.end_offset, fix.safe and name_fix.safe),
-                           *dateline.suggestions[1:])
-    message = f"{message} {name.message}"
+    fix = _single_edit(next(iter(dateline.fixes), None))
+    name_fix = _single_edit(next(iter(name.fixes), None))
+    fixes = dateline.fixes
+    arguments = dateline.details
+    if fix is not None and name_fix is not None and name_fix[1].replacement:
+        wrong, right = name.excerpt.upper(), name_fix[1].replacement.upper()
+        written = fix[1].replacement
+        if right not in written and wrong in written:
+            new = written.replace(wrong, right, 1)
+            if arguments.get("fixed") == written:
+                arguments["fixed"] = new
+            applicability = SAFE if fix[0] is SAFE and name_fix[0] is SAFE else UNSAFE
+            fixes = (Fix.replace(fix[1].offset, fix[1].end_offset, new, applicability), *dateline.fixes[1:])
+    # the names' messages after the dateline's (the template "with-names")
+    arguments["names"] = f"{arguments['names']} {name.message}" if "names" in arguments else name.message
+    from lintnews.families.translation.checks import DATELINE
+
+    message = DATELINE.message("with-names", arguments)
     return replace(dateline, severity=max(dateline.severity, name.severity), message=message,
-                   suggestions=suggestions)
+                   fixes=fixes, template="with-names", arguments=tuple(arguments.items()))
+
+
+def _single_edit(fix: Fix | None):
+    """(applicability, edit) of a fix of one edit that may be applied, else None."""
+    if fix is None or len(fix.edits) != 1 or not fix.applicable:
+        return None
+    return fix.applicability, fix.edits[0]
 
 
 def _unsafe_in_quotations(doc, findings: list[Finding]) -> list[Finding]:
     candidates = {id(f) for f in findings if f.category not in SAFE_IN_QUOTATIONS
-                  and any(s.safe for s in f.suggestions)}
+                  and any(fix.applicability is SAFE for fix in f.fixes)}
     if not candidates:
         return findings
     from lintnews.text.quotation import quoted_spans
@@ -223,8 +237,8 @@ def _unsafe_in_quotations(doc, findings: list[Finding]) -> list[Finding]:
         if id(f) in candidates:
             k = bisect_right(starts, f.offset) - 1
             if k >= 0 and f.end_offset <= quoted[k][1]:
-                f = replace(f, suggestions=tuple(
-                    s if not s.safe else Suggestion(s.replacement, s.offset, s.end_offset, False)
-                    for s in f.suggestions))
+                f = replace(f, fixes=tuple(
+                    fix if fix.applicability is not SAFE else Fix(fix.edits, UNSAFE)
+                    for fix in f.fixes))
         out.append(f)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dataclasses import dataclass, field
-from lintnews.finding import Finding
+from lintnews.engine.findingset import FindingSet
 
 
 @dataclass
@@ -12,7 +12,7 @@ class FileResult:
     """The findings of one file, or the reason it could not be linted."""
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: FindingSet = field(default_factory=FindingSet.empty)
     error: str | None = None
     #: The decoded text, kept only while reporters that show source lines need it.
     text: str | None = None
@@ -26,10 +26,7 @@ class FileResult:
 
     def worst(self):
         """The most serious severity among the findings (None: no findings)."""
-        counts = getattr(self.findings, "counts", None)
-        severities = ([entry[3] for entry, _n in counts()] if counts is not None
-                      else [f.severity for f in self.findings])
-        return max(severities, default=None)
+        return max((entry[3] for entry, _n in self.findings.counts()), default=None)
 
     def write_json(self, write, dumps, head: dict | None = None) -> None:
         """Write `dumps(self.to_dict())` (with `head`'s fields first and in
@@ -41,9 +38,7 @@ class FileResult:
         write("{" + ", ".join(f"{dumps(k)}: {dumps(v)}" for k, v in fields.items()) + ', "findings": [')
         batch: list[str] = []
         first = True
-        json_texts = getattr(self.findings, "json_texts", None)  # a FindingSet: no Finding objects
-        texts = json_texts(dumps) if json_texts is not None else (dumps(f.to_dict()) for f in self.findings)
-        for text in texts:
+        for text in self.findings.json_texts(dumps):  # no Finding objects
             batch.append(text)
             if len(batch) == 1000:
                 write(("" if first else ", ") + ", ".join(batch))
@@ -80,17 +75,10 @@ class Summary:
             self.skipped += 1
         elif result.error:
             self.errors += 1
-        counts = getattr(result.findings, "counts", None)
-        if counts is not None:  # a FindingSet: totals without building each Finding
-            for (rule, name, category, severity, _message, _fixes), n in counts():
-                self.by_category[category] += n
-                self.by_severity[str(severity)] += n
-                self.by_rule[(rule, name)] += n
-            return
-        for f in result.findings:
-            self.by_category[f.category] += 1
-            self.by_severity[str(f.severity)] += 1
-            self.by_rule[(f.rule, f.name)] += 1
+        for (rule, name, category, severity, *_rest), n in result.findings.counts():  # totals, no Findings
+            self.by_category[category] += n
+            self.by_severity[str(severity)] += n
+            self.by_rule[(rule, name)] += n
 
     def to_dict(self) -> dict:
         return {

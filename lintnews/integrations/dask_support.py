@@ -61,7 +61,8 @@ def finding_rows(records: Iterable[tuple[Any, str]], config: Config | None = Non
                 "severity": str(f.severity), "line": f.line, "column": f.column,
                 "end_line": f.end_line, "end_column": f.end_column, "offset": f.offset,
                 "end_offset": f.end_offset, "excerpt": f.excerpt, "message": f.message,
-                "replacement": f.suggestions[0].replacement if f.suggestions else None,
+                "replacement": next((x.edits[0].replacement for x in f.fixes
+                                     if x.applicable and len(x.edits) == 1), None),
             })
     return rows
 

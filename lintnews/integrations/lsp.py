@@ -5,9 +5,12 @@ Diagnostics come on open, on save and on change (debounced), from
 (pyproject.toml / .lintnews.toml found from the file's folder). A diagnostic's
 `code` is the rule code, with `codeDescription` linking the rule's
 documentation (by default the page `lintnews server` serves at
-/rules/CODE; `--docs-url` sets another template). Code actions offer each
-finding's suggestions, safe ones first, and "fix all safe problems in this
-file", which runs the same `fixes.fix` as `check --fix`.
+/rules/CODE; `--docs-url` sets another template), and its `data` the
+finding's message template and arguments. Code actions offer each finding's
+fixes, safe ones first, and "fix all safe problems in this file", which runs
+the same `fixes.fix` as `check --fix`. A display-only fix (a hint lintnews
+never applies) is offered as a disabled action with no edit when the client
+shows disabled actions, and not at all when it does not.
 
 Positions are sent in the encoding agreed at initialisation: UTF-16 unless
 the client offers UTF-8 or UTF-32 (pygls picks the client's first choice).
@@ -223,7 +226,7 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
 
     from lintnews import lint_text
     from lintnews.config import Config, ConfigError, config_for_folder, load_config
-    from lintnews.finding import Severity
+    from lintnews.finding import SAFE, Severity
     from lintnews.engine.fixes import fix
     from lintnews.report.html import fix_text
     from lintnews.engine.rulefiles import RuleFileError
@@ -285,6 +288,12 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
         chosen = server.workspace.position_encoding or "utf-16"
         return str(getattr(chosen, "value", chosen))
 
+    def shows_disabled() -> bool:
+        """Whether the client shows disabled code actions (a display-only fix)."""
+        document = server.client_capabilities.text_document
+        actions = document.code_action if document is not None else None
+        return bool(actions is not None and actions.disabled_support)
+
     def lintable(doc) -> bool:
         if doc.language_id in LANGUAGE_FORMATS:
             return True
@@ -333,6 +342,7 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
             code=f.rule,
             code_description=types.CodeDescription(href=docs_url.format(code=f.rule)),
             source="lintnews",
+            data={"template": f.template, "arguments": f.details},
         )
 
     async def publish(uri: str, delay: float = 0.0) -> None:
@@ -422,16 +432,25 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
             quick = []
             for f in here:
                 diag = diagnostic(f, lines)
-                for n, s in enumerate(f.suggestions):
-                    title = _title(f, s, fix_text)
-                    quick.append((not s.safe, n, types.CodeAction(
+                for n, x in enumerate(f.fixes):
+                    title = _title(f, x, fix_text)
+                    if not x.applicable:
+                        if shows_disabled():
+                            quick.append((2, n, types.CodeAction(
+                                title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
+                                disabled=types.CodeActionDisabled(
+                                    reason="a hint: lintnews does not make this change, check the text first"))))
+                        continue
+                    safe = x.applicability is SAFE
+                    quick.append((0 if safe else 1, n, types.CodeAction(
                         title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
-                        is_preferred=s.safe and n == 0,
-                        edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(
-                            to_range(lines, s.offset, s.end_offset), s.replacement)]}))))
+                        is_preferred=safe and n == 0,
+                        edit=types.WorkspaceEdit(changes={uri: [
+                            types.TextEdit(to_range(lines, e.offset, e.end_offset), e.replacement)
+                            for e in x.edits]}))))
             actions.extend(a for _, _, a in sorted(quick, key=lambda item: (item[0], item[1])))
         fix_all = None
-        if any(s.safe for f in findings for s in f.suggestions):
+        if any(x.applicability is SAFE for f in findings for x in f.fixes):
             outcome = await loop.run_in_executor(None, fix, text, findings, lambda new: lint_or_error(doc, new)[0])
             if outcome.text != text:
                 fix_all = types.WorkspaceEdit(changes={uri: [
@@ -448,8 +467,17 @@ def build_server(docs_url: str = DEFAULT_DOCS_URL, debounce: float = 0.3):
     return server
 
 
-def _title(f, s, fix_text) -> str:
-    safe = "" if s.safe else " (check first)"
+def _title(f, fix, fix_text) -> str:
+    from lintnews.finding import DISPLAY_ONLY, SAFE
+
+    safe = "" if fix.applicability is SAFE else " (check first)"
+    if len(fix.edits) != 1:
+        return f"{f.rule}: apply the suggested change{safe}"
+    s = fix.edits[0]
+    if fix.applicability is DISPLAY_ONLY and s.replacement:
+        from lintnews.report.wording import shown
+
+        return f"{f.rule}: write {shown(s.replacement)} (a hint)"
     if not s.replacement:
         return f"{f.rule}: remove this text{safe}"
     if s.offset == f.offset and s.end_offset == f.end_offset and "\n" not in s.replacement:

@@ -19,10 +19,11 @@ prose. After a prefix such as `pro-` or `anti-` the name is still a name
 """
 from __future__ import annotations
 
+from lintnews.finding import SAFE
 from lintnews.engine.registry import Check
 from lintnews.kinds.common import (
-    WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
-    starts_word, string_list,
+    WordStartTerms, exception_pattern, in_exception, is_inside_token,
+    starts_word, string_list, templated,
 )
 
 DEFAULT_MESSAGE = "“{found}” is a proper noun: write “{expected}”."
@@ -32,9 +33,9 @@ PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "ex", "pan", "neo", "
 
 def build(entries, ruleset):
     table: dict[str, tuple] = {}
+    entries = [templated(e, {"default": DEFAULT_MESSAGE}, found="x", expected="y") for e in entries]
     for entry in entries:
         exceptions = exception_pattern(entry)
-        format_message(entry, DEFAULT_MESSAGE, found="x", expected="y")
         common = {w.lower() for w in string_list(entry, "common-words", required=False)}
         terms = list(string_list(entry, "terms", required=not entry.data.get("entities")))
         if entry.data.get("entities"):
@@ -53,7 +54,7 @@ def build(entries, ruleset):
     def run(doc, ctx):
         prose = doc.prose
         finding, enabled = doc.finding, ctx.enabled
-        messages: dict[str, str] = {}  # a name written lowercase often recurs
+        arguments: dict[str, dict] = {}  # a name written lowercase often recurs
         for m in pattern.finditer(prose, doc.word_set):
             found = m.group()
             if found not in table:
@@ -68,11 +69,10 @@ def build(entries, ruleset):
                 continue
             if entry.data.get("keep-first") and _sentence_start(prose, start):
                 continue
-            message = messages.get(found)
-            if message is None:
-                message = messages[found] = format_message(entry, DEFAULT_MESSAGE, found=found,
-                                                           expected=expected)
-            yield finding(entry.rule, start, end, message, ((expected, True),))
+            named = arguments.get(found)
+            if named is None:
+                named = arguments[found] = {"found": found, "expected": expected}
+            yield finding(entry.rule, start, end, named, ((expected, SAFE),))
 
     return [Check(rules, run)]
 

@@ -197,15 +197,24 @@ def quoted_severity(doc, ctx, severity, start: int, end: int):
     return None if mode == "off" else severity.lowered()
 
 
-def format_message(entry: RuleEntry, default: str, **values: str) -> str:
-    template = entry.data.get("message", default)
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        raise entry.error(
-            f"the message uses a placeholder it does not have; available: "
-            + ", ".join("{" + k + "}" for k in values)
-        ) from None
+def templated(entry: RuleEntry, messages: dict[str, str], **sample: str) -> RuleEntry:
+    """A copy of `entry` whose Rule carries its message templates (`Rule.messages`):
+    the kind's `messages`, with the rule's own `message` as "default" when it has
+    one. `sample` values the kind fills in: a template naming another field is
+    an error of the rule file (no sample: the rule's `message` is not used)."""
+    from dataclasses import replace
+
+    messages = dict(messages)
+    if sample and "message" in entry.data:
+        messages["default"] = entry.data["message"]
+        try:
+            entry.data["message"].format(**sample)
+        except (KeyError, IndexError, ValueError):
+            raise entry.error(
+                f"the message uses a placeholder it does not have; available: "
+                + ", ".join("{" + k + "}" for k in sample)
+            ) from None
+    return replace(entry, rule=replace(entry.rule, messages=messages))
 
 
 def string_map(entry: RuleEntry, key: str) -> dict[str, str]:

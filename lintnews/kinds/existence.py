@@ -20,7 +20,7 @@ import regex
 
 from lintnews.engine.registry import Check
 from lintnews.text.safe_regex import RuleTimeout, compile_user_pattern, deadline_of, timeout_finding
-from lintnews.kinds.common import format_message, starts_word, string_list, term_pattern
+from lintnews.kinds.common import starts_word, string_list, templated, term_pattern
 
 DEFAULT_MESSAGE = "“{found}” should not be here."
 
@@ -28,8 +28,8 @@ DEFAULT_MESSAGE = "“{found}” should not be here."
 def build(entries, ruleset):
     token_owner: dict[str, object] = {}
     patterns: list[tuple] = []
+    entries = [templated(e, {"default": DEFAULT_MESSAGE}, found="x") for e in entries]
     for entry in entries:
-        format_message(entry, DEFAULT_MESSAGE, found="x")
         tokens = string_list(entry, "tokens", required=False)
         regexes = string_list(entry, "patterns", required=False)
         if not tokens and not regexes:
@@ -75,7 +75,6 @@ def _report(doc, ctx, entry, start, end):
         line_end = len(prose) if line_end == -1 else line_end
         if prose[line_start:start].strip() or prose[end:line_end].strip():
             return
-    message = format_message(entry, DEFAULT_MESSAGE, found=prose[start:end])
     # the line break goes too, so removing a line leaves no blank line behind
-    suggestions = [doc.removal(start, end)] if entry.data.get("remove") else ()
-    yield doc.finding(entry.rule, start, end, message, suggestions)
+    fixes = [doc.removal(start, end)] if entry.data.get("remove") else ()
+    yield doc.finding(entry.rule, start, end, {"found": prose[start:end]}, fixes)

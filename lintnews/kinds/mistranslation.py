@@ -32,9 +32,10 @@ import re
 from bisect import bisect_right
 from itertools import chain, product
 
+from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE
 from lintnews.model import Check
 from lintnews.kinds.common import (
-    exception_pattern, format_message, in_exception, match_case, starts_word,
+    exception_pattern, in_exception, match_case, starts_word, templated,
 )
 
 _MISTRANSLATION_MESSAGE = "“{found}” is a mistranslation: write “{expected}” ({reason})."
@@ -87,7 +88,10 @@ def build(entries, ruleset):
         terms = entry.data.get("term")
         if not isinstance(terms, list) or not terms:
             raise entry.error("a mistranslation rule needs [[rule.term]] tables")
-        format_message(entry, _MISTRANSLATION_MESSAGE, found="x", expected="y", reason="z", source="s")
+    entries = [templated(e, {"default": _MISTRANSLATION_MESSAGE}, found="x", expected="y", reason="z", source="s")
+               for e in entries]
+    for entry in entries:
+        terms = entry.data.get("term")
         exact = bool(entry.data.get("exact-case", False))
         suffixes = entry.data.get("derived-suffixes", {})
         if not isinstance(suffixes, dict) or not all(isinstance(v, str) and k for k, v in suffixes.items()):
@@ -147,11 +151,13 @@ def build(entries, ruleset):
             expected = english if derived or exact else match_case(english, found)
             if found[0].isupper() and not expected[0].isupper() and not exact:
                 expected = expected[0].upper() + expected[1:]
-            message = format_message(entry, _MISTRANSLATION_MESSAGE, found=found, expected=expected,
-                                     reason=reason, source=term.get("source", ""))
             safe = bool(term.get("safe", False)) and not derived
-            fixes = [(expected, safe)] if entry.rule.fixable else []  # a label has no mechanical fix
-            yield doc.finding(entry.rule, start, end, message, fixes)
+            # a label has no mechanical fix: the English form is a hint
+            applicability = (SAFE if safe else UNSAFE) if entry.rule.fixable else DISPLAY_ONLY
+            yield doc.finding(entry.rule, start, end,
+                              {"found": found, "expected": expected, "reason": reason,
+                               "source": term.get("source", "")},
+                              [(expected, applicability)])
 
     return [Check(rules, run)]
 

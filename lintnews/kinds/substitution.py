@@ -28,9 +28,10 @@ and derived forms that a plain swap does not need.
 from __future__ import annotations
 
 from lintnews.engine.registry import Check
+from lintnews.finding import SAFE, UNSAFE
 from lintnews.kinds.common import (
-    WordStartTerms, exception_pattern, format_message, in_exception, is_inside_token,
-    match_case, profile_form, starts_word, string_map,
+    WordStartTerms, exception_pattern, in_exception, is_inside_token,
+    match_case, profile_form, starts_word, string_map, templated,
 )
 
 DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
@@ -38,12 +39,12 @@ DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
 
 def build(entries, ruleset):
     table: dict[str, tuple] = {}
+    entries = [templated(e, {"default": DEFAULT_MESSAGE}, found="x", preferred="y", expected="y", reason="z",
+                         source="s") for e in entries]
     for entry in entries:
-        default_message, default_safe = DEFAULT_MESSAGE, True
+        default_safe = True
         exceptions = exception_pattern(entry)
         safe = bool(entry.data.get("safe", default_safe))
-        format_message(entry, default_message, found="x", preferred="y", expected="y", reason="z",
-                       source="s")
         for variant, preferred, reason, source, term_safe in _variants(entry, safe):
             forms = {variant, variant.upper()}
             if "term" in entry.data:
@@ -51,7 +52,7 @@ def build(entries, ruleset):
             for form in forms:
                 if form in table and table[form][0] is not entry:
                     raise entry.error(f"the variant '{variant}' is also in rule {table[form][0].rule.code}")
-                table[form] = (entry, preferred, exceptions, term_safe, reason, source, default_message)
+                table[form] = (entry, preferred, exceptions, term_safe, reason, source)
     pattern = WordStartTerms(table)
     rules = tuple(e.rule for e in entries)
 
@@ -61,16 +62,17 @@ def build(entries, ruleset):
             start, end = m.span()
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue
-            entry, preferred, exceptions, safe, reason, source, default_message = table[m.group()]
+            entry, preferred, exceptions, safe, reason, source = table[m.group()]
             if not ctx.enabled(entry.rule.code) or in_exception(exceptions, prose, start, end):
                 continue
             found = m.group()
             preferred = match_case(profile_form(ctx.ruleset, ctx.style, preferred), found)
             if found[0].isupper() and not preferred[0].isupper():
                 preferred = preferred[0].upper() + preferred[1:]
-            message = format_message(entry, default_message, found=found, preferred=preferred,
-                                     expected=preferred, reason=reason, source=source)
-            yield doc.finding(entry.rule, start, end, message, [(preferred, safe)])
+            yield doc.finding(entry.rule, start, end,
+                              {"found": found, "preferred": preferred, "expected": preferred, "reason": reason,
+                               "source": source},
+                              [(preferred, SAFE if safe else UNSAFE)])
 
     return [Check(rules, run)]
 

@@ -34,7 +34,7 @@ class Reporter(BaseReporter):
             self.stream.write(command("error", {"file": result.path, "title": "lintnews"}, result.error))
         for f in result.findings:
             message = f.message
-            fix = next(iter(f.suggestions), None)
+            fix = next((x.edits[0] for x in f.fixes if len(x.edits) == 1), None)
             if fix is not None and fix.replacement and "\n" not in fix.replacement:
                 message += f" Suggested fix: {shown(fix.replacement)}."
             elif fix is not None and not fix.replacement:

@@ -21,6 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from lintnews._version import __version__
+from lintnews.finding import SAFE
 from lintnews.report.base import BaseReporter
 
 if TYPE_CHECKING:
@@ -54,17 +55,19 @@ def _asset(name: str) -> str:
 
 
 def fix_text(f) -> tuple[str, bool] | None:
-    """The suggested change in words, and whether it is safe; None without one."""
-    if not f.suggestions:
+    """The suggested change in words (its first fix's), and whether it is safe; None without one."""
+    if not f.fixes:
         return None
-    s = f.suggestions[0]
-    if not s.replacement:
-        return "Remove this text.", s.safe
-    if "\n" in s.replacement:
-        return "Replace this passage (run lintnews with --diff to see the new text).", s.safe
+    fix = f.fixes[0]
+    safe = fix.applicability is SAFE
+    if len(fix.edits) != 1 or "\n" in fix.edits[0].replacement:
+        return "Replace this passage (run lintnews with --diff to see the new text).", safe
+    replacement = fix.edits[0].replacement
+    if not replacement:
+        return "Remove this text.", safe
     from lintnews.report.wording import shown
 
-    return f"Replace {shown(f.excerpt)} with {shown(s.replacement)}.", s.safe
+    return f"Replace {shown(f.excerpt)} with {shown(replacement)}.", safe
 
 
 def render_text(text: str, findings: list, ids: list[str]) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from lintnews._version import __version__
+from lintnews.finding import SAFE
 from lintnews.report.base import BaseReporter
 
 if TYPE_CHECKING:
@@ -79,28 +80,32 @@ class Reporter(BaseReporter):
             "level": LEVELS[str(f.severity)],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
-            "properties": {"category": f.category},
+            "properties": {"category": f.category, "template": f.template, "arguments": f.details},
         }
-        if f.suggestions:
-            out["fixes"] = [self._fix(s, uri) for s in f.suggestions]
+        fixes = [fix for fix in f.fixes if fix.applicable]  # a display-only fix is no change to make
+        if fixes:
+            out["fixes"] = [self._fix(fix, uri) for fix in fixes]
         return out
 
     @staticmethod
-    def _fix(s, uri: str) -> dict:
-        if s.replacement:
-            what = f"Replace with “{s.replacement}”" if "\n" not in s.replacement else "Replace"
+    def _fix(fix, uri: str) -> dict:
+        edits = fix.edits
+        replacement = edits[0].replacement if len(edits) == 1 else "\n"
+        if replacement:
+            what = f"Replace with “{replacement}”" if "\n" not in replacement else "Replace"
         else:
             what = "Remove"
+        safe = fix.applicability is SAFE
         return {
-            "description": {"text": f"{what} ({'safe' if s.safe else 'unsafe: review it'})"},
+            "description": {"text": f"{what} ({'safe' if safe else 'unsafe: review it'})"},
             "artifactChanges": [{
                 "artifactLocation": {"uri": uri},
                 "replacements": [{
-                    "deletedRegion": {"charOffset": s.offset, "charLength": s.end_offset - s.offset},
-                    "insertedContent": {"text": s.replacement},
-                }],
+                    "deletedRegion": {"charOffset": e.offset, "charLength": e.end_offset - e.offset},
+                    "insertedContent": {"text": e.replacement},
+                } for e in edits],
             }],
-            "properties": {"safe": s.safe},
+            "properties": {"safe": safe, "applicability": fix.applicability.value},
         }
 
     def _rule(self, code: str, known: dict) -> dict:

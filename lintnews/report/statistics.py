@@ -10,6 +10,7 @@ is a JSON list.
 from __future__ import annotations
 
 import json
+from lintnews.finding import SAFE
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ class Reporter(BaseReporter):
         for f in result.findings:
             self.count[f.rule] += 1
             self.names[f.rule] = f.name
-            if any(s.safe for s in f.suggestions):
+            if any(fix.applicability is SAFE for fix in f.fixes):
                 self.safe[f.rule] += 1
 
     def rows(self) -> list[dict]:

@@ -82,9 +82,9 @@ class Reporter(BaseReporter):
             ])
             if lines is not None and f.line - 1 < len(lines):
                 self._source(lines[f.line - 1], f)
-            for s in f.suggestions[:1]:
-                kind = "safe" if s.safe else "unsafe"
-                self._write([("      = ", "dim"), (f"fix: {_fix_words(s.replacement)} ({kind})", "green")])
+            for fix in f.fixes[:1]:
+                self._write([("      = ", "dim"),
+                             (f"fix: {_fix_words(fix.edits[0].replacement)} ({fix.applicability})", "green")])
 
     def _plain(self, result, lines: list[str] | None) -> None:
         """`file` without colour: the same text, built in batches (a file can
@@ -92,14 +92,7 @@ class Reporter(BaseReporter):
         out: list[str] = []
         path = result.path
         nlines = len(lines) if lines is not None else 0
-        rows = getattr(result.findings, "report_rows", None)  # a FindingSet: no Finding objects
-        if rows is None:
-            rows = ((f.line, f.column, f.end_line, f.end_column, f.rule, f.category, f.message,
-                     (f.suggestions[0].replacement, f.suggestions[0].safe) if f.suggestions else None,
-                     f.severity)
-                    for f in result.findings)
-        else:
-            rows = rows()
+        rows = result.findings.report_rows()  # no Finding objects
         for number, column, end_number, end_column, rule, category, message, fix, severity in rows:
             out.append(f"{path}:{number}:{column}: {str(severity)}: {rule} [{category}] {message}\n")
             if number - 1 < nlines:
@@ -111,8 +104,8 @@ class Reporter(BaseReporter):
                 marks = max(1, _width(shown[start - offset: end - offset]))
                 out.append(f"{number:>6} | {shown}\n       | {' ' * pad}{'^' * marks}\n")
             if fix is not None:
-                replacement, safe = fix
-                out.append(f"      = fix: {_fix_words(replacement)} ({'safe' if safe else 'unsafe'})\n")
+                replacement, applicability = fix
+                out.append(f"      = fix: {_fix_words(replacement)} ({applicability})\n")
             if len(out) >= 2000:
                 self.stream.write("".join(out))
                 out.clear()

@@ -140,5 +140,5 @@ def _inside(finding: Finding, length: int) -> bool:
     if not all(isinstance(v, str) for v in (finding.rule, finding.name, finding.category,
                                             finding.excerpt, finding.message)):
         return False
-    return all(type(s.offset) is int and type(s.end_offset) is int and isinstance(s.replacement, str)
-               and 0 <= s.offset <= s.end_offset <= length for s in finding.suggestions)
+    return all(type(e.offset) is int and type(e.end_offset) is int and isinstance(e.replacement, str)
+               and 0 <= e.offset <= e.end_offset <= length for fix in finding.fixes for e in fix.edits)

@@ -81,7 +81,7 @@ def lint_corpus(source: str, runner: Runner, jobs: int, text_field: str = "text"
         try:
             stream = open(source, "rb")
         except OSError as exc:
-            yield RecordResult(name, [], f"{name}: cannot read ({exc.strerror or exc})", record_id=None)
+            yield RecordResult(name, error=f"{name}: cannot read ({exc.strerror or exc})", record_id=None)
             return
     try:
         yield from lint_records(read_records(stream, name, text_field, id_field), runner, jobs, filename)
@@ -133,14 +133,14 @@ def _set_settings(config, filename: str, keep_text: bool) -> None:
 
 
 def _lint(record: Record) -> RecordResult:
-    from lintnews.engine.lint import lint_document
+    from lintnews.engine.lint import findings_of
     from lintnews.markup import make_document
 
     shown = str(record.record_id)
     if record.error is not None:
-        return RecordResult(shown, [], record.error, record_id=record.record_id)
+        return RecordResult(shown, error=record.error, record_id=record.record_id)
     ctx, filename, keep_text = _SETTINGS
-    findings = lint_document(make_document(record.text, filename), ctx)
+    findings = findings_of(make_document(record.text, filename), ctx)
     return RecordResult(shown, findings, None, record.text if keep_text else None,
                         record_id=record.record_id)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from dataclasses import dataclass
 from lintnews.config import Config, ConfigError, load_config
 from lintnews.run.gcpause import resume
+from lintnews.engine.findingset import FindingSet
 from lintnews.engine.results import FileResult
 from lintnews.run.source import SourceError, decode, read_source
 
@@ -95,7 +96,7 @@ class Runner:
     def process(self, target: Target) -> FileResult:
         """Lint one target; a read problem becomes the result's `error`."""
         if target.error is not None:
-            return FileResult(target.shown, [], target.error)
+            return FileResult(target.shown, error=target.error)
         try:
             if target.path is None:
                 source = decode(sys.stdin.buffer.read(), target.shown, self.encoding)
@@ -103,12 +104,12 @@ class Runner:
             else:
                 outside = self.outside_roots(target.path)
                 if outside is not None:
-                    return FileResult(target.shown, [], f"{target.shown}: a symlink to {outside}, outside "
+                    return FileResult(target.shown, error=f"{target.shown}: a symlink to {outside}, outside "
                                       "the folders being checked; skipped, not read or fixed", skipped=True)
                 source = read_source(target.path, self.encoding, target.shown)
                 folder = target.path.parent
         except SourceError as exc:
-            return FileResult(target.shown, [], str(exc), skipped=exc.skipped)
+            return FileResult(target.shown, error=str(exc), skipped=exc.skipped)
         if self.fix_mode is not None:
             result = self.lint_text(source.text, target.shown, folder)
             self.fix(source, target, folder, result)
@@ -118,7 +119,7 @@ class Runner:
         key = self.cache.key(source.raw, target.shown, self.config_for(folder), self.encoding)
         findings = self.cache.get(key, source.text)
         if findings is not None:
-            return FileResult(target.shown, findings, None, source.text if self.keep_text else None)
+            return FileResult(target.shown, FindingSet.of(source.text, findings), None, source.text if self.keep_text else None)
         result = self.lint_text(source.text, target.shown, folder)
         self.cache.put(key, result.findings)
         return result

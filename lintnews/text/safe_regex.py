@@ -61,6 +61,10 @@ RULE_TIMEOUT = Rule(
         Example("Kyiv.\n", (),
                 config=(("rules", (str(BUILTIN_RULES / "examples" / "rule-timeout"),)),)),
     ),
+    messages={
+        "default": "The rule patterns of rule files ran out of their {budget:.1f} s budget on this text, so their findings here are incomplete: {patterns}. Rewrite a slow pattern so that text can match it in only one way (avoid nested repetition such as (a|a)+).",
+        "more": "The rule patterns of rule files ran out of their {budget:.1f} s budget on this text, so their findings here are incomplete: {patterns}; and {more} more. Rewrite a slow pattern so that text can match it in only one way (avoid nested repetition such as (a|a)+).",
+    },
 )
 
 
@@ -91,13 +95,10 @@ def timeout_finding(doc, timeouts: list[RuleTimeout]):
     """One LN002 finding, at the top of `doc`, naming every pattern that ran out of time."""
     budget = timeouts[0].budget
     named = "; ".join(t.describe() for t in timeouts[:MAX_NAMED])
-    more = f"; and {len(timeouts) - MAX_NAMED} more" if len(timeouts) > MAX_NAMED else ""
-    message = (
-        f"The rule patterns of rule files ran out of their {budget:.1f} s budget on this text, "
-        f"so their findings here are incomplete: {named}{more}. Rewrite a slow pattern so that "
-        "text can match it in only one way (avoid nested repetition such as (a|a)+)."
-    )
-    return doc.finding(RULE_TIMEOUT, 0, 0, message, original=True)
+    if len(timeouts) > MAX_NAMED:
+        return doc.finding(RULE_TIMEOUT, 0, 0, {"budget": budget, "patterns": named, "more": len(timeouts) - MAX_NAMED},
+                           original=True, template="more")
+    return doc.finding(RULE_TIMEOUT, 0, 0, {"budget": budget, "patterns": named}, original=True)
 
 
 class Deadline:

@@ -7,31 +7,21 @@ become findings, and the phrase findings of the boilerplate kind
 """
 from __future__ import annotations
 
-from lintnews.finding import Severity
+from lintnews.finding import UNSAFE, Severity
 
-STRUCTURE_MESSAGE = (
-    "These {count} lines look like a {kind} of the web page around the article, not part of it "
-    "(“{first}”): remove them."
-)
-STRUCTURE_MESSAGE_ONE = "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line."
+#: LN305's messages. A block finding's arguments `kind` and `lines` say what
+#: it is (lintnews.engine.overlap reads them).
+FURNITURE_MESSAGES = {
+    "block": "These {lines} lines look like a {kind} of the web page around the article, not part of it "
+             "(“{first}”): remove them.",
+    "line": "“{first}” looks like a {kind} of the web page around the article, not part of it: remove the line.",
+    "sentence": "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it.",
+    "title-tail": "“{found}” is the website's name added to the page title, not part of the headline: remove it.",
+}
 #: Blocks of links to other articles: their lines are headlines, prose an
 #: editor may keep as links, so damage inside them is still reported. Every
 #: other block of page furniture explains what lies inside it (lintnews.engine.overlap).
 LINK_KINDS = frozenset({"teaser list", "link list"})
-_BLOCK_OPENING, _BLOCK_KIND_END = "lines look like a ", " of the web page"
-
-
-def furniture_block_kind(message: str) -> str | None:
-    """The kind of block an LN305 block finding names (from its message), or None."""
-    at = message.find(_BLOCK_OPENING)
-    end = message.find(_BLOCK_KIND_END, at)
-    if at < 0 or end < 0 or not message.startswith("These "):
-        return None
-    return message[at + len(_BLOCK_OPENING):end]
-
-
-SENTENCE_MESSAGE = "“{found}” is a sentence from a {kind} of the web page, joined into the article's text: remove it."
-TITLE_TAIL_MESSAGE = "“{found}” is the website's name added to the page title, not part of the headline: remove it."
 
 
 def structure_rule(entry, ruleset):
@@ -64,8 +54,9 @@ def structure_findings(doc, structure, spans, found, matcher_hit):
     page = analyse(doc.prose, spans, vocab, known, agencies, doc.element_context)
     out = []
     for start, end, kind in joined_sentences(doc.prose, spans, vocab, matcher_hit):
-        message = SENTENCE_MESSAGE.format(found=_clip(doc.prose[start:end]), kind=KIND_NAMES.get(kind, "block"))
-        out.append(doc.finding(entry.rule, start, end, message, [("", False)]))
+        out.append(doc.finding(entry.rule, start, end,
+                               {"found": _clip(doc.prose[start:end]), "kind": KIND_NAMES.get(kind, "block")},
+                               [("", UNSAFE)], template="sentence"))
     if page is None:
         yield from out
         yield from (f for f, _first, _last in found)
@@ -76,15 +67,14 @@ def structure_findings(doc, structure, spans, found, matcher_hit):
         count = block.last - block.first + 1
         first = _clip(doc.prose[spans[block.first][0]:spans[block.first][1]])
         kind = KIND_NAMES.get(block.kind, "block")
-        template = STRUCTURE_MESSAGE if count > 1 else STRUCTURE_MESSAGE_ONE
-        message = template.format(count=count, kind=kind, first=first)
-        out.append(doc.finding(entry.rule, start, end, message, [doc.line_removal(start, end)]))
+        out.append(doc.finding(entry.rule, start, end, {"lines": count, "kind": kind, "first": first},
+                               [doc.line_removal(start, end)], template="block" if count > 1 else "line"))
         covered.update(range(block.first, block.last + 1))
     if page.title_tail is not None:
         start, end = page.title_tail
         found_text = doc.prose[start:end].strip()
-        out.append(doc.finding(entry.rule, start, end, TITLE_TAIL_MESSAGE.format(found=found_text),
-                               [("", False)]))
+        out.append(doc.finding(entry.rule, start, end, {"found": found_text}, [("", UNSAFE)],
+                               template="title-tail"))
     for f, first, last in found:
         if not all(i in covered for i in range(first, last + 1)):
             out.append(f)

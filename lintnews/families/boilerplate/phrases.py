@@ -38,8 +38,8 @@ from __future__ import annotations
 import regex
 
 from lintnews.model import Check
-from lintnews.kinds.common import format_message
-from lintnews.families.boilerplate.furniture import structure_findings, structure_rule
+from lintnews.kinds.common import templated
+from lintnews.families.boilerplate.furniture import FURNITURE_MESSAGES, structure_findings, structure_rule
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
@@ -61,6 +61,8 @@ DEFAULT_MESSAGES = {
     "meta": "“{found}” is a note from the publishing system, not part of the article: remove the line.",
     "credit": "“{found}” credits news agencies; keep it only if your house style prints such credits.",
 }
+#: After a teaser's message when the lines after it go with it.
+TEASER_LINES = " The {teasers} teaser lines after it go with it."
 
 
 def build(entries, ruleset):
@@ -72,14 +74,13 @@ def build(entries, ruleset):
     for entry in entries:
         if entry.data.get("role") not in ROLES:
             raise entry.error(f"'role' must be one of: {', '.join(ROLES)}")
+    entries = [_templated(e) for e in entries]
     # credits first: "Source: Reuters" is a credit before it is a meta line
     phrase_entries = [e for e in entries if e.data["role"] != "structure"]
     for entry in entries:
         if entry.data["role"] == "structure":
             structure = structure_rule(entry, ruleset)
     for n, entry in enumerate(sorted(phrase_entries, key=lambda e: e.data.get("role") != "credit")):
-        role = entry.data.get("role")
-        format_message(entry, DEFAULT_MESSAGES[role], found="x")
         phrases = _phrase_table(entry, "phrases", required=True)
         edge = _phrase_table(entry, "edge_phrases", required=False)
         for group, items, table in ((f"r{n}", phrases, owners), (f"e{n}", edge, edge_owners)):
@@ -100,6 +101,18 @@ def build(entries, ruleset):
                                        lambda s, e: _match(doc.prose, s, e, matcher) is not None)
 
     return [Check(rules, run)]
+
+
+def _templated(entry):
+    """The entry with its rule's message templates (`kinds.common.templated`)."""
+    from dataclasses import replace
+
+    role = entry.data["role"]
+    if role == "structure":
+        return templated(entry, FURNITURE_MESSAGES)
+    entry = templated(entry, {"default": DEFAULT_MESSAGES[role]}, found="x")
+    messages = {**entry.rule.messages, "with-teasers": entry.rule.messages["default"] + TEASER_LINES}
+    return replace(entry, rule=replace(entry.rule, messages=messages))
 
 
 def _build_matcher(groups, ruleset) -> "_Matcher":
@@ -285,13 +298,10 @@ def _scan(doc, ctx, matcher, owners, edge_owners, credit=None):
         teaser_line = entry.data["role"] == "teaser" and bool(hit.group("tail"))
         if entry.data["role"] == "teaser" and not teaser_line:
             stop = _teaser_block(prose, lines, index)
-        found = prose[start:end]
-        message = format_message(entry, DEFAULT_MESSAGES[entry.data["role"]], found=found)
-        if stop > index:
-            message += f" The {stop - index} teaser lines after it go with it."
         block_end = lines[stop][1]
-        yield (doc.finding(entry.rule, start, block_end, message,
-                           [doc.line_removal(start, block_end)]), index, stop)
+        arguments = {"found": prose[start:end], "teasers": stop - index} if stop > index else {"found": prose[start:end]}
+        yield (doc.finding(entry.rule, start, block_end, arguments, [doc.line_removal(start, block_end)],
+                           template="with-teasers" if stop > index else "default"), index, stop)
         index = stop + 1
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 
 TITLE_TAIL = Rule(
@@ -47,6 +47,8 @@ TITLE_TAIL = Rule(
         Example("Zelensky visits London\nThe visit was reported by DW - and by the BBC.\n"
                 "He met the king - BBC News said so on 9.02.2023 too.\n"),
     ),
+    messages={"default": "“{tail}” is the site's name from the web page's title, not part of the headline: "
+                         "remove it."},
 )
 
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -118,11 +120,7 @@ def _blanks_before(prose: str, dash: int) -> int | None:
 
 def _finding(doc, prose: str, start: int, end: int):
     tail = prose[start:end].strip()
-    return doc.finding(
-        TITLE_TAIL, start, end,
-        f"“{tail}” is the site's name from the web page's title, not part of the headline: remove it.",
-        suggestions=[("", True)],
-    )
+    return doc.finding(TITLE_TAIL, start, end, {"tail": tail}, [("", SAFE)])
 
 
 CHECKS = [title_tails]

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 
-from lintnews.finding import Severity
+from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
 
@@ -57,6 +57,12 @@ REPEATED = Rule(
         Example("The city council met on Monday to discuss the budget.\n"
                 "The city council met on Tuesday to approve the budget.\n", ()),
     ),
+    messages={
+        "default": "This {kind} repeats the one on line {line} word for word: remove one copy.",
+        "sentence": "This sentence repeats one on line {line} word for word: remove one copy.",
+        "more": "This {kind} repeats the one on line {line} word for word, and {more} more copies follow it "
+                "(not reported one by one): remove the copies.",
+    },
 )
 
 NEAR_DUPLICATE = Rule(
@@ -97,6 +103,8 @@ NEAR_DUPLICATE = Rule(
             (),
         ),
     ),
+    messages={"default": "This paragraph says again what the paragraph on line {line} says, in slightly "
+                         "different words: keep one version."},
 )
 
 ECHO = Rule(
@@ -115,6 +123,7 @@ ECHO = Rule(
                 fixed="He said they will get “exactly what they want.”"),
         Example("He said they will get “exactly what they want.” They want more.", ()),
     ),
+    messages={"default": "“{words}” repeats the words just before it: remove the repetition."},
 )
 
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
@@ -194,11 +203,8 @@ class _Seen:
     def summaries(self, doc):
         for key, (start, end, kind) in self.overflow.items():
             more = self.copies[key] - _MAX_REPORTED_COPIES
-            yield doc.finding(
-                REPEATED, start, end,
-                f"This {kind} repeats the one on line {_line(doc, self.first[key])} word for word, "
-                f"and {more - 1} more copies follow it (not reported one by one): remove the copies.",
-            )
+            yield doc.finding(REPEATED, start, end,
+                              {"kind": kind, "line": _line(doc, self.first[key]), "more": more - 1}, template="more")
 
 
 @check(REPEATED, NEAR_DUPLICATE)
@@ -227,23 +233,15 @@ def duplicates(doc, ctx):
                         continue  # a list item: a meal plan repeats "1 tsp. oil" on every day
                 first = seen_paragraphs.repeat(key, start, end, "paragraph")
                 if first is not None and not doc.is_title(first) and not _is_page_headline(doc, first):
-                    yield doc.finding(
-                        REPEATED, start, end,
-                        f"This paragraph repeats the one on line {_line(doc, first)} word for word: "
-                        "remove one copy.",
-                        suggestions=[("", False)],
-                    )
+                    yield doc.finding(REPEATED, start, end, {"kind": "paragraph", "line": _line(doc, first)},
+                                      [("", UNSAFE)])
                 continue
             seen_paragraphs.first[key] = start
         yield from _repeated_sentences(doc, start, end, seen_sentences)
         if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
             earlier = near.match_and_add(start, words)
             if earlier is not None:
-                yield doc.finding(
-                    NEAR_DUPLICATE, start, end,
-                    f"This paragraph says again what the paragraph on line {_line(doc, earlier)} "
-                    "says, in slightly different words: keep one version.",
-                )
+                yield doc.finding(NEAR_DUPLICATE, start, end, {"line": _line(doc, earlier)})
     yield from seen_paragraphs.summaries(doc)
     yield from seen_sentences.summaries(doc)
 
@@ -281,12 +279,8 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
         if _long_enough(sentence):
             first = seen.repeat(key, pos, stop, "sentence")
             if first is not None:
-                yield doc.finding(
-                    REPEATED, pos, stop,
-                    f"This sentence repeats one on line {_line(doc, first)} word for word: "
-                    "remove one copy.",
-                    suggestions=[("", False)],
-                )
+                yield doc.finding(REPEATED, pos, stop, {"kind": "sentence", "line": _line(doc, first)},
+                                  [("", UNSAFE)], template="sentence")
 
 
 class _NearIndex:
@@ -389,11 +383,7 @@ def repeated_fragment(doc, ctx):
         end = m.end()
         if m.group("mark")[0] not in ".!?," and m.group("end")[-1] in ".,":
             end -= 1  # keep the sentence's own period, which the first copy lacks
-        yield doc.finding(
-            ECHO, m.end("mark"), end,
-            f"“{m.group('words').strip()}” repeats the words just before it: remove the repetition.",
-            suggestions=[("", False)],
-        )
+        yield doc.finding(ECHO, m.end("mark"), end, {"words": m.group("words").strip()}, [("", UNSAFE)])
 
 
 CHECKS = [duplicates, repeated_fragment]

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from itertools import accumulate, islice
 from operator import methodcaller
 
-from lintnews.finding import Severity
+from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.quotation import in_quotation
 
@@ -66,6 +66,10 @@ REPEATED_PHRASE = Rule(
         Example("Prices rose again and again, very, very fast, day by day, in New York, New York; "
                 "“we will fight, we will fight,” he said.", ()),
     ),
+    messages={
+        "default": "“{phrase}” is said twice in a row: remove the repetition.",
+        "name": "The name “{phrase}” is written twice in a row: remove the second one.",
+    },
 )
 
 REPEATED_END = Rule(
@@ -98,6 +102,7 @@ REPEATED_END = Rule(
                 "In Ohio, they voted for control of the state senate; in Iowa, they voted for "
                 "control of the governor's office.", ()),
     ),
+    messages={"default": "“{tail}” repeats what the sentence has already said: remove it."},
 )
 
 
@@ -246,12 +251,8 @@ def _repeated_phrases(doc, ctx, offset: int, prose: str):
         start, end = span
         reported_until = end
         phrase = prose[second[0][0]:second[-1][1]]
-        message = (f"“{phrase}” is said twice in a row: remove the repetition." if len(second) > 1 else
-                   f"The name “{phrase}” is written twice in a row: remove the second one.")
-        yield doc.finding(
-            REPEATED_PHRASE, offset + start, offset + end, message,
-            suggestions=[("", False)],
-        )
+        yield doc.finding(REPEATED_PHRASE, offset + start, offset + end, {"phrase": phrase}, [("", UNSAFE)],
+                          template="default" if len(second) > 1 else "name")
 
 
 def _copies(prose: str, hits, tokens_before: list[int], line_starts: list[int]) -> list[tuple[list, list]]:
@@ -365,11 +366,7 @@ def repeated_ends(doc, ctx):
             continue
         if in_quotation(doc, comma, stop):
             continue
-        yield doc.finding(
-            REPEATED_END, comma, stop,
-            f"“{tail}” repeats what the sentence has already said: remove it.",
-            suggestions=[("", False)],
-        )
+        yield doc.finding(REPEATED_END, comma, stop, {"tail": tail}, [("", UNSAFE)])
 
 
 def _repeats(head: list[str], tail: list[str], data: DuplicationData) -> bool:

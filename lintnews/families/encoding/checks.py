@@ -18,7 +18,7 @@ import regex
 
 import unicodedata
 
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 
 MOJIBAKE = Rule(
@@ -43,6 +43,11 @@ MOJIBAKE = Rule(
                 fixed="The café reopened on Monday."),
         Example("The café reopened on Monday, said the minister’s naïve aide.", ()),
     ),
+    messages={
+        "default": "“{found}” is mojibake (text decoded with the wrong encoding): it should read “{fixed}”.",
+        "partial": "“{found}” is mojibake (text decoded with the wrong encoding) that has lost some of its "
+                   "bytes: it can be repaired only in part (“{fixed}”); restore it from the source.",
+    },
 )
 
 INVISIBLE = Rule(
@@ -77,6 +82,12 @@ INVISIBLE = Rule(
                 fixed="Officials in Kyiv said so."),
         Example("The price rose by 10\u00a0% and the team 👩\u200d🔬 said so.", ()),
     ),
+    messages={
+        "default": "Here is {what}: remove it.",
+        "space": "Here is {what}: replace it with a space.",
+        "restore": "Here is {what}: restore the lost character by hand.",
+        "line-edge": "A no-break space at the start or end of a line: remove it.",
+    },
 )
 
 #: A UTF-8 lead byte as Latin-1/1252 followed by continuation bytes as Latin-1/1252.
@@ -132,19 +143,10 @@ def mojibake(doc, ctx):
         for i1, i2, j1, j2 in _merged(_edits(line, fixed)):
             bad, good = line[i1:i2], fixed[j1:j2]
             if _incomplete(good):  # bytes were lost on the way: the repair is only partial
-                yield doc.finding(
-                    MOJIBAKE, start + i1, start + i2,
-                    f"“{bad}” is mojibake (text decoded with the wrong encoding) that has lost "
-                    f"some of its bytes: it can be repaired only in part (“{good}”); restore it "
-                    "from the source.",
-                )
+                yield doc.finding(MOJIBAKE, start + i1, start + i2, {"found": bad, "fixed": good},
+                                  template="partial")
                 continue
-            yield doc.finding(
-                MOJIBAKE, start + i1, start + i2,
-                f"“{bad}” is mojibake (text decoded with the wrong encoding): "
-                f"it should read “{good}”.",
-                suggestions=[(good, True)],
-            )
+            yield doc.finding(MOJIBAKE, start + i1, start + i2, {"found": bad, "fixed": good}, [(good, SAFE)])
 
 
 def _edits(line: str, fixed: str):
@@ -257,12 +259,11 @@ def invisible_characters(doc, ctx):
         what, replacement, safe = _describe(ch)
         if replacement == "" and _joins_scripts(prose, i):
             safe = False  # removing it would make one word of two scripts: a person decides
-        suggestions = [] if replacement is None else [(replacement, safe)]
-        action = "remove it" if replacement == "" else (
-            "replace it with a space" if replacement else "restore the lost character by hand")
+        fixes = [] if replacement is None else [(replacement, SAFE if safe else UNSAFE)]
+        template = "default" if replacement == "" else "space" if replacement else "restore"
         severity = Severity.ERROR if ch == "\ufffd" else None
-        yield doc.finding(INVISIBLE, i, i + 1, f"Here is {what}: {action}.",
-                          suggestions=suggestions, severity=severity)
+        yield doc.finding(INVISIBLE, i, i + 1, {"what": what, "character": f"U+{ord(ch):04X}"}, fixes,
+                          severity=severity, template=template)
 
 
 def _joins_scripts(prose: str, i: int) -> bool:
@@ -299,9 +300,7 @@ def _nbsp(doc, prose: str, i: int):
     if not prose[line_start:len(prose) if line_end == -1 else line_end].strip():
         return  # a spacer line (<p>&nbsp;</p>): layout, not text
     if before in ("", "\n") or after in ("", "\n"):
-        yield doc.finding(INVISIBLE, i, i + 1,
-                          "A no-break space at the start or end of a line: remove it.",
-                          suggestions=[("", True)])
+        yield doc.finding(INVISIBLE, i, i + 1, {"character": "U+00A0"}, [("", SAFE)], template="line-edge")
     # A no-break space beside another space is a doubled space: LN603 (spacing).
 
 

@@ -21,6 +21,8 @@ UNKNOWN_CODE = Rule(
                 fixed=False),
         Example("<!-- lintnews-disable LN2 -->\nkyiv.\n", (), "example.md"),
     ),
+    messages={"default": "This suppression comment names “{code}”, which is not a lintnews rule code, so it "
+                         "silences nothing. Run `lintnews rules` for the list."},
 )
 
 
@@ -30,12 +32,7 @@ def unknown_suppression_codes(doc, ctx):
     for d in directives(doc):
         for code in d.codes:
             if not any(known.startswith(code) for known in codes):
-                yield doc.finding(
-                    UNKNOWN_CODE, d.start, d.end,
-                    f"This suppression comment names “{code}”, which is not a lintnews rule "
-                    "code, so it silences nothing. Run `lintnews rules` for the list.",
-                    original=True,
-                )
+                yield doc.finding(UNKNOWN_CODE, d.start, d.end, {"code": code}, original=True)
 
 
 CHECKS = [unknown_suppression_codes]

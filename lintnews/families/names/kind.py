@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from lintnews.errors import RuleFileError
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, soundalike
 from lintnews.families.names.context import Whereabouts
@@ -33,7 +33,7 @@ from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import GUARD as GENERATED
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
-from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word
+from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word, templated
 
 #: A lowercase variant this frequent in English is a word, not a name (the
 #: English list also holds names such as "kiev" at low frequencies).
@@ -57,14 +57,73 @@ _WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
 _MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
 _CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
 
+#: The messages of a listed variant by its origin (any rule with `origins`) ...
+_VARIANT_MESSAGES = {
+    "foreign": "{language} transliteration of {native}: English writes “{fixed}”.",
+    "case-form": "“{found}” is {native} with a Russian or Ukrainian case ending, left by translation: "
+                 "English writes “{fixed}”.",
+    "russian-derived": "“{found}” is the Russian-derived spelling of {native}: English news writes “{fixed}”.",
+    "romanization": "“{found}” is an older or non-standard romanization of {native}: {house} writes “{fixed}”.",
+    "renamed": "“{found}” is the former name of {fixed}, renamed in {renamed}: write “{fixed}”, unless the text "
+               "is about the time before {renamed}.",
+    "renamed-native": "“{found}” ({old_native}) is the former name of {fixed}, renamed in {renamed}: write "
+                      "“{fixed}”, unless the text is about the time before {renamed}.",
+    "historical": "“{found}” is the historical spelling: keep it only in a historical text or a quoted title; "
+                  "otherwise write “{fixed}”.",
+    "misspelling": "“{found}” is a misspelling of {native}: write “{fixed}”.",
+}
+#: ... each also with what else the text writes (the template's name gets the suffix's).
+_ALSO_WRITTEN = {
+    "+lowercase": " This text also writes “{form}” {times}, in lowercase.",
+    "+some-lowercase": " This text also writes “{form}” {times} ({lowercase} in lowercase).",
+    "+also": " This text also writes “{form}” {times}.",
+}
+#: The messages of each report of the names kind.
+MESSAGES = {
+    "variants": {**_VARIANT_MESSAGES, **{name + suffix_name: message + suffix
+                                         for name, message in _VARIANT_MESSAGES.items()
+                                         for suffix_name, suffix in _ALSO_WRITTEN.items()}},
+    "inconsistent": {
+        "default": "This text writes “{found}” here and “{target}” {times} elsewhere: use one form, “{target}”.",
+        "house": "{house} style writes “{target}”, not “{form}”.",
+    },
+    "near": {
+        "default": "“{word}” is not a word and is close to {native}: did you mean “{fixed}”?",
+        "given": "“{word}” is one letter off {given}, the given name of {native}: did you mean “{given}”?",
+    },
+    "foreign-looking": {
+        "default": "“{word}” looks like a {language} spelling of a Slavic name ({what}): check the English form "
+                   "of this name.",
+    },
+    "russified-given": {
+        "default": "“{russian}” is the Russian form of the Ukrainian given name {ukrainian}: for a Ukrainian "
+                   "({russian} {surname}), English news writes “{ukrainian}”.",
+        "no-surname": "“{russian}” is the Russian form of the Ukrainian given name {ukrainian}, and this text "
+                      "gives Ukrainians Russian given names: for a Ukrainian, write “{ukrainian}”.",
+        "patronymic": "“{russian}” is the Russian form of a Ukrainian patronymic: for a Ukrainian, English news "
+                      "writes “{ukrainian}”.",
+    },
+    "round-trip": {
+        "default": "“{found}” looks like {figure}, spelt back from Cyrillic: write “{fixed}”.",
+        "role": "“{found}” looks like {figure}, {role}, spelt back from Cyrillic: write “{fixed}”.",
+    },
+    "sound-alike": {
+        "default": "“{word}” and “{target}” {times} elsewhere are one name in two spellings: write “{target}”.",
+        "official": "“{word}” and the official form “{target}” are one name in two spellings: write “{target}”.",
+    },
+}
+
 
 def build(entries, ruleset):
     by_origin: dict[str, tuple] = {}
     by_report: dict[str, object] = {}
     for entry in entries:
-        report = entry.data.get("report")
-        if report not in REPORTS:
+        if entry.data.get("report") not in REPORTS:
             raise entry.error(f"'report' must be one of {', '.join(REPORTS)}")
+    entries = [templated(e, {**(MESSAGES["variants"] if "origins" in e.data else {}), **MESSAGES[e.data["report"]]})
+               for e in entries]
+    for entry in entries:
+        report = entry.data.get("report")
         if report in ("variants", "near") and ("origins" in entry.data or report == "variants"):
             origins = entry.data.get("origins")
             if not isinstance(origins, list) or not origins or not all(o in ORIGINS for o in origins):
@@ -195,37 +254,28 @@ class _Names:
         fix = match_case(fix, found) if not hit.lowercase else fix
         native = hit.entity.native_part(hit.part)
         language = ORIGINS[hit.origin]
+        arguments = {"found": found, "fixed": fix, "native": native, "language": language, "origin": hit.origin}
         if hit.origin in _FOREIGN:
-            message = f"{language} transliteration of {native}: English writes “{fix}”."
-        elif hit.origin == "case-form":
-            message = (f"“{found}” is {native} with a Russian or Ukrainian case ending, left by translation: "
-                       f"English writes “{fix}”.")
-        elif hit.origin == "russian-derived":
-            message = f"“{found}” is the Russian-derived spelling of {native}: English news writes “{fix}”."
+            template = "foreign"
         elif hit.origin == "romanization":
-            message = (f"“{found}” is an older or non-standard romanization of {native}: "
-                       f"{_house_name(house)} writes “{fix}”.")
+            template = "romanization"
+            arguments["house"] = _house_name(house)
         elif hit.origin == "renamed":
-            old = f" ({hit.old_native})" if hit.old_native else ""
-            message = (f"“{found}”{old} is the former name of {fix}, renamed in {hit.renamed}: "
-                       f"write “{fix}”, unless the text is about the time before {hit.renamed}.")
-        elif hit.origin == "historical":
-            message = (f"“{found}” is the historical spelling: keep it only in a historical text "
-                       f"or a quoted title; otherwise write “{fix}”.")
+            template = "renamed-native" if hit.old_native else "renamed"
+            arguments.update(renamed=hit.renamed, old_native=hit.old_native)
+        elif hit.origin in ("case-form", "russian-derived", "historical"):
+            template = hit.origin
         else:
-            message = f"“{found}” is a misspelling of {native}: write “{fix}”."
+            template = "misspelling"
         if hit.entity.id in written:
             form, n, lower = written[hit.entity.id]
-            if lower == n:
-                message += f" This text also writes “{form}” {_times(n)}, in lowercase."
-            elif lower:
-                message += f" This text also writes “{form}” {_times(n)} ({lower} in lowercase)."
-            else:
-                message += f" This text also writes “{form}” {_times(n)}."
+            arguments.update(form=form, times=_times(n), count=n, lowercase=lower)
+            template += "+lowercase" if lower == n else "+some-lowercase" if lower else "+also"
         severity = house.severity.get(entry.rule.code) or origin_level or entry.rule.severity
         severity = quoted_severity(doc, ctx, severity, start, end)
         if severity is not None:
-            yield doc.finding(entry.rule, start, end, message, [(fix, hit.safe)], severity=severity)
+            yield doc.finding(entry.rule, start, end, arguments, [(fix, SAFE if hit.safe else UNSAFE)],
+                              severity=severity, template=template)
 
     def _after_given_name(self, prose: str, start: int) -> bool:
         m = _WORD_BEFORE.search(prose, max(0, start - 30), start)
@@ -255,16 +305,19 @@ class _Names:
                 if form == target or lowercase:
                     continue
                 if target in counts:
-                    message = (f"This text writes “{prose_at(doc, start, end)}” here and “{target}” "
-                               f"{_times(counts[target])} elsewhere: use one form, “{target}”.")
+                    arguments = {"found": prose_at(doc, start, end), "target": target,
+                                 "times": _times(counts[target]), "count": counts[target]}
+                    template = "default"
                     severity = house.severity.get(entry.rule.code) or entry.rule.severity
                 else:
-                    message = f"{_house_name(house)} style writes “{target}”, not “{form}”."
+                    arguments = {"house": _house_name(house), "target": target, "form": form}
+                    template = "house"
                     severity = Severity.INFO
                 severity = quoted_severity(doc, ctx, severity, start, end)
                 if severity is not None:
                     fix = match_case(target, prose_at(doc, start, end))
-                    yield doc.finding(entry.rule, start, end, message, [(fix, False)], severity=severity)
+                    yield doc.finding(entry.rule, start, end, arguments, [(fix, UNSAFE)], severity=severity,
+                                      template=template)
 
     # -- LN205 near a known name, LN206 foreign-looking ---------------------
     def _judge(self, word: str):
@@ -318,10 +371,8 @@ class _Names:
                 entry = self.foreign_entry
                 severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
                 if severity is not None:
-                    yield doc.finding(
-                        entry.rule, start, end,
-                        f"“{word}” looks like a {language} spelling of a Slavic name ({what}): "
-                        "check the English form of this name.", severity=severity)
+                    yield doc.finding(entry.rule, start, end, {"word": word, "language": language, "what": what},
+                                      severity=severity)
         if trips:
             yield from self._trips(doc, ctx, trips)
 
@@ -355,10 +406,8 @@ class _Names:
         fix = self._surname(house, preferred, entity)
         severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
         if severity is not None:
-            yield doc.finding(
-                entry.rule, start, end,
-                f"“{word}” is not a word and is close to {entity.native}: did you mean “{fix}”?",
-                [(fix, False)], severity=severity)
+            yield doc.finding(entry.rule, start, end, {"word": word, "native": entity.native, "fixed": fix},
+                              [(fix, UNSAFE)], severity=severity)
 
 
     def _misspelt_given(self, doc, ctx, seen, entities):
@@ -380,10 +429,9 @@ class _Names:
                     continue
                 severity = quoted_severity(doc, ctx, self.near_entry.rule.severity, before.start(1), before.end(1))
                 if severity is not None:
-                    yield doc.finding(
-                        self.near_entry.rule, before.start(1), before.end(1),
-                        f"“{word}” is one letter off {given}, the given name of {entity.native}: "
-                        f"did you mean “{given}”?", [(given, False)], severity=severity)
+                    yield doc.finding(self.near_entry.rule, before.start(1), before.end(1),
+                                      {"word": word, "given": given, "native": entity.native},
+                                      [(given, UNSAFE)], severity=severity, template="given")
 
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
@@ -399,14 +447,13 @@ class _Names:
         if before is not None and Figures.same_given(before.group(1), figure):
             start = before.start(1)
             fix = f"{figure.given.split()[0]} {fix}"
-        found = prose[start:end]
-        role = f", {figure.role}" if figure.role else ""
+        arguments = {"found": prose[start:end], "figure": figure.name, "fixed": fix}
+        if figure.role:
+            arguments["role"] = figure.role
         severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
         if severity is not None:
-            yield doc.finding(
-                entry.rule, start, end,
-                f"“{found}” looks like {figure.name}{role}, spelt back from Cyrillic: write “{fix}”.",
-                [(fix, False)], severity=severity)
+            yield doc.finding(entry.rule, start, end, arguments, [(fix, UNSAFE)], severity=severity,
+                              template="role" if figure.role else "default")
 
     # -- LN211: a Russian given name before a Ukrainian surname ---------------
     def _russified(self, doc, ctx, covered, where, listed):
@@ -433,22 +480,19 @@ class _Names:
 
         for start, end, russian, ukrainian, surname in given_names.find(
                 doc, ukrainian_of, self.table.hits, where(), covered_at, listed):
+            arguments = {"russian": russian, "ukrainian": ukrainian}
             if surname:
-                message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}: "
-                           f"for a Ukrainian ({russian} {surname}), English news writes “{ukrainian}”.")
-            else:
-                message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}, and this "
-                           f"text gives Ukrainians Russian given names: for a Ukrainian, write “{ukrainian}”.")
+                arguments["surname"] = surname
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:
-                yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
+                yield doc.finding(entry.rule, start, end, arguments, [(ukrainian, UNSAFE)], severity=severity,
+                                  template="default" if surname else "no-surname")
         for start, end, russian, ukrainian in given_names.patronymics(
                 doc, ukrainian_of, self.table.hits, where, covered_at):
-            message = (f"“{russian}” is the Russian form of a Ukrainian patronymic: for a Ukrainian, "
-                       f"English news writes “{ukrainian}”.")
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:
-                yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
+                yield doc.finding(entry.rule, start, end, {"russian": russian, "ukrainian": ukrainian},
+                                  [(ukrainian, UNSAFE)], severity=severity, template="patronymic")
 
     # -- LN213: one name, two spellings ----------------------------------------
     def _official(self, word: str) -> str:
@@ -508,13 +552,12 @@ class _Names:
             if word not in report:
                 continue
             target, n = report[word]
-            elsewhere = f"“{target}” {_times(n)} elsewhere" if n else f"the official form “{target}”"
+            arguments = {"word": word, "target": target, "times": _times(n), "count": n} if n else \
+                {"word": word, "target": target}
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:
-                yield doc.finding(
-                    entry.rule, start, end,
-                    f"“{word}” and {elsewhere} are one name in two spellings: write “{target}”.",
-                    [(match_case(target, word), False)], severity=severity)
+                yield doc.finding(entry.rule, start, end, arguments, [(match_case(target, word), UNSAFE)],
+                                  severity=severity, template="default" if n else "official")
 
 
 def _sentence_start(prose: str, start: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from lintnews.families.quotes.conventions import quote_style
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, Severity
 from lintnews.text.quotation import FOREIGN, SINGLE, Mark, analyse, headline
 from lintnews.engine.registry import Example, Rule, check
 
@@ -41,6 +41,8 @@ UNCLOSED = Rule(
                 fixed=False),
         Example("The minister said “the talks will go on.\n\n“Nothing else matters,” she added.\n", ()),
     ),
+    messages={"default": "This {mark} opens a quotation that is never closed: add the closing mark where the "
+                         "quoted words end."},
 )
 STRAY = Rule(
     code="LN402", name="unmatched-closing-quote", category="quotes", severity=Severity.WARNING,
@@ -60,6 +62,8 @@ STRAY = Rule(
         Example("The Ukrainians’ position since the ’90s was clear, at six o’clock.\n", ()),
         Example("A 34\" monitor and a 6'2\" player; he said \"we bought the S1\" and left.\n", ()),
     ),
+    messages={"default": "This {mark} closes a quotation that was never opened: the opening mark is missing, "
+                         "or the words before it are a repeated fragment."},
 )
 SPLIT = Rule(
     code="LN403", name="quote-split-by-paragraph", category="quotes", severity=Severity.WARNING,
@@ -78,6 +82,9 @@ SPLIT = Rule(
                 fixed=False),
         Example("A neighbour spoke. “The roof fell in, and we ran.\n“It was awful.”\n", ()),
     ),
+    messages={"default": "This {mark} closes a quotation opened with {opening} on line {line}, but a paragraph "
+                         "in between does not open with a quotation mark: join the paragraphs, or open each "
+                         "paragraph of the quotation with a quotation mark."},
 )
 REOPENED = Rule(
     code="LN404", name="quote-opened-inside-quote", category="quotes", severity=Severity.WARNING,
@@ -93,6 +100,12 @@ REOPENED = Rule(
                 fixed=False),
         Example("He said: “We were told ‘stop it’ and we did,” he added.\n", ()),
     ),
+    messages={
+        "default": "A new quotation opens here while the one opened with {opening} on line {line} is still "
+                   "open: a closing mark is missing before it.",
+        "never-closed": "A new quotation opens here while the one opened with {opening} on line {line} is "
+                        "still open: a closing mark is missing before it. This one is never closed either.",
+    },
 )
 MIXED_PAIR = Rule(
     code="LN405", name="mixed-quote-pair", category="quotes", severity=Severity.INFO,
@@ -110,6 +123,8 @@ MIXED_PAIR = Rule(
                 fixed="“We will rebuild” she said, and “soon,” she added.\n"),
         Example("“We will rebuild” she said, and “soon,” she added.\n", ()),
     ),
+    messages={"default": "This quotation opens with {opening} and closes with {closing}: write {twin} here "
+                         "so the two marks match."},
 )
 MIXED_STYLE = Rule(
     code="LN406", name="mixed-quote-style", category="quotes", severity=Severity.INFO,
@@ -130,6 +145,10 @@ MIXED_STYLE = Rule(
                 fixed="“One,” he said. “Two,” she said. “Three,” they said.\n"),
         Example("\"One,\" he said. \"Two,\" she said. \"Three,\" they said.\n", ()),
     ),
+    messages={
+        "default": "Most quotations in this text use {wanted} marks; this one uses {used} marks: write {twin}.",
+        "house": "The house style writes {wanted} quotation marks: write {twin}.",
+    },
 )
 FOREIGN_MARKS = Rule(
     code="LN407", name="foreign-quote-marks", category="quotes", severity=Severity.WARNING,
@@ -148,6 +167,12 @@ FOREIGN_MARKS = Rule(
                 fixed="The agency called it “a provocation” on Monday.\n"),
         Example("The newspaper «Известия» called it “a provocation” on Monday.\n", ()),
     ),
+    messages={
+        "default": "{mark} is a quotation mark of Russian, Ukrainian, French or German text, not of English: "
+                   "write {english}.",
+        "unpaired": "{mark} is a quotation mark of Russian, Ukrainian, French or German text, not of English, "
+                    "and here it has no partner: use “ ” and check where the quotation begins and ends.",
+    },
 )
 
 _RULES = (UNCLOSED, STRAY, SPLIT, REOPENED, MIXED_PAIR, MIXED_STYLE, FOREIGN_MARKS)
@@ -171,25 +196,14 @@ def quotation_marks(doc, ctx):
         if event.kind == "unclosed":
             if at in reopened_unclosed:
                 continue
-            yield doc.finding(UNCLOSED, at, end,
-                              f"This {mark.char} opens a quotation that is never closed: add the "
-                              "closing mark where the quoted words end.")
+            yield doc.finding(UNCLOSED, at, end, {"mark": mark.char})
         elif event.kind == "stray":
-            yield doc.finding(STRAY, at, end,
-                              f"This {mark.char} closes a quotation that was never opened: the opening "
-                              "mark is missing, or the words before it are a repeated fragment.")
+            yield doc.finding(STRAY, at, end, {"mark": mark.char})
         elif event.kind == "split":
-            yield doc.finding(SPLIT, at, end,
-                              f"This {mark.char} closes a quotation opened with {other.char} on line "
-                              f"{line_of(other)}, but a paragraph in between does not open with a "
-                              "quotation mark: join the paragraphs, or open each paragraph of the "
-                              "quotation with a quotation mark.")
+            yield doc.finding(SPLIT, at, end, {"mark": mark.char, "opening": other.char, "line": line_of(other)})
         elif event.kind == "reopened":
-            also = (" This one is never closed either." if at in reopened_unclosed else "")
-            yield doc.finding(REOPENED, at, end,
-                              f"A new quotation opens here while the one opened with {other.char} on "
-                              f"line {line_of(other)} is still open: a closing mark is missing before "
-                              f"it.{also}")
+            yield doc.finding(REOPENED, at, end, {"opening": other.char, "line": line_of(other)},
+                              template="never-closed" if at in reopened_unclosed else "default")
 
     # The majority style is counted per family (double, single), so that
     # British headline single quotes ('deserves medal') over a body quoted
@@ -221,23 +235,17 @@ def quotation_marks(doc, ctx):
             wrong = opening if opening.straight == curly_document else closing
             twin = _twin(wrong)
             yield doc.finding(MIXED_PAIR, wrong.pos, wrong.end,
-                              f"This quotation opens with {opening.char} and closes with {closing.char}: "
-                              f"write {twin} here so the two marks match.",
-                              [(twin, True)], severity=style_severity)
+                              {"opening": opening.char, "closing": closing.char, "twin": twin},
+                              [(twin, SAFE)], severity=style_severity)
         elif opening.straight == curly_document and (house or _minority(tally[opening.family], curly_document)) \
                 and (opening, closing, depth) in counted:
             wanted, used = ("curly", "straight") if curly_document else ("straight", "curly")
             for mark in (opening, closing):
                 twin = _twin(mark)
-                why = (f"The house style writes {wanted} quotation marks" if house else
-                       f"Most quotations in this text use {wanted} marks; this one uses {used} marks")
-                yield doc.finding(MIXED_STYLE, mark.pos, mark.end, f"{why}: write {twin}.",
-                                  [(twin, True)], severity=style_severity)
+                yield doc.finding(MIXED_STYLE, mark.pos, mark.end, {"wanted": wanted, "used": used, "twin": twin},
+                                  [(twin, SAFE)], severity=style_severity, template="house" if house else "default")
     for mark in analysis.loose:
-        yield doc.finding(FOREIGN_MARKS, mark.pos, mark.pos + 1,
-                          f"{mark.char} is a quotation mark of Russian, Ukrainian, French or German "
-                          "text, not of English, and here it has no partner: use “ ” and check "
-                          "where the quotation begins and ends.")
+        yield doc.finding(FOREIGN_MARKS, mark.pos, mark.pos + 1, {"mark": mark.char}, template="unpaired")
 
 
 def _minority(family_tally: list[int], curly_document: bool) -> bool:
@@ -259,9 +267,8 @@ def _foreign(doc, prose, opening, closing, depth, curly_document):
         return  # the quoted words are in another script: the marks are theirs
     for mark in (opening, closing):
         english = _ENGLISH[(depth % 2, curly_document, mark.opening)]
-        yield doc.finding(FOREIGN_MARKS, mark.pos, mark.pos + 1,
-                          f"{mark.char} is a quotation mark of Russian, Ukrainian, French or German "
-                          f"text, not of English: write {english}.", [(english, True)])
+        yield doc.finding(FOREIGN_MARKS, mark.pos, mark.pos + 1, {"mark": mark.char, "english": english},
+                          [(english, SAFE)])
 
 
 CHECKS = [quotation_marks]

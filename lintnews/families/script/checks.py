@@ -31,7 +31,7 @@ import regex
 import unicodedata
 
 
-from lintnews.finding import Severity
+from lintnews.finding import DISPLAY_ONLY, SAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 
 MIXED_SCRIPT = Rule(
@@ -55,6 +55,13 @@ MIXED_SCRIPT = Rule(
         Example("The letter \u0412\u02bc\u042f\u0427\u0415\u0421\u041b\u0410\u0412 signed was short."),
     ),
     fixable=True,
+    messages={
+        "default": "“{word}” mixes scripts: {letters} in a {script} word. It looks right but search, spell checking and sorting fail on it. Write “{fixed}”.",
+        "retype": "“{word}” mixes scripts: {letters} in a {script} word. It looks right but search, spell checking and sorting fail on it. Retype it in {script} letters.",
+        "unit": "The unit after “°” is written with {letter}, a look-alike of the Latin “{latin}”. Write “°{latin}”.",
+        "initial": "The initial {letter} is not a Latin letter, in a name written in Latin letters. It looks right but search and sorting fail on it: write the Latin “{latin}.”.",
+        "initial-or-name": "The initial {letter} is not a Latin letter, in a name written in Latin letters. It looks right but search and sorting fail on it: write the Latin “{latin}.”, or “{roman}.” if it stands for a Russian or Ukrainian name.",
+    },
 )
 
 LATIN, CYRILLIC, GREEK = "Latin", "Cyrillic", "Greek"
@@ -157,24 +164,19 @@ def mixed_script_words(doc, ctx):
         if result is None:
             continue
         target, fixed, odd = result
-        message = (f"“{word}” mixes scripts: {_describe(odd)} in a {target} word. It looks right "
-                   "but search, spell checking and sorting fail on it.")
+        arguments = {"word": word, "letters": _describe(odd), "script": target}
         if fixed:
-            yield doc.finding(MIXED_SCRIPT, start, end, message + f" Write “{fixed}”.", [(fixed, True)])
+            yield doc.finding(MIXED_SCRIPT, start, end, {**arguments, "fixed": fixed}, [(fixed, SAFE)])
         else:
-            yield doc.finding(MIXED_SCRIPT, start, end, message + f" Retype it in {target} letters.")
+            yield doc.finding(MIXED_SCRIPT, start, end, arguments, template="retype")
     for m in _DEGREE.finditer(prose, max(0, first.start() - 2)):
         letter = m.group(1)
         latin = table[LATIN].get(letter)
         if latin is None:
             continue
         s, e = m.span(1)
-        yield doc.finding(
-            MIXED_SCRIPT, s, e,
-            f"The unit after “°” is written with {_describe(letter)}, a look-alike of the Latin "
-            f"“{latin}”. Write “°{latin}”.",
-            [(latin, True)],
-        )
+        yield doc.finding(MIXED_SCRIPT, s, e, {"letter": _describe(letter), "latin": latin}, [(latin, SAFE)],
+                          template="unit")
 
 
     yield from _lookalike_initials(doc, prose, first.start(), table)
@@ -210,12 +212,15 @@ def _lookalike_initials(doc, prose: str, first: int, table):
             if look is None or LATIN in scripts_of(ch):
                 continue
             roman = _ROMAN.get(ch, "")
-            reading = f", or “{roman}.” if it stands for a Russian or Ukrainian name" if roman and roman != look else ""
-            yield doc.finding(
-                MIXED_SCRIPT, letter.start(), letter.end(),
-                f"The initial {_describe(ch)} is not a Latin letter, in a name written in Latin "
-                f"letters. It looks right but search and sorting fail on it: write the Latin "
-                f"“{look}.”{reading}.")
+            # the Latin letter, or the romanized Cyrillic one: a person knows which (shown, not applied)
+            if roman and roman != look:
+                yield doc.finding(MIXED_SCRIPT, letter.start(), letter.end(),
+                                  {"letter": _describe(ch), "latin": look, "roman": roman},
+                                  [(look, DISPLAY_ONLY), (roman, DISPLAY_ONLY)], template="initial-or-name")
+            else:
+                yield doc.finding(MIXED_SCRIPT, letter.start(), letter.end(),
+                                  {"letter": _describe(ch), "latin": look}, [(look, DISPLAY_ONLY)],
+                                  template="initial")
 
 
 #: How a Cyrillic capital initial reads in English (a look-alike may not: В is V).

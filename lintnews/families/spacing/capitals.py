@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 
 LOWERCASE_I = Rule(
@@ -40,6 +40,7 @@ LOWERCASE_I = Rule(
                 fixed="He said I’m sure of it."),
         Example("I am the deputy head; see (i) the budget, point i of the plan, i.e. the law."),
     ),
+    messages={"default": "The pronoun “I” is written with a capital: write “I”."},
 )
 
 ACRONYM_AS_WORD = Rule(
@@ -62,6 +63,7 @@ ACRONYM_AS_WORD = Rule(
                 fixed="Arms arrive in Ukraine (CNN.co.jp) - news"),
         Example("Arms arrive in Ukraine (CNN.co.jp); Smith Ltd and Mrs Jones paid; 10 Mbps; Hmm."),
     ),
+    messages={"default": "“{word}” has no vowel: an acronym written as a word. Write “{fixed}”."},
 )
 
 _CONSONANT_WORD = regex.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tvxz]{2,4}")
@@ -95,11 +97,7 @@ def lowercase_i(doc, ctx):
         before = _WORD_BEFORE.search(prose, max(0, m.start() - 20), m.start())
         if before is not None and before.group(1).lower() in _NUMBERED:
             continue  # a roman numeral: Part i, World War i
-        yield doc.finding(
-            LOWERCASE_I, m.start(), m.end(),
-            "The pronoun “I” is written with a capital: write “I”.",
-            suggestions=[("I", True)],
-        )
+        yield doc.finding(LOWERCASE_I, m.start(), m.end(), fixes=[("I", SAFE)])
 
 
 @check(ACRONYM_AS_WORD)
@@ -116,11 +114,8 @@ def acronyms_as_words(doc, ctx):
             if (start and (prose[start - 1] in "-‐" or prose[start - 1].isdigit())) or (
                     prose[end:end + 1] in ("-", "‐") or prose[end:end + 1].isdigit()):
                 continue
-            yield doc.finding(
-                ACRONYM_AS_WORD, start, end,
-                f"“{word}” has no vowel: an acronym written as a word. Write “{word.upper()}”.",
-                suggestions=[(word.upper(), False)],
-            )
+            yield doc.finding(ACRONYM_AS_WORD, start, end, {"word": word, "fixed": word.upper()},
+                              [(word.upper(), UNSAFE)])
 
 
 CHECKS = [lowercase_i, acronyms_as_words]

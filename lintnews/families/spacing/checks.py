@@ -21,7 +21,7 @@ from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq
 
 from dataclasses import dataclass, field
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
 from lintnews.text.wordlist import frequencies, unknown
@@ -45,6 +45,7 @@ SPACE_BEFORE = Rule(
                 fixed="Is this the end?"),
         Example("He carried a .45 pistol and waited ... nothing came.", ()),
     ),
+    messages={"default": "No space belongs before “{mark}”: remove it."},
 )
 
 MISSING_SPACE = Rule(
@@ -65,6 +66,7 @@ MISSING_SPACE = Rule(
                 fixed="Officials in Kyiv, who declined to comment, agreed."),
         Example("Prices rose 1.5% at 10.30, the U.S. agency said on its website gov.uk.", ()),
     ),
+    messages={"default": "A space is missing after “{mark}”: write “{fixed}”."},
 )
 
 DOUBLE_SPACE = Rule(
@@ -84,6 +86,10 @@ DOUBLE_SPACE = Rule(
                 fixed="The talks resumed on Monday."),
         Example("The talks ended.  They resume on Monday.", ()),
     ),
+    messages={
+        "default": "Two or more spaces between words: leave one.",
+        "no-break": "A no-break space next to another space makes a double space: leave one.",
+    },
 )
 
 DOUBLED_WORD = Rule(
@@ -102,6 +108,7 @@ DOUBLED_WORD = Rule(
                 fixed="The minister said that the talks failed."),
         Example("She had had enough, and he said that that was final in Bora Bora.", ()),
     ),
+    messages={"default": "“{word}” is written twice: drop the second one."},
 )
 
 GLUED_WORDS = Rule(
@@ -127,6 +134,7 @@ GLUED_WORDS = Rule(
                 fixed="Share your personal information with nobody."),
         Example("Fighting near Sievierodonetsk and Lysychansk continued; a livestream showed it.", ()),
     ),
+    messages={"default": "“{found}” looks like two words run together: “{fixed}”."},
 )
 
 LOWERCASE_START = Rule(
@@ -156,6 +164,7 @@ LOWERCASE_START = Rule(
         Example("The firm sold well. ecobee and my6sense shares rose. Volkswagen's ID. models sold.", ()),
         Example("Breakfast: 2 eggs, 1 slice of toast.\nsalt and pepper, 1 tomato.\nLunch: 1 cup of soup.\n", ()),
     ),
+    messages={"default": "This sentence starts in lowercase: write “{fixed}”."},
 )
 
 COMMA_CAPITAL = Rule(
@@ -174,6 +183,8 @@ COMMA_CAPITAL = Rule(
                 fixed="The president, last week, proposed a truce."),
         Example("Reuters, The Guardian and the BBC reported it, and The Hague agreed.", ()),
     ),
+    messages={"default": "“{word}” is capitalised after a comma in mid-sentence: write “{fixed}”, or end the "
+                         "sentence before it."},
 )
 
 
@@ -255,11 +266,7 @@ def space_before_punctuation(doc, ctx):
                 continue
         elif nxt and not (nxt.isspace() or nxt in _CLOSERS or nxt in "!?"):
             continue
-        yield doc.finding(
-            SPACE_BEFORE, m.start(), end,
-            f"No space belongs before “{mark}”: remove it.",
-            suggestions=[(mark, True)],
-        )
+        yield doc.finding(SPACE_BEFORE, m.start(), end, {"mark": mark}, [(mark, SAFE)])
 
 
 # -- LN602 -------------------------------------------------------------------
@@ -313,11 +320,9 @@ def missing_space_after(doc, ctx):
                 continue
         elif not (left.isalpha() and right.isalpha()):
             continue
-        yield doc.finding(
-            MISSING_SPACE, m.start(), after,
-            f"A space is missing after “{mark}”: write “{mark} {right}”.",
-            suggestions=[(f"{mark} {right}", safe)],
-        )
+        fixed = f"{mark} {right}"
+        yield doc.finding(MISSING_SPACE, m.start(), after, {"mark": mark, "fixed": fixed},
+                          [(fixed, SAFE if safe else UNSAFE)])
 
 
 # -- LN603 -------------------------------------------------------------------
@@ -346,12 +351,9 @@ def doubled_spaces(doc, ctx):
         run = prose[s:e]
         if "\u00a0" in run:  # a double space made with a no-break space is spacing, not encoding
             one = " " if " " in run else "\u00a0"
-            yield doc.finding(DOUBLE_SPACE, s, e,
-                              "A no-break space next to another space makes a double space: leave one.",
-                              suggestions=[(one, True)])
+            yield doc.finding(DOUBLE_SPACE, s, e, fixes=[(one, SAFE)], template="no-break")
             continue
-        yield doc.finding(DOUBLE_SPACE, s, e, "Two or more spaces between words: leave one.",
-                          suggestions=[(" ", True)])
+        yield doc.finding(DOUBLE_SPACE, s, e, fixes=[(" ", SAFE)])
 
 
 # -- LN604 -------------------------------------------------------------------
@@ -402,11 +404,7 @@ def doubled_words(doc, ctx):
                 continue
             if first[0].isupper() and second[0].isupper() and not first.isupper():
                 continue  # a name written twice: Bora Bora, Sirhan Sirhan
-            yield doc.finding(
-                DOUBLED_WORD, m.start(), m.end(),
-                f"“{second}” is written twice: drop the second one.",
-                suggestions=[(first, True)],
-            )
+            yield doc.finding(DOUBLED_WORD, m.start(), m.end(), {"word": second}, [(first, SAFE)])
 
 
 # -- LN605 -------------------------------------------------------------------
@@ -481,11 +479,7 @@ def glued_words(doc, ctx):
         m = _TOKEN.search(prose, max(prose.find(token) - 1, 0))
         if m is None or m.group() != token:
             continue  # part of a longer token: an address, a hyphenated word
-        yield doc.finding(
-            GLUED_WORDS, m.start(), m.end(),
-            f"“{token}” looks like two words run together: “{split}”.",
-            suggestions=[(split, False)],
-        )
+        yield doc.finding(GLUED_WORDS, m.start(), m.end(), {"found": token, "fixed": split}, [(split, UNSAFE)])
 
 
 # -- LN606 -------------------------------------------------------------------
@@ -556,11 +550,8 @@ def _capitalise(word: str) -> str:
 
 
 def _lowercase_finding(doc, start: int, word: str):
-    return doc.finding(
-        LOWERCASE_START, start, start + len(word),
-        f"This sentence starts in lowercase: write “{_capitalise(word)}”.",
-        suggestions=[(_capitalise(word), False)],
-    )
+    fixed = _capitalise(word)
+    return doc.finding(LOWERCASE_START, start, start + len(word), {"fixed": fixed}, [(fixed, UNSAFE)])
 
 
 # -- LN607 -------------------------------------------------------------------
@@ -568,12 +559,8 @@ def _lowercase_finding(doc, start: int, word: str):
 def capital_after_comma(doc, ctx):
     for m in ctx.ruleset.data.spacing.comma_pattern.finditer(doc.prose):
         word = m.group(1)
-        yield doc.finding(
-            COMMA_CAPITAL, m.start(1), m.end(1),
-            f"“{word}” is capitalised after a comma in mid-sentence: write “{word.lower()}”, "
-            "or end the sentence before it.",
-            suggestions=[(word.lower(), False)],
-        )
+        yield doc.finding(COMMA_CAPITAL, m.start(1), m.end(1), {"word": word, "fixed": word.lower()},
+                          [(word.lower(), UNSAFE)])
 
 
 CHECKS = [space_before_punctuation, missing_space_after, doubled_spaces, doubled_words,

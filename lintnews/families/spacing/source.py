@@ -17,7 +17,7 @@ import re
 
 import regex
 
-from lintnews.finding import Severity
+from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 
 SPACE_INSIDE = Rule(
@@ -44,6 +44,10 @@ SPACE_INSIDE = Rule(
                 fixed="The party (Party of Action and Solidarity) won."),
         Example("He said: “We will hold the line.” The party (PAS) won; « Bonjour » she said."),
     ),
+    messages={
+        "default": "No space belongs after the opening “{mark}”: remove it.",
+        "closing": "No space belongs before the closing “{mark}”: remove it.",
+    },
 )
 
 SPLIT_CONTRACTION = Rule(
@@ -61,6 +65,7 @@ SPLIT_CONTRACTION = Rule(
                 fixed="Recean has been one of the president’s advisers."),
         Example("Recean has been one of the president’s advisers; the ‘s’ key stuck."),
     ),
+    messages={"default": "A space splits “{fixed}” from its word: write “{fixed}” without it."},
 )
 
 SPACED_THOUSANDS = Rule(
@@ -84,6 +89,8 @@ SPACED_THOUSANDS = Rule(
         Example("It killed 33,000 people; rooms 101, 202 and 303 and seats 3, 4 and 5; "
                 "on May 12, 500 troops left; in 2022, 300 people fled."),
     ),
+    messages={"default": "“{found}” looks like one number with a space after its thousands comma: write "
+                         "“{fixed}”."},
 )
 
 GLUED_BRACKET = Rule(
@@ -104,6 +111,7 @@ GLUED_BRACKET = Rule(
                 fixed="In Moldova (also Moldavia) the president spoke."),
         Example("In Moldova (also Moldavia) the president named the minister(s) and the CO2(g) levels."),
     ),
+    messages={"default": "The bracket is glued to “{word}”: write “{word} (”."},
 )
 
 ATTRIBUTION_DASH = Rule(
@@ -126,6 +134,8 @@ ATTRIBUTION_DASH = Rule(
                 fixed="\"There will be bargaining,\" wrote the analyst."),
         Example("“We worked in crisis mode,” said the minister. “Yes We Can” - a slogan - won."),
     ),
+    messages={"default": "English puts no dash between a quotation and its speech tag (a Russian and Ukrainian "
+                         "convention): remove it."},
 )
 
 STRAY_STOP = Rule(
@@ -145,6 +155,10 @@ STRAY_STOP = Rule(
                 fixed="She was under pressure, as she said herself."),
         Example("She was under pressure, as she said; tools, parts, etc., were sold."),
     ),
+    messages={
+        "default": "A full stop before a comma: keep the comma only.",
+        "abbreviation": "“{word}.” is an abbreviation: no space belongs before the comma.",
+    },
 )
 
 # -- LN611 -------------------------------------------------------------------
@@ -177,11 +191,7 @@ def space_inside(doc, ctx):
             end += 1
         if end == n or not prose[end].isalnum() or not _closed_on_line(prose, end, _PAIR[mark]):
             continue
-        yield doc.finding(
-            SPACE_INSIDE, i, end,
-            f"No space belongs after the opening “{mark}”: remove it.",
-            suggestions=[(mark, True)],
-        )
+        yield doc.finding(SPACE_INSIDE, i, end, {"mark": mark}, [(mark, SAFE)])
     for i, pair in _marks_with_space(prose, (" ”", " )", " ]")):
         mark, at = pair[1], i + 1
         start = i
@@ -194,11 +204,7 @@ def space_inside(doc, ctx):
             continue  # a word follows: perhaps an opening mark written the wrong way round
         if prose.rfind(_OPENER[mark], prose.rfind("\n", 0, start) + 1, start) == -1:
             continue  # nothing opened on this line: not a closing mark we can judge
-        yield doc.finding(
-            SPACE_INSIDE, start, at + 1,
-            f"No space belongs before the closing “{mark}”: remove it.",
-            suggestions=[(mark, True)],
-        )
+        yield doc.finding(SPACE_INSIDE, start, at + 1, {"mark": mark}, [(mark, SAFE)], template="closing")
 
 
 def _closed_on_line(prose: str, pos: int, closer: str) -> bool:
@@ -228,11 +234,7 @@ def split_contractions(doc, ctx):
             if start > 0 and prose[start - 1] in "‘'":
                 continue  # a quoted word or letter: ‘A’ s, 'yes' s
             fixed = mark + m.group(1)
-            yield doc.finding(
-                SPLIT_CONTRACTION, i, m.end(),
-                f"A space splits “{fixed}” from its word: write “{fixed}” without it.",
-                suggestions=[(fixed, True)],
-            )
+            yield doc.finding(SPLIT_CONTRACTION, i, m.end(), {"fixed": fixed}, [(fixed, SAFE)])
 
 
 # -- LN613 -------------------------------------------------------------------
@@ -269,11 +271,8 @@ def spaced_thousands(doc, ctx):
             continue  # 101, 202, 303: as likely a list of three-digit numbers
         fixed = m.group(1) + "".join("," + grp.strip() for grp in groups)
         safe = any(grp.strip().startswith("0") for grp in groups)
-        yield doc.finding(
-            SPACED_THOUSANDS, m.start(), m.end(),
-            f"“{m.group()}” looks like one number with a space after its thousands comma: write “{fixed}”.",
-            suggestions=[(fixed, safe)],
-        )
+        yield doc.finding(SPACED_THOUSANDS, m.start(), m.end(), {"found": m.group(), "fixed": fixed},
+                          [(fixed, SAFE if safe else UNSAFE)])
 
 
 # -- LN614 -------------------------------------------------------------------
@@ -302,11 +301,7 @@ def glued_brackets(doc, ctx):
             continue
         if not space and " " not in inside.strip():
             continue  # word(s), student(in): a mark inside the word
-        yield doc.finding(
-            GLUED_BRACKET, at, at + 1 + space,
-            f"The bracket is glued to “{word}”: write “{word} (”.",
-            suggestions=[(" (", True)],
-        )
+        yield doc.finding(GLUED_BRACKET, at, at + 1 + space, {"word": word}, [(" (", SAFE)])
 
 
 # -- LN615 -------------------------------------------------------------------
@@ -333,12 +328,7 @@ def attribution_dashes(doc, ctx):
                 after += 1
             if after == n or not prose[after].islower():
                 continue
-            yield doc.finding(
-                ATTRIBUTION_DASH, start, i + 2,
-                "English puts no dash between a quotation and its speech tag (a Russian and "
-                "Ukrainian convention): remove it.",
-                suggestions=[("", True)],
-            )
+            yield doc.finding(ATTRIBUTION_DASH, start, i + 2, fixes=[("", SAFE)])
 
 
 # -- LN616 -------------------------------------------------------------------
@@ -356,10 +346,10 @@ def stray_stops(doc, ctx):
         if abbreviations is None:
             abbreviations = ctx.ruleset.data.spacing.abbreviations
         if len(word) == 1 or word.lower() in abbreviations:
-            fixed, message = ".,", f"“{word}.” is an abbreviation: no space belongs before the comma."
+            yield doc.finding(STRAY_STOP, m.start(), m.end(), {"word": word}, [(".,", SAFE)],
+                              template="abbreviation")
         else:
-            fixed, message = ",", "A full stop before a comma: keep the comma only."
-        yield doc.finding(STRAY_STOP, m.start(), m.end(), message, suggestions=[(fixed, True)])
+            yield doc.finding(STRAY_STOP, m.start(), m.end(), {"word": word}, [(",", SAFE)])
 
 
 CHECKS = [space_inside, split_contractions, spaced_thousands, glued_brackets, attribution_dashes,

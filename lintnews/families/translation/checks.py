@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 
-from lintnews.finding import Severity, Suggestion
+from lintnews.finding import SAFE, Fix, Severity
 from lintnews.engine.registry import Example, Rule, check
 
 DATELINE = Rule(
@@ -41,6 +41,12 @@ English names of the cities listed under `[dateline-places]` in
         Example("The score was 2-1.- That was all."),
     ),
     fixable=True,
+    messages={
+        "default": "“{found}” is a Spanish-style dateline left by translation. An English dateline is “{fixed}”.",
+        # with the messages of the names in it (lintnews.engine.overlap)
+        "with-names": "“{found}” is a Spanish-style dateline left by translation. An English dateline is "
+                      "“{fixed}”. {names}",
+    },
 )
 
 INVERTED_MARK = Rule(
@@ -60,6 +66,7 @@ The fix removes it. A quoted Spanish phrase (`“¡No pasarán!”`) keeps its m
         Example("He shouted “¡No pasarán!” at the crowd."),
     ),
     fixable=True,
+    messages={"default": "“{mark}” opens questions and exclamations in Spanish, not in English: remove it."},
 )
 
 TRANSLATOR_NOTE = Rule(
@@ -84,6 +91,12 @@ The fix removes a “preserved” note; a translator's note needs an editor.
         Example("“We will wins (sic),” he wrote (Editor’s note: updated at 10:00)."),
     ),
     fixable=True,
+    messages={
+        "default": "“{found}” is a note carried over from the source (Russian media mark quoted posts this "
+                   "way); it means nothing in a translation: remove it.",
+        "translator": "A translator's note is not part of the article: work what it says into the text, "
+                      "or remove it.",
+    },
 )
 
 # -- LN801 ---------------------------------------------------------------
@@ -115,12 +128,7 @@ def datelines(doc, ctx):
         english = "/".join(places.get(n.lower(), n).upper() for n in names)
         agency = (m.group("agency") or "").strip()
         fixed = f"{english} {agency} —" if agency else f"{english} —"
-        yield doc.finding(
-            DATELINE, m.start(), m.end(),
-            f"“{m.group()}” is a Spanish-style dateline left by translation. "
-            f"An English dateline is “{fixed}”.",
-            [(fixed, True)],
-        )
+        yield doc.finding(DATELINE, m.start(), m.end(), {"found": m.group(), "fixed": fixed}, [(fixed, SAFE)])
 
 
 # -- LN802 ---------------------------------------------------------------
@@ -145,11 +153,8 @@ def inverted_marks(doc, ctx):
         e = s + 1
         while e < len(prose) and prose[e] in " \t":
             e += 1
-        yield doc.finding(
-            INVERTED_MARK, s, s + 1,
-            f"“{prose[s]}” opens questions and exclamations in Spanish, not in English: remove it.",
-            [Suggestion("", *doc.to_original(s, e), True)],
-        )
+        yield doc.finding(INVERTED_MARK, s, s + 1, {"mark": prose[s]},
+                          [Fix.replace(*doc.to_original(s, e), "", SAFE)])
 
 
 # -- LN803 ---------------------------------------------------------------
@@ -175,18 +180,10 @@ def translator_notes(doc, ctx):
         start = m.start()
         if m.group("preserved"):
             cut = start - 1 if start and prose[start - 1] in " \t" else start
-            yield doc.finding(
-                TRANSLATOR_NOTE, start, m.end(),
-                f"“{m.group()}” is a note carried over from the source (Russian media "
-                "mark quoted posts this way); it means nothing in a translation: remove it.",
-                [Suggestion("", *doc.to_original(cut, m.end()), True)],
-            )
+            yield doc.finding(TRANSLATOR_NOTE, start, m.end(), {"found": m.group()},
+                              [Fix.replace(*doc.to_original(cut, m.end()), "", SAFE)])
         else:
-            yield doc.finding(
-                TRANSLATOR_NOTE, start, m.end(),
-                "A translator's note is not part of the article: work what it says into the "
-                "text, or remove it.",
-            )
+            yield doc.finding(TRANSLATOR_NOTE, start, m.end(), template="translator")
 
 
 CHECKS = [datelines, inverted_marks, translator_notes]

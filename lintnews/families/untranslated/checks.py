@@ -58,6 +58,13 @@ Russian`), and anything listed in the configuration's `allow`.
         Example("Kyiv (Київ) is the capital; the word “слава” means glory."),
         Example("The series “Слуга народу” (“Servant of the People”) made him famous."),
     ),
+    messages={
+        "letters": "Untranslated {language} (its letters {letters} tell): “{roman}”. This passage was left in the source language and needs translating into English.",
+        "identified": "Untranslated {language} (language identification, {probability:.0%} sure): “{roman}”. "
+                      "This passage was left in the source language and needs translating into English.",
+        "default": "Untranslated Cyrillic text (Russian or a related language; too short to tell which): "
+                   "“{roman}”. This passage was left in the source language and needs translating into English.",
+    },
 )
 
 UNTRANSLATED_PASSAGE = Rule(
@@ -89,6 +96,9 @@ translation.
         Example("It was a de facto coup d'état, and the status quo per se held."),
         Example("Their motto “Liberté, égalité, fraternité” (“Liberty, equality, fraternity”) was sung."),
     ),
+    messages={"default": "This passage is in {language} (language identification, {probability:.0%} sure), "
+                         "not English: the translation left it out. Translate it, or remove it if it is a "
+                         "leftover label."},
 )
 
 # -- Cyrillic runs ---------------------------------------------------------
@@ -203,21 +213,16 @@ def untranslated_cyrillic(doc, ctx):
         if initials_in_latin_name(prose, start, end):
             continue  # `В. K. Arsenyev`: a look-alike initial, LN101's business
         lang, letters = cyrillic_language(run)
-        how = f"its letters {', '.join(letters)} tell" if lang else ""
+        arguments: dict = {"letters": ", ".join(letters)} if lang else {}
         if lang is None and words >= _MIN_IDENTIFY_WORDS:
             guess = _identify(run, ("ru", "uk", "bg", "mk", "be", "sr"), ctx.config.language_detector)
             if guess:
-                lang, how = guess[0], f"language identification, {guess[1]:.0%} sure"
+                lang, arguments = guess[0], {"probability": guess[1]}
+        template = "default" if not lang else "letters" if "letters" in arguments else "identified"
         if lang:
-            language = f"{LANGUAGE_NAMES[lang]} ({how})"
-        else:
-            language = "Cyrillic text (Russian or a related language; too short to tell which)"
-        roman = preview(run, lang or "ru")
-        yield doc.finding(
-            UNTRANSLATED_CYRILLIC, start, end,
-            f"Untranslated {language}: “{roman}”. This passage was left in the source "
-            "language and needs translating into English.",
-        )
+            arguments.update(language=LANGUAGE_NAMES[lang], lang=lang)
+        arguments["roman"] = preview(run, lang or "ru")
+        yield doc.finding(UNTRANSLATED_CYRILLIC, start, end, arguments, template=template)
 
 
 def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
@@ -366,12 +371,8 @@ def _passage_finding(doc, ev, start, end, lang, prob):
     prose = doc.prose
     while end > start and prose[end - 1] in " \t:":
         end -= 1
-    return doc.finding(
-        UNTRANSLATED_PASSAGE, start, end,
-        f"This passage is in {ev.name(lang)} (language identification, {prob:.0%} sure), not "
-        "English: the translation left it out. Translate it, or remove it if it is a "
-        "leftover label.",
-    )
+    return doc.finding(UNTRANSLATED_PASSAGE, start, end,
+                       {"language": ev.name(lang), "lang": lang, "probability": prob})
 
 
 CHECKS = [untranslated_cyrillic, untranslated_passages]

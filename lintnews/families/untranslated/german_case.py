@@ -34,6 +34,8 @@ GERMAN_CASE_FORM = Rule(
         Example("The researcher told the Evangelischer Pressedienst and the Bayerische Rundfunk; "
                 "laut dem Evangelischen Pressedienst."),
     ),
+    messages={"default": "“{found}” is a German name in a case form (dative or genitive): write its "
+                         "nominative or the English name."},
 )
 
 _ENDINGS = ("ischen ", "lichen ")
@@ -52,11 +54,7 @@ def german_case_forms(doc, ctx):
             if m.start() <= last or not m.start(1) <= i < m.end(1):
                 continue
             last = m.start()
-            yield doc.finding(
-                GERMAN_CASE_FORM, m.start(1), m.end(1),
-                f"“{m.group(1)}” is a German name in a case form (dative or genitive): "
-                "write its nominative or the English name.",
-            )
+            yield doc.finding(GERMAN_CASE_FORM, m.start(1), m.end(1), {"found": m.group(1)})
 
 
 def _positions(prose: str, literal: str):

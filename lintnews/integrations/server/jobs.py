@@ -64,11 +64,12 @@ def languagetool_check(fields: dict[str, str], base: Config, rule_url: str | Non
 def native_lint(body: Any, base: Config) -> str:
     """POST /api/lint: the `lintnews-report/1` document, exactly as `check --format json` writes it."""
     from lintnews.report.json import Reporter
+    from lintnews.engine.findingset import FindingSet
     from lintnews.engine.results import FileResult, Summary
 
     text, filename, config = _native_request(body, base)
     findings = _lint(text, config, filename, None)
-    result = FileResult(filename, findings)
+    result = FileResult(filename, FindingSet.of(text, findings))
     summary = Summary()
     summary.add(result)
     out = io.StringIO()

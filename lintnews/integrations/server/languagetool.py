@@ -6,7 +6,7 @@ LanguageTool client reads it. A match counts `offset` and `length` in UTF-16
 code units, as LanguageTool and its clients do, in the document the client
 sent: the `text`, or for `data` the annotated document with its markup. Rule
 ids are lintnews codes (`LN201`), category ids are lintnews categories in
-LanguageTool's style (`CAPITALIZATION`). A suggestion that replaces more than
+LanguageTool's style (`CAPITALIZATION`). A fix that replaces more than
 the finding's span (removing a whole line) widens the match to the span every
 replacement covers, so that each `replacements[].value` replaces exactly
 `text[offset:offset+length]`, as clients apply them.
@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from lintnews import __version__
 from lintnews.config import Config, apply_overrides, code_selected
-from lintnews.finding import Finding, Severity
+from lintnews.finding import SAFE, Finding, Severity
 from lintnews.text.positions import Utf16Offsets
 
 #: What /v2/languages lists: lintnews checks English news text.
@@ -352,13 +352,19 @@ def match(f: Finding, request: CheckRequest, units: Utf16Offsets, rule=None, rul
 
     text = request.text
     start, end = f.offset, f.end_offset
-    ordered = sorted(f.suggestions, key=lambda s: not s.safe)  # safe ones first, else as given
-    for s in ordered:
-        start, end = min(start, s.offset), max(end, s.end_offset)
+    # safe ones first, else as given; a display-only fix is a hint in the message, not a replacement
+    ordered = sorted((x for x in f.fixes if x.applicable), key=lambda x: x.applicability is not SAFE)
+    for fix in ordered:
+        for e in fix.edits:
+            start, end = min(start, e.offset), max(end, e.end_offset)
     replacements = []
     if request.plain_between(start, end):
-        for s in ordered:
-            value = text[start:s.offset] + s.replacement + text[s.end_offset:end]
+        for fix in ordered:
+            parts, at = [], start
+            for e in sorted(fix.edits, key=lambda e: e.offset):
+                parts += [text[at:e.offset], e.replacement]
+                at = e.end_offset
+            value = "".join(parts) + text[at:end]
             if value not in replacements:
                 replacements.append(value)
     o_start, o_end = request.to_original(start), request.to_original(end, end=True)
