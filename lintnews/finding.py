@@ -200,3 +200,34 @@ class Finding:
             template=data.get("template", "default"),
             arguments=tuple(data.get("arguments", {}).items()),
         )
+
+
+# Finding's __init__ sets its slots through their descriptors: the generated
+# one of a frozen dataclass calls object.__setattr__ per field, which shows
+# in a text with tens of thousands of findings (docs/performance.md).
+_SETTERS = tuple(getattr(Finding, name).__set__ for name in (
+    "rule name category severity offset end_offset line column end_line end_column excerpt message fixes "
+    "template arguments").split())
+
+
+def _finding_init(self, rule, name, category, severity, offset, end_offset, line, column, end_line, end_column,
+                  excerpt, message, fixes=(), template="default", arguments=(), _s=_SETTERS) -> None:
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14 = _s
+    s0(self, rule)
+    s1(self, name)
+    s2(self, category)
+    s3(self, severity)
+    s4(self, offset)
+    s5(self, end_offset)
+    s6(self, line)
+    s7(self, column)
+    s8(self, end_line)
+    s9(self, end_column)
+    s10(self, excerpt)
+    s11(self, message)
+    s12(self, fixes)
+    s13(self, template)
+    s14(self, arguments)
+
+
+Finding.__init__ = _finding_init  # type: ignore[method-assign]

@@ -106,13 +106,17 @@ class FindingSet(abc.Sequence):  # of Findings
         starts = self._line_starts
         line = bisect_right(starts, start)
         end_line = line if end < (starts[line] if line < len(starts) else end + 1) else bisect_right(starts, end)
+        if not fixes:
+            built = ()
+        elif len(fixes) == 1 and len(fixes[0][1]) == 1 and type(fixes[0][1][0]) is str:  # the usual one
+            built = (Fix((Edit(start, end, fixes[0][1][0]),), fixes[0][0]),)
+        else:
+            built = tuple(Fix(tuple(Edit(start, end, e) if type(e) is str else e for e in edits), applicability)
+                          for applicability, edits in fixes)
         return Finding(
             rule, name, category, severity, start, end,
             line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
-            self._text[start:end], message,
-            tuple(Fix(tuple(Edit(start, end, e) if type(e) is str else e for e in edits), applicability)
-                  for applicability, edits in fixes) if fixes else (),
-            template, arguments,
+            self._text[start:end], message, built, template, arguments,
         )
 
     def report_rows(self) -> Iterator[tuple]:
@@ -248,7 +252,10 @@ class Collector:
                 continue
             start, end = f.offset, f.end_offset
             fixes = f.fixes
-            if fixes:  # an edit of the finding's own span is its replacement alone
+            if len(fixes) == 1 and len(fixes[0].edits) == 1 and fixes[0].edits[0].offset == start \
+                    and fixes[0].edits[0].end_offset == end:  # the usual one
+                fixes = ((fixes[0].applicability, (fixes[0].edits[0].replacement,)),)
+            elif fixes:  # an edit of the finding's own span is its replacement alone
                 fixes = tuple(
                     (fix.applicability,
                      tuple(e.replacement if (e.offset == start and e.end_offset == end) else e
