@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 import time
@@ -33,14 +32,11 @@ sys.path.insert(0, str(ROOT))
 DEVSET = ROOT.parent / "shared" / "devset"
 if not DEVSET.exists():
     DEVSET = Path("/work/shared/devset")
-_KIND = re.compile(r"look(?:s)? like an? (.+?) of the web page|from an? (.+?) of the web page|(website's name)")
-
-
 def kind_of(finding) -> str:
+    """The rule, and for LN305 the kind of furniture (its `kind` detail; a title tail has none)."""
     if finding.rule != "LN305":
         return finding.rule
-    m = _KIND.search(finding.message)
-    return "LN305 " + (next(g for g in m.groups() if g) if m else "?")
+    return "LN305 " + finding.detail("kind", "website's name")
 
 
 def scraped(quiet: bool = False) -> tuple[float, float]:
