@@ -1,5 +1,9 @@
 """Findings: the immutable records every check produces and every reporter reads.
 
+A finding's message is its rule's template filled with its arguments, which
+it keeps; its fixes are edits with an applicability (safe, unsafe,
+display-only), as ruff's are.
+
 A finding's position is given twice: as 0-based code-point offsets into the
 decoded text (end exclusive) and as 1-based line and column (end column
 exclusive). Both always describe the same span; `Document.finding` computes the
@@ -7,7 +11,7 @@ second from the first so that no check ever counts lines itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 
@@ -107,10 +111,6 @@ class Fix:
                 "offset": edit.offset, "end_offset": edit.end_offset}
 
 
-#: A finding's named arguments: (name, value) pairs, values str, int or float.
-Arguments = tuple
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one document.
@@ -136,7 +136,8 @@ class Finding:
     message: str
     fixes: tuple[Fix, ...] = ()
     template: str = "default"
-    arguments: Arguments = ()
+    #: (name, value) pairs, values str, int or float: a tuple keeps the finding hashable
+    arguments: tuple[tuple[str, object], ...] = ()
 
     @property
     def fixable(self) -> bool:

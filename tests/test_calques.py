@@ -1,7 +1,7 @@
 """LN804-LN807: calques, calqued labels, transliterated acronyms, translated names (issue 22)."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import importlib.util
 from pathlib import Path
 

@@ -1,7 +1,7 @@
 """Configuration: discovery, precedence, validation, prefix selection."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import UNSAFE
 from pathlib import Path
 
 import pytest

@@ -1,7 +1,7 @@
 """LN701–LN703 duplication: each fires on a repeat and not on its nearest twin."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 P1 = "The city council met on Monday to discuss the budget for next year."

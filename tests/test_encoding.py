@@ -1,7 +1,7 @@
 """LN501 mojibake and LN502 invisible characters: each fires on damage, not on its twin."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import sys
 
 import pytest

@@ -1,7 +1,7 @@
 """LN704-LN705: phrases repeated inside a sentence (issue 22)."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 from tests.helpers import apply_suggestions, lint, only, spans
 
 

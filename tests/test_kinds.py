@@ -3,7 +3,7 @@
 LN204's over `[[entity]]` data."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 from pathlib import Path
 
 import pytest

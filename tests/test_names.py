@@ -1,7 +1,7 @@
 """Names rules LN201-LN206: each fires on damage and stays quiet on the nearest right text."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import pytest
 
 from lintnews import Config, lint_text

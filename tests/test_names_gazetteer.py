@@ -6,7 +6,7 @@ generator changes.
 """
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import importlib.util
 from pathlib import Path
 

@@ -3,7 +3,7 @@ Cyrillic (LN212), one name spelt two ways (LN213), case forms (LN214), the
 generated foreign spellings (LN203) and the document context of the guards."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import pytest
 
 from tests.helpers import fixes, lint, only, spans

@@ -3,7 +3,7 @@ each family it explains, with the same inner problem outside as the twin that
 must still fire; one finding per span; no safe fix inside quoted speech."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import pytest
 
 import lintnews.engine.lint as engine

@@ -1,7 +1,7 @@
 """LN4xx quotes and the shared quotation interface (`lintnews.text.quotation`)."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import pytest
 
 from lintnews.markup import make_document

@@ -1,7 +1,7 @@
 """LN215 lowercase pronoun, LN211 Russian patronymics, the Belarusian adjective (issue 22)."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 from lintnews.families.names.given import ukrainian_patronymic
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 

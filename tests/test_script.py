@@ -1,7 +1,7 @@
 """LN101 mixed-script words: fires on homoglyphs, silent on one-script words."""
 from __future__ import annotations
 
-from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE
+from lintnews.finding import DISPLAY_ONLY, SAFE
 import pytest
 from hypothesis import given, strategies as st
 

@@ -1,7 +1,7 @@
 """LN611-LN616 source-language spacing, LN210 institution names, LN310 title tails (issue 22)."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 

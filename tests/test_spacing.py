@@ -1,7 +1,7 @@
 """LN601–LN607 spacing and punctuation: each fires on damage and not on its twin."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE, UNSAFE
+from lintnews.finding import SAFE
 import pytest
 
 from lintnews.families.spacing.checks import split_glued
