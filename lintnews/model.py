@@ -130,7 +130,16 @@ class Rule:
 
     def message(self, template: str, arguments: abc.Mapping) -> str:
         """The message `template` filled with `arguments`."""
-        return self.messages[template].format_map(arguments)
+        try:
+            text = self.messages[template]
+        except KeyError:
+            raise ValueError(f"rule {self.code} has no message template {template!r}: "
+                             f"give its Rule messages={{{template!r}: ...}}") from None
+        try:
+            return text.format_map(arguments)
+        except (KeyError, IndexError) as missing:
+            raise ValueError(f"rule {self.code}'s message template {template!r} needs "
+                             f"the argument {missing}") from None
 
     def describe(self) -> str:
         """The full documentation `lintnews rule CODE` prints."""

@@ -67,3 +67,14 @@ def test_a_message_is_its_template_filled_with_its_arguments(rule, example):
     for f in found:
         template = BY_CODE[f.rule].messages[f.template]
         assert f.message == template.format_map(f.details), (f.rule, f.template)
+
+
+def test_a_missing_template_or_argument_is_a_clear_error():
+    from lintnews.model import Rule
+    rule = Rule("LN999", "plug-in", "style", "warning", "A plug-in's rule.",
+                messages={"default": "Write “{fix}”."})
+    assert rule.message("default", {"fix": "Kyiv"}) == "Write “Kyiv”."
+    with pytest.raises(ValueError, match="LN999 has no message template 'other'"):
+        rule.message("other", {})
+    with pytest.raises(ValueError, match="needs the argument 'fix'"):
+        rule.message("default", {})
