@@ -127,7 +127,12 @@ class _Names:
                     seen.setdefault(hit.entity.id, []).append((start, end, hit.form, hit.lowercase))
             elif hit.role == "variant" and found not in house.accept:
                 variants.append((start, end, found, hit))
-        preferred = {eid: _preferred(house, entities[eid], items) for eid, items in seen.items()}
+        inside: dict[str, list[str]] = {}  # entity id -> accepted surnames written inside a reported full name
+        for _s, _e, found, hit in variants:
+            if hit.part == "full" and hit.form and found.endswith(" " + hit.form):
+                inside.setdefault(hit.entity.id, []).append(hit.form)
+        tallies = {eid: _tally(prose, items, inside.get(eid, ())) for eid, items in seen.items()}
+        preferred = {eid: _preferred(house, entities[eid], tallies[eid]) for eid in seen}
         written = {eid: _most_written(items) for eid, items in seen.items()}  # counted once, not per variant
         whereabouts = None
 
@@ -154,7 +159,7 @@ class _Names:
         if self.sound_entry is not None and ctx.enabled(self.sound_entry.rule.code):
             yield from self._sound_alike(doc, ctx, capitalised_words())
         if self.inconsistent is not None and ctx.enabled(self.inconsistent.rule.code):
-            yield from self._inconsistent(doc, ctx, house, seen, preferred)
+            yield from self._inconsistent(doc, ctx, house, seen, preferred, tallies)
         if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
             yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
         if self.near_entry is not None and ctx.enabled(self.near_entry.rule.code):
@@ -244,11 +249,11 @@ class _Names:
         return Whereabouts(doc, *self._patterns)
 
     # -- LN204: several forms of one name -----------------------------------
-    def _inconsistent(self, doc, ctx, house, seen, preferred):
+    def _inconsistent(self, doc, ctx, house, seen, preferred, tallies):
         entry = self.inconsistent
         for eid, items in seen.items():
             target = preferred[eid]
-            counts = Counter(form for *_x, form, _low in items)
+            counts = tallies[eid]
             if len(counts) < 2 and target in counts:
                 continue
             for start, end, form, lowercase in items:
@@ -523,12 +528,24 @@ def _sentence_start(prose: str, start: int) -> bool:
     return not head or head[-1] in ".!?:\n"
 
 
-def _preferred(house, entity, items) -> str:
+def _tally(prose: str, items, inside=()) -> Counter:
+    """How often a text writes each form of one name: a form repeated right after
+    itself (a headline's "Zaluzhny Zaluzhny") counts once, and the surname
+    written inside a reported full name ("Valery Zaluzhnyi") counts too."""
+    counts: Counter = Counter(inside)
+    last_end, last_form = -1, ""
+    for start, end, form, _low in items:
+        if not (form == last_form and last_end >= 0 and not prose[last_end:start].strip()):
+            counts[form] += 1
+        last_end, last_form = end, form
+    return counts
+
+
+def _preferred(house, entity, counts: Counter) -> str:
     """The house's form; failing that the document's most frequent (ties: data order)."""
     target = house.form_for(entity.forms)
     if target:
         return target
-    counts = Counter(form for _s, _e, form, _low in items)
     best = max(counts.values())
     return next(f for f in entity.forms if counts.get(f) == best)
 
