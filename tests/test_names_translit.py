@@ -23,3 +23,33 @@ def test_a_name_repeated_back_to_back_counts_once():
 
 def test_one_form_repeated_is_consistent():
     assert only(lint("Talks end  Zaluzhny  Zaluzhny\nGeneral Zaluzhny spoke on Monday."), "LN204") == []
+
+
+# -- LN202: the surname of a reported full name, written alone -------------------
+
+def test_bare_surname_after_a_russified_full_name_is_reported():
+    text = "Interior Minister Igor Klimenko flew to Ankara. According to Klimenko, the team will stay."
+    found = only(lint(text), "LN202")
+    assert spans(found) == [("Igor Klimenko", 18, 31), ("Klimenko", 61, 69)]
+    assert fixes(found) == ["Ihor Klymenko", "Klymenko"] and not found[1].suggestions[0].safe
+
+
+def test_bare_surname_alone_or_after_another_given_name_is_silent():
+    assert only(lint("According to Klimenko, the team will stay in Ankara."), "LN202") == []
+    text = "Igor Klimenko flew to Ankara. The forward Vitali Klimenko scored twice."
+    assert [f.excerpt for f in only(lint(text), "LN202")] == ["Igor Klimenko"]
+
+
+# -- LN202: a listed Ukrainian's whole name read in Russian ----------------------
+
+def test_russian_reading_of_a_listed_ukrainians_name_is_the_listed_person():
+    text = "In Kyiv, the brigade commander Andrei Beletsky said the unit held its positions."
+    found = only(lint(text), "LN202")
+    assert spans(found) == [("Andrei Beletsky", 31, 46)] and fixes(found) == ["Andriy Biletskyi"]
+    assert not found[0].suggestions[0].safe and "Андрій Білецький" in found[0].message
+
+
+def test_other_given_name_or_no_ukraine_keeps_the_russian_reading():
+    # another given name: another person; a Russian text with no Ukrainian context
+    assert only(lint("In Kyiv, the scholar Pavel Beletsky said the archive held the letters."), "LN202") == []
+    assert only(lint("In Moscow, the scholar Andrei Beletsky said the archive held the letters."), "LN202") == []

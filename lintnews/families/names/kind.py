@@ -102,6 +102,7 @@ class _Names:
         self._patterns = None  # (ukraine words, elsewhere words), compiled when first needed
         self._given = None     # Russian -> Ukrainian given names
         self._figures = None
+        self._people_by_sound = None  # (Russian given name, surname key) -> listed Ukrainian
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
@@ -142,6 +143,7 @@ class _Names:
                 whereabouts = self._where(doc)
             return whereabouts
 
+        variants += self._surnames_alone(prose, variants)
         for start, end, found, hit in variants:
             yield from self._variant(doc, ctx, house, written, preferred, start, end, found, hit, where)
         if self.given_entry is not None and ctx.enabled(self.given_entry.rule.code):
@@ -231,6 +233,39 @@ class _Names:
         severity = quoted_severity(doc, ctx, severity, start, end)
         if severity is not None:
             yield doc.finding(entry.rule, start, end, message, [(fix, hit.safe)], severity=severity)
+
+    def _surnames_alone(self, prose: str, variants) -> list:
+        """The surname variant of a reported full name, written alone elsewhere in the text
+        ("Igor Klimenko" ... "according to Klimenko"): once the text names the person,
+        the bare surname is that person. Not after another given name (another person)."""
+        taken = {(s, e) for s, e, _f, _h in variants}
+        out = []
+        for start, end, found, hit in list(variants):
+            if hit.part != "full" or " " not in found:
+                continue
+            surname = found.rsplit(" ", 1)[1]
+            if surname == hit.form or surname in self.table.hits or len(surname) < 5:
+                continue  # an accepted surname, or one the table reports alone anyway
+            alone = hit._replace(part="surname", given="", safe=False)
+            for at in self._bare_starts(prose, surname, start, end):
+                if (at, at + len(surname)) not in taken and not self._given_before(prose, at):
+                    taken.add((at, at + len(surname)))
+                    out.append((at, at + len(surname), surname, alone))
+        out.sort()
+        return out
+
+    @staticmethod
+    def _bare_starts(prose: str, word: str, start: int, end: int) -> list[int]:
+        """Where `word` stands as a whole word outside [start, end)."""
+        out, n = [], len(word)
+        i = prose.find(word)
+        while i != -1:
+            j = i + n
+            if not start <= i < end and not (i and (prose[i - 1].isalnum() or prose[i - 1] in "-_")) \
+                    and not (j < len(prose) and (prose[j].isalnum() or prose[j] in "-_")):
+                out.append(i)
+            i = prose.find(word, i + 1)
+        return out
 
     def _after_given_name(self, prose: str, start: int) -> bool:
         m = _WORD_BEFORE.search(prose, max(0, start - 30), start)
@@ -436,8 +471,11 @@ class _Names:
             i = bisect_right(starts, start) - 1
             return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 2])
 
-        for start, end, russian, ukrainian, surname in given_names.find(
-                doc, ukrainian_of, self.table.hits, where(), covered_at, listed):
+        for start, end, russian, ukrainian, surname, person in given_names.find(
+                doc, ukrainian_of, self.table.hits, where(), covered_at, listed, self._person_of):
+            if person is not None:
+                yield from self._russian_reading(doc, ctx, start, end, ukrainian, person)
+                continue
             if surname:
                 message = (f"“{russian}” is the Russian form of the Ukrainian given name {ukrainian}: "
                            f"for a Ukrainian ({russian} {surname}), English news writes “{ukrainian}”.")
@@ -454,6 +492,29 @@ class _Names:
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, message, [(ukrainian, False)], severity=severity)
+
+    def _person_of(self, russian: str, surname: str):
+        """The listed Ukrainian whose Russian-read name "russian surname" is (`given.people_by_sound`)."""
+        if self._people_by_sound is None:
+            from lintnews.families.names.gazetteer import given_variants
+
+            self._people_by_sound = given_names.people_by_sound(
+                self.table.entities, given_variants(self._ruleset))
+        return self._people_by_sound.get((russian, soundalike.sound_key(surname)))
+
+    def _russian_reading(self, doc, ctx, start, end, ukrainian, person):
+        """LN202 for a listed Ukrainian's whole name read in Russian (Andrei Beletsky)."""
+        owner = self.by_origin.get("russian-derived")
+        if owner is None or not ctx.enabled(owner[0].rule.code):
+            return
+        found = doc.prose[start:end]
+        fix = f"{person.given[0]} {person.forms[0]}"
+        severity = quoted_severity(doc, ctx, owner[1] or owner[0].rule.severity, start, end)
+        if severity is not None:
+            yield doc.finding(
+                owner[0].rule, start, end,
+                f"“{found}” is the Russian reading of {person.native}: English news writes “{fix}”.",
+                [(fix, False)], severity=severity)
 
     # -- LN213: one name, two spellings ----------------------------------------
     def _official(self, word: str) -> str:
