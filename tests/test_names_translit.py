@@ -53,3 +53,25 @@ def test_other_given_name_or_no_ukraine_keeps_the_russian_reading():
     # another given name: another person; a Russian text with no Ukrainian context
     assert only(lint("In Kyiv, the scholar Pavel Beletsky said the archive held the letters."), "LN202") == []
     assert only(lint("In Moscow, the scholar Andrei Beletsky said the archive held the letters."), "LN202") == []
+
+
+# -- LN212: one half of a listed figure's name as listed -------------------------
+
+def test_listed_given_name_before_a_surname_with_its_consonants():
+    found = only(lint("US President Joe Baden will sign the decree on Friday."), "LN212")
+    assert spans(found) == [("Joe Baden", 13, 22)] and fixes(found) == ["Joe Biden"]
+    found = only(lint("The Dutch minister Wopke Gokstra said so."), "LN212")
+    assert spans(found) == [("Wopke Gokstra", 19, 32)] and fixes(found) == ["Wopke Hoekstra"]
+    assert not found[0].suggestions[0].safe
+
+
+def test_listed_given_name_before_another_surname_is_silent():
+    # three consonants and no title: another Joe; the listed spelling; other consonants
+    assert only(lint("The physicist Joe Bodin and Joe Biden met; Joe Barton left."), "LN212") == []
+    assert only(lint("Wopke Hoekstra said so."), "LN212") == []
+
+
+def test_listed_surname_after_its_given_name_spelt_back():
+    found = only(lint("The country's president Maya Sandu said on Friday."), "LN212")
+    assert spans(found) == [("Maya", 24, 28)] and fixes(found) == ["Maia"]
+    assert only(lint("President Maia Sandu met the writer Maya Angelou's editor."), "LN212") == []

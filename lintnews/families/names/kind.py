@@ -53,6 +53,8 @@ _WELL_FORMED = regex.compile(
 #: Komsomolsk-on-Amur); Kiev-based and Kiev-Pechersk do not.
 _COMPOUND_AFTER = regex.compile(r"-(?:na|on|upon)-")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
+_ANY_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \u00a0]$")
+_WORD_AFTER = regex.compile(r"[ \u00a0](\p{Lu}\p{Ll}+)(?![\w\u0300-\u036f-])")
 #: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
 _MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
 _CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
@@ -166,6 +168,8 @@ class _Names:
             yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
         if self.near_entry is not None and ctx.enabled(self.near_entry.rule.code):
             yield from self._misspelt_given(doc, ctx, seen, entities)
+        if self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code):
+            yield from self._figure_names(doc, ctx)
 
     # -- what the house (or the document) writes ----------------------------
     def _surname(self, house, preferred, entity) -> str:
@@ -430,6 +434,48 @@ class _Names:
         if self._figures is None:
             self._figures = Figures(figure_files(self._ruleset))
         return self._figures
+
+    def _figure_names(self, doc, ctx):
+        """LN212 where one half of a listed figure's name is as listed and the other is spelt
+        back from Cyrillic: Joe Baden, Wopke Gokstra (the surname's consonants kept), Maya
+        Sandu (the given name's round-trip key kept)."""
+        figures = self.figures()
+        words = doc.word_set
+        prose = doc.prose
+        hits = self.table.hits
+        for given in sorted(words.intersection(figures.by_given())):
+            for start in doc.word_starts(given):
+                after = _WORD_AFTER.match(prose, start + len(given))
+                if after is None:
+                    continue
+                word = after.group(1)
+                if word in hits or word in self.table.given_names:
+                    continue
+                title = _ANY_WORD_BEFORE.search(prose, max(0, start - 30), start)
+                titled = title is not None and title.group(1).capitalize() in TITLES
+                figure = figures.after_given(given, word, titled)
+                if figure is None:
+                    continue
+                verdict = self.judge(word)
+                if verdict is not None and verdict[0] == "trip":
+                    continue  # reported as a round trip already
+                yield from self._trip(doc, ctx, after.start(1), after.end(1), word, figure)
+        for surname in sorted(words.intersection(figures.surnames())):
+            for start in doc.word_starts(surname):
+                before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+                if before is None or before.group(1) in hits:
+                    continue
+                figure = figures.given_spelling(before.group(1), surname)
+                if figure is None:
+                    continue
+                fix = figure.given.split()[0]
+                role = f", {figure.role}" if figure.role else ""
+                severity = quoted_severity(doc, ctx, self.trip_entry.rule.severity, before.start(1), before.end(1))
+                if severity is not None:
+                    yield doc.finding(
+                        self.trip_entry.rule, before.start(1), before.end(1),
+                        f"“{before.group(1)}” looks like the given name of {figure.name}{role}, spelt back "
+                        f"from Cyrillic: write “{fix}”.", [(fix, False)], severity=severity)
 
     def _trip(self, doc, ctx, start, end, word, figure):
         entry = self.trip_entry
