@@ -75,3 +75,24 @@ def test_listed_surname_after_its_given_name_spelt_back():
     found = only(lint("The country's president Maya Sandu said on Friday."), "LN212")
     assert spans(found) == [("Maya", 24, 28)] and fixes(found) == ["Maia"]
     assert only(lint("President Maia Sandu met the writer Maya Angelou's editor."), "LN212") == []
+
+
+# -- LN214: a place's adjective left by translation ------------------------------
+
+def test_raion_adjective_remnant_before_district_in_ukraine():
+    text = "Curfew in the Brovary and Buchan districts of Kyiv Oblast was extended."
+    found = only(lint(text), "LN214")
+    assert spans(found) == [("Buchan", 26, 32)] and fixes(found) == ["Bucha"]
+    assert not found[0].suggestions[0].safe
+
+
+def test_buchan_elsewhere_or_not_before_district_is_silent():
+    assert only(lint("Farmers in the Buchan district of Aberdeenshire sold more barley."), "LN214") == []
+    assert only(lint("In Kyiv Oblast, the Buchan family opened a shelter in Bucha."), "LN214") == []
+
+
+def test_adjective_of_a_place_in_sk_as_a_noun():
+    text = "The court of the city of Ivano-Frankivskyi in western Ukraine ruled on Monday."
+    found = only(lint(text), "LN214")
+    assert spans(found) == [("Ivano-Frankivskyi", 25, 42)] and fixes(found) == ["Ivano-Frankivsk"]
+    assert only(lint("The court of the city of Ivano-Frankivsk in western Ukraine ruled."), "LN214") == []
