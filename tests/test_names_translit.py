@@ -96,3 +96,23 @@ def test_adjective_of_a_place_in_sk_as_a_noun():
     found = only(lint(text), "LN214")
     assert spans(found) == [("Ivano-Frankivskyi", 25, 42)] and fixes(found) == ["Ivano-Frankivsk"]
     assert only(lint("The court of the city of Ivano-Frankivsk in western Ukraine ruled."), "LN214") == []
+
+
+# -- LN213: a listed name in another romanization, alone in the text -------------
+
+def test_listed_leader_through_a_third_language_after_his_given_name():
+    text = "In December 1991 Boris Elcin and Stanislav Šuškevich signed the accords."
+    found = only(lint(text), "LN213")
+    assert spans(found) == [("Elcin", 23, 28), ("Šuškevich", 43, 52)]
+    assert fixes(found) == ["Yeltsin", "Shushkevich"] and not found[0].suggestions[0].safe
+
+
+def test_same_sound_after_another_given_name_or_alone_is_silent():
+    # Elçin/Elcin is a Turkish name; without the listed given name it is not Yeltsin
+    assert only(lint("The economist Murat Elcin said Elcin would stay in Ankara."), "LN213") == []
+
+
+def test_listed_place_in_another_romanization_in_ukraine():
+    found = only(lint("Troops left Siverodonetsk in eastern Ukraine."), "LN213")
+    assert spans(found) == [("Siverodonetsk", 12, 25)] and fixes(found) == ["Sievierodonetsk"]
+    assert only(lint("Troops left Siverodonetsk, the inn by the river Siver in Canada."), "LN213") == []

@@ -33,6 +33,7 @@ from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import DISTRICT_AFTER, DISTRICT_GUARD, GUARD as GENERATED
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
+from lintnews.families.names.sounds import bare, sound_key
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word
 
 #: A lowercase variant this frequent in English is a word, not a name (the
@@ -104,6 +105,7 @@ class _Names:
         self._patterns = None  # (ukraine words, elsewhere words), compiled when first needed
         self._given = None     # Russian -> Ukrainian given names
         self._figures = None
+        self._by_sound = None  # sound key -> hand-written entity (`_sound_index`)
         self._people_by_sound = None  # (Russian given name, surname key) -> listed Ukrainian
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
@@ -162,6 +164,7 @@ class _Names:
 
         if self.sound_entry is not None and ctx.enabled(self.sound_entry.rule.code):
             yield from self._sound_alike(doc, ctx, capitalised_words())
+            yield from self._sound_known(doc, ctx, capitalised_words(), where)
         if self.inconsistent is not None and ctx.enabled(self.inconsistent.rule.code):
             yield from self._inconsistent(doc, ctx, house, seen, preferred, tallies)
         if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
@@ -592,6 +595,66 @@ class _Names:
         if word in TITLES or (_sentence_start(prose, before.start(1)) and _is_word(word.lower(), SENTENCE_WORD)):
             return ""
         return word
+
+    def _sound_index(self) -> dict:
+        """sound key -> the hand-written person or place whose accepted form has it (None: two do)."""
+        if self._by_sound is None:
+            self._by_sound = {}
+            for entity in self.table.hand_entities():
+                if not (entity.is_person or entity.type in ("city", "town", "village", "region", "place")):
+                    continue
+                for form in entity.forms:
+                    word = form.split()[-1] if entity.is_person else form
+                    if " " in word or len(word) < 5:
+                        continue
+                    key = sound_key(word)
+                    old = self._by_sound.get(key, entity)
+                    self._by_sound[key] = entity if old is not None and old.id == entity.id else None
+        return self._by_sound
+
+    def _sound_known(self, doc, ctx, words, where):
+        """LN213 for a word that is a hand-written name in another romanization, alone in the
+        text: a person's surname after one of the person's given names (Boris Elcin for
+        Yeltsin through Czech Jelcin; Stanislav Šuškevich), a place's name of four
+        consonants or more, in Ukraine for a Ukrainian place (Zaporizhia). Words that
+        sound alike in the text itself are `_sound_alike`'s."""
+        index = self._sound_index()
+        hits, known = self.table.hits, self.table.known
+        candidates = [w for w in words if w not in hits and w.lower() not in known and self.sound_candidate(w)]
+        if not candidates:
+            return
+        keys = Counter(sound_key(w) for w in words if self.sound_candidate(w))
+        prose = doc.prose
+        entry = self.sound_entry
+        for word in sorted(candidates):
+            key = sound_key(word)
+            entity = index.get(key)
+            if entity is None or keys[key] > 1 or self.judge(word) is not None:
+                continue
+            target = entity.forms[0].split()[-1] if entity.is_person else entity.forms[0]
+            if bare(word) == bare(target):
+                continue
+            place = not entity.is_person
+            if place and len(key.split("/", 1)[0]) < 4:
+                continue
+            givens = {sound_key(g) for g in entity.given}
+            for start in doc.word_starts(word):
+                end = start + len(word)
+                if is_inside_token(prose, start, end):
+                    continue
+                if place:
+                    if entity.country == "UA" and not where().in_ukraine(start, end):
+                        continue
+                else:
+                    given = self._given_before(prose, start)
+                    if not given or sound_key(given) not in givens:
+                        continue
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None:
+                    yield doc.finding(
+                        entry.rule, start, end,
+                        f"“{word}” is {entity.native} in another romanization: English news writes “{target}”.",
+                        [(match_case(target, word), False)], severity=severity)
 
     def _sound_alike(self, doc, ctx, words):
         prose = doc.prose
