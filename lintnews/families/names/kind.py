@@ -301,9 +301,12 @@ class _Names:
             counts = tallies[eid]
             if len(counts) < 2 and target in counts:
                 continue
+            last_end, last_form = -1, ""
             for start, end, form, lowercase in items:
-                if form == target or lowercase:
-                    continue
+                repeated = form == last_form and last_end >= 0 and not doc.prose[last_end:start].strip()
+                last_end, last_form = end, form
+                if form == target or lowercase or repeated:
+                    continue  # a name written twice in a row is a duplication (LN704), reported once here
                 if target in counts:
                     message = (f"This text writes “{prose_at(doc, start, end)}” here and “{target}” "
                                f"{_times(counts[target])} elsewhere: use one form, “{target}”.")
