@@ -116,3 +116,29 @@ def test_listed_place_in_another_romanization_in_ukraine():
     found = only(lint("Troops left Siverodonetsk in eastern Ukraine."), "LN213")
     assert spans(found) == [("Siverodonetsk", 12, 25)] and fixes(found) == ["Sievierodonetsk"]
     assert only(lint("Troops left Siverodonetsk, the inn by the river Siver in Canada."), "LN213") == []
+
+
+# -- LN213: a case ending makes no other name ------------------------------------
+
+def test_case_and_plural_endings_join_the_spellings_of_one_name():
+    text = ("Drones destroyed Russian Pantsirei in Libya.\nTwo Pantsir-S1 systems were hit; "
+            "a Pantsir-S1 battery withdrew.\nAnother Panciry-S1 was lost in July.")
+    found = only(lint(text), "LN213")
+    assert [f.excerpt for f in found] == ["Pantsirei", "Panciry"] and fixes(found) == ["Pantsir"] * 2
+
+
+def test_a_final_a_still_makes_another_name():
+    assert only(lint("Ivan Sobolev and his wife Olga Soboleva met Sobolev's lawyer."), "LN213") == []
+
+
+# -- LN212: other spellings of a figure found spelt back -------------------------
+
+def test_another_spelling_of_a_confirmed_figure_is_reported():
+    text = "Silz arrives in Warsaw\nGerman Chancellor Olaf Sholts met the Polish prime minister."
+    found = only(lint(text), "LN212")
+    assert spans(found) == [("Silz", 0, 4), ("Olaf Sholts", 41, 52)] and fixes(found) == ["Scholz", "Olaf Scholz"]
+
+
+def test_same_consonants_without_a_figure_spelt_back_are_silent():
+    assert only(lint("Silz arrives in Warsaw\nGerman Chancellor Olaf Scholz met the Polish prime minister."),
+                "LN212") == []

@@ -28,12 +28,12 @@ from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, soundalike
 from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.entities import ORIGINS
-from lintnews.families.names.figures import TITLES, Figures, figure_files
+from lintnews.families.names.figures import TITLES, Figures, figure_files, skeleton
 from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import DISTRICT_AFTER, DISTRICT_GUARD, GUARD as GENERATED
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
-from lintnews.families.names.sounds import bare, sound_key
+from lintnews.families.names.sounds import bare, sound_key, stem_key
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word
 
 #: A lowercase variant this frequent in English is a word, not a name (the
@@ -395,13 +395,37 @@ class _Names:
             if self._given_before(prose, start):
                 others.add(word)
         confirmed = {figure.name for _s, _e, word, figure in trips if word not in others}
+        reported: dict[str, object] = {}
         for start, end, word, figure in trips:
             if word in others and figure.name not in confirmed:
                 continue
             before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
             if (before is not None and Figures.same_given(before.group(1), figure)) or any(
                     w in words for w in Figures.evidence(figure)):
+                reported[word] = figure
                 yield from self._trip(doc, ctx, start, end, word, figure)
+        if reported:
+            yield from self._more_spellings(doc, ctx, reported)
+
+    def _more_spellings(self, doc, ctx, reported):
+        """Once a figure is found spelt back (Sholts, Sholz), another unknown word of the text
+        with the same consonants through the round trip is the same figure too (Silz): MT
+        spells a name anew at each occurrence."""
+        by_skeleton = {skeleton(figure.surname.split()[-1]): figure for figure in reported.values()}
+        hits, known = self.table.hits, self.table.known
+        found = []
+        for word in doc.word_set:
+            if (len(word) < 4 or not word[0].isupper() or not word[1:].islower() or word in reported
+                    or word in hits or word in self.table.given_names):
+                continue
+            figure = by_skeleton.get(skeleton(word))
+            low = word.lower()
+            if figure is None or low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
+                continue
+            found += [(start, word, figure) for start in doc.word_starts(word)
+                      if not is_inside_token(doc.prose, start, start + len(word))]
+        for start, word, figure in sorted(found):
+            yield from self._trip(doc, ctx, start, start + len(word), word, figure)
 
     def _near(self, doc, ctx, house, preferred, start, end, word, entity):
         entry = self.near_entry
@@ -626,13 +650,13 @@ class _Names:
         candidates = [w for w in words if w not in hits and w.lower() not in known and self.sound_candidate(w)]
         if not candidates:
             return
-        keys = Counter(sound_key(w) for w in words if self.sound_candidate(w))
+        keys = Counter(stem_key(w) for w in words if self.sound_candidate(w))
         prose = doc.prose
         entry = self.sound_entry
         for word in sorted(candidates):
             key = sound_key(word)
             entity = index.get(key)
-            if entity is None or keys[key] > 1 or self.judge(word) is not None:
+            if entity is None or keys[stem_key(word)] > 1 or self.judge(word) is not None:
                 continue
             target = entity.forms[0].split()[-1] if entity.is_person else entity.forms[0]
             if bare(word) == bare(target):

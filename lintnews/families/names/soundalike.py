@@ -3,7 +3,8 @@
 Machine translation romanizes a name again at every occurrence, and the
 schemes differ: Zaluzhnyi and Zaluzhny, Havrylytsia and Gavrilitsa, Rečan
 and Recan in one article. The document's capitalised words are grouped by a
-transliteration-insensitive key (`sounds.sound_key`); in a group of several
+transliteration-insensitive key (`sounds.stem_key`: `sound_key` without a
+final case ending, so Pantsirei and Panciry join Pantsir); in a group of several
 spellings, each spelling other than the right one is reported. The right one
 is the official form where the names table (an accepted form) or the list
 of world figures knows it, else the spelling the text uses most; in a tie,
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lintnews.families.names.sounds import bare, sound_key
+from lintnews.families.names.sounds import bare, sound_key, stem_key
 
 #: The shortest key (consonants and vowel count) worth grouping.
 MIN_CONSONANTS = 3
@@ -30,7 +31,7 @@ def groups(words, is_candidate) -> dict[str, list[str]]:
     by_key: dict[str, list[str]] = {}
     for word in words:
         if is_candidate(word):
-            key = sound_key(word)
+            key = stem_key(word)
             if len(key.split("/", 1)[0]) >= MIN_CONSONANTS:
                 by_key.setdefault(key, []).append(word)
     return {key: spellings for key, spellings in by_key.items() if len(spellings) > 1}

@@ -11,6 +11,8 @@ Two keys, both a dict lookup per word:
   y; o, u): Petrov and Petrova, Garin and Giron keep apart.
   Zaluzhny, Zaluzhnyi and Zalužnyj share one key; Havrylytsia, Gavrilitsa
   and Gavrilica another.
+- `stem_key(word)`: `sound_key` without a final case ending (Pantsirei,
+  Panciry and Pantsir), for grouping the spellings of one text.
 - `round_trip_key(word)`: the key of a Western name written in Cyrillic and
   romanized back (Scholz → Шольц → Sholts; Baerbock → Бербок → Berbok;
   Verstappen → Ферстаппен → Ferstapen; Hamilton → Хэмилтон → Chemilton):
@@ -92,6 +94,23 @@ def sound_key(word: str) -> str:
         if not consonants or consonants[-1] != unit:
             consonants.append(unit)
     return f"{''.join(consonants)}/{''.join(vowels)}"
+
+
+_CASE_VOWELS = frozenset("eiy")
+
+
+@lru_cache(maxsize=65536)
+def stem_key(word: str) -> str:
+    """`sound_key` of `word` without a final run of e, i, y after a consonant: a Russian
+    case or plural ending (Pantsirei, Panciry: Pantsir) or the Ukrainian -yi (Zaluzhnyi,
+    Zaluzhny) makes no other name. A final a stays: Petrova is not Petrov."""
+    low = plain(word)
+    i = len(low)
+    while i and low[i - 1] in _CASE_VOWELS:
+        i -= 1
+    if i < len(low) and i >= 4 and low[i - 1] not in _VOWELS:
+        return sound_key(low[:i])
+    return sound_key(low)
 
 
 # The round trip: what the vowels of a Western name become in Russian and back.
