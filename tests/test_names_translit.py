@@ -142,3 +142,21 @@ def test_another_spelling_of_a_confirmed_figure_is_reported():
 def test_same_consonants_without_a_figure_spelt_back_are_silent():
     assert only(lint("Silz arrives in Warsaw\nGerman Chancellor Olaf Scholz met the Polish prime minister."),
                 "LN212") == []
+
+
+# -- LN214: towns of Belarus with a case ending ----------------------------------
+
+BELARUS = "Railway workers in Belarus were detained, Belarusian rights groups said.\n"
+
+
+def test_belarusian_towns_with_a_case_ending_in_a_text_about_belarus():
+    text = BELARUS + "Three residents of Bobruska were held near Osipovich on Monday."
+    found = only(lint(text), "LN214")
+    assert [f.excerpt for f in found] == ["Bobruska", "Osipovich"]
+    assert fixes(found) == ["Bobruysk", "Osipovichi"] and not found[0].suggestions[0].safe
+
+
+def test_belarusian_towns_right_or_a_person_or_another_country_are_silent():
+    assert only(lint(BELARUS + "Three residents of Bobruisk were held near Osipovichi."), "LN214") == []
+    assert only(lint(BELARUS + "The lawyer Ivan Osipovich said three were held."), "LN214") == []
+    assert only(lint("Three residents of Bobruska were held near Osipovich on Monday."), "LN214") == []

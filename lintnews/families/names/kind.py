@@ -25,8 +25,8 @@ import regex
 from lintnews.errors import RuleFileError
 from lintnews.finding import Severity
 from lintnews.engine.registry import Check
-from lintnews.families.names import given as given_names, soundalike
-from lintnews.families.names.context import Whereabouts
+from lintnews.families.names import given as given_names, nearby, soundalike
+from lintnews.families.names.context import Whereabouts, occurrences
 from lintnews.families.names.entities import ORIGINS
 from lintnews.families.names.figures import TITLES, Figures, figure_files, skeleton
 from lintnews.families.names.foreign import foreign_look
@@ -106,6 +106,7 @@ class _Names:
         self._given = None     # Russian -> Ukrainian given names
         self._figures = None
         self._by_sound = None  # sound key -> hand-written entity (`_sound_index`)
+        self._nearby_places = None  # [[nearby-places]] (`nearby.load`), read when first needed
         self._people_by_sound = None  # (Russian given name, surname key) -> listed Ukrainian
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
@@ -173,6 +174,9 @@ class _Names:
             yield from self._misspelt_given(doc, ctx, seen, entities)
         if self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code):
             yield from self._figure_names(doc, ctx)
+        case_owner = self.by_origin.get("case-form")
+        if case_owner is not None and ctx.enabled(case_owner[0].rule.code):
+            yield from self._nearby(doc, ctx, case_owner, capitalised_words)
 
     # -- what the house (or the document) writes ----------------------------
     def _surname(self, house, preferred, entity) -> str:
@@ -461,6 +465,35 @@ class _Names:
                         self.near_entry.rule, before.start(1), before.end(1),
                         f"“{word}” is one letter off {given}, the given name of {entity.native}: "
                         f"did you mean “{given}”?", [(given, False)], severity=severity)
+
+    # -- LN214: a town of a neighbouring country with a case ending ------------
+    def _nearby(self, doc, ctx, owner, capitalised_words):
+        """LN214 for the towns of `[[nearby-places]]` (`nearby`): Bobruska in a text about Belarus."""
+        if self._nearby_places is None:
+            self._nearby_places = nearby.load(self._ruleset)
+        words = doc.word_set
+        for places in self._nearby_places:
+            if words.isdisjoint(places.context) or len(occurrences(doc, places.context)) < nearby.MIN_CONTEXT:
+                continue
+            hits, known, prose = self.table.hits, self.table.known, doc.prose
+            for word in sorted(capitalised_words()):
+                low = word.lower()
+                if word in hits or low in known or word in self.table.given_names or _is_word(low):
+                    continue
+                place = places.match(word)
+                if place is None or self.judge(word) is not None:
+                    continue
+                for start in doc.word_starts(word):
+                    end = start + len(word)
+                    if is_inside_token(prose, start, end) or self._given_before(prose, start):
+                        continue
+                    severity = quoted_severity(doc, ctx, owner[1] or owner[0].rule.severity, start, end)
+                    if severity is not None:
+                        yield doc.finding(
+                            owner[0].rule, start, end,
+                            f"“{word}” is {place.native} ({place.country}) with a Russian or Belarusian case "
+                            f"ending, left by translation: English writes “{place.english}”.",
+                            [(place.english, False)], severity=severity)
 
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
