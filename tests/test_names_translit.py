@@ -160,3 +160,19 @@ def test_belarusian_towns_right_or_a_person_or_another_country_are_silent():
     assert only(lint(BELARUS + "Three residents of Bobruisk were held near Osipovichi."), "LN214") == []
     assert only(lint(BELARUS + "The lawyer Ivan Osipovich said three were held."), "LN214") == []
     assert only(lint("Three residents of Bobruska were held near Osipovich on Monday."), "LN214") == []
+
+
+def test_a_towns_own_nominative_ending_gives_way_to_the_slavic_one():
+    from lintnews.families.names.nearby import NearbyPlaces
+
+    rows = [("Radviliskis", "Радвилишкис", ("Radviliškis",))]
+    assert NearbyPlaces("Lithuania", ("Lithuania",), rows, ("is",)).match("Radvilishki").english == "Radviliskis"
+    assert NearbyPlaces("Lithuania", ("Lithuania",), rows).match("Radvilishki") is None
+    assert NearbyPlaces("Lithuania", ("Lithuania",), rows, ("is",)).match("Radviliškis") is None
+
+
+def test_lithuanian_town_in_a_text_about_lithuania():
+    text = "Lithuania sent the guns, Lithuanian radio said.\nThe package is loaded in the Radvilishki district."
+    found = only(lint(text), "LN214")
+    assert spans(found) == [("Radvilishki", 77, 88)] and fixes(found) == ["Radviliskis"]
+    assert only(lint("The package is loaded in the Radvilishki district."), "LN214") == []

@@ -491,7 +491,7 @@ class _Names:
                     if severity is not None:
                         yield doc.finding(
                             owner[0].rule, start, end,
-                            f"“{word}” is {place.native} ({place.country}) with a Russian or Belarusian case "
+                            f"“{word}” is {place.native} ({place.country}) with a Russian, Ukrainian or Belarusian case "
                             f"ending, left by translation: English writes “{place.english}”.",
                             [(place.english, False)], severity=severity)
 

@@ -4,18 +4,21 @@ Text translated from Russian or Ukrainian about Belarus keeps the source's case
 endings on its towns, and machine translation mangles them further: Bobruska
 (Бобруйска, genitive of Bobruisk), Osipovich (под Осиповичами, Osipovichi),
 Baranovic (Барановицкий, Baranovichi). The towns come from a generated list
-(`rules/names-belarus-places.txt`, GeoNames, CC BY 4.0, by
-`tools/gen_places_belarus.py`) named in a rule file:
+(`rules/names-belarus-places.txt`, `rules/names-lithuania-places.txt`,
+GeoNames, CC BY 4.0, by `tools/gen_places_nearby.py`) named in a rule file:
 
     [[nearby-places]]
     country = "Belarus"
     file = "names-belarus-places.txt"
     context = ["Belarus", "Belarusian", "Minsk"]   # words that put a text there
+    endings = []    # nominative endings the source language replaces (Lithuanian -is: Radviliškis)
 
 A capitalised word that is no known name and no English word is that town when
 
 - its `stem_key` is the town's (a final case ending dropped: Osipovich,
-  Baranovic for Osipovichi, Baranovichi), with four consonants or more; or
+  Baranovic for Osipovichi, Baranovichi; and the town's own nominative
+  ending, `endings`: Radvilishki for Radviliškis), with four consonants or
+  more; or
 - it is one letter from the town with a Russian case ending (Bobruska for
   Bobruiska, of Bobruisk);
 
@@ -59,7 +62,7 @@ class Place(tuple):
 class NearbyPlaces:
     """The towns of one country, by stem key and by case form (see module doc)."""
 
-    def __init__(self, country: str, context: tuple[str, ...], rows) -> None:
+    def __init__(self, country: str, context: tuple[str, ...], rows, endings: tuple[str, ...] = ()) -> None:
         self.country = country
         self.context = context
         self.by_stem: dict[str, Place | None] = {}
@@ -71,9 +74,11 @@ class NearbyPlaces:
                 if " " in spelling or "-" in spelling:
                     continue
                 self.spellings.add(spelling.lower())
-                key = stem_key(spelling)
-                if len(key.split("/", 1)[0]) >= 4:
-                    self._put(self.by_stem, key, place)
+                for stem in (spelling, *(spelling[:-len(e)] for e in endings
+                                         if spelling.endswith(e) and len(spelling) - len(e) >= 4)):
+                    key = stem_key(stem)
+                    if len(key.split("/", 1)[0]) >= 4:
+                        self._put(self.by_stem, key, place)
                 low = spelling.lower()
                 endings = _AFTER_A if low.endswith("a") else _AFTER_CONSONANT if low[-1] not in "aeiouy" else ()
                 stem = low[:-1] if low.endswith("a") else low
@@ -107,10 +112,12 @@ def load(ruleset) -> list[NearbyPlaces]:
     for path, tables in ruleset.table("nearby-places"):
         for raw in tables if isinstance(tables, list) else [tables]:
             country, name, context = raw.get("country"), raw.get("file"), raw.get("context")
+            endings = raw.get("endings", [])
             if not isinstance(country, str) or not isinstance(name, str) or not isinstance(context, list) \
-                    or not all(isinstance(w, str) for w in context):
-                raise RuleFileError(path, None, "[[nearby-places]] needs 'country', 'file' and 'context', a list")
-            out.append(NearbyPlaces(country, tuple(context), _rows(Path(path).parent / name)))
+                    or not all(isinstance(w, str) for w in context + endings):
+                raise RuleFileError(path, None, "[[nearby-places]] needs 'country', 'file' and 'context', a list "
+                                                "(and 'endings', a list)")
+            out.append(NearbyPlaces(country, tuple(context), _rows(Path(path).parent / name), tuple(endings)))
     return out
 
 
