@@ -176,3 +176,17 @@ def test_lithuanian_town_in_a_text_about_lithuania():
     found = only(lint(text), "LN214")
     assert spans(found) == [("Radvilishki", 77, 88)] and fixes(found) == ["Radviliskis"]
     assert only(lint("The package is loaded in the Radvilishki district."), "LN214") == []
+
+
+# -- LN213: a tie of two spellings that differ by a doubled letter ---------------
+
+def test_a_tie_of_doubled_letters_is_one_name_without_a_fix():
+    text = "The diplomat Andreas Mavrouianis came second. In the run-off Mavrouiannis won 48 percent."
+    found = only(lint(text), "LN213")
+    assert [f.excerpt for f in found] == ["Mavrouianis", "Mavrouiannis"]
+    assert all(not f.suggestions for f in found) and "“Mavrouiannis” elsewhere" in found[0].message
+
+
+def test_a_tie_of_two_people_or_other_letters_is_silent():
+    assert only(lint("The coach Marek Kowalczykk met the referee Ewa Kowalczyk."), "LN213") == []
+    assert only(lint("The diplomat Andreas Mavrouianis came second; Mavroyianis won."), "LN213") == []

@@ -740,12 +740,22 @@ class _Names:
         for spellings in found.values():
             group_counts = Counter({w: counts[w] for w in spellings if counts[w]})
             for spelling, target in soundalike.verdicts(list(group_counts), group_counts, self._official, givens):
-                report[spelling] = (target, group_counts[target])
+                report[spelling] = (target, group_counts[target] if target else 0)
         entry = self.sound_entry
         for start, end, word in places:
             if word not in report:
                 continue
             target, n = report[word]
+            if target is None:
+                others = [w for w in report if w != word and report[w][0] is None and stem_key(w)
+                          == stem_key(word)]
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None and others:
+                    yield doc.finding(
+                        entry.rule, start, end,
+                        f"“{word}” and “{others[0]}” elsewhere are one name in two spellings: use one.",
+                        severity=severity)
+                continue
             elsewhere = f"“{target}” {_times(n)} elsewhere" if n else f"the official form “{target}”"
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
             if severity is not None:

@@ -8,8 +8,9 @@ final case ending, so Pantsirei and Panciry join Pantsir); in a group of several
 spellings, each spelling other than the right one is reported. The right one
 is the official form where the names table (an accepted form) or the list
 of world figures knows it, else the spelling the text uses most; in a tie,
-the one spelling in English letters (Recan, not Rečan); any other tie is
-left alone.
+the one spelling in English letters (Recan, not Rečan); spellings that
+differ only by a doubled letter (Mavrouianis, Mavrouiannis) are reported
+without a fix, since either may be the right one; any other tie is left alone.
 
 Never grouped: English words (Hamas and Homs), known given names (Aleksandr
 and Oleksandr may be two people), and spellings that the names table gives
@@ -56,7 +57,7 @@ def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
             # a tie: English spells in English letters (Recan, not Rečan)
             english = [s for s, n in ranked if n == ranked[0][1] and s.isascii()]
             if len(english) != 1 or all(s.isascii() for s, _n in ranked):
-                return []
+                return _doubled(spellings, givens)
             target = english[0]
         else:
             target = ranked[0][0]
@@ -70,3 +71,24 @@ def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
             continue  # Mark Jansen and Eva Janssen
         out.append((spelling, target))
     return out
+
+
+#: The shortest spelling a tie of doubled letters is reported for.
+MIN_DOUBLED = 7
+
+
+def _single(word: str) -> str:
+    """`word` in lowercase with each doubled letter written once (Mavrouiannis: mavrouianis)."""
+    low = bare(word)
+    return "".join(c for i, c in enumerate(low) if not i or c != low[i - 1])
+
+
+def _doubled(spellings, givens: dict[str, set[str]]):
+    """In a tie, spellings that differ only by a doubled letter (Mavrouianis, Mavrouiannis)
+    are one name whichever is right: each is reported with target None (no fix)."""
+    if len({_single(s) for s in spellings}) != 1 or min(map(len, spellings)) < MIN_DOUBLED:
+        return []
+    seen = [givens[s] for s in spellings if givens.get(s)]
+    if len(seen) > 1 and not set.intersection(*seen):
+        return []  # two people: Mark Jansen and Eva Janssen
+    return [(s, None) for s in spellings]
