@@ -111,6 +111,8 @@ class _Names:
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
+        self.sound_known_word = lru_cache(maxsize=65536)(self._sound_known_word)
+        self.nearby_word = lru_cache(maxsize=65536)(self._nearby_word)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -467,33 +469,41 @@ class _Names:
                         f"did you mean “{given}”?", [(given, False)], severity=severity)
 
     # -- LN214: a town of a neighbouring country with a case ending ------------
+    def _nearby_word(self, word: str) -> tuple:
+        """The `[[nearby-places]]` towns `word` may be with a case ending (cached per word):
+        ((index of the country's list, place), ...)."""
+        low = word.lower()
+        if (word in self.table.hits or low in self.table.known or word in self.table.given_names
+                or _is_word(low) or self.judge(word) is not None):
+            return ()
+        found = ((i, places.match(word)) for i, places in enumerate(self._nearby_places))
+        return tuple((i, place) for i, place in found if place is not None)
+
     def _nearby(self, doc, ctx, owner, capitalised_words):
         """LN214 for the towns of `[[nearby-places]]` (`nearby`): Bobruska in a text about Belarus."""
         if self._nearby_places is None:
             self._nearby_places = nearby.load(self._ruleset)
         words = doc.word_set
-        for places in self._nearby_places:
-            if words.isdisjoint(places.context) or len(occurrences(doc, places.context)) < nearby.MIN_CONTEXT:
+        about = {i for i, places in enumerate(self._nearby_places) if not words.isdisjoint(places.context)
+                 and len(occurrences(doc, places.context)) >= nearby.MIN_CONTEXT}
+        if not about:
+            return
+        prose = doc.prose
+        for word in sorted(capitalised_words()):
+            place = next((p for i, p in self.nearby_word(word) if i in about), None)
+            if place is None:
                 continue
-            hits, known, prose = self.table.hits, self.table.known, doc.prose
-            for word in sorted(capitalised_words()):
-                low = word.lower()
-                if word in hits or low in known or word in self.table.given_names or _is_word(low):
+            for start in doc.word_starts(word):
+                end = start + len(word)
+                if is_inside_token(prose, start, end) or self._given_before(prose, start):
                     continue
-                place = places.match(word)
-                if place is None or self.judge(word) is not None:
-                    continue
-                for start in doc.word_starts(word):
-                    end = start + len(word)
-                    if is_inside_token(prose, start, end) or self._given_before(prose, start):
-                        continue
-                    severity = quoted_severity(doc, ctx, owner[1] or owner[0].rule.severity, start, end)
-                    if severity is not None:
-                        yield doc.finding(
-                            owner[0].rule, start, end,
-                            f"“{word}” is {place.native} ({place.country}) with a Russian, Ukrainian or Belarusian case "
-                            f"ending, left by translation: English writes “{place.english}”.",
-                            [(place.english, False)], severity=severity)
+                severity = quoted_severity(doc, ctx, owner[1] or owner[0].rule.severity, start, end)
+                if severity is not None:
+                    yield doc.finding(
+                        owner[0].rule, start, end,
+                        f"“{word}” is {place.native} ({place.country}) with a Russian, Ukrainian or Belarusian case "
+                        f"ending, left by translation: English writes “{place.english}”.",
+                        [(place.english, False)], severity=severity)
 
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
@@ -672,37 +682,42 @@ class _Names:
                     self._by_sound[key] = entity if old is not None and old.id == entity.id else None
         return self._by_sound
 
+    def _sound_known_word(self, word: str):
+        """(entity, target) when `word` is a hand-written name in another romanization, else
+        None: the part of `_sound_known` that does not depend on the text (cached per word)."""
+        if word in self.table.hits or word.lower() in self.table.known or not self.sound_candidate(word):
+            return None
+        key = sound_key(word)
+        entity = self._sound_index().get(key)
+        if entity is None or self.judge(word) is not None:
+            return None
+        target = entity.forms[0].split()[-1] if entity.is_person else entity.forms[0]
+        if bare(word) == bare(target) or (not entity.is_person and len(key.split("/", 1)[0]) < 4):
+            return None
+        return entity, target
+
     def _sound_known(self, doc, ctx, words, where):
         """LN213 for a word that is a hand-written name in another romanization, alone in the
         text: a person's surname after one of the person's given names (Boris Elcin for
         Yeltsin through Czech Jelcin; Stanislav Šuškevich), a place's name of four
-        consonants or more, in Ukraine for a Ukrainian place (Zaporizhia). Words that
+        consonants or more, in Ukraine for a Ukrainian place (Siverodonetsk). Words that
         sound alike in the text itself are `_sound_alike`'s."""
-        index = self._sound_index()
-        hits, known = self.table.hits, self.table.known
-        candidates = [w for w in words if w not in hits and w.lower() not in known and self.sound_candidate(w)]
+        verdict = self.sound_known_word
+        candidates = [(w, found) for w in words for found in (verdict(w),) if found is not None]
         if not candidates:
             return
         keys = Counter(stem_key(w) for w in words if self.sound_candidate(w))
         prose = doc.prose
         entry = self.sound_entry
-        for word in sorted(candidates):
-            key = sound_key(word)
-            entity = index.get(key)
-            if entity is None or keys[stem_key(word)] > 1 or self.judge(word) is not None:
-                continue
-            target = entity.forms[0].split()[-1] if entity.is_person else entity.forms[0]
-            if bare(word) == bare(target):
-                continue
-            place = not entity.is_person
-            if place and len(key.split("/", 1)[0]) < 4:
+        for word, (entity, target) in sorted(candidates):
+            if keys[stem_key(word)] > 1:
                 continue
             givens = {sound_key(g) for g in entity.given}
             for start in doc.word_starts(word):
                 end = start + len(word)
                 if is_inside_token(prose, start, end):
                     continue
-                if place:
+                if not entity.is_person:
                     if entity.country == "UA" and not where().in_ukraine(start, end):
                         continue
                 else:
