@@ -190,3 +190,17 @@ def test_a_tie_of_doubled_letters_is_one_name_without_a_fix():
 def test_a_tie_of_two_people_or_other_letters_is_silent():
     assert only(lint("The coach Marek Kowalczykk met the referee Ewa Kowalczyk."), "LN213") == []
     assert only(lint("The diplomat Andreas Mavrouianis came second; Mavroyianis won."), "LN213") == []
+
+
+# -- LN213: a name declined by the source language ------------------------------
+
+def test_a_name_written_with_a_case_ending_beside_its_nominative():
+    text = "The rights group Vyasna reported the arrests. According to Vyasny, three men resisted."
+    found = only(lint(text), "LN213")
+    assert spans(found) == [("Vyasny", 59, 65)] and fixes(found) == ["Vyasna"]
+    assert not found[0].suggestions[0].safe
+
+
+def test_a_nominative_alone_or_given_names_or_other_endings_are_silent():
+    assert only(lint("The rights group Vyasna reported the arrests. Vyasna said three men resisted."), "LN213") == []
+    assert only(lint("Sofia met Sofie; the singer Kovalenka met Kovalenko."), "LN213") == []

@@ -734,9 +734,11 @@ class _Names:
     def _sound_alike(self, doc, ctx, words):
         prose = doc.prose
         found = soundalike.groups(words, self.sound_candidate)
-        if not found:
+        cases = {w: n for w, n in soundalike.case_forms(words, self.sound_candidate).items()
+                 if w not in self.table.hits}
+        if not found and not cases:
             return
-        wanted = {w for spellings in found.values() for w in spellings}
+        wanted = {w for spellings in found.values() for w in spellings} | set(cases) | set(cases.values())
         counts: Counter = Counter()
         givens: dict[str, set[str]] = {}
         places: list[tuple[int, int, str]] = []
@@ -758,6 +760,16 @@ class _Names:
                 report[spelling] = (target, group_counts[target] if target else 0)
         entry = self.sound_entry
         for start, end, word in places:
+            if word in cases and word not in report:
+                target = cases[word]
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None:
+                    yield doc.finding(
+                        entry.rule, start, end,
+                        f"“{word}” is “{target}” ({_times(counts[target])} elsewhere) with a Russian or Ukrainian "
+                        f"case ending, left by translation: write “{target}”.",
+                        [(match_case(target, word), False)], severity=severity)
+                continue
             if word not in report:
                 continue
             target, n = report[word]

@@ -12,6 +12,9 @@ the one spelling in English letters (Recan, not Rečan); spellings that
 differ only by a doubled letter (Mavrouianis, Mavrouiannis) are reported
 without a fix, since either may be the right one; any other tie is left alone.
 
+A name the text also writes in the nominative in -a is reported where it has
+a case ending instead (Vasny beside Vasna: `case_forms`).
+
 Never grouped: English words (Hamas and Homs), known given names (Aleksandr
 and Oleksandr may be two people), and spellings that the names table gives
 to two different people or places. Two spellings each written after a
@@ -36,6 +39,38 @@ def groups(words, is_candidate) -> dict[str, list[str]]:
             if len(key.split("/", 1)[0]) >= MIN_CONSONANTS:
                 by_key.setdefault(key, []).append(word)
     return {key: spellings for key, spellings in by_key.items() if len(spellings) > 1}
+
+
+_CASE_ENDINGS = frozenset("iyeu")
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _case_stem(low: str) -> str:
+    """`low` without its final vowel when a consonant stands before it, else ""."""
+    if len(low) >= 5 and low[-1] in _VOWEL_LETTERS and low[-2] not in _VOWEL_LETTERS:
+        return low[:-1]
+    return ""
+
+
+def case_forms(words, is_candidate) -> dict[str, str]:
+    """{case form: the name in the nominative} for the names a text writes both in the
+    nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e, -u (Vasna,
+    Vasny; Odesa, Odesy): machine translation declines a name it does not know."""
+    nominative: dict[str, str | None] = {}
+    endings: list[tuple[str, str]] = []
+    for word in words:
+        if not is_candidate(word):
+            continue
+        low = bare(word)
+        stem = _case_stem(low)
+        if not stem:
+            continue
+        key = sound_key(stem)
+        if low.endswith("a"):
+            nominative[key] = word if nominative.get(key, word) == word else None
+        elif low[-1] in _CASE_ENDINGS:
+            endings.append((word, key))
+    return {word: nominative[key] for word, key in endings if nominative.get(key)}
 
 
 def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
