@@ -204,3 +204,11 @@ def test_a_name_written_with_a_case_ending_beside_its_nominative():
 def test_a_nominative_alone_or_given_names_or_other_endings_are_silent():
     assert only(lint("The rights group Vyasna reported the arrests. Vyasna said three men resisted."), "LN213") == []
     assert only(lint("Sofia met Sofie; the singer Kovalenka met Kovalenko."), "LN213") == []
+
+
+def test_a_single_final_i_or_e_still_makes_another_name():
+    from lintnews.families.names.sounds import stem_key
+
+    assert stem_key("Pantsirei") == stem_key("Panciry") == stem_key("Pantsir")
+    assert stem_key("Hamidi") != stem_key("Hamid") and stem_key("Rossi") != stem_key("Ross")
+    assert only(lint("Hamid Karzai met Ahmad Hamidi; Hamidi and Hamidi's aide left, then Hamid."), "LN213") == []

@@ -15,8 +15,9 @@ GeoNames, CC BY 4.0, by `tools/gen_places_nearby.py`) named in a rule file:
 
 A capitalised word that is no known name and no English word is that town when
 
-- its `stem_key` is the town's (a final case ending dropped: Osipovich,
-  Baranovic for Osipovichi, Baranovichi; and the town's own nominative
+- its `stem_key` is the town's or its stem's (a final case ending dropped,
+  and the plural ending -i, -y of the town: Osipovich, Baranovic for
+  Osipovichi, Baranovichi; and the town's own nominative
   ending, `endings`: Radvilishki for Radviliškis), with four consonants or
   more; or
 - it is one letter from the town with a Russian case ending (Bobruska for
@@ -39,6 +40,8 @@ MIN_CONTEXT = 2
 #: Bobruiske, Bobruisku, Bobruiskom) and on one ending in -a.
 _AFTER_CONSONANT = ("a", "e", "u", "om")
 _AFTER_A = ("y", "e", "u", "oy")
+#: The plural ending of town names (Osipovichi, Baranovichi, Dokshytsy): its stem is the town too.
+_PLURAL = ("i", "y")
 
 
 class Place(tuple):
@@ -74,7 +77,7 @@ class NearbyPlaces:
                 if " " in spelling or "-" in spelling:
                     continue
                 self.spellings.add(spelling.lower())
-                for stem in (spelling, *(spelling[:-len(e)] for e in endings
+                for stem in (spelling, *(spelling[:-len(e)] for e in endings + _PLURAL
                                          if spelling.endswith(e) and len(spelling) - len(e) >= 4)):
                     key = stem_key(stem)
                     if len(key.split("/", 1)[0]) >= 4:
@@ -97,6 +100,8 @@ class NearbyPlaces:
         if low in self.spellings:
             return None
         place = self.by_stem.get(stem_key(word))
+        if place is None and len(low) >= 6 and low[-1] in "aeiouy" and low[-2] not in "aeiouy":
+            place = self.by_stem.get(stem_key(word[:-1]))  # a case ending on the stem (Radvilishki)
         if place is not None:
             return place
         if len(low) < 6:

@@ -97,18 +97,22 @@ def sound_key(word: str) -> str:
 
 
 _CASE_VOWELS = frozenset("eiy")
+#: The final vowels of a Russian case or plural (-ы, -ей) and of the adjective
+#: endings -ий, -ій, -ый: not a single -i or -e, which make other names in other
+#: languages (Hamid and Hamidi, Ross and Rossi, Brown and Browne).
+_CASE_RUNS = frozenset(("y", "ei", "ey", "yi", "iy", "ii", "yy"))
 
 
 @lru_cache(maxsize=65536)
 def stem_key(word: str) -> str:
-    """`sound_key` of `word` without a final run of e, i, y after a consonant: a Russian
-    case or plural ending (Pantsirei, Panciry: Pantsir) or the Ukrainian -yi (Zaluzhnyi,
-    Zaluzhny) makes no other name. A final a stays: Petrova is not Petrov."""
+    """`sound_key` of `word` without a final Russian case or adjective ending after a
+    consonant (`_CASE_RUNS`): Pantsirei and Panciry are Pantsir, Zaluzhnyi is Zaluzhny.
+    A final a stays (Petrova is not Petrov), and so do a single i and e."""
     low = plain(word)
     i = len(low)
     while i and low[i - 1] in _CASE_VOWELS:
         i -= 1
-    if i < len(low) and i >= 4 and low[i - 1] not in _VOWELS:
+    if low[i:] in _CASE_RUNS and i >= 4 and low[i - 1] not in _VOWELS:
         return sound_key(low[:i])
     return sound_key(low)
 
