@@ -212,3 +212,9 @@ def test_a_single_final_i_or_e_still_makes_another_name():
     assert stem_key("Pantsirei") == stem_key("Panciry") == stem_key("Pantsir")
     assert stem_key("Hamidi") != stem_key("Hamid") and stem_key("Rossi") != stem_key("Ross")
     assert only(lint("Hamid Karzai met Ahmad Hamidi; Hamidi and Hamidi's aide left, then Hamid."), "LN213") == []
+
+
+def test_an_adjective_in_sk_alone_is_a_surname():
+    assert only(lint("In Ukraine, Lutsky said the talks would resume; the Pokrovsky family fled."), "LN214") == []
+    found = only(lint("In Ukraine, the Pokrovsky district was shelled."), "LN214")
+    assert spans(found) == [("Pokrovsky", 16, 25)] and fixes(found) == ["Pokrovsk"]

@@ -30,7 +30,7 @@ from lintnews.families.names.context import Whereabouts, occurrences
 from lintnews.families.names.entities import ORIGINS
 from lintnews.families.names.figures import TITLES, Figures, figure_files, skeleton
 from lintnews.families.names.foreign import foreign_look
-from lintnews.families.names.inflection import DISTRICT_AFTER, DISTRICT_GUARD, GUARD as GENERATED
+from lintnews.families.names.inflection import DISTRICT_GUARD, PLACE_GUARD, GUARD as GENERATED, in_position
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
 from lintnews.families.names.sounds import bare, sound_key, stem_key
@@ -207,10 +207,10 @@ class _Names:
         place = hit.part == "place"
         if hit.guard and ((place and self._after_given_name(doc.prose, start)) or not where().in_ukraine(start, end)):
             return
-        if hit.guard == DISTRICT_GUARD and not (DISTRICT_AFTER.match(doc.prose, end)
-                                                and where().named_in_ukraine(start, end)):
-            return  # Buchan is Bucha only in "Buchan district", in Ukraine
-        if hit.guard in (GENERATED, DISTRICT_GUARD) and place and self._given_before(doc.prose, start):
+        if hit.guard in (DISTRICT_GUARD, PLACE_GUARD) and not (in_position(hit.guard, doc.prose, start, end)
+                                                               and where().named_in_ukraine(start, end)):
+            return  # Buchan is Bucha only in "Buchan district", Lutsky Lutsk only in "the city of Lutsky"
+        if hit.guard in (GENERATED, DISTRICT_GUARD, PLACE_GUARD) and place and self._given_before(doc.prose, start):
             return  # Hans Buche: a surname, not a case form of Bucha
         if _COMPOUND_AFTER.match(doc.prose, end):
             return  # part of a longer name: Slavyansk-na-Kubani, Komsomolsk-on-Amur
