@@ -218,3 +218,8 @@ def test_an_adjective_in_sk_alone_is_a_surname():
     assert only(lint("In Ukraine, Lutsky said the talks would resume; the Pokrovsky family fled."), "LN214") == []
     found = only(lint("In Ukraine, the Pokrovsky district was shelled."), "LN214")
     assert spans(found) == [("Pokrovsky", 16, 25)] and fixes(found) == ["Pokrovsk"]
+
+
+def test_a_womans_and_a_mans_form_of_a_surname_are_two_people():
+    text = "Anna Kovalska met her husband Petro Kovalsky. Kovalska said Kovalsky was safe."
+    assert only(lint(text), "LN213") == []

@@ -762,6 +762,8 @@ class _Names:
         for start, end, word in places:
             if word in cases and word not in report:
                 target = cases[word]
+                if givens.get(word) or givens.get(target):
+                    continue  # people: Anna Kovalska and Petro Kovalsky, a woman and a man
                 severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
                 if severity is not None:
                     yield doc.finding(
