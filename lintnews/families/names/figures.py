@@ -21,6 +21,7 @@ the listed one after a round trip is its back-transliteration (Maya Sandu:
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from lintnews.errors import RuleFileError
@@ -168,6 +169,7 @@ class Figures:
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of `word`'s round-trip key: what MT keeps when it guesses the vowels
     (Biden and Baden; Hoekstra, Gukstra and Gokstra)."""

@@ -421,12 +421,13 @@ class _Names:
         hits, known = self.table.hits, self.table.known
         found = []
         for word in doc.word_set:
-            if (len(word) < 4 or not word[0].isupper() or not word[1:].islower() or word in reported
-                    or word in hits or word in self.table.given_names):
+            if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
                 continue
             figure = by_skeleton.get(skeleton(word))
+            if figure is None or word in reported or word in hits or word in self.table.given_names:
+                continue
             low = word.lower()
-            if figure is None or low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
+            if low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
                 continue
             found += [(start, word, figure) for start in doc.word_starts(word)
                       if not is_inside_token(doc.prose, start, start + len(word))]
@@ -804,6 +805,9 @@ def _tally(prose: str, items, inside=()) -> Counter:
     """How often a text writes each form of one name: a form repeated right after
     itself (a headline's "Zaluzhny Zaluzhny") counts once, and the surname
     written inside a reported full name ("Valery Zaluzhnyi") counts too."""
+    plain = Counter(form for *_x, form, _low in items)
+    if not inside and len(plain) < 2:
+        return plain  # one form: how often matters to no message
     counts: Counter = Counter(inside)
     last_end, last_form = -1, ""
     for start, end, form, _low in items:

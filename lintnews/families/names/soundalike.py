@@ -23,6 +23,7 @@ different given name (Mark Jansen, Eva Janssen) are two people.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from lintnews.families.names.sounds import bare, sound_key, stem_key
 
@@ -52,6 +53,18 @@ def _case_stem(low: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
+def _case_key(word: str) -> tuple[str, str]:
+    """("a", key) for a name in -a, ("case", key) for one with a case ending, else ("", "")."""
+    low = bare(word)
+    stem = _case_stem(low)
+    if not stem:
+        return "", ""
+    if low.endswith("a"):
+        return "a", sound_key(stem)
+    return ("case", sound_key(stem)) if low[-1] in _CASE_ENDINGS else ("", "")
+
+
 def case_forms(words, is_candidate) -> dict[str, str]:
     """{case form: the name in the nominative} for the names a text writes both in the
     nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e, -u (Vasna,
@@ -59,16 +72,12 @@ def case_forms(words, is_candidate) -> dict[str, str]:
     nominative: dict[str, str | None] = {}
     endings: list[tuple[str, str]] = []
     for word in words:
-        if not is_candidate(word):
+        kind, key = _case_key(word)
+        if not kind or not is_candidate(word):
             continue
-        low = bare(word)
-        stem = _case_stem(low)
-        if not stem:
-            continue
-        key = sound_key(stem)
-        if low.endswith("a"):
+        if kind == "a":
             nominative[key] = word if nominative.get(key, word) == word else None
-        elif low[-1] in _CASE_ENDINGS:
+        else:
             endings.append((word, key))
     return {word: nominative[key] for word, key in endings if nominative.get(key)}
 
