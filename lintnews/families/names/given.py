@@ -98,7 +98,9 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
             foreign_given.add(name)
             continue
         if country != "UA" and (len(surname) < 5 or not UKRAINIAN_SURNAME.search(surname)):
-            reading = person_of(name, surname) if person_of is not None and hit is None else None
+            # asked only in Ukraine (the listed people's keys are built on first need)
+            reading = person_of(name, surname) if person_of is not None and hit is None and len(surname) >= 5 \
+                and where.in_ukraine(start, end) else None
             if reading is not None:
                 full.append((start, after.start(1) + len(surname), name, surname, reading))
                 continue

@@ -68,6 +68,13 @@ class NearbyPlaces:
     def __init__(self, country: str, context: tuple[str, ...], rows, endings: tuple[str, ...] = ()) -> None:
         self.country = country
         self.context = context
+        self._rows, self._endings = rows, endings
+        self._built = False
+
+    def _build(self) -> None:
+        """Read the towns and index them: on the first text about the country."""
+        rows, endings, country = self._rows, self._endings, self.country
+        self._built = True
         self.by_stem: dict[str, Place | None] = {}
         self.by_form: dict[str, Place | None] = {}
         self.spellings: set[str] = set()
@@ -96,6 +103,8 @@ class NearbyPlaces:
 
     def match(self, word: str) -> "Place | None":
         """The town `word` is with a case ending, or None (see module doc)."""
+        if not self._built:
+            self._build()
         low = word.lower()
         if low in self.spellings:
             return None
@@ -122,8 +131,18 @@ def load(ruleset) -> list[NearbyPlaces]:
                     or not all(isinstance(w, str) for w in context + endings):
                 raise RuleFileError(path, None, "[[nearby-places]] needs 'country', 'file' and 'context', a list "
                                                 "(and 'endings', a list)")
-            out.append(NearbyPlaces(country, tuple(context), _rows(Path(path).parent / name), tuple(endings)))
+            out.append(NearbyPlaces(country, tuple(context), _Rows(Path(path).parent / name), tuple(endings)))
     return out
+
+
+class _Rows:
+    """The rows of a towns file, read when iterated (`NearbyPlaces._build`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self):
+        return _rows(self.path)
 
 
 def _rows(path: Path):
