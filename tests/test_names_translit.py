@@ -223,3 +223,10 @@ def test_an_adjective_in_sk_alone_is_a_surname():
 def test_a_womans_and_a_mans_form_of_a_surname_are_two_people():
     text = "Anna Kovalska met her husband Petro Kovalsky. Kovalska said Kovalsky was safe."
     assert only(lint(text), "LN213") == []
+
+
+def test_a_house_style_raises_the_russian_reading_like_other_russian_forms():
+    from lintnews.finding import Severity
+
+    found = only(lint("In Kyiv, the brigade commander Andrei Beletsky spoke.", style="ap"), "LN202")
+    assert [f.severity for f in found] == [Severity.ERROR]

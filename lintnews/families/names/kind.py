@@ -490,6 +490,7 @@ class _Names:
         if not about:
             return
         prose = doc.prose
+        level = profile(ctx.ruleset, ctx.style).severity.get(owner[0].rule.code) or owner[1] or owner[0].rule.severity
         for word in sorted(capitalised_words()):
             place = next((p for i, p in self.nearby_word(word) if i in about), None)
             if place is None:
@@ -498,7 +499,7 @@ class _Names:
                 end = start + len(word)
                 if is_inside_token(prose, start, end) or self._given_before(prose, start):
                     continue
-                severity = quoted_severity(doc, ctx, owner[1] or owner[0].rule.severity, start, end)
+                severity = quoted_severity(doc, ctx, level, start, end)
                 if severity is not None:
                     yield doc.finding(
                         owner[0].rule, start, end,
@@ -632,7 +633,9 @@ class _Names:
             return
         found = doc.prose[start:end]
         fix = f"{person.given[0]} {person.forms[0]}"
-        severity = quoted_severity(doc, ctx, owner[1] or owner[0].rule.severity, start, end)
+        house = profile(ctx.ruleset, ctx.style)
+        level = house.severity.get(owner[0].rule.code) or owner[1] or owner[0].rule.severity
+        severity = quoted_severity(doc, ctx, level, start, end)
         if severity is not None:
             yield doc.finding(
                 owner[0].rule, start, end,
