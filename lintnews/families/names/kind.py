@@ -253,7 +253,8 @@ class _Names:
     def _surnames_alone(self, prose: str, variants) -> list:
         """The surname variant of a reported full name, written alone elsewhere in the text
         ("Igor Klimenko" ... "according to Klimenko"): once the text names the person,
-        the bare surname is that person. Not after another given name (another person)."""
+        the bare surname is that person; not when the text also writes it after another
+        given name (another person)."""
         taken = {(s, e) for s, e, _f, _h in variants}
         out = []
         for start, end, found, hit in list(variants):
@@ -263,8 +264,11 @@ class _Names:
             if surname == hit.form or surname in self.table.hits or len(surname) < 5:
                 continue  # an accepted surname, or one the table reports alone anyway
             alone = hit._replace(part="surname", given="", safe=False)
-            for at in self._bare_starts(prose, surname, start, end):
-                if (at, at + len(surname)) not in taken and not self._given_before(prose, at):
+            bare = self._bare_starts(prose, surname, start, end)
+            if any(self._given_before(prose, at) for at in bare):
+                continue  # another person of that name (Vitali Klimenko): the surname alone may be either
+            for at in bare:
+                if (at, at + len(surname)) not in taken:
                     taken.add((at, at + len(surname)))
                     out.append((at, at + len(surname), surname, alone))
         out.sort()
@@ -495,9 +499,12 @@ class _Names:
             place = next((p for i, p in self.nearby_word(word) if i in about), None)
             if place is None:
                 continue
-            for start in doc.word_starts(word):
+            starts = doc.word_starts(word)
+            if any(self._given_before(prose, start) for start in starts):
+                continue  # a person (Ivan Baranovich), here and where the text writes the surname alone
+            for start in starts:
                 end = start + len(word)
-                if is_inside_token(prose, start, end) or self._given_before(prose, start):
+                if is_inside_token(prose, start, end):
                     continue
                 severity = quoted_severity(doc, ctx, level, start, end)
                 if severity is not None:
