@@ -433,7 +433,11 @@ class _Names:
             low = word.lower()
             if low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
                 continue
-            found += [(start, word, figure) for start in doc.word_starts(word)
+            starts = doc.word_starts(word)
+            givens = [g for g in (self._given_before(doc.prose, s) for s in starts) if g]
+            if any(not Figures.same_given(g, figure) for g in givens):
+                continue  # another person: Jan Salz beside Sholts
+            found += [(start, word, figure) for start in starts
                       if not is_inside_token(doc.prose, start, start + len(word))]
         for start, word, figure in sorted(found):
             yield from self._trip(doc, ctx, start, start + len(word), word, figure)
