@@ -118,6 +118,17 @@ class Whereabouts:
         hi = min(len(prose), end + WINDOW, hi if hi >= 0 else len(prose))
         return self._any(self._found()[0], lo, hi)
 
+    def named_in_ukraine(self, start: int, end: int) -> bool:
+        """`in_ukraine` without the word after the name: for a form that is only
+        reported before "district", that word cannot be the evidence too."""
+        verdict = self._line_verdict(start, end)
+        if verdict is not None:
+            return verdict
+        lo = max(0, start - WINDOW, self.prose.rfind("\n\n", 0, start) + 1)
+        hi = self.prose.find("\n\n", end)
+        hi = min(len(self.prose), end + WINDOW, hi if hi >= 0 else len(self.prose))
+        return self._any(self._found()[0], lo, hi) or self.document
+
     def in_ukraine(self, start: int, end: int) -> bool:
         """Does the text put the name at prose [start, end) in Ukraine?
 

@@ -12,9 +12,16 @@ The list: `[world-figures] files` in a rule file (the built-in one is
 party leaders, EU and UN officials, athletes in the news; one "Given
 Surname<TAB>role" a line). A key that two listed surnames share
 (Michel, Michal) finds neither.
+
+After the figure's given name as listed, a surname with the same consonants
+through the round trip is that figure too (Joe Baden, Wopke Gokstra:
+`Figures.after_given`), and before the listed surname, a given name that is
+the listed one after a round trip is its back-transliteration (Maya Sandu:
+`Figures.given_spelling`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from lintnews.errors import RuleFileError
@@ -72,6 +79,8 @@ class Figures:
         self.by_key: dict[str, Figure | None] = {}
         #: sound key (`sounds.sound_key`) of a surname -> the surname (None: two share it)
         self.by_sound: dict[str, str | None] = {}
+        self._by_given: dict[str, list[Figure]] | None = None
+        self._surnames: frozenset[str] | None = None
         for path in paths:
             for number, line in _lines(path):
                 cols = line.split("\t")
@@ -86,6 +95,46 @@ class Figures:
                 key = sound_key(last)
                 old_surname = self.by_sound.get(key, last)
                 self.by_sound[key] = last if old_surname == last else None
+
+    def by_given(self) -> dict[str, list[Figure]]:
+        """The figures by the first word of their given name (Joe -> Joe Biden), made on first use."""
+        if self._by_given is None:
+            self._by_given = {}
+            for figure in self.by_key.values():
+                if figure is not None and figure.given:
+                    self._by_given.setdefault(figure.given.split()[0], []).append(figure)
+        return self._by_given
+
+    def after_given(self, given: str, word: str, titled: bool) -> "Figure | None":
+        """The figure named `given` whose surname `word` is with its vowels changed (Joe Baden,
+        Wopke Gokstra): the given name written as listed, the surname's consonants kept
+        through the round trip, and `word` not the surname itself. Three consonants or
+        fewer (Biden, Bodin) only when `titled`: a title stands before the given name."""
+        for figure in self.by_given().get(given, ()):
+            last = figure.surname.split()[-1]
+            if bare(word) == bare(last) or len(word) < 4:
+                continue
+            consonants = skeleton(last)
+            if skeleton(word) == consonants and (titled or len(consonants) >= 4):
+                return figure
+        return None
+
+    def surnames(self) -> frozenset[str]:
+        """The last word of every listed surname."""
+        if self._surnames is None:
+            self._surnames = frozenset(f.surname.split()[-1] for f in self.by_key.values() if f is not None)
+        return self._surnames
+
+    def given_spelling(self, word: str, surname: str) -> "Figure | None":
+        """The figure with surname `surname` whose given name `word` is after a round trip
+        but not as listed (Maya Sandu for Maia Sandu)."""
+        figure = self.by_key.get(round_trip_key(surname))
+        if figure is None or figure.surname.split()[-1] != surname or not figure.given:
+            return None
+        first = figure.given.split()[0]
+        if bare(word) != bare(first) and round_trip_key(word) == round_trip_key(first):
+            return figure
+        return None
 
     def __len__(self) -> int:
         return len(self.by_key)
@@ -115,6 +164,16 @@ class Figures:
         words = [w.strip("(),") for w in figure.role.split()]
         return tuple(figure.given.split()[:1] + [w for w in words if w[:1].isupper() and len(w) >= 4])
 
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The consonants of `word`'s round-trip key: what MT keeps when it guesses the vowels
+    (Biden and Baden; Hoekstra, Gukstra and Gokstra)."""
+    return "".join(c for c in round_trip_key(word) if c not in _VOWEL_LETTERS)
 
 
 def _lines(path: Path):

@@ -12,6 +12,11 @@ people lists catch the listed ones; this finds the others:
 - not before a surname the lists give to a Russian or a Belarusian
   (Alexander Lukashenko), and never a name the tables already report.
 
+A Russian given name before the Russian reading of a listed Ukrainian's
+surname (Andrei Beletsky: Андрій Білецький read as Андрей Белецкий) is that
+person when the given names agree and the surnames share a sound key
+(`people_by_sound`): the whole name is reported with the listed form.
+
 Once a text has given one Ukrainian a Russian given name, the same given
 names alone (her husband Igor) and the other Russian given names alone are
 reported too, unless the text also writes that given name before a surname
@@ -22,6 +27,8 @@ Russian after all.
 from __future__ import annotations
 
 import regex
+
+from lintnews.families.names.sounds import sound_key
 
 #: A surname of Ukrainian shape: the endings Ukrainian surnames have and
 #: Russian ones (almost) never do, and the Ukrainian romanization of -ський, -ич.
@@ -39,13 +46,34 @@ def russian_to_ukrainian(given_map: dict[str, tuple[str, ...]]) -> dict[str, str
     return out
 
 
-def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: bool = False):
-    """Yield (start, end, russian, ukrainian, surname or "") of each Russified given name of `doc`.
+def people_by_sound(entities, given_map: dict[str, tuple[str, ...]]) -> dict:
+    """(Russian given name, sound key of the surname) -> the listed Ukrainian it may be, or
+    None when two share it: Andrei + the key of Beletsky (Белецкий, the Russian reading of
+    Білецький) -> Andriy Biletskyi. `sounds.sound_key` makes the vowels і, и, е one class."""
+    out: dict = {}
+    for e in entities:
+        if not e.is_person or e.country != "UA" or not e.given or not e.forms:
+            continue
+        surname = e.forms[0]
+        key = sound_key(surname)
+        if len(surname) < 5 or len(key.split("/", 1)[0]) < 3:
+            continue
+        for russian in given_map.get(e.given[0], ()):
+            old = out.get((russian, key), e)
+            out[(russian, key)] = e if old is not None and old.id == e.id else None
+    return out
+
+
+def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: bool = False, person_of=None):
+    """Yield (start, end, russian, ukrainian, surname or "", person or None) of each Russified
+    given name of `doc`.
 
     `hits`: the names table's literals (a listed person's country decides);
     `where`: the document's `Whereabouts`; `covered_at(start, end)`: True where
     the names table already found a name; `listed`: the tables found a listed
-    Ukrainian with a Russian given name in this text already."""
+    Ukrainian with a Russian given name in this text already; `person_of(russian,
+    surname)`: the listed Ukrainian whose name this is in its Russian reading
+    (`people_by_sound`), or None: then the finding (`person` set) spans the full name."""
     prose = doc.prose
     full: list[tuple[int, int, str, str]] = []
     bare: list[tuple[int, int, str]] = []
@@ -70,19 +98,25 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
             foreign_given.add(name)
             continue
         if country != "UA" and (len(surname) < 5 or not UKRAINIAN_SURNAME.search(surname)):
+            # asked only in Ukraine (the listed people's keys are built on first need)
+            reading = person_of(name, surname) if person_of is not None and hit is None and len(surname) >= 5 \
+                and where.in_ukraine(start, end) else None
+            if reading is not None:
+                full.append((start, after.start(1) + len(surname), name, surname, reading))
+                continue
             foreign_given.add(name)
             continue
-        full.append((start, end, name, surname))
+        full.append((start, end, name, surname, None))
     found_any = listed
-    for start, end, name, surname in full:
+    for start, end, name, surname, person in full:
         if where.in_ukraine(start, end):
             found_any = True
-            yield start, end, name, ukrainian_of[name], surname
+            yield start, end, name, ukrainian_of[name], surname, person
     if not found_any:
         return
     for start, end, name in bare:
         if name not in foreign_given and where.in_ukraine(start, end):
-            yield start, end, name, ukrainian_of[name], ""
+            yield start, end, name, ukrainian_of[name], "", None
 
 
 # -- Russian patronymics of Ukrainians -----------------------------------------

@@ -23,11 +23,33 @@ Ukrainian name can be another name elsewhere.
 """
 from __future__ import annotations
 
+import regex
+
 from lintnews.errors import RuleFileError
 from lintnews.families.names.records import Hit
 
 #: The guard of generated forms (see `gazetteer`): generated, so needs a Ukrainian context.
 GUARD = "g"
+#: The guard of generated forms that are reported only right before "district" (Buchan district).
+DISTRICT_GUARD = "gd"
+#: The guard of generated forms that are reported only where a place stands: before
+#: "district" or after "the city of" (an adjective Lutsky alone is as often a surname).
+PLACE_GUARD = "gp"
+POSITIONS = {"any": GUARD, "district": DISTRICT_GUARD, "place": PLACE_GUARD}
+#: What follows a form of `position = "district"`: a district (raion) of a Ukrainian oblast.
+DISTRICT_AFTER = regex.compile(r"[ \u00a0](?:district|districts|raion|raions|Raion|Raions|District|Districts)\b")
+#: What comes before a form of `position = "place"` (besides `DISTRICT_AFTER` after it).
+PLACE_BEFORE = regex.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Ss]ettlement) of[ \u00a0]$")
+
+
+def in_position(guard: str, prose: str, start: int, end: int) -> bool:
+    """Does a generated form with `guard` stand where its position allows?"""
+    if guard == DISTRICT_GUARD:
+        return DISTRICT_AFTER.match(prose, end) is not None
+    if guard == PLACE_GUARD:
+        return DISTRICT_AFTER.match(prose, end) is not None or \
+            PLACE_BEFORE.search(prose, max(0, start - 20), start) is not None
+    return True
 _VOWELS = frozenset("аеєиіїоуюяыэё")
 _SOFT = frozenset("єюяіїь")
 
@@ -90,8 +112,11 @@ def schemes(ruleset) -> list[Scheme]:
     return out
 
 
-def case_forms(ruleset) -> list[tuple[str, tuple[str, ...], bool]]:
-    """(ending, forms, only on the Russian-derived forms) of every [[case-form]], longest ending first."""
+def case_forms(ruleset, position: str = "any") -> list[tuple[str, tuple[str, ...], bool]]:
+    """(ending, forms, only on the Russian-derived forms) of every [[case-form]] of
+    `position` ("any"; "district": reported only right before a word such as
+    "district", `DISTRICT_AFTER`; "place": there or after "the city of"), longest
+    ending first."""
     out = []
     for path, tables in ruleset.table("case-form"):
         for raw in tables if isinstance(tables, list) else [tables]:
@@ -100,7 +125,11 @@ def case_forms(ruleset) -> list[tuple[str, tuple[str, ...], bool]]:
                 raise RuleFileError(path, None, "a [[case-form]] needs 'ending' and 'forms', a list")
             if of not in ("all", "russian-derived"):
                 raise RuleFileError(path, None, "[[case-form]]: 'of' must be \"all\" or \"russian-derived\"")
-            out.append((ending, tuple(forms), of == "russian-derived"))
+            where = raw.get("position", "any")
+            if where not in POSITIONS:
+                raise RuleFileError(path, None, "[[case-form]]: 'position' must be \"any\", \"district\" or \"place\"")
+            if where == position:
+                out.append((ending, tuple(forms), of == "russian-derived"))
     out.sort(key=lambda item: len(item[0]), reverse=True)
     return out
 
@@ -141,14 +170,17 @@ def add_forms(b, ruleset, places, people, russian=()) -> None:
 
     all_schemes = schemes(ruleset)
     endings = case_forms(ruleset)
+    positional = [(POSITIONS[p], case_forms(ruleset, p)) for p in ("district", "place")]
 
     def add(literal: str, hit: Hit) -> None:
         if literal in b.hits or " " in literal and literal.split()[-1] in b.hits:
             return
-        if len(literal) < 5 or is_word(literal.lower()):
+        # an English word is never a variant, but before "district" (Buchan district)
+        if len(literal) < 5 or (hit.guard not in (DISTRICT_GUARD, PLACE_GUARD) and is_word(literal.lower())):
             return
         b.hits[literal] = hit
-        b.known.update(literal.lower().split())
+        if hit.guard not in (DISTRICT_GUARD, PLACE_GUARD):
+            b.known.update(literal.lower().split())
 
     ukrainian_schemes = [s for s in all_schemes if s.language == "uk"]
     russian_schemes = [s for s in all_schemes if s.language == "ru"]
@@ -163,6 +195,10 @@ def add_forms(b, ruleset, places, people, russian=()) -> None:
             for form in inflect(base, endings, is_russian):
                 add(form, Hit(entity, "variant", form=english, origin="case-form", part="place",
                               guard=GUARD, safe=False))
+            for guard, position_endings in positional:
+                for form in inflect(base, position_endings, is_russian):
+                    add(form, Hit(entity, "variant", form=english, origin="case-form", part="place",
+                                  guard=guard, safe=False))
     for entity in people:
         surname, native = entity.forms[0], entity.native.split()[-1]
         for scheme in ukrainian_schemes:

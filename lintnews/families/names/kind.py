@@ -25,14 +25,15 @@ import regex
 from lintnews.errors import RuleFileError
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Check
-from lintnews.families.names import given as given_names, soundalike
-from lintnews.families.names.context import Whereabouts
+from lintnews.families.names import given as given_names, nearby, soundalike
+from lintnews.families.names.context import Whereabouts, occurrences
 from lintnews.families.names.entities import ORIGINS
-from lintnews.families.names.figures import TITLES, Figures, figure_files
+from lintnews.families.names.figures import TITLES, Figures, figure_files, skeleton
 from lintnews.families.names.foreign import foreign_look
-from lintnews.families.names.inflection import GUARD as GENERATED
+from lintnews.families.names.inflection import DISTRICT_GUARD, PLACE_GUARD, GUARD as GENERATED, in_position
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
+from lintnews.families.names.sounds import bare, sound_key, stem_key
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word, templated
 
 #: A lowercase variant this frequent in English is a word, not a name (the
@@ -53,6 +54,8 @@ _WELL_FORMED = regex.compile(
 #: Komsomolsk-on-Amur); Kiev-based and Kiev-Pechersk do not.
 _COMPOUND_AFTER = regex.compile(r"-(?:na|on|upon)-")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
+_ANY_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \u00a0]$")
+_WORD_AFTER = regex.compile(r"[ \u00a0](\p{Lu}\p{Ll}+)(?![\w\u0300-\u036f-])")
 #: Cheap gate before `foreign_look`: an accent, a j, a German sch or a W.
 _MAYBE_FOREIGN = regex.compile(r"^W|[j\u00e1\u00e9\u00ed\u00f3\u00fa]|sch")
 _CAPITALISED = regex.compile(r"(?<![\w\u0300-\u036f'’-])\p{Lu}[\p{Ll}\u0300-\u036f]{4,}(?![\w\u0300-\u036f])")
@@ -71,6 +74,9 @@ _VARIANT_MESSAGES = {
     "historical": "“{found}” is the historical spelling: keep it only in a historical text or a quoted title; "
                   "otherwise write “{fixed}”.",
     "misspelling": "“{found}” is a misspelling of {native}: write “{fixed}”.",
+    "nearby-case-form": "“{found}” is {native} ({country}) with a Russian, Ukrainian or Belarusian case ending, "
+                        "left by translation: English writes “{fixed}”.",
+    "russian-reading": "“{found}” is the Russian reading of {native}: English news writes “{fixed}”.",
 }
 #: ... each also with what else the text writes (the template's name gets the suffix's).
 _ALSO_WRITTEN = {
@@ -106,10 +112,17 @@ MESSAGES = {
     "round-trip": {
         "default": "“{found}” looks like {figure}, spelt back from Cyrillic: write “{fixed}”.",
         "role": "“{found}” looks like {figure}, {role}, spelt back from Cyrillic: write “{fixed}”.",
+        "given": "“{found}” looks like the given name of {figure}, spelt back from Cyrillic: write “{fixed}”.",
+        "given-role": "“{found}” looks like the given name of {figure}, {role}, spelt back from Cyrillic: "
+                      "write “{fixed}”.",
     },
     "sound-alike": {
         "default": "“{word}” and “{target}” {times} elsewhere are one name in two spellings: write “{target}”.",
         "official": "“{word}” and the official form “{target}” are one name in two spellings: write “{target}”.",
+        "case-ending": "“{word}” is “{target}” ({times} elsewhere) with a Russian or Ukrainian case ending, "
+                       "left by translation: write “{target}”.",
+        "two-spellings": "“{word}” and “{other}” elsewhere are one name in two spellings: use one.",
+        "other-romanization": "“{word}” is {native} in another romanization: English news writes “{target}”.",
     },
 }
 
@@ -161,9 +174,14 @@ class _Names:
         self._patterns = None  # (ukraine words, elsewhere words), compiled when first needed
         self._given = None     # Russian -> Ukrainian given names
         self._figures = None
+        self._by_sound = None  # sound key -> hand-written entity (`_sound_index`)
+        self._nearby_places = None  # [[nearby-places]] (`nearby.load`), read when first needed
+        self._people_by_sound = None  # (Russian given name, surname key) -> listed Ukrainian
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
+        self.sound_known_word = lru_cache(maxsize=65536)(self._sound_known_word)
+        self.nearby_word = lru_cache(maxsize=65536)(self._nearby_word)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -186,7 +204,12 @@ class _Names:
                     seen.setdefault(hit.entity.id, []).append((start, end, hit.form, hit.lowercase))
             elif hit.role == "variant" and found not in house.accept:
                 variants.append((start, end, found, hit))
-        preferred = {eid: _preferred(house, entities[eid], items) for eid, items in seen.items()}
+        inside: dict[str, list[str]] = {}  # entity id -> accepted surnames written inside a reported full name
+        for _s, _e, found, hit in variants:
+            if hit.part == "full" and hit.form and found.endswith(" " + hit.form):
+                inside.setdefault(hit.entity.id, []).append(hit.form)
+        tallies = {eid: _tally(prose, items, inside.get(eid, ())) for eid, items in seen.items()}
+        preferred = {eid: _preferred(house, entities[eid], tallies[eid]) for eid in seen}
         written = {eid: _most_written(items) for eid, items in seen.items()}  # counted once, not per variant
         whereabouts = None
 
@@ -196,6 +219,7 @@ class _Names:
                 whereabouts = self._where(doc)
             return whereabouts
 
+        variants += self._surnames_alone(prose, variants)
         for start, end, found, hit in variants:
             yield from self._variant(doc, ctx, house, written, preferred, start, end, found, hit, where)
         if self.given_entry is not None and ctx.enabled(self.given_entry.rule.code):
@@ -212,12 +236,18 @@ class _Names:
 
         if self.sound_entry is not None and ctx.enabled(self.sound_entry.rule.code):
             yield from self._sound_alike(doc, ctx, capitalised_words())
+            yield from self._sound_known(doc, ctx, capitalised_words(), where)
         if self.inconsistent is not None and ctx.enabled(self.inconsistent.rule.code):
-            yield from self._inconsistent(doc, ctx, house, seen, preferred)
+            yield from self._inconsistent(doc, ctx, house, seen, preferred, tallies)
         if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
             yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
         if self.near_entry is not None and ctx.enabled(self.near_entry.rule.code):
             yield from self._misspelt_given(doc, ctx, seen, entities)
+        if self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code):
+            yield from self._figure_names(doc, ctx)
+        case_owner = self.by_origin.get("case-form")
+        if case_owner is not None and ctx.enabled(case_owner[0].rule.code):
+            yield from self._nearby(doc, ctx, case_owner, capitalised_words)
 
     # -- what the house (or the document) writes ----------------------------
     def _surname(self, house, preferred, entity) -> str:
@@ -246,7 +276,10 @@ class _Names:
         place = hit.part == "place"
         if hit.guard and ((place and self._after_given_name(doc.prose, start)) or not where().in_ukraine(start, end)):
             return
-        if hit.guard == GENERATED and place and self._given_before(doc.prose, start):
+        if hit.guard in (DISTRICT_GUARD, PLACE_GUARD) and not (in_position(hit.guard, doc.prose, start, end)
+                                                               and where().named_in_ukraine(start, end)):
+            return  # Buchan is Bucha only in "Buchan district", Lutsky Lutsk only in "the city of Lutsky"
+        if hit.guard in (GENERATED, DISTRICT_GUARD, PLACE_GUARD) and place and self._given_before(doc.prose, start):
             return  # Hans Buche: a surname, not a case form of Bucha
         if _COMPOUND_AFTER.match(doc.prose, end):
             return  # part of a longer name: Slavyansk-na-Kubani, Komsomolsk-on-Amur
@@ -277,6 +310,43 @@ class _Names:
             yield doc.finding(entry.rule, start, end, arguments, [(fix, SAFE if hit.safe else UNSAFE)],
                               severity=severity, template=template)
 
+    def _surnames_alone(self, prose: str, variants) -> list:
+        """The surname variant of a reported full name, written alone elsewhere in the text
+        ("Igor Klimenko" ... "according to Klimenko"): once the text names the person,
+        the bare surname is that person; not when the text also writes it after another
+        given name (another person)."""
+        taken = {(s, e) for s, e, _f, _h in variants}
+        out = []
+        for start, end, found, hit in list(variants):
+            if hit.part != "full" or " " not in found:
+                continue
+            surname = found.rsplit(" ", 1)[1]
+            if surname == hit.form or surname in self.table.hits or len(surname) < 5:
+                continue  # an accepted surname, or one the table reports alone anyway
+            alone = hit._replace(part="surname", given="", safe=False)
+            bare = self._bare_starts(prose, surname, start, end)
+            if any(self._given_before(prose, at) for at in bare):
+                continue  # another person of that name (Vitali Klimenko): the surname alone may be either
+            for at in bare:
+                if (at, at + len(surname)) not in taken:
+                    taken.add((at, at + len(surname)))
+                    out.append((at, at + len(surname), surname, alone))
+        out.sort()
+        return out
+
+    @staticmethod
+    def _bare_starts(prose: str, word: str, start: int, end: int) -> list[int]:
+        """Where `word` stands as a whole word outside [start, end)."""
+        out, n = [], len(word)
+        i = prose.find(word)
+        while i != -1:
+            j = i + n
+            if not start <= i < end and not (i and (prose[i - 1].isalnum() or prose[i - 1] in "-_")) \
+                    and not (j < len(prose) and (prose[j].isalnum() or prose[j] in "-_")):
+                out.append(i)
+            i = prose.find(word, i + 1)
+        return out
+
     def _after_given_name(self, prose: str, start: int) -> bool:
         m = _WORD_BEFORE.search(prose, max(0, start - 30), start)
         return m is not None and m.group(1) in self.table.given_names
@@ -294,16 +364,19 @@ class _Names:
         return Whereabouts(doc, *self._patterns)
 
     # -- LN204: several forms of one name -----------------------------------
-    def _inconsistent(self, doc, ctx, house, seen, preferred):
+    def _inconsistent(self, doc, ctx, house, seen, preferred, tallies):
         entry = self.inconsistent
         for eid, items in seen.items():
             target = preferred[eid]
-            counts = Counter(form for *_x, form, _low in items)
+            counts = tallies[eid]
             if len(counts) < 2 and target in counts:
                 continue
+            last_end, last_form = -1, ""
             for start, end, form, lowercase in items:
-                if form == target or lowercase:
-                    continue
+                repeated = form == last_form and last_end >= 0 and not doc.prose[last_end:start].strip()
+                last_end, last_form = end, form
+                if form == target or lowercase or repeated:
+                    continue  # a name written twice in a row is a duplication (LN704), reported once here
                 if target in counts:
                     arguments = {"found": prose_at(doc, start, end), "target": target,
                                  "times": _times(counts[target]), "count": counts[target]}
@@ -393,13 +466,42 @@ class _Names:
             if self._given_before(prose, start):
                 others.add(word)
         confirmed = {figure.name for _s, _e, word, figure in trips if word not in others}
+        reported: dict[str, object] = {}
         for start, end, word, figure in trips:
             if word in others and figure.name not in confirmed:
                 continue
             before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
             if (before is not None and Figures.same_given(before.group(1), figure)) or any(
                     w in words for w in Figures.evidence(figure)):
+                reported[word] = figure
                 yield from self._trip(doc, ctx, start, end, word, figure)
+        if reported:
+            yield from self._more_spellings(doc, ctx, reported)
+
+    def _more_spellings(self, doc, ctx, reported):
+        """Once a figure is found spelt back (Sholts, Sholz), another unknown word of the text
+        with the same consonants through the round trip is the same figure too (Silz): MT
+        spells a name anew at each occurrence."""
+        by_skeleton = {skeleton(figure.surname.split()[-1]): figure for figure in reported.values()}
+        hits, known = self.table.hits, self.table.known
+        found = []
+        for word in doc.word_set:
+            if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
+                continue
+            figure = by_skeleton.get(skeleton(word))
+            if figure is None or word in reported or word in hits or word in self.table.given_names:
+                continue
+            low = word.lower()
+            if low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
+                continue
+            starts = doc.word_starts(word)
+            givens = [g for g in (self._given_before(doc.prose, s) for s in starts) if g]
+            if any(not Figures.same_given(g, figure) for g in givens):
+                continue  # another person: Jan Salz beside Sholts
+            found += [(start, word, figure) for start in starts
+                      if not is_inside_token(doc.prose, start, start + len(word))]
+        for start, word, figure in sorted(found):
+            yield from self._trip(doc, ctx, start, start + len(word), word, figure)
 
     def _near(self, doc, ctx, house, preferred, start, end, word, entity):
         entry = self.near_entry
@@ -433,11 +535,94 @@ class _Names:
                                       {"word": word, "given": given, "native": entity.native},
                                       [(given, UNSAFE)], severity=severity, template="given")
 
+    # -- LN214: a town of a neighbouring country with a case ending ------------
+    def _nearby_word(self, word: str) -> tuple:
+        """The `[[nearby-places]]` towns `word` may be with a case ending (cached per word):
+        ((index of the country's list, place), ...)."""
+        low = word.lower()
+        if (word in self.table.hits or low in self.table.known or word in self.table.given_names
+                or _is_word(low) or self.judge(word) is not None):
+            return ()
+        found = ((i, places.match(word)) for i, places in enumerate(self._nearby_places))
+        return tuple((i, place) for i, place in found if place is not None)
+
+    def _nearby(self, doc, ctx, owner, capitalised_words):
+        """LN214 for the towns of `[[nearby-places]]` (`nearby`): Bobruska in a text about Belarus."""
+        if self._nearby_places is None:
+            self._nearby_places = nearby.load(self._ruleset)
+        words = doc.word_set
+        about = {i for i, places in enumerate(self._nearby_places) if not words.isdisjoint(places.context)
+                 and len(occurrences(doc, places.context)) >= nearby.MIN_CONTEXT}
+        if not about:
+            return
+        prose = doc.prose
+        level = profile(ctx.ruleset, ctx.style).severity.get(owner[0].rule.code) or owner[1] or owner[0].rule.severity
+        for word in sorted(capitalised_words()):
+            place = next((p for i, p in self.nearby_word(word) if i in about), None)
+            if place is None:
+                continue
+            starts = doc.word_starts(word)
+            if any(self._given_before(prose, start) for start in starts):
+                continue  # a person (Ivan Baranovich), here and where the text writes the surname alone
+            for start in starts:
+                end = start + len(word)
+                if is_inside_token(prose, start, end):
+                    continue
+                severity = quoted_severity(doc, ctx, level, start, end)
+                if severity is not None:
+                    yield doc.finding(
+                        owner[0].rule, start, end,
+                        {"found": word, "native": place.native, "country": place.country, "fixed": place.english},
+                        [(place.english, UNSAFE)], severity=severity, template="nearby-case-form")
+
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
         if self._figures is None:
             self._figures = Figures(figure_files(self._ruleset))
         return self._figures
+
+    def _figure_names(self, doc, ctx):
+        """LN212 where one half of a listed figure's name is as listed and the other is spelt
+        back from Cyrillic: Joe Baden, Wopke Gokstra (the surname's consonants kept), Maya
+        Sandu (the given name's round-trip key kept)."""
+        figures = self.figures()
+        words = doc.word_set
+        prose = doc.prose
+        hits = self.table.hits
+        for given in sorted(words.intersection(figures.by_given())):
+            for start in doc.word_starts(given):
+                after = _WORD_AFTER.match(prose, start + len(given))
+                if after is None:
+                    continue
+                word = after.group(1)
+                if word in hits or word in self.table.given_names:
+                    continue
+                title = _ANY_WORD_BEFORE.search(prose, max(0, start - 30), start)
+                titled = title is not None and title.group(1).capitalize() in TITLES
+                figure = figures.after_given(given, word, titled)
+                if figure is None:
+                    continue
+                verdict = self.judge(word)
+                if verdict is not None and verdict[0] == "trip":
+                    continue  # reported as a round trip already
+                yield from self._trip(doc, ctx, after.start(1), after.end(1), word, figure)
+        for surname in sorted(words.intersection(figures.surnames())):
+            for start in doc.word_starts(surname):
+                before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+                if before is None or before.group(1) in hits:
+                    continue
+                figure = figures.given_spelling(before.group(1), surname)
+                if figure is None:
+                    continue
+                fix = figure.given.split()[0]
+                severity = quoted_severity(doc, ctx, self.trip_entry.rule.severity, before.start(1), before.end(1))
+                if severity is not None:
+                    arguments = {"found": before.group(1), "figure": figure.name, "fixed": fix}
+                    if figure.role:
+                        arguments["role"] = figure.role
+                    yield doc.finding(
+                        self.trip_entry.rule, before.start(1), before.end(1), arguments, [(fix, UNSAFE)],
+                        severity=severity, template="given-role" if figure.role else "given")
 
     def _trip(self, doc, ctx, start, end, word, figure):
         entry = self.trip_entry
@@ -478,8 +663,11 @@ class _Names:
             i = bisect_right(starts, start) - 1
             return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 2])
 
-        for start, end, russian, ukrainian, surname in given_names.find(
-                doc, ukrainian_of, self.table.hits, where(), covered_at, listed):
+        for start, end, russian, ukrainian, surname, person in given_names.find(
+                doc, ukrainian_of, self.table.hits, where(), covered_at, listed, self._person_of):
+            if person is not None:
+                yield from self._russian_reading(doc, ctx, start, end, ukrainian, person)
+                continue
             arguments = {"russian": russian, "ukrainian": ukrainian}
             if surname:
                 arguments["surname"] = surname
@@ -493,6 +681,29 @@ class _Names:
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, {"russian": russian, "ukrainian": ukrainian},
                                   [(ukrainian, UNSAFE)], severity=severity, template="patronymic")
+
+    def _person_of(self, russian: str, surname: str):
+        """The listed Ukrainian whose Russian-read name "russian surname" is (`given.people_by_sound`)."""
+        if self._people_by_sound is None:
+            from lintnews.families.names.gazetteer import given_variants
+
+            self._people_by_sound = given_names.people_by_sound(
+                self.table.entities, given_variants(self._ruleset))
+        return self._people_by_sound.get((russian, soundalike.sound_key(surname)))
+
+    def _russian_reading(self, doc, ctx, start, end, ukrainian, person):
+        """LN202 for a listed Ukrainian's whole name read in Russian (Andrei Beletsky)."""
+        owner = self.by_origin.get("russian-derived")
+        if owner is None or not ctx.enabled(owner[0].rule.code):
+            return
+        found = doc.prose[start:end]
+        fix = f"{person.given[0]} {person.forms[0]}"
+        house = profile(ctx.ruleset, ctx.style)
+        level = house.severity.get(owner[0].rule.code) or owner[1] or owner[0].rule.severity
+        severity = quoted_severity(doc, ctx, level, start, end)
+        if severity is not None:
+            yield doc.finding(owner[0].rule, start, end, {"found": found, "native": person.native, "fixed": fix},
+                              [(fix, UNSAFE)], severity=severity, template="russian-reading")
 
     # -- LN213: one name, two spellings ----------------------------------------
     def _official(self, word: str) -> str:
@@ -522,12 +733,78 @@ class _Names:
             return ""
         return word
 
+    def _sound_index(self) -> dict:
+        """sound key -> the hand-written person or place whose accepted form has it (None: two do)."""
+        if self._by_sound is None:
+            self._by_sound = {}
+            for entity in self.table.hand_entities():
+                if not (entity.is_person or entity.type in ("city", "town", "village", "region", "place")):
+                    continue
+                for form in entity.forms:
+                    word = form.split()[-1] if entity.is_person else form
+                    if " " in word or len(word) < 5:
+                        continue
+                    key = sound_key(word)
+                    old = self._by_sound.get(key, entity)
+                    self._by_sound[key] = entity if old is not None and old.id == entity.id else None
+        return self._by_sound
+
+    def _sound_known_word(self, word: str):
+        """(entity, target) when `word` is a hand-written name in another romanization, else
+        None: the part of `_sound_known` that does not depend on the text (cached per word)."""
+        if word in self.table.hits or word.lower() in self.table.known or not self.sound_candidate(word):
+            return None
+        key = sound_key(word)
+        entity = self._sound_index().get(key)
+        if entity is None or self.judge(word) is not None:
+            return None
+        target = entity.forms[0].split()[-1] if entity.is_person else entity.forms[0]
+        if bare(word) == bare(target) or (not entity.is_person and len(key.split("/", 1)[0]) < 4):
+            return None
+        return entity, target
+
+    def _sound_known(self, doc, ctx, words, where):
+        """LN213 for a word that is a hand-written name in another romanization, alone in the
+        text: a person's surname after one of the person's given names (Boris Elcin for
+        Yeltsin through Czech Jelcin; Stanislav Šuškevich), a place's name of four
+        consonants or more, in Ukraine for a Ukrainian place (Siverodonetsk). Words that
+        sound alike in the text itself are `_sound_alike`'s."""
+        verdict = self.sound_known_word
+        candidates = [(w, found) for w in words for found in (verdict(w),) if found is not None]
+        if not candidates:
+            return
+        keys = Counter(stem_key(w) for w in words if self.sound_candidate(w))
+        prose = doc.prose
+        entry = self.sound_entry
+        for word, (entity, target) in sorted(candidates):
+            if keys[stem_key(word)] > 1:
+                continue
+            givens = {sound_key(g) for g in entity.given}
+            for start in doc.word_starts(word):
+                end = start + len(word)
+                if is_inside_token(prose, start, end):
+                    continue
+                if not entity.is_person:
+                    if entity.country == "UA" and not where().in_ukraine(start, end):
+                        continue
+                else:
+                    given = self._given_before(prose, start)
+                    if not given or sound_key(given) not in givens:
+                        continue
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None:
+                    yield doc.finding(entry.rule, start, end, {"word": word, "native": entity.native, "target": target},
+                                      [(match_case(target, word), UNSAFE)], severity=severity,
+                                      template="other-romanization")
+
     def _sound_alike(self, doc, ctx, words):
         prose = doc.prose
         found = soundalike.groups(words, self.sound_candidate)
-        if not found:
+        cases = {w: n for w, n in soundalike.case_forms(words, self.sound_candidate).items()
+                 if w not in self.table.hits}
+        if not found and not cases:
             return
-        wanted = {w for spellings in found.values() for w in spellings}
+        wanted = {w for spellings in found.values() for w in spellings} | set(cases) | set(cases.values())
         counts: Counter = Counter()
         givens: dict[str, set[str]] = {}
         places: list[tuple[int, int, str]] = []
@@ -546,12 +823,31 @@ class _Names:
         for spellings in found.values():
             group_counts = Counter({w: counts[w] for w in spellings if counts[w]})
             for spelling, target in soundalike.verdicts(list(group_counts), group_counts, self._official, givens):
-                report[spelling] = (target, group_counts[target])
+                report[spelling] = (target, group_counts[target] if target else 0)
         entry = self.sound_entry
         for start, end, word in places:
+            if word in cases and word not in report:
+                target = cases[word]
+                if givens.get(word) or givens.get(target):
+                    continue  # people: Anna Kovalska and Petro Kovalsky, a woman and a man
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None:
+                    yield doc.finding(entry.rule, start, end,
+                                      {"word": word, "target": target, "times": _times(counts[target]),
+                                       "count": counts[target]},
+                                      [(match_case(target, word), UNSAFE)], severity=severity, template="case-ending")
+                continue
             if word not in report:
                 continue
             target, n = report[word]
+            if target is None:
+                others = [w for w in report if w != word and report[w][0] is None and stem_key(w)
+                          == stem_key(word)]
+                severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
+                if severity is not None and others:
+                    yield doc.finding(entry.rule, start, end, {"word": word, "other": others[0]},
+                                      severity=severity, template="two-spellings")
+                continue
             arguments = {"word": word, "target": target, "times": _times(n), "count": n} if n else \
                 {"word": word, "target": target}
             severity = quoted_severity(doc, ctx, entry.rule.severity, start, end)
@@ -566,12 +862,27 @@ def _sentence_start(prose: str, start: int) -> bool:
     return not head or head[-1] in ".!?:\n"
 
 
-def _preferred(house, entity, items) -> str:
+def _tally(prose: str, items, inside=()) -> Counter:
+    """How often a text writes each form of one name: a form repeated right after
+    itself (a headline's "Zaluzhny Zaluzhny") counts once, and the surname
+    written inside a reported full name ("Valery Zaluzhnyi") counts too."""
+    plain = Counter(form for *_x, form, _low in items)
+    if not inside and len(plain) < 2:
+        return plain  # one form: how often matters to no message
+    counts: Counter = Counter(inside)
+    last_end, last_form = -1, ""
+    for start, end, form, _low in items:
+        if not (form == last_form and last_end >= 0 and not prose[last_end:start].strip()):
+            counts[form] += 1
+        last_end, last_form = end, form
+    return counts
+
+
+def _preferred(house, entity, counts: Counter) -> str:
     """The house's form; failing that the document's most frequent (ties: data order)."""
     target = house.form_for(entity.forms)
     if target:
         return target
-    counts = Counter(form for _s, _e, form, _low in items)
     best = max(counts.values())
     return next(f for f in entity.forms if counts.get(f) == best)
 

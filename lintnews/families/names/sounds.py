@@ -11,6 +11,8 @@ Two keys, both a dict lookup per word:
   y; o, u): Petrov and Petrova, Garin and Giron keep apart.
   Zaluzhny, Zaluzhnyi and Zalužnyj share one key; Havrylytsia, Gavrilitsa
   and Gavrilica another.
+- `stem_key(word)`: `sound_key` without a final case ending (Pantsirei,
+  Panciry and Pantsir), for grouping the spellings of one text.
 - `round_trip_key(word)`: the key of a Western name written in Cyrillic and
   romanized back (Scholz → Шольц → Sholts; Baerbock → Бербок → Berbok;
   Verstappen → Ферстаппен → Ferstapen; Hamilton → Хэмилтон → Chemilton):
@@ -92,6 +94,27 @@ def sound_key(word: str) -> str:
         if not consonants or consonants[-1] != unit:
             consonants.append(unit)
     return f"{''.join(consonants)}/{''.join(vowels)}"
+
+
+_CASE_VOWELS = frozenset("eiy")
+#: The final vowels of a Russian case or plural (-ы, -ей) and of the adjective
+#: endings -ий, -ій, -ый: not a single -i or -e, which make other names in other
+#: languages (Hamid and Hamidi, Ross and Rossi, Brown and Browne).
+_CASE_RUNS = frozenset(("y", "ei", "ey", "yi", "iy", "ii", "yy"))
+
+
+@lru_cache(maxsize=65536)
+def stem_key(word: str) -> str:
+    """`sound_key` of `word` without a final Russian case or adjective ending after a
+    consonant (`_CASE_RUNS`): Pantsirei and Panciry are Pantsir, Zaluzhnyi is Zaluzhny.
+    A final a stays (Petrova is not Petrov), and so do a single i and e."""
+    low = plain(word)
+    i = len(low)
+    while i and low[i - 1] in _CASE_VOWELS:
+        i -= 1
+    if low[i:] in _CASE_RUNS and i >= 4 and low[i - 1] not in _VOWELS:
+        return sound_key(low[:i])
+    return sound_key(low)
 
 
 # The round trip: what the vowels of a Western name become in Russian and back.
