@@ -9,16 +9,25 @@ ends only those codes' suppression.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from dataclasses import dataclass
 from lintnews.document import Document
 from lintnews.finding import Finding
 
-DIRECTIVE = regex.compile(
-    r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
-)
-_CODE_SPLIT = regex.compile(r"[\s,]+")
+
+@cache
+def _directive() -> regex.Pattern:
+    return regex.compile(
+        r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
+    )
+
+
+@cache
+def _code_split() -> regex.Pattern:
+    return regex.compile(r"[\s,]+")
 
 
 @dataclass(frozen=True)
@@ -37,9 +46,9 @@ def directives(doc: Document) -> list[Directive]:
 def _parse(doc: Document) -> list[Directive]:
     found = []
     for start, end, body in doc.comments:
-        m = DIRECTIVE.match(body)
+        m = _directive().match(body)
         if m:
-            codes = tuple(c.upper() for c in _CODE_SPLIT.split(m.group("codes").strip()) if c)
+            codes = tuple(c.upper() for c in _code_split().split(m.group("codes").strip()) if c)
             found.append(Directive(m.group("verb"), codes, start, end))
     return found
 

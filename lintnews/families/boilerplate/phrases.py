@@ -35,6 +35,8 @@ boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from lintnews.model import Check
@@ -48,11 +50,28 @@ EDGE = 3  # lines at each end of the article where edge phrases count
 _LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
-_SNIPPET_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+
+
+@cache
+def _snippet_end() -> regex.Pattern:
+    return regex.compile(r"(?:\.\.\.|…)\s*$")
+
+
 _FIRST_WORD = regex.compile(r"\w+|\S")
 _LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
-_PLACEHOLDER = regex.compile(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
-_PLACEHOLDER_HEAD = regex.compile(r"\{(\w+)\}")
+
+
+@cache
+def _placeholder() -> regex.Pattern:
+    """`{agency}` in a phrase: a list of values"""
+    return regex.compile(r"(\{\w+\})")
+
+
+@cache
+def _placeholder_head() -> regex.Pattern:
+    return regex.compile(r"\{(\w+)\}")
+
+
 _TRAIL_CHARS = " \t:.!›»>→|…"
 
 DEFAULT_MESSAGES = {
@@ -150,7 +169,7 @@ class _Matcher:
         if phrase.startswith("…"):
             self.by_last.setdefault(_word(phrase.rstrip("… "), -1), []).append(source)
             return
-        head = _PLACEHOLDER_HEAD.match(phrase)
+        head = _placeholder_head().match(phrase)
         for start in values.get(head.group(1), []) if head else [phrase]:
             self.by_first.setdefault(_word(start, 0), []).append(source)
 
@@ -185,15 +204,16 @@ def _word(text: str, index: int) -> str:
 
 
 def _agency_credit(ruleset):
-    """A line that is only a copyright sign and agency names: a credit, not a footer."""
+    """A line that is only a copyright sign and agency names: a credit, not a footer.
+
+    A function that gives the pattern, compiled on the first call (a line a
+    phrase rule reports), or None without agencies."""
     agencies = _placeholder_values(ruleset).get("agency")
     if not agencies:
         return None
     one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    return regex.compile(
-        rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
-        regex.IGNORECASE,
-    )
+    source = rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*"
+    return cache(lambda: regex.compile(source, regex.IGNORECASE))
 
 
 def _placeholder_values(ruleset) -> dict[str, list[str]]:
@@ -232,7 +252,7 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
     if phrase.endswith("…"):
         tail, phrase = r"\s*" + _TAIL, phrase[:-1].strip()
     out = []
-    for piece in _PLACEHOLDER.split(phrase):
+    for piece in _placeholder().split(phrase):
         if piece.startswith("{") and piece.endswith("}"):
             if piece[1:-1] not in placeholders:
                 raise entry.error(f"unknown placeholder {piece} (define it under [placeholders])")
@@ -276,7 +296,7 @@ def _scan(doc, ctx, matcher, owners, edge_owners, credit=None):
         entry = owners.get(group)
         if entry is None and group in edge_owners and (index < EDGE or index > last - EDGE):
             entry = edge_owners[group]
-        if entry is not None and credit is not None and credit.fullmatch(prose, start, end):
+        if entry is not None and credit is not None and credit().fullmatch(prose, start, end):
             entry = None  # "© Reuters" under a photo or a wire story credits the agency
         if entry is None or not ctx.enabled(entry.rule.code):
             index += 1
@@ -318,7 +338,7 @@ def _teaser_block(prose, lines, head) -> int:
     for i in range(head + 1, last + 1):
         start, end = lines[i]
         text = prose[start:end]
-        if _SNIPPET_END.search(text) and end - start <= 400:
+        if _snippet_end().search(text) and end - start <= 400:
             kinds.append("snippet")
         elif end - start <= 120 and len(text.split()) <= 18 and text[-1] not in ".:;," and (
             text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'«"

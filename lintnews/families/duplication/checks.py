@@ -14,6 +14,8 @@ it, never with every other paragraph. Shingles shared by more than
 """
 from __future__ import annotations
 
+from functools import cache
+
 import re
 import regex
 
@@ -119,12 +121,18 @@ ECHO = Rule(
 
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
 _ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
-_BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
+
+
+@cache
+def _body_end() -> regex.Pattern:
+    return regex.compile(r"[.!?][”’\"»)]*$")
+
+
 _CLOSERS = "”’\"»)"
 
 
 def _ends_like_a_sentence(text: str) -> bool:
-    """`_BODY_END.search(text)`, read from the end: a sentence's closing mark, then
+    """`_body_end().search(text)`, read from the end: a sentence's closing mark, then
     closing quotation marks or brackets only (before a final line break at most)."""
     if text.endswith("\n"):
         text = text[:-1]
@@ -156,7 +164,7 @@ def _is_page_headline(doc, prose_offset: int) -> bool:
     paragraphs = doc.paragraphs
     if not paragraphs or paragraphs[0][0] != prose_offset:
         return False
-    return not _BODY_END.search(doc.prose, *paragraphs[0])
+    return not _body_end().search(doc.prose, *paragraphs[0])
 
 
 def _normal(text: str) -> str:

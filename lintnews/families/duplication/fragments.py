@@ -20,6 +20,8 @@ at the last comma of a sentence. The lists a newsroom may extend
 """
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from dataclasses import dataclass
 from array import array
@@ -129,10 +131,22 @@ def _data(ctx) -> DuplicationData:
 _PUNCT = ".,;:!?“”‘’\"'«»()[]"
 _MAX_WORDS = 4  # a longer repeated run is a clause (LN705) or a sentence (LN701)
 _JOINERS = frozenset({"and", "or"})
-_BETWEEN = re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
+
+
+@cache
+def _between() -> re.Pattern:
+    return re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
+
+
 _SEPARATORS = ".,;:!?“”\"«»()[]…"
+
+
 # the tokens of the text with each of `_SEPARATORS` made a blank, as `str.split` gives them
-_TOKEN = re.compile(r"[^\s.,;:!?“”\"«»()\[\]…]+")
+@cache
+def _token() -> re.Pattern:
+    return re.compile(r"[^\s.,;:!?“”\"«»()\[\]…]+")
+
+
 _SPAN = methodcaller("span")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -263,7 +277,7 @@ def _copies(prose: str, hits, tokens_before: list[int], line_starts: list[int]) 
         if i + shift + size > tokens_before[line + 1]:
             continue
         k = i - tokens_before[line]
-        spans = list(map(_SPAN, islice(_TOKEN.finditer(prose, line_starts[line], line_starts[line + 1] - 1),
+        spans = list(map(_SPAN, islice(_token().finditer(prose, line_starts[line], line_starts[line + 1] - 1),
                                         k + shift + size)))
         if len(spans) < k + shift + size:
             continue
@@ -322,7 +336,7 @@ def _span(prose: str, first, second, data: DuplicationData) -> tuple[int, int] |
     if any(c in ".!?“”\"«»()" for c in prose[start:end_first] + prose[start_second:end_second]):
         return None
     gap = prose[end_first:start_second]
-    if _BETWEEN.fullmatch(gap) is None:
+    if _between().fullmatch(gap) is None:
         return None
     if len(core_first) == 2 and any(c in ",;-–—" for c in gap):
         return None  # “go on, go on”: a short phrase said twice across a comma is speech

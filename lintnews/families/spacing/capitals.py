@@ -12,6 +12,8 @@ judged from the document's set of distinct words, not by a scan of the text.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from lintnews.finding import Severity
@@ -83,7 +85,11 @@ _NUMBERED = frozenset((
     "paragraph", "item", "schedule", "title", "round", "series", "season", "henry", "louis",
     "elizabeth", "charles", "george", "william", "james", "edward", "mary", "john", "pope",
 ))
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \u00a0]$")
+
+
+@cache
+def _word_before() -> regex.Pattern:
+    return regex.compile(r"(\p{L}+)[ \u00a0]$")
 
 
 @check(LOWERCASE_I)
@@ -92,7 +98,7 @@ def lowercase_i(doc, ctx):
     if "i " not in prose and "i’" not in prose and "i'" not in prose and "i\u00a0" not in prose:
         return
     for m in _LOWERCASE_I.finditer(prose):
-        before = _WORD_BEFORE.search(prose, max(0, m.start() - 20), m.start())
+        before = _word_before().search(prose, max(0, m.start() - 20), m.start())
         if before is not None and before.group(1).lower() in _NUMBERED:
             continue  # a roman numeral: Part i, World War i
         yield doc.finding(

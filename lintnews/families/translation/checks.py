@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 
@@ -124,7 +126,11 @@ def datelines(doc, ctx):
 
 
 # -- LN802 ---------------------------------------------------------------
-_INVERTED = regex.compile(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
+@cache
+def _inverted() -> regex.Pattern:
+    return regex.compile(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
+
+
 _WORDS = regex.compile(r"\p{L}+")
 
 
@@ -136,7 +142,7 @@ def inverted_marks(doc, ctx):
     ev = ctx.ruleset.data.language_evidence
     spanish = ev.function_words.get("es", frozenset())
     spanish_letters = ev.letters.get("es", frozenset()) - {"¿", "¡"}
-    for m in _INVERTED.finditer(prose):
+    for m in _inverted().finditer(prose):
         words = [w.lower() for w in _WORDS.findall(m.group(1))]
         if (not words or sum(1 for w in words if w in ev.english) * 3 < len(words)
                 or any(w in spanish for w in words) or spanish_letters & set(m.group(1))):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 from lintnews.finding import Severity
@@ -94,31 +94,67 @@ translation.
 # -- Cyrillic runs ---------------------------------------------------------
 _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
-_CYR_RUN = regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
+
+
+@cache
+def _cyr_run() -> regex.Pattern:
+    return regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
+
+
 _CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
+
+
 #: What ends the text just before a bracketed gloss (`Kyiv (Київ)`): a Latin word or a quote.
-_GLOSSED = regex.compile(r"[\p{Script=Latin}\d\"”’»]\s*$")
-_CYR_WORDS = regex.compile(_CYR_WORD)
+@cache
+def _glossed() -> regex.Pattern:
+    return regex.compile(r"[\p{Script=Latin}\d\"”’»]\s*$")
+
+
+@cache
+def _cyr_words() -> regex.Pattern:
+    return regex.compile(_CYR_WORD)
+
+
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 _OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
-_METALINGUISTIC = regex.compile(
-    r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
-    r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
-    r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
-    r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
-    regex.IGNORECASE,
-)
+
+
+@cache
+def _metalinguistic() -> regex.Pattern:
+    return regex.compile(
+        r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
+        r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
+        r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
+        r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
+        regex.IGNORECASE,
+    )
+
+
 #: An unquoted run that a sentence talks about as spelling: `spelt Київ`, `Киев in Russian`.
-_SPELLING_BEFORE = regex.compile(
-    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
-)
-_LANGUAGE_AFTER = regex.compile(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
+@cache
+def _spelling_before() -> regex.Pattern:
+    return regex.compile(
+        r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
+    )
+
+
+@cache
+def _language_after() -> regex.Pattern:
+    return regex.compile(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
+
+
 _MAX_SPELLING_WORDS = 3
-_TRANSLATION_AFTER = regex.compile(
-    r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
-    r"lit\.)\s)",
-)
+
+
+@cache
+def _translation_after() -> regex.Pattern:
+    return regex.compile(
+        r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
+        r"lit\.)\s)",
+    )
+
+
 _MAX_GLOSS_WORDS = 8
 #: Below this many words language identification guesses (`Ми не здамося` comes back Russian).
 _MIN_IDENTIFY_WORDS = 4
@@ -167,20 +203,20 @@ def is_gloss(prose: str, start: int, end: int, words: int) -> bool:
         return False
     outer = _enclosure(prose, start, end)
     close = outer[2] if outer else end
-    if _TRANSLATION_AFTER.match(prose, close, min(len(prose), close + 40)):
+    if _translation_after().match(prose, close, min(len(prose), close + 40)):
         return True
     if outer is None:
         return words <= _MAX_SPELLING_WORDS and bool(
-            _SPELLING_BEFORE.search(prose, max(0, start - 40), start)
-            or _LANGUAGE_AFTER.match(prose, end, min(len(prose), end + 20)))
+            _spelling_before().search(prose, max(0, start - 40), start)
+            or _language_after().match(prose, end, min(len(prose), end + 20)))
     mark, open_at, close = outer
     if mark in "([":
         # `Kyiv (Київ)`, `(“Слуга народу”)` after its English title: a gloss of what precedes
-        return open_at > 0 and bool(_GLOSSED.search(prose[max(0, open_at - 3):open_at]))
+        return open_at > 0 and bool(_glossed().search(prose[max(0, open_at - 3):open_at]))
     inner = _enclosure(prose, open_at, close)  # quotation inside parentheses
     if inner and inner[0] in "([":
         return True
-    return bool(_METALINGUISTIC.search(prose, max(0, open_at - 40), open_at))
+    return bool(_metalinguistic().search(prose, max(0, open_at - 40), open_at))
 
 
 @check(UNTRANSLATED_CYRILLIC)
@@ -189,10 +225,10 @@ def untranslated_cyrillic(doc, ctx):
     first = _CYR_ANY.search(prose)
     if first is None:
         return
-    for m in _CYR_RUN.finditer(prose, first.start()):
+    for m in _cyr_run().finditer(prose, first.start()):
         start, end = m.span()
         run = m.group()
-        words = len(_CYR_WORDS.findall(run))
+        words = len(_cyr_words().findall(run))
         if len(run) == 1 and start and prose[start - 1] in "°0123456789 ":
             continue  # a look-alike unit letter (`°С`): LN101's business
         if words == 1 and ((start and _LATIN_LETTER.match(prose, start - 1))
@@ -247,10 +283,16 @@ _identify_cached = lru_cache(maxsize=4096)(_identify_now)
 # -- Latin-script passages ---------------------------------------------------
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
 _LATIN_WORD = regex.compile(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
-_TRANSLATED_QUOTE = regex.compile(
-    r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
-    r"|\(\s*[“\"«‘][^()\n]*\)"
-)
+
+
+@cache
+def _translated_quote() -> regex.Pattern:
+    return regex.compile(
+        r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
+        r"|\(\s*[“\"«‘][^()\n]*\)"
+    )
+
+
 _QUOTE_OPENING = re.compile(r"[“\"«‘]")
 _PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
@@ -308,7 +350,7 @@ def _counted_words(text: str, ev) -> list[str]:
     if ev.borrowed is not None:
         text = ev.borrowed.sub(" ", text)
     if _QUOTE_OPENING.search(text):  # every translated quote opens with one
-        text = _TRANSLATED_QUOTE.sub(" ", text)
+        text = _translated_quote().sub(" ", text)
     # skipped: a name, a title or an acronym
     return [word.lower().rstrip("'’") for i, word in enumerate(_LATIN_WORD.findall(text))
             if not (i and word[0].isupper() or (len(word) > 1 and word.isupper()))]

@@ -8,6 +8,8 @@ Behind a literal test of the endings, each hit is judged where it stands.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from lintnews.finding import Severity
@@ -37,8 +39,12 @@ GERMAN_CASE_FORM = Rule(
 )
 
 _ENDINGS = ("ischen ", "lichen ")
-_NAME = regex.compile(
-    r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0](\p{Lu}\p{Ll}+(?:isch|lich)en[ \u00a0]\p{Lu}\p{Ll}{3,})(?![\p{L}\-])")
+
+
+@cache
+def _name() -> regex.Pattern:
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0](\p{Lu}\p{Ll}+(?:isch|lich)en[ \u00a0]\p{Lu}\p{Ll}{3,})(?![\p{L}\-])")
 
 
 @check(GERMAN_CASE_FORM)
@@ -48,7 +54,7 @@ def german_case_forms(doc, ctx):
     last = -1
     for i in hits:
         start = max(0, i - 40)
-        for m in _NAME.finditer(prose, start, min(len(prose), i + 60)):
+        for m in _name().finditer(prose, start, min(len(prose), i + 60)):
             if m.start() <= last or not m.start(1) <= i < m.end(1):
                 continue
             last = m.start()
