@@ -28,7 +28,7 @@ from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, soundalike
 from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.entities import ORIGINS
-from lintnews.families.names.figures import TITLES, Figures, figure_files
+from lintnews.families.names.figures import TITLES, Figures, load_figures
 from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import GUARD as GENERATED
 from lintnews.families.names.near import NearIndex
@@ -388,7 +388,7 @@ class _Names:
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
         if self._figures is None:
-            self._figures = Figures(figure_files(self._ruleset))
+            self._figures = load_figures(self._ruleset)
         return self._figures
 
     def _trip(self, doc, ctx, start, end, word, figure):
