@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 
 from lintnews.finding import Severity
-from lintnews.text.langid import LANGUAGE_NAMES, identify
+from lintnews.text.langid import CYRILLIC_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, identify
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.romanize import preview
 from lintnews.families.script.checks import initials_in_latin_name
@@ -241,7 +241,7 @@ def untranslated_cyrillic(doc, ctx):
         lang, letters = cyrillic_language(run)
         how = f"its letters {', '.join(letters)} tell" if lang else ""
         if lang is None and words >= _MIN_IDENTIFY_WORDS:
-            guess = _identify(run, ("ru", "uk", "bg", "mk", "be", "sr"), ctx.config.language_detector)
+            guess = _identify(run, CYRILLIC_LANGUAGES, ctx.config.language_detector, among=CYRILLIC_LANGUAGES)
             if guess:
                 lang, how = guess[0], f"language identification, {guess[1]:.0%} sure"
         if lang:
@@ -256,20 +256,23 @@ def untranslated_cyrillic(doc, ctx):
         )
 
 
-def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
-    """The most likely language of `text` among `allowed`, when the detector is sure enough.
+def _identify(text: str, allowed: tuple[str, ...], detector: str,
+              among: tuple[str, ...] = LANGUAGES) -> tuple[str, float] | None:
+    """The most likely language of `text` of those `among`, when it is one of
+    `allowed` and the detector is sure enough.
 
     The detectors are deterministic (langdetect with its seed fixed) and slow
     per sentence: a text seen before in this process (a leftover label,
     boilerplate in a foreign language) gets the same answer from a cache.
     """
     if len(text) > _CACHED_TEXT:
-        return _identify_now(text, allowed, detector)
-    return _identify_cached(text, allowed, detector)
+        return _identify_now(text, allowed, detector, among)
+    return _identify_cached(text, allowed, detector, among)
 
 
-def _identify_now(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
-    for lang, prob in identify(text, detector):
+def _identify_now(text: str, allowed: tuple[str, ...], detector: str,
+                  among: tuple[str, ...] = LANGUAGES) -> tuple[str, float] | None:
+    for lang, prob in identify(text, detector, among):
         if lang in allowed and prob >= 0.8:
             return lang, prob
         break
