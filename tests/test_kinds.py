@@ -1,6 +1,6 @@
-"""The generic data kinds: substitution (with `[[rule.term]]` tables and the
-`mistranslation` name), and the removed `consistency` kind, whose job is
-LN204's over `[[entity]]` data."""
+"""The generic data kinds: substitution (with `[[rule.term]]` tables, and
+`mistranslation`, its other name with LN804's former defaults), and the
+removed `consistency` kind, whose job is LN204's over `[[entity]]` data."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -89,6 +89,71 @@ text = "They make the tea."
     assert spans(found) == [("boil the tea", 5, 17)]
     assert found[0].message == "“boil the tea” is a mistranslation: write “make the tea” (house style)."
     assert fixes(found) == ["make the tea"] and not found[0].suggestions[0].safe
+
+
+def test_mistranslation_name_needs_a_reason_for_every_phrase(tmp_path):
+    body = HEAD.format(code="104", kind="mistranslation") + '''
+[rule.swap]
+"boil the tea" = "make the tea"
+[[rule.examples]]
+text = "They boil the tea."
+expect = ["NEWS104"]
+[[rule.examples]]
+text = "They make the tea."
+'''
+    assert "each phrase its reason: [[rule.term]] tables, not [rule.swap]" in load_error(tmp_path, body)
+    no_reason = body.replace('[rule.swap]\n"boil the tea" = "make the tea"',
+                             '[[rule.term]]\nfound = "boil the tea"\nexpected = "make the tea"')
+    (tmp_path / "terms").mkdir()
+    assert ("NEWS104: each [[rule.term]] of a mistranslation rule needs a 'reason'"
+            in load_error(tmp_path / "terms", no_reason))
+
+
+def test_substitution_offers_its_fix_unless_the_rule_says_fixable_false(tmp_path):
+    (tmp_path / "default").mkdir()
+    (tmp_path / "unfixable").mkdir()
+    config = house(tmp_path / "default", TERMS.replace("fixable = true\n", ""))
+    assert build_rules(config.rule_folders()).by_code["NEWS101"].fixable
+    found = only(lint_text("The Supreme Rada met.", config), "NEWS101")
+    assert fixes(found) == ["Verkhovna Rada"]
+    unfixable = house(tmp_path / "unfixable", TERMS.replace("fixable = true", "fixable = false"))
+    found = only(lint_text("The Supreme Rada met.", unfixable), "NEWS101")
+    assert spans(found) == [("Supreme Rada", 4, 16)] and found[0].suggestions == ()
+
+
+def test_substitution_terms_have_alternatives_context_and_labels(tmp_path):
+    body = HEAD.format(code="105", kind="substitution") + '''
+context = "ru-uk"
+label = true
+message = "“{found}”: write “{preferred}”."
+[[rule.term]]
+found = "{Word|Quote} of the day"
+preferred = "Today's {1}"
+[[rule.examples]]
+text = "In Kyiv. Quote of the day: none."
+expect = ["NEWS105"]
+[[rule.examples]]
+text = "In Kyiv, the Quote of the day is short."
+'''
+    config = house(tmp_path, body)
+    found = only(lint_text("In Kyiv.\nQuote of the day: hold on.\n", config), "NEWS105")
+    assert spans(found) == [("Quote of the day", 9, 25)]
+    assert found[0].message == "“Quote of the day”: write “Today's Quote”." and fixes(found) == ["Today's Quote"]
+    assert only(lint_text("In Paris.\nQuote of the day: hold on.\n", config), "NEWS105") == []  # no context word
+    assert only(lint_text("In Kyiv the word of the day: hold on.\n", config), "NEWS105") == []  # not a label
+
+
+def test_a_newsroom_phrase_that_a_built_in_rule_has_is_an_error(tmp_path):
+    body = HEAD.format(code="106", kind="substitution") + '''
+[rule.swap]
+"fragging wound" = "shell wound"
+[[rule.examples]]
+text = "A fragging wound."
+expect = ["NEWS106"]
+[[rule.examples]]
+text = "A shell wound."
+'''
+    assert "NEWS106: the phrase 'fragging wound' is also in rule LN804" in load_error(tmp_path, body)
 
 
 def test_substitution_needs_swap_or_terms(tmp_path):
