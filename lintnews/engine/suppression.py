@@ -9,25 +9,15 @@ ends only those codes' suppression.
 """
 from __future__ import annotations
 
-from functools import cache
-
-import regex
-
 from dataclasses import dataclass
 from lintnews.document import Document
 from lintnews.finding import Finding
+from lintnews.text.patterns import deferred_regex
 
-
-@cache
-def _directive() -> regex.Pattern:
-    return regex.compile(
-        r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
-    )
-
-
-@cache
-def _code_split() -> regex.Pattern:
-    return regex.compile(r"[\s,]+")
+_directive = deferred_regex(
+    r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
+)
+_code_split = deferred_regex(r"[\s,]+")
 
 
 @dataclass(frozen=True)

@@ -13,28 +13,19 @@ same text gives the same findings whatever the file's format.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
+from lintnews.text.patterns import deferred_regex
 
 SCHEME_URL = r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]"""
 EMAIL = r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""
 _TLDS = r"(?:com|org|net|ru|ua|uk|es|de|fr|info|io|gov|edu)"
 DOMAIN_PATH = rf"""\b[\w-]+(?:\.[\w-]+)*\.{_TLDS}/[^\s<>"']*[^\s<>"'.,;:!?)]"""
 
-
 #: All three as one pattern (case-insensitive). `url_spans` finds the same
 #: spans faster: as one alternation the pattern tries every word start.
-@cache
-def url_pattern() -> regex.Pattern:
-    return regex.compile(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", regex.IGNORECASE)
+url_pattern = deferred_regex(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", regex.IGNORECASE)
 
-
-@cache
-def _scheme_url() -> regex.Pattern:
-    return regex.compile(SCHEME_URL, regex.IGNORECASE)
-
-
+_scheme_url = deferred_regex(SCHEME_URL, regex.IGNORECASE)
 _EMAIL = regex.compile(EMAIL)
 _DOMAIN_PATH = regex.compile(DOMAIN_PATH, regex.IGNORECASE)
 _TLD_SLASH = regex.compile(rf"\.{_TLDS}/", regex.IGNORECASE)
@@ -46,7 +37,7 @@ def may_hold_url(text: str) -> bool:
 
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of URLs and e-mail addresses in text[start:end], as url_pattern() finds them.
+    """Spans of URLs and e-mail addresses in text[start:end], as `url_pattern()` finds them.
 
     Each of its three parts is run only when its cheap sign is in the text.
     """

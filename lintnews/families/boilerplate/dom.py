@@ -15,9 +15,7 @@ cookie, promo, comments, menu ...).
 """
 from __future__ import annotations
 
-from functools import cache
-
-import regex
+from lintnews.text.patterns import deferred_regex
 
 from dataclasses import dataclass, field
 
@@ -25,17 +23,8 @@ _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "
                        "menu": "menu", "select": "menu", "option": "menu"}
 _PAGE_ELEMENTS = {"header": "menu", "footer": "footer"}  # only outside article/main
 _CONTENT_ELEMENTS = frozenset({"article", "main"})
-
-
-@cache
-def _token() -> regex.Pattern:
-    return regex.compile(r"[a-z]+")
-
-
-@cache
-def _camel_case_join() -> regex.Pattern:
-    return regex.compile(r"(?<=[a-z])(?=[A-Z])")
-
+_token = deferred_regex(r"[a-z]+")
+_camel_case_join = deferred_regex(r"(?<=[a-z])(?=[A-Z])")
 
 #: Class and id words (whole tokens of the attribute, split at `-`, `_` and case) by kind.
 CLASS_WORDS = {

@@ -15,51 +15,33 @@ from __future__ import annotations
 import re
 import regex
 
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import filterfalse
 from operator import methodcaller
 
 from dataclasses import dataclass, field
+
+from lintnews.text.patterns import deferred_regex
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
 _LETTER_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # the same on ASCII text, in the faster `re`
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_inner_sentence = deferred_regex(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _URL_SOURCE = r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc"
 _HANDLE_SOURCE = r"(?<![\w@])[@#][A-Za-z_][\w.]{1,30}"
+_url_or_handle = deferred_regex(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", regex.IGNORECASE)
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-
-# The patterns below are compiled when a line first needs them: the lines of
-# most articles are long prose lines that never do.
-
-
-@cache
-def _inner_sentence() -> regex.Pattern:
-    return regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
-
-
-@cache
-def _url_or_handle() -> regex.Pattern:
-    return regex.compile(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", regex.IGNORECASE)
-
-
-@cache
-def _date_token() -> regex.Pattern:
-    return regex.compile(
-        rf"\b(?:{_MONTH})\b\.?|\b\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b[AP]M\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
-        r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b|\b(?:19|20)\d\d\b"
-        r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bago\b|\b(?:GMT|UTC|EST|EDT|PST|CET|IST)\b",
-        regex.IGNORECASE,
-    )
-
-
-@cache
-def _signature() -> regex.Pattern:
-    """An agency's signature at the end of a wire story: "bur-jc/mmp/rmb", "dk/as"."""
-    return regex.compile(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
-
+_date_token = deferred_regex(
+    rf"\b(?:{_MONTH})\b\.?|\b\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b[AP]M\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b|\b(?:19|20)\d\d\b"
+    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bago\b|\b(?:GMT|UTC|EST|EDT|PST|CET|IST)\b",
+    regex.IGNORECASE,
+)
+#: An agency's signature at the end of a wire story: "bur-jc/mmp/rmb", "dk/as".
+_signature = deferred_regex(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
 
 from lintnews.engine.rulefiles import BUILTIN_RULES as DATA
 STOPLIST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ru", "uk")
@@ -319,7 +301,7 @@ def _may_end_inside(tail: str) -> bool:
 #: Literal hints of a URL or a handle (one cheap pattern): the costly one runs only on a line that holds one.
 _URL_HINTS = re.compile(r"http|www\.|%2f|\.(?:com|org|net|co\.uk|io)|[@#\ufffc]")
 _DIGIT = re.compile(r"\d")
-#: Every word `_date_token()` can match whole (month, weekday and zone names, am/pm, ago).
+#: Every word `_date_token` can match whole (month, weekday and zone names, am/pm, ago).
 _DATE_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
     "sepember oct october nov november dec december am pm ago gmt utc est edt pst cet ist".split()

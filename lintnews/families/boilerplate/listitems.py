@@ -9,26 +9,15 @@ nothing but the Document, so any family may ask.
 """
 from __future__ import annotations
 
-from functools import cache
-
-import re
+from lintnews.text.patterns import deferred_re
 
 #: A list is at least this many items in a row.
 LIST_MIN_ITEMS = 3
-
-
-@cache
-def _texture() -> re.Pattern:
-    return re.compile(r"[\d,:;()%$£€/]")
-
+_texture = deferred_re(r"[\d,:;()%$£€/]")
 
 #: A paragraph that can be a list item has at most this many words.
 PARAGRAPH_ITEM_WORDS = 12
-
-
-@cache
-def _marker() -> re.Pattern:
-    return re.compile(r"[ \t]*(?:[-*•–·▪►✓]|\(?(?:\d{1,3}|[A-Za-z])[.)])[ \t]")
+_marker = deferred_re(r"[ \t]*(?:[-*•–·▪►✓]|\(?(?:\d{1,3}|[A-Za-z])[.)])[ \t]")
 
 
 def is_list_item(doc, k: int) -> bool:

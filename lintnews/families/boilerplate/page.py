@@ -19,8 +19,6 @@ shows none.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from lintnews.families.boilerplate.features import (CERTAIN_KINDS, SHORT_LINE, L
                                                     folded_words, measure, stoplist, words_of)
 from lintnews.families.boilerplate.lists import content_lists, extend_body
 from lintnews.families.boilerplate.widgets import find_widgets
+from lintnews.text.patterns import deferred_regex
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -73,47 +72,23 @@ HEADLINE_WORDS = 4
 #: part of the article, an author's note): furniture is rarely running prose.
 PROSE_RUN = 3
 
-
-@cache
-def _byline() -> regex.Pattern:
-    return regex.compile(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.IGNORECASE)
-
-
-@cache
-def _title_split() -> regex.Pattern:
-    return regex.compile(r"\s+[|–—\-:·•]\s+")
-
-
+_byline = deferred_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.IGNORECASE)
+_title_split = deferred_regex(r"\s+[|–—\-:·•]\s+")
 #: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
-@cache
-def _photo_credit() -> regex.Pattern:
-    return regex.compile(
-        r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
-        r"|\bcredit(?:s)?\b[.:…]",
-        regex.IGNORECASE,
-    )
-
-
+_photo_credit = deferred_regex(
+    r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
+    r"|\bcredit(?:s)?\b[.:…]",
+    regex.IGNORECASE,
+)
 #: A caption or a photo credit, for the name of a block ("Photo: AP", "(Image: Reuters)").
-@cache
-def _caption() -> regex.Pattern:
-    return regex.compile(
-        r"^(?:image|photo|picture|pic|illustration)s?\s*(?:copyright|credit|caption|source|:|by\b)"
-        r"|\b(?:getty images|ap photo|shutterstock|afp via getty)\b|\((?:photo|image|picture)s?\b[^)]*\)"
-        r"|\bcredit(?:s)?\b[.:…]",
-        regex.IGNORECASE,
-    )
-
-
-@cache
-def _copyright() -> regex.Pattern:
-    return regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
-
-
-@cache
-def _digits_only() -> regex.Pattern:
-    return regex.compile(r"[\d\s.,:;%+()/|-]+")
-
+_caption = deferred_regex(
+    r"^(?:image|photo|picture|pic|illustration)s?\s*(?:copyright|credit|caption|source|:|by\b)"
+    r"|\b(?:getty images|ap photo|shutterstock|afp via getty)\b|\((?:photo|image|picture)s?\b[^)]*\)"
+    r"|\bcredit(?:s)?\b[.:…]",
+    regex.IGNORECASE,
+)
+_copyright = deferred_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
+_digits_only = deferred_regex(r"[\d\s.,:;%+()/|-]+")
 
 KIND_NAMES = {
     "share": "share bar",
@@ -503,17 +478,13 @@ def _mark_menu_runs(lines: list[Line], signal: list[bool], spared: list[bool]) -
 #: Bylines ("By Jane Doe") or bare date lines this many times on one page are
 #: teaser cards or a comment thread: an article has one byline and one date line.
 CARD_LINES = 3
-
-
-@cache
-def _date_words() -> regex.Pattern:
-    return regex.compile(
-        r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
-        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-        r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
-        r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
-        regex.IGNORECASE,
-    )
+_date_words = deferred_regex(
+    r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|hours?|minutes?|mins?|days?|weeks?|months?|years?|[,.:/|\-–—])",
+    regex.IGNORECASE,
+)
 
 
 def _date_only(ln: Line) -> bool:
@@ -547,9 +518,7 @@ def _dated(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
 
 
-@cache
-def _commenter() -> regex.Pattern:
-    return regex.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.IGNORECASE)
+_commenter = deferred_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.IGNORECASE)
 
 
 def _card_byline(ln: Line) -> bool:
@@ -757,11 +726,7 @@ def is_number_line(text: str) -> bool:
 JOINED_LINE = 1200
 #: Furniture sentences needed in a document's joined lines before any is reported.
 MIN_JOINED_EVIDENCE = 2
-
-
-@cache
-def _sentence() -> regex.Pattern:
-    return regex.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
+_sentence = deferred_regex(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
 
 
 def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,

@@ -35,13 +35,12 @@ boilerplate is tried only against the group of its own first and last word.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from lintnews.model import Check
 from lintnews.kinds.common import format_message
 from lintnews.families.boilerplate.furniture import structure_findings, structure_rule
+from lintnews.text.patterns import deferred_regex
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
@@ -50,28 +49,11 @@ EDGE = 3  # lines at each end of the article where edge phrases count
 _LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
-
-
-@cache
-def _snippet_end() -> regex.Pattern:
-    return regex.compile(r"(?:\.\.\.|…)\s*$")
-
-
+_snippet_end = deferred_regex(r"(?:\.\.\.|…)\s*$")
 _FIRST_WORD = regex.compile(r"\w+|\S")
 _LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
-
-
-@cache
-def _placeholder() -> regex.Pattern:
-    """`{agency}` in a phrase: a list of values"""
-    return regex.compile(r"(\{\w+\})")
-
-
-@cache
-def _placeholder_head() -> regex.Pattern:
-    return regex.compile(r"\{(\w+)\}")
-
-
+_placeholder = deferred_regex(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
+_placeholder_head = deferred_regex(r"\{(\w+)\}")
 _TRAIL_CHARS = " \t:.!›»>→|…"
 
 DEFAULT_MESSAGES = {
@@ -204,16 +186,17 @@ def _word(text: str, index: int) -> str:
 
 
 def _agency_credit(ruleset):
-    """A line that is only a copyright sign and agency names: a credit, not a footer.
-
-    A function that gives the pattern, compiled on the first call (a line a
-    phrase rule reports), or None without agencies."""
+    """A line that is only a copyright sign and agency names: a credit, not a
+    footer. A function that gives the pattern, compiled on its first call (a
+    line a phrase rule reports), or None without agencies."""
     agencies = _placeholder_values(ruleset).get("agency")
     if not agencies:
         return None
     one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    source = rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*"
-    return cache(lambda: regex.compile(source, regex.IGNORECASE))
+    return deferred_regex(
+        rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
+        regex.IGNORECASE,
+    )
 
 
 def _placeholder_values(ruleset) -> dict[str, list[str]]:

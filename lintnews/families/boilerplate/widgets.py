@@ -17,9 +17,8 @@ widget's lines inside the body are reported under the widget's name.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import re
+from lintnews.text.patterns import deferred_re
 
 TYPE_CHECKING = False  # not `typing`: annotations only
 if TYPE_CHECKING:
@@ -31,19 +30,9 @@ WIDGET_LINE_WORDS = 30
 VIDEO_LINE_WORDS = 14
 #: ... and its cues stand at most this many lines apart.
 VIDEO_SPAN = 4
-
-
-@cache
-def _duration() -> re.Pattern:
-    return re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes)\b)?(?:\s*[-–—|•]\s*(?:video\s+)?source\s*:.*)?",
-                           re.IGNORECASE)
-
-
-@cache
-def _source() -> re.Pattern:
-    return re.compile(r"(?:video\s+)?source\s*:\s*\S.{0,60}", re.IGNORECASE)
-
-
+_duration = deferred_re(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes)\b)?(?:\s*[-–—|•]\s*(?:video\s+)?source\s*:.*)?",
+                       re.IGNORECASE)
+_source = deferred_re(r"(?:video\s+)?source\s*:\s*\S.{0,60}", re.IGNORECASE)
 _VIDEO_LABELS = frozenset({"video", "videos", "watch", "play", "replay", "watch now", "play video", "now playing"})
 _SIGNUP_KINDS = ("newsletter", "cookie", "footer")
 

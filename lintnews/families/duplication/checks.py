@@ -14,8 +14,6 @@ it, never with every other paragraph. Shingles shared by more than
 """
 from __future__ import annotations
 
-from functools import cache
-
 import re
 import regex
 
@@ -26,6 +24,7 @@ from itertools import chain
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
+from lintnews.text.patterns import deferred_regex
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -121,13 +120,7 @@ ECHO = Rule(
 
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
 _ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
-
-
-@cache
-def _body_end() -> regex.Pattern:
-    return regex.compile(r"[.!?][”’\"»)]*$")
-
-
+_body_end = deferred_regex(r"[.!?][”’\"»)]*$")
 _CLOSERS = "”’\"»)"
 
 

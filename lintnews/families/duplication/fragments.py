@@ -20,8 +20,6 @@ at the last comma of a sentence. The lists a newsroom may extend
 """
 from __future__ import annotations
 
-from functools import cache
-
 import re
 from dataclasses import dataclass
 from array import array
@@ -32,6 +30,7 @@ from operator import methodcaller
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.quotation import in_quotation
+from lintnews.text.patterns import deferred_re
 
 REPEATED_PHRASE = Rule(
     code="LN704", name="repeated-phrase", category="duplication",
@@ -131,22 +130,10 @@ def _data(ctx) -> DuplicationData:
 _PUNCT = ".,;:!?“”‘’\"'«»()[]"
 _MAX_WORDS = 4  # a longer repeated run is a clause (LN705) or a sentence (LN701)
 _JOINERS = frozenset({"and", "or"})
-
-
-@cache
-def _between() -> re.Pattern:
-    return re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
-
-
+_between = deferred_re(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
 _SEPARATORS = ".,;:!?“”\"«»()[]…"
-
-
 # the tokens of the text with each of `_SEPARATORS` made a blank, as `str.split` gives them
-@cache
-def _token() -> re.Pattern:
-    return re.compile(r"[^\s.,;:!?“”\"«»()\[\]…]+")
-
-
+_token = deferred_re(r"[^\s.,;:!?“”\"«»()\[\]…]+")
 _SPAN = methodcaller("span")
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -13,8 +13,6 @@ character of the text and is never reported.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import re
 import regex
 
@@ -22,6 +20,7 @@ import unicodedata
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 MOJIBAKE = Rule(
     code="LN501",
@@ -100,19 +99,9 @@ _INVISIBLE = re.compile(
 _ASCII_CONTROL = re.compile(f"[{_C0}]")
 _BIDI_CHARS = frozenset("\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x202F)))
                         + "".join(map(chr, range(0x2066, 0x206A))))
-
-
-@cache
-def _rtl() -> regex.Pattern:
-    return regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
-
-
+_rtl = deferred_regex(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
 _LATIN = regex.compile(r"\p{Script=Latin}")
-
-
-@cache
-def _non_latin_letter() -> regex.Pattern:
-    return regex.compile(r"[^\P{L}\p{Script=Latin}]")
+_non_latin_letter = deferred_regex(r"[^\P{L}\p{Script=Latin}]")
 
 
 def _lines_with_mojibake(prose: str):

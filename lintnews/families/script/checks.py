@@ -26,8 +26,6 @@ fix is not offered: the look-alike (B) and the letter's reading (V) differ.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 import unicodedata
@@ -35,6 +33,7 @@ import unicodedata
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 MIXED_SCRIPT = Rule(
     code="LN101",
@@ -63,37 +62,16 @@ LATIN, CYRILLIC, GREEK = "Latin", "Cyrillic", "Greek"
 _SCRIPTS = (LATIN, CYRILLIC, GREEK)
 _ANY = frozenset(_SCRIPTS)
 _SCX = {s: regex.compile(rf"\p{{Script_Extensions={s}}}") for s in _SCRIPTS}
-
-
-@cache
-def _scx_common() -> regex.Pattern:
-    return regex.compile(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
-
-
+_scx_common = deferred_regex(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
 _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-
-
-@cache
-def _word_ahead() -> regex.Pattern:
-    return regex.compile(r"[\p{L}\p{M}]*")
-
-
+_word_ahead = deferred_regex(r"[\p{L}\p{M}]*")
 _WORD_BACK = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
-
-
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
-@cache
-def _greek_units() -> regex.Pattern:
-    return regex.compile(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
-
-
-@cache
-def _degree() -> regex.Pattern:
-    return regex.compile(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
-
+_greek_units = deferred_regex(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
+_degree = deferred_regex(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
 
 #: Longer "words" are not judged (the longest English word in use has 45 letters).
 _LONGEST_WORD = 100
@@ -204,14 +182,8 @@ def mixed_script_words(doc, ctx):
 
 
 #: A chain of one-letter initials (“В. K.”, “A.B.”), then the next word.
-@cache
-def _initials() -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
-
-
-@cache
-def _one_initial() -> regex.Pattern:
-    return regex.compile(r"\p{Lu}(?=\.)")
+_initials = deferred_regex(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
+_one_initial = deferred_regex(r"\p{Lu}(?=\.)")
 
 
 def initials_in_latin_name(prose: str, start: int, end: int) -> bool:

@@ -12,12 +12,11 @@ judged from the document's set of distinct words, not by a scan of the text.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 LOWERCASE_I = Rule(
     code="LN215", name="lowercase-pronoun-i", category="capitalization",
@@ -85,11 +84,7 @@ _NUMBERED = frozenset((
     "paragraph", "item", "schedule", "title", "round", "series", "season", "henry", "louis",
     "elizabeth", "charles", "george", "william", "james", "edward", "mary", "john", "pope",
 ))
-
-
-@cache
-def _word_before() -> regex.Pattern:
-    return regex.compile(r"(\p{L}+)[ \u00a0]$")
+_word_before = deferred_regex(r"(\p{L}+)[ \u00a0]$")
 
 
 @check(LOWERCASE_I)

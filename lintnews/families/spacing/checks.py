@@ -13,8 +13,6 @@ English table, about 160,000 words with frequencies, loaded once in about
 """
 from __future__ import annotations
 
-from functools import cache
-
 import re
 import regex
 
@@ -27,6 +25,7 @@ from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
 from lintnews.text.wordlist import frequencies, unknown
+from lintnews.text.patterns import deferred_regex
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -232,11 +231,7 @@ _CLOSERS = "”’\"»)]"
 # runs before a mark (a run's first blank only: linear, and twice as fast as
 # `regex` with the look-behind); `_before_blanks()` then checks what precedes.
 _SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
-
-
-@cache
-def _before_blanks() -> regex.Pattern:
-    return regex.compile(r"[\p{L}\p{N})\]”’\"»%]")
+_before_blanks = deferred_regex(r"[\p{L}\p{N})\]”’\"»%]")
 
 
 @check(SPACE_BEFORE)
@@ -327,14 +322,8 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-@cache
-def _double_space() -> regex.Pattern:
-    return regex.compile(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
-
-
-@cache
-def _sentence_end() -> regex.Pattern:
-    return regex.compile(r"[.!?:;][”’\"»)\]]*$")
+_double_space = deferred_regex(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
+_sentence_end = deferred_regex(r"[.!?:;][”’\"»)\]]*$")
 
 
 @check(DOUBLE_SPACE)
@@ -398,13 +387,9 @@ def _lines_with_doubled_words(prose: str):
 
 _TRAILING = ".,;:!?”’\"»)]"
 _LEADING = "(“‘\"«[¿¡"
-
-
-@cache
-def _doubled_word() -> regex.Pattern:
-    return regex.compile(
-        r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
-    )
+_doubled_word = deferred_regex(
+    r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
+)
 
 
 @check(DOUBLED_WORD)
@@ -503,19 +488,9 @@ def glued_words(doc, ctx):
 
 # -- LN606 -------------------------------------------------------------------
 _LOWER_AFTER_PERIOD = regex.compile(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
-
-
-@cache
-def _paragraph_end() -> regex.Pattern:
-    return regex.compile(r"[.!?][”’\"»)]*$")
-
-
+_paragraph_end = deferred_regex(r"[.!?][”’\"»)]*$")
 _WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
-
-
-@cache
-def _list_start() -> regex.Pattern:
-    return regex.compile(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
+_list_start = deferred_regex(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
 
 
 def _is_brand(word: str, data: SpacingData) -> bool:
@@ -525,9 +500,7 @@ def _is_brand(word: str, data: SpacingData) -> bool:
             or word.lower().rstrip(".") in data.brands)
 
 
-@cache
-def _token_pattern() -> regex.Pattern:
-    return regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
+_token_pattern = deferred_regex(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
 
 
 def _token(prose: str, start: int) -> str:

@@ -13,14 +13,13 @@ mark it needs), so a text without the mark costs one `in`.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import re
 
 import regex
 
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 SPACE_INSIDE = Rule(
     code="LN611", name="space-inside-quotes-or-brackets", category="spacing",
@@ -152,11 +151,7 @@ STRAY_STOP = Rule(
 # -- LN611 -------------------------------------------------------------------
 _PAIR = {"“": "”", "(": ")", "[": "]"}
 _OPENER = {"”": "“", ")": "(", "]": "["}
-
-
-@cache
-def _line_end() -> regex.Pattern:
-    return regex.compile(r"[ \t]*(?:\n|$)")
+_line_end = deferred_regex(r"[ \t]*(?:\n|$)")
 
 
 def _marks_with_space(prose: str, pairs: tuple[str, ...]):
@@ -242,29 +237,13 @@ def split_contractions(doc, ctx):
 
 
 # -- LN613 -------------------------------------------------------------------
-@cache
-def _thousands() -> regex.Pattern:
-    return regex.compile(r"(?<![\p{N}.,])(\p{N}{1,3})((?:,[ \t]\p{N}{3})+)(?![\p{N}])")
-
-
+_thousands = deferred_regex(r"(?<![\p{N}.,])(\p{N}{1,3})((?:,[ \t]\p{N}{3})+)(?![\p{N}])")
 _GROUP = re.compile(r", \d{3}(?!\d)")  # a literal start: `re` skips to the commas
-
-
-@cache
-def _list_after() -> regex.Pattern:
-    return regex.compile(r"[ \t]*(?:,[ \t]*\p{N}|(?:and|or|to|-|–)[ \t]*\p{N})")
-
-
-@cache
-def _list_before() -> regex.Pattern:
-    return regex.compile(r"\p{N}[ \t]*,[ \t]*$")
-
-
-@cache
-def _months() -> regex.Pattern:
-    return regex.compile(
-        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+$", regex.IGNORECASE)
+_list_after = deferred_regex(r"[ \t]*(?:,[ \t]*\p{N}|(?:and|or|to|-|–)[ \t]*\p{N})")
+_list_before = deferred_regex(r"\p{N}[ \t]*,[ \t]*$")
+_months = deferred_regex(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+$", regex.IGNORECASE)
 
 
 @check(SPACED_THOUSANDS)
@@ -299,9 +278,7 @@ def spaced_thousands(doc, ctx):
 
 
 # -- LN614 -------------------------------------------------------------------
-@cache
-def _word_before() -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}\p{N}_./@#\-])\p{L}{2,}$")
+_word_before = deferred_regex(r"(?<![\p{L}\p{N}_./@#\-])\p{L}{2,}$")
 
 
 @check(GLUED_BRACKET)
@@ -366,9 +343,7 @@ def attribution_dashes(doc, ctx):
 
 
 # -- LN616 -------------------------------------------------------------------
-@cache
-def _stop_comma() -> regex.Pattern:
-    return regex.compile(r"(?<=(\p{L}+))\.[ \t]+,")
+_stop_comma = deferred_regex(r"(?<=(\p{L}+))\.[ \t]+,")
 
 
 @check(STRAY_STOP)

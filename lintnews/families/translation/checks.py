@@ -12,13 +12,12 @@
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 
 from lintnews.finding import Severity, Suggestion
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 DATELINE = Rule(
     code="LN801",
@@ -126,11 +125,7 @@ def datelines(doc, ctx):
 
 
 # -- LN802 ---------------------------------------------------------------
-@cache
-def _inverted() -> regex.Pattern:
-    return regex.compile(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
-
-
+_inverted = deferred_regex(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
 _WORDS = regex.compile(r"\p{L}+")
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 
 from lintnews.finding import Severity
@@ -28,6 +28,7 @@ from lintnews.text.langid import CYRILLIC_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, 
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.romanize import preview
 from lintnews.families.script.checks import initials_in_latin_name
+from lintnews.text.patterns import deferred_regex
 
 UNTRANSLATED_CYRILLIC = Rule(
     code="LN102",
@@ -94,67 +95,31 @@ translation.
 # -- Cyrillic runs ---------------------------------------------------------
 _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
-
-
-@cache
-def _cyr_run() -> regex.Pattern:
-    return regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
-
-
+_cyr_run = deferred_regex(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
 _CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
-
-
 #: What ends the text just before a bracketed gloss (`Kyiv (Київ)`): a Latin word or a quote.
-@cache
-def _glossed() -> regex.Pattern:
-    return regex.compile(r"[\p{Script=Latin}\d\"”’»]\s*$")
-
-
-@cache
-def _cyr_words() -> regex.Pattern:
-    return regex.compile(_CYR_WORD)
-
-
+_glossed = deferred_regex(r"[\p{Script=Latin}\d\"”’»]\s*$")
+_cyr_words = deferred_regex(_CYR_WORD)
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 _OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
-
-
-@cache
-def _metalinguistic() -> regex.Pattern:
-    return regex.compile(
-        r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
-        r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
-        r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
-        r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
-        regex.IGNORECASE,
-    )
-
-
+_metalinguistic = deferred_regex(
+    r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
+    r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
+    r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
+    r"meaning|Russian|Ukrainian|Belarusian|Serbian|Bulgarian|Cyrillic)\s*[,:]?\s*)$",
+    regex.IGNORECASE,
+)
 #: An unquoted run that a sentence talks about as spelling: `spelt Київ`, `Киев in Russian`.
-@cache
-def _spelling_before() -> regex.Pattern:
-    return regex.compile(
-        r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
-    )
-
-
-@cache
-def _language_after() -> regex.Pattern:
-    return regex.compile(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
-
-
+_spelling_before = deferred_regex(
+    r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
+)
+_language_after = deferred_regex(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
 _MAX_SPELLING_WORDS = 3
-
-
-@cache
-def _translation_after() -> regex.Pattern:
-    return regex.compile(
-        r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
-        r"lit\.)\s)",
-    )
-
-
+_translation_after = deferred_regex(
+    r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
+    r"lit\.)\s)",
+)
 _MAX_GLOSS_WORDS = 8
 #: Below this many words language identification guesses (`Ми не здамося` comes back Russian).
 _MIN_IDENTIFY_WORDS = 4
@@ -286,16 +251,10 @@ _identify_cached = lru_cache(maxsize=4096)(_identify_now)
 # -- Latin-script passages ---------------------------------------------------
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
 _LATIN_WORD = regex.compile(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
-
-
-@cache
-def _translated_quote() -> regex.Pattern:
-    return regex.compile(
-        r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
-        r"|\(\s*[“\"«‘][^()\n]*\)"
-    )
-
-
+_translated_quote = deferred_regex(
+    r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
+    r"|\(\s*[“\"«‘][^()\n]*\)"
+)
 _QUOTE_OPENING = re.compile(r"[“\"«‘]")
 _PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})

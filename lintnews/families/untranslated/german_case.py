@@ -8,12 +8,9 @@ Behind a literal test of the endings, each hit is judged where it stands.
 """
 from __future__ import annotations
 
-from functools import cache
-
-import regex
-
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 GERMAN_CASE_FORM = Rule(
     code="LN104", name="german-case-form-name", category="untranslated",
@@ -39,12 +36,8 @@ GERMAN_CASE_FORM = Rule(
 )
 
 _ENDINGS = ("ischen ", "lichen ")
-
-
-@cache
-def _name() -> regex.Pattern:
-    return regex.compile(
-        r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0](\p{Lu}\p{Ll}+(?:isch|lich)en[ \u00a0]\p{Lu}\p{Ll}{3,})(?![\p{L}\-])")
+_name = deferred_regex(
+    r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0](\p{Lu}\p{Ll}+(?:isch|lich)en[ \u00a0]\p{Lu}\p{Ll}{3,})(?![\p{L}\-])")
 
 
 @check(GERMAN_CASE_FORM)
