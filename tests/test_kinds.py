@@ -156,6 +156,22 @@ text = "A shell wound."
     assert "NEWS106: the phrase 'fragging wound' is also in rule LN804" in load_error(tmp_path, body)
 
 
+def test_a_swap_table_may_list_each_case_of_a_variant(tmp_path):
+    body = HEAD.format(code="107", kind="substitution") + '''
+[rule.swap]
+"Supreme Rada" = "Verkhovna Rada"
+"SUPREME RADA" = "VERKHOVNA RADA"
+[[rule.examples]]
+text = "The Supreme Rada met."
+expect = ["NEWS107"]
+[[rule.examples]]
+text = "The Verkhovna Rada met."
+'''
+    found = only(lint_text("The Supreme Rada met. THE SUPREME RADA MET.", house(tmp_path, body)), "NEWS107")
+    assert spans(found) == [("Supreme Rada", 4, 16), ("SUPREME RADA", 26, 38)]
+    assert fixes(found) == ["Verkhovna Rada", "VERKHOVNA RADA"]
+
+
 def test_substitution_needs_swap_or_terms(tmp_path):
     body = HEAD.format(code="103", kind="substitution") + '''
 [[rule.examples]]

@@ -127,10 +127,11 @@ def build(entries, ruleset):
         seen: set[str] = set()
         # a rule of [[rule.term]] tables also matches its phrases (its swaps too) capitalised
         capitalised = "term" in entry.data
-        for term in _terms(entry, needs_reason):
+        for term, swap in _terms(entry, needs_reason):
             for phrase, wanted in expand(term["found"], term["preferred"]) if "{" in term["found"] else \
                     [(term["found"], term["preferred"])]:
-                key = phrase if exact else phrase.lower()
+                # a swap table may give each case its own line ("Kiev", "KIEV"); terms may not
+                key = phrase if exact or swap else phrase.lower()
                 if key in seen:
                     raise entry.error(f"the phrase '{phrase}' is listed twice", phrase)
                 seen.add(key)
@@ -185,7 +186,8 @@ def build(entries, ruleset):
 
 def _terms(entry, needs_reason: bool):
     """A rule's `[rule.swap]` variants and `[[rule.term]]` tables, each with
-    `found` and `preferred` (`expected` is read as `preferred`)."""
+    `found` and `preferred` (`expected` is read as `preferred`), and whether
+    it is a swap."""
     terms = entry.data.get("term")
     if "swap" not in entry.data and terms is None:
         raise entry.error("a substitution rule needs a [rule.swap] table or [[rule.term]] tables")
@@ -194,7 +196,7 @@ def _terms(entry, needs_reason: bool):
             raise entry.error("a mistranslation rule gives each phrase its reason: [[rule.term]] tables, "
                               "not [rule.swap]")
         for variant, preferred in string_map(entry, "swap").items():
-            yield {"found": variant, "preferred": preferred}
+            yield {"found": variant, "preferred": preferred}, True
     if terms is None:
         return
     if not isinstance(terms, list) or not terms or not all(isinstance(t, dict) for t in terms):
@@ -212,7 +214,7 @@ def _terms(entry, needs_reason: bool):
         unless = term.get("unless", [])
         if not isinstance(unless, list) or not all(isinstance(w, str) for w in unless):
             raise entry.error("'unless' must be a list of words")
-        yield {**term, "preferred": preferred}
+        yield {**term, "preferred": preferred}, False
 
 
 class _Phrases:
