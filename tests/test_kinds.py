@@ -172,6 +172,22 @@ text = "The Verkhovna Rada met."
     assert fixes(found) == ["Verkhovna Rada", "VERKHOVNA RADA"]
 
 
+def test_a_variant_without_a_word_is_found_too(tmp_path):
+    body = HEAD.format(code="108", kind="substitution") + '''
+[rule.swap]
+"--" = "—"
+"U.S." = "US"
+[[rule.examples]]
+text = "A -- B."
+expect = ["NEWS108"]
+[[rule.examples]]
+text = "A — B."
+'''
+    found = only(lint_text("Talks -- in the U.S. -- ended; a--b and x--.\n", house(tmp_path, body)), "NEWS108")
+    assert spans(found) == [("--", 6, 8), ("U.S.", 16, 20), ("--", 21, 23)]
+    assert fixes(found) == ["—", "US", "—"]
+
+
 def test_substitution_needs_swap_or_terms(tmp_path):
     body = HEAD.format(code="103", kind="substitution") + '''
 [[rule.examples]]

@@ -224,16 +224,19 @@ class _Phrases:
     subset test of `Document.word_set` per phrase), and then by `str.find`
     of its longest word: phrases such as “it is said in the report” start
     with words every text has, and a scan keyed on them would visit every
-    “it” of the text.
+    “it” of the text. The few phrases without a word (`--`) are looked for
+    by `str.find` alone.
     """
 
     def __init__(self, phrases) -> None:
         #: longest word run -> the phrases anchored on it: a text is tried only on
         #: the phrases whose anchor it holds (one set intersection, in C)
         self._by_anchor: dict[str, list[tuple]] = {}
+        self._wordless: list[str] = []
         for phrase in phrases:
             runs = _RUN.findall(phrase)
             if not runs:
+                self._wordless.append(phrase)
                 continue
             anchor = max(runs, key=len)
             offset = next(m.start() for m in _RUN.finditer(phrase) if m.group() == anchor)
@@ -251,6 +254,13 @@ class _Phrases:
                 end = start + len(phrase)
                 if start >= 0 and text.startswith(phrase, start) and not _word_char(text, end):
                     hits.append((start, -end))
+        for phrase in self._wordless:
+            start = text.find(phrase)
+            while start != -1:
+                end = start + len(phrase)
+                if not _word_char(text, end):
+                    hits.append((start, -end))
+                start = text.find(phrase, start + 1)
         hits.sort()
         out, last = [], 0
         for start, neg_end in hits:
