@@ -188,6 +188,12 @@ text = "A — B."
     assert fixes(found) == ["—", "US", "—"]
 
 
+def test_a_variant_followed_by_a_combining_accent_is_part_of_a_longer_word(tmp_path):
+    config = house(tmp_path, TERMS)
+    assert spans(only(lint_text("The Supreme Rada met.", config), "NEWS101")) == [("Supreme Rada", 4, 16)]
+    assert only(lint_text("The Supreme Rada\u0301 met.", config), "NEWS101") == []
+
+
 def test_substitution_needs_swap_or_terms(tmp_path):
     body = HEAD.format(code="103", kind="substitution") + '''
 [[rule.examples]]

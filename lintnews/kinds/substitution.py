@@ -274,7 +274,9 @@ _RUN = re.compile(r"\w+")
 
 
 def _word_char(text: str, i: int) -> bool:
-    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+    """Whether text[i] continues a word: a letter, digit or underscore, or a
+    combining accent (`RADÁ` written as A and U+0301 is not `RADA`)."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_" or "\u0300" <= text[i] <= "\u036f")
 
 
 def _run_positions(text: str, run: str):
