@@ -42,7 +42,10 @@ form (`[profile.ap.prefer]`). A rule is `fixable` unless it says
 `kind = "mistranslation"`, the name LN804-LN807 had, is this kind with the
 defaults those rules had: the message “{found}” is a mistranslation: write
 “{expected}” ({reason})., `safe = false`, `fixable = false` unless written,
-and a `reason` in every term.
+and a `reason` in every term. Such a rule finds what it found as its own kind,
+except a phrase inside a file name, domain, handle or hashtag (`tea.Moscow`,
+`#warm line`) or one that a combining accent continues, which no substitution
+reports.
 """
 from __future__ import annotations
 
