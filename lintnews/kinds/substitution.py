@@ -45,7 +45,8 @@ defaults those rules had: the message “{found}” is a mistranslation: write
 and a `reason` in every term. Such a rule finds what it found as its own kind,
 except a phrase inside a file name, domain, handle or hashtag (`tea.Moscow`,
 `#warm line`) or one that a combining accent continues, which no substitution
-reports.
+reports; and the rule's own `safe`, which that kind ignored, holds for the
+terms that do not say.
 """
 from __future__ import annotations
 
