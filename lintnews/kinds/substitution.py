@@ -59,6 +59,7 @@ from lintnews.kinds.common import (
     exception_pattern, format_message, in_exception, is_inside_token, match_case, profile_form,
     starts_word, string_map,
 )
+from lintnews.text.patterns import deferred_re
 
 DEFAULT_MESSAGE = "Write “{preferred}” instead of “{found}”."
 #: Kind names that are this kind with other defaults -> (message, safe by default, reason required)
@@ -69,8 +70,8 @@ _DERIVED_REASON = "a word coined from “{base}”: {reason}"
 _GROUP = re.compile(r"\{([^{}]*\|[^{}]*)\}")
 _REFERENCE = re.compile(r"\{(\d)\}")
 # A label: optionally “Name's ” before it, optionally “ of Name” after it, then a colon.
-_LABEL_BEFORE = re.compile(r"(?:[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}['’]s\s+)?$")
-_LABEL_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2})?\s*:")
+_label_before = deferred_re(r"(?:[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}['’]s\s+)?$")
+_label_after = deferred_re(r"(?:\s+of\s+(?:the\s+)?[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2})?\s*:")
 _MODEL = re.compile(r"-?\d")
 
 
@@ -317,19 +318,19 @@ def _in_designation_or_caps(prose: str, start: int, end: int) -> bool:
             i -= 1
         if any(c.isdigit() for c in prose[i:start - 1]):
             return True
-    before = _LAST_WORD.search(prose, max(0, start - 40), start)
-    after = _NEXT_WORD.match(prose, end, end + 40)
+    before = _last_word().search(prose, max(0, start - 40), start)
+    after = _next_word().match(prose, end, end + 40)
     return bool(before and before.group(1).isupper() and after and after.group(1).isupper())
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]{2,})[^\w\n]+$")
-_NEXT_WORD = re.compile(r"[^\w\n]+([^\W\d_]{2,})")
+_last_word = deferred_re(r"([^\W\d_]{2,})[^\w\n]+$")
+_next_word = deferred_re(r"[^\w\n]+([^\W\d_]{2,})")
 
 
 def _is_label(prose: str, start: int, end: int) -> bool:
     """True for a lead-in label: at a line's start (after “Name's ” at most), and
     followed by a colon (after “ of Name” at most)."""
     line_start = prose.rfind("\n", 0, start) + 1
-    if not _LABEL_BEFORE.match(prose[line_start:start]):
+    if not _label_before().match(prose[line_start:start]):
         return False
-    return _LABEL_AFTER.match(prose, end, min(len(prose), end + 60)) is not None
+    return _label_after().match(prose, end, min(len(prose), end + 60)) is not None
