@@ -8,8 +8,6 @@ a bad value is a `ConfigError` naming the file and the key.
 """
 from __future__ import annotations
 
-import tomllib
-
 import fnmatch
 from functools import lru_cache
 from pathlib import Path
@@ -157,6 +155,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+    import tomllib  # only where a configuration file is found
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

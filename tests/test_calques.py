@@ -9,7 +9,7 @@ import pytest
 
 from lintnews.engine.rulefiles import load_rules
 from lintnews.errors import RuleFileError
-from lintnews.kinds.mistranslation import expand
+from lintnews.kinds.substitution import expand
 from tests.helpers import apply_suggestions, fixes, lint, only, spans
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,9 +1,9 @@
-"""The generic data kinds: substitution (with `[[rule.term]]` tables and the
-`mistranslation` name), and the removed `consistency` kind, whose job is
-LN204's over `[[entity]]` data."""
+"""The generic data kinds: substitution (with `[[rule.term]]` tables, and
+`mistranslation`, its other name with LN804's former defaults), and the
+removed `consistency` kind, whose job is LN204's over `[[entity]]` data."""
 from __future__ import annotations
 
-from lintnews.finding import SAFE
+from lintnews.finding import DISPLAY_ONLY, SAFE
 from pathlib import Path
 
 import pytest
@@ -90,6 +90,110 @@ text = "They make the tea."
     assert spans(found) == [("boil the tea", 5, 17)]
     assert found[0].message == "“boil the tea” is a mistranslation: write “make the tea” (house style)."
     assert fixes(found) == ["make the tea"] and not found[0].fixes[0].applicability is SAFE
+
+
+def test_mistranslation_name_needs_a_reason_for_every_phrase(tmp_path):
+    body = HEAD.format(code="104", kind="mistranslation") + '''
+[rule.swap]
+"boil the tea" = "make the tea"
+[[rule.examples]]
+text = "They boil the tea."
+expect = ["NEWS104"]
+[[rule.examples]]
+text = "They make the tea."
+'''
+    assert "each phrase its reason: [[rule.term]] tables, not [rule.swap]" in load_error(tmp_path, body)
+    no_reason = body.replace('[rule.swap]\n"boil the tea" = "make the tea"',
+                             '[[rule.term]]\nfound = "boil the tea"\nexpected = "make the tea"')
+    (tmp_path / "terms").mkdir()
+    assert ("NEWS104: each [[rule.term]] of a mistranslation rule needs a 'reason'"
+            in load_error(tmp_path / "terms", no_reason))
+
+
+def test_substitution_offers_its_fix_unless_the_rule_says_fixable_false(tmp_path):
+    (tmp_path / "default").mkdir()
+    (tmp_path / "unfixable").mkdir()
+    config = house(tmp_path / "default", TERMS.replace("fixable = true\n", ""))
+    assert build_rules(config.rule_folders()).by_code["NEWS101"].fixable
+    found = only(lint_text("The Supreme Rada met.", config), "NEWS101")
+    assert fixes(found) == ["Verkhovna Rada"]
+    unfixable = house(tmp_path / "unfixable", TERMS.replace("fixable = true", "fixable = false"))
+    found = only(lint_text("The Supreme Rada met.", unfixable), "NEWS101")
+    assert spans(found) == [("Supreme Rada", 4, 16)] and fixes(found) == []
+    assert [f.applicability for f in found[0].fixes] == [DISPLAY_ONLY]  # the English form, as a hint
+
+
+def test_substitution_terms_have_alternatives_context_and_labels(tmp_path):
+    body = HEAD.format(code="105", kind="substitution") + '''
+context = "ru-uk"
+label = true
+message = "“{found}”: write “{preferred}”."
+[[rule.term]]
+found = "{Word|Quote} of the day"
+preferred = "Today's {1}"
+[[rule.examples]]
+text = "In Kyiv. Quote of the day: none."
+expect = ["NEWS105"]
+[[rule.examples]]
+text = "In Kyiv, the Quote of the day is short."
+'''
+    config = house(tmp_path, body)
+    found = only(lint_text("In Kyiv.\nQuote of the day: hold on.\n", config), "NEWS105")
+    assert spans(found) == [("Quote of the day", 9, 25)]
+    assert found[0].message == "“Quote of the day”: write “Today's Quote”." and fixes(found) == ["Today's Quote"]
+    assert only(lint_text("In Paris.\nQuote of the day: hold on.\n", config), "NEWS105") == []  # no context word
+    assert only(lint_text("In Kyiv the word of the day: hold on.\n", config), "NEWS105") == []  # not a label
+
+
+def test_a_newsroom_phrase_that_a_built_in_rule_has_is_an_error(tmp_path):
+    body = HEAD.format(code="106", kind="substitution") + '''
+[rule.swap]
+"fragging wound" = "shell wound"
+[[rule.examples]]
+text = "A fragging wound."
+expect = ["NEWS106"]
+[[rule.examples]]
+text = "A shell wound."
+'''
+    assert "NEWS106: the phrase 'fragging wound' is also in rule LN804" in load_error(tmp_path, body)
+
+
+def test_a_swap_table_may_list_each_case_of_a_variant(tmp_path):
+    body = HEAD.format(code="107", kind="substitution") + '''
+[rule.swap]
+"Supreme Rada" = "Verkhovna Rada"
+"SUPREME RADA" = "VERKHOVNA RADA"
+[[rule.examples]]
+text = "The Supreme Rada met."
+expect = ["NEWS107"]
+[[rule.examples]]
+text = "The Verkhovna Rada met."
+'''
+    found = only(lint_text("The Supreme Rada met. THE SUPREME RADA MET.", house(tmp_path, body)), "NEWS107")
+    assert spans(found) == [("Supreme Rada", 4, 16), ("SUPREME RADA", 26, 38)]
+    assert fixes(found) == ["Verkhovna Rada", "VERKHOVNA RADA"]
+
+
+def test_a_variant_without_a_word_is_found_too(tmp_path):
+    body = HEAD.format(code="108", kind="substitution") + '''
+[rule.swap]
+"--" = "—"
+"U.S." = "US"
+[[rule.examples]]
+text = "A -- B."
+expect = ["NEWS108"]
+[[rule.examples]]
+text = "A — B."
+'''
+    found = only(lint_text("Talks -- in the U.S. -- ended; a--b and x--.\n", house(tmp_path, body)), "NEWS108")
+    assert spans(found) == [("--", 6, 8), ("U.S.", 16, 20), ("--", 21, 23)]
+    assert fixes(found) == ["—", "US", "—"]
+
+
+def test_a_variant_followed_by_a_combining_accent_is_part_of_a_longer_word(tmp_path):
+    config = house(tmp_path, TERMS)
+    assert spans(only(lint_text("The Supreme Rada met.", config), "NEWS101")) == [("Supreme Rada", 4, 16)]
+    assert only(lint_text("The Supreme Rada\u0301 met.", config), "NEWS101") == []
 
 
 def test_substitution_needs_swap_or_terms(tmp_path):

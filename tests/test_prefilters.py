@@ -95,7 +95,7 @@ def test_plain_character_classes_match_as_in_regex():
 
 
 def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
-    from lintnews.families.untranslated.checks import _LATIN_WORD, _TRANSLATED_QUOTE, _counted_words
+    from lintnews.families.untranslated.checks import _LATIN_WORD, _counted_words, _translated_quote
     from lintnews.engine.lint import build_rules
 
     ev = build_rules().ruleset.data.language_evidence
@@ -103,7 +103,7 @@ def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
     def reference(text):
         if ev.borrowed is not None:
             text = ev.borrowed.sub(" ", text)
-        text = _TRANSLATED_QUOTE.sub(" ", text)
+        text = _translated_quote().sub(" ", text)
         return [w.lower().rstrip("'’") for i, w in enumerate(_LATIN_WORD.findall(text))
                 if not (i and w[0].isupper() or (len(w) > 1 and w.isupper()))]
 
@@ -122,10 +122,10 @@ def test_counted_words_skip_the_quote_pass_only_without_an_opening_quote():
 def test_space_before_punctuation_finds_what_the_look_behind_found(pieces):
     import regex
 
-    from lintnews.families.spacing.checks import _BEFORE_BLANKS, _SPACE_BEFORE
+    from lintnews.families.spacing.checks import _SPACE_BEFORE, _before_blanks
 
     reference = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"»%])[ \t]+([,;:!?]|\.(?!\.))")
     text = "".join(pieces)
     found = [m.span() for m in _SPACE_BEFORE.finditer(text)
-             if m.start() and _BEFORE_BLANKS.match(text, m.start() - 1)]
+             if m.start() and _before_blanks().match(text, m.start() - 1)]
     assert found == [m.span() for m in reference.finditer(text)]

@@ -72,7 +72,7 @@ def test_warm_cold_and_no_cache_give_the_same_findings(run_cli, article, tmp_pat
     env = {tablecache.ENV: str(cache)}
     cold = _findings(run_cli, article, env=env)
     files = sorted(p.name.split("-")[0] for p in cache.iterdir())
-    assert files == ["boilerplate", "entities", "rules", "words"]
+    assert files == ["boilerplate", "entities", "figures", "rules", "words"]
     warm = _findings(run_cli, article, env=env)
     off = _findings(run_cli, article, env={tablecache.ENV: ""})
     assert cold == warm == off
@@ -179,6 +179,20 @@ def test_cached_rules_and_entities_equal_the_built_ones(monkeypatch, tmp_path):
         table, fresh = cached.data.entities, build_table(built)
         assert table.hits == fresh.hits and set(table.known) == set(fresh.known)
         assert table.near_forms == fresh.near_forms and table.entities == fresh.entities
+
+
+def test_cached_world_figures_equal_the_built_ones(monkeypatch, tmp_path):
+    from lintnews.families.names.figures import Figures, figure_files, load_figures
+
+    monkeypatch.setenv(tablecache.ENV, str(tmp_path / "tables"))
+    ruleset = load_rules_cached()
+    built = Figures(figure_files(ruleset))
+    for _ in range(2):  # the second round reads what the first stored
+        cached = load_figures(ruleset)
+        assert (cached.by_key, cached.by_sound) == (built.by_key, built.by_sound)
+        assert all(f is None or type(f) is type(built.match("Sholts")) for f in cached.by_key.values())
+    assert list((tmp_path / "tables").glob("figures-*.bin"))
+    assert cached.match("Sholts").surname == "Scholz" and cached.match("Scholz") is None
 
 
 def test_the_stored_word_table_answers_like_the_dict(monkeypatch, tmp_path):

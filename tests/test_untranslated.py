@@ -157,6 +157,21 @@ def test_a_passage_seen_before_gets_the_same_identification():
     assert _identify_cached(label, ("es", "fr"), "langdetect") == _identify_now(label, ("es", "fr"), "langdetect")
 
 
+def test_a_cyrillic_run_is_identified_among_the_cyrillic_languages_as_among_all():
+    """LN102 asks langdetect to choose among the Cyrillic languages only: the
+    answer is the one it gives among all thirteen (to rounding noise)."""
+    from lintnews.text.langid import CYRILLIC_LANGUAGES, LANGUAGES, identify
+
+    for run in ("Погода на завтра в городе", "Новини дня у нашому місті", "Времето утре в града"):
+        among_all = identify(run, "langdetect", LANGUAGES)
+        cyrillic = identify(run, "langdetect", CYRILLIC_LANGUAGES)
+        assert [lang for lang, _ in cyrillic] == [lang for lang, _ in among_all]
+        assert all(abs(p - q) < 1e-6 for (_, p), (_, q) in zip(cyrillic, among_all))
+    assert identify("Погода на завтра в городе", "langdetect", CYRILLIC_LANGUAGES)[0][0] == "ru"
+    message = only(lint("Police closed the road.\nПогода на завтра в городе\n"), "LN102")[0].message
+    assert "Russian (language identification, " in message
+
+
 # -- LN103's sentence gate -------------------------------------------------
 def _evidence():
     from lintnews.config import Config

@@ -39,6 +39,8 @@ BUILTIN_RULES = _PACKAGE / "rules"  # the rule data, package data of lintnews
 CODE_PATTERN = regex.compile(r"^[A-Z]{2,8}[0-9]{3}$")
 _NUMBERS = regex.compile(r"[0-9]+")
 NAME_PATTERN = regex.compile(r"^[a-z][a-z0-9-]*$")
+#: Kinds whose rules offer their fix unless they say `fixable = false`.
+FIXABLE_KINDS = frozenset({"substitution"})
 _COMMON_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "doc", "examples",
     "fixable", "message",
@@ -369,7 +371,7 @@ def _parse_entry(table: Any, path: Path, line: int | None) -> RuleEntry:
         summary=table["summary"].strip(),
         doc=str(table.get("doc", "")),
         examples=examples,
-        fixable=bool(table.get("fixable", False)),
+        fixable=bool(table.get("fixable", table["kind"] in FIXABLE_KINDS)),
         origin=f"{path.name}" if path.parent == BUILTIN_RULES else str(path),
     )
     data = {k: v for k, v in table.items() if k not in _COMMON_KEYS}

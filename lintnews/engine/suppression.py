@@ -9,16 +9,15 @@ ends only those codes' suppression.
 """
 from __future__ import annotations
 
-import regex
-
 from dataclasses import dataclass
 from lintnews.document import Document
 from lintnews.finding import Finding
+from lintnews.text.patterns import deferred_regex
 
-DIRECTIVE = regex.compile(
+_directive = deferred_regex(
     r"^\s*lintnews-(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^\n]*?)\s*$"
 )
-_CODE_SPLIT = regex.compile(r"[\s,]+")
+_code_split = deferred_regex(r"[\s,]+")
 
 
 @dataclass(frozen=True)
@@ -37,9 +36,9 @@ def directives(doc: Document) -> list[Directive]:
 def _parse(doc: Document) -> list[Directive]:
     found = []
     for start, end, body in doc.comments:
-        m = DIRECTIVE.match(body)
+        m = _directive().match(body)
         if m:
-            codes = tuple(c.upper() for c in _CODE_SPLIT.split(m.group("codes").strip()) if c)
+            codes = tuple(c.upper() for c in _code_split().split(m.group("codes").strip()) if c)
             found.append(Directive(m.group("verb"), codes, start, end))
     return found
 

@@ -34,8 +34,12 @@ BUILTIN = {
     "existence": "existence",
     "boilerplate": "lintnews.families.boilerplate.phrases",
     "names": "lintnews.families.names.kind",
-    # the same kind with LN804's defaults (kinds/substitution.py)
-    "mistranslation": "mistranslation",
+}
+
+#: Other names of a kind: its rules are built with the kind's own, and its
+#: `build` reads `entry.kind` for the defaults the other name stands for.
+ALIASES = {
+    "mistranslation": "substitution",  # LN804-LN807's former kind: substitution with their defaults
 }
 
 #: kinds that no longer exist -> what a rule file writes instead
@@ -80,8 +84,11 @@ def builder(name: str) -> Builder | None:
 
 
 def build_checks(ruleset: RuleSet) -> list[Check]:
-    checks: list[Check] = []
+    by_kind: dict[str, list] = {}
     for name, entries in ruleset.by_kind().items():
+        by_kind.setdefault(ALIASES.get(name, name), []).extend(entries)
+    checks: list[Check] = []
+    for name, entries in by_kind.items():
         build = builder(name)
         if build is None:
             entry = entries[0]

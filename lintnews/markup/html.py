@@ -40,7 +40,7 @@ import regex
 
 from lintnews.families.boilerplate.dom import ElementContext, node_context
 from lintnews.document import PLACEHOLDER, Document, ProseBuilder
-from lintnews.markup.plain import URL_PATTERN, url_spans
+from lintnews.markup.plain import url_pattern, url_spans
 
 #: Elements whose text is not prose.
 _SKIP = frozenset("script style pre code template svg math textarea noscript".split())
@@ -527,7 +527,7 @@ def scan(text: str, path: str = "<text>") -> Document:
     titles: list[int] = []  # prose offsets right after a <title> tag
     pos = 0
     for m in _MARKUP.finditer(text):
-        for u in URL_PATTERN.finditer(text, pos, m.start()):
+        for u in url_pattern().finditer(text, pos, m.start()):
             builder.replace(u.start(), u.end(), PLACEHOLDER)
         s, e = m.span()
         if m.group("comment") is not None:
@@ -550,7 +550,7 @@ def scan(text: str, path: str = "<text>") -> Document:
             decoded = html.unescape(entity)
             builder.replace(s, e, decoded if decoded != entity else entity)
         pos = e
-    for u in URL_PATTERN.finditer(text, pos, len(text)):
+    for u in url_pattern().finditer(text, pos, len(text)):
         builder.replace(u.start(), u.end(), PLACEHOLDER)
     prose, segments = builder.build()
     doc = Document(text, path, "html", prose, segments, comments)

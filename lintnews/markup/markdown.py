@@ -14,6 +14,7 @@ import regex
 
 from lintnews.document import PLACEHOLDER, Document, ProseBuilder
 from lintnews.markup.urls import SCHEME_URL, url_spans
+from lintnews.text.patterns import deferred_regex
 
 _FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
 _FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -40,7 +41,8 @@ _INLINE_PARTS = (
     ("emphasis", r"(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*])"),
 )
 _FLAGS = regex.MULTILINE | regex.DOTALL
-_PART = {name: regex.compile(source, _FLAGS) for name, source in _INLINE_PARTS}
+#: each construct's pattern, compiled when a text first holds one of its literals
+_PART = {name: deferred_regex(source, _FLAGS) for name, source in _INLINE_PARTS}
 #: Where the constructs that would be tried at every character can start.
 _URL_START = regex.compile(r"https?://|ftp://|www\.", regex.IGNORECASE)
 _MARKER_LINE = regex.compile(r"\n[ ]{0,3}[#>*+\-\d]")  # a line_marker candidate, after its "\n"
@@ -49,14 +51,15 @@ _EMPHASIS_MARK = regex.compile(r"[*_]")
 
 
 def _next_by_start(pattern, starts):
-    """The finder that tries `pattern` only where the `starts` pattern finds a possible start."""
+    """The finder that tries `pattern()` only where the `starts` pattern finds a possible start."""
 
     def find(text, pos, end):
+        match = pattern().match
         while True:
             hint = starts.search(text, pos, end)
             if hint is None:
                 return None
-            m = pattern.match(text, hint.start(), end)
+            m = match(text, hint.start(), end)
             if m is not None:
                 return m
             pos = hint.start() + 1
@@ -65,7 +68,7 @@ def _next_by_start(pattern, starts):
 
 
 def _next_line_marker(text, pos, end):
-    pattern = _PART["line_marker"]
+    pattern = _PART["line_marker"]()
     if pos == 0:
         m = pattern.match(text, 0, end)
         if m is not None:
@@ -81,7 +84,7 @@ def _next_line_marker(text, pos, end):
 
 
 def _next_heading_close(text, pos, end):
-    pattern = _PART["heading_close"]
+    pattern = _PART["heading_close"]()
     while True:
         hint = _HEADING_TAIL.search(text, pos, end)
         if hint is None:
@@ -95,7 +98,7 @@ def _next_heading_close(text, pos, end):
 
 
 def _searcher(name):
-    return lambda text, pos, end: _PART[name].search(text, pos, end)
+    return lambda text, pos, end: _PART[name]().search(text, pos, end)
 
 
 class _Span:

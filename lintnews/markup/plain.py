@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from lintnews.document import PLACEHOLDER, Document, ProseBuilder
-from lintnews.markup.urls import URL_PATTERN, may_hold_url, url_spans
+from lintnews.markup.urls import url_pattern, may_hold_url, url_spans
 
-__all__ = ["URL_PATTERN", "mask_urls", "read", "url_spans"]
+__all__ = ["url_pattern", "mask_urls", "read", "url_spans"]
 
 
 def mask_urls(builder: ProseBuilder, text: str, start: int = 0, end: int | None = None) -> None:

@@ -14,6 +14,7 @@ same text gives the same findings whatever the file's format.
 from __future__ import annotations
 
 import regex
+from lintnews.text.patterns import deferred_regex
 
 SCHEME_URL = r"""(?:https?://|ftp://|www\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?’”]"""
 EMAIL = r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""
@@ -22,9 +23,9 @@ DOMAIN_PATH = rf"""\b[\w-]+(?:\.[\w-]+)*\.{_TLDS}/[^\s<>"']*[^\s<>"'.,;:!?)]"""
 
 #: All three as one pattern (case-insensitive). `url_spans` finds the same
 #: spans faster: as one alternation the pattern tries every word start.
-URL_PATTERN = regex.compile(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", regex.IGNORECASE)
+url_pattern = deferred_regex(f"{SCHEME_URL}|{EMAIL}|{DOMAIN_PATH}", regex.IGNORECASE)
 
-_SCHEME_URL = regex.compile(SCHEME_URL, regex.IGNORECASE)
+_scheme_url = deferred_regex(SCHEME_URL, regex.IGNORECASE)
 _EMAIL = regex.compile(EMAIL)
 _DOMAIN_PATH = regex.compile(DOMAIN_PATH, regex.IGNORECASE)
 _TLD_SLASH = regex.compile(rf"\.{_TLDS}/", regex.IGNORECASE)
@@ -36,7 +37,7 @@ def may_hold_url(text: str) -> bool:
 
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of URLs and e-mail addresses in text[start:end], as URL_PATTERN finds them.
+    """Spans of URLs and e-mail addresses in text[start:end], as `url_pattern()` finds them.
 
     Each of its three parts is run only when its cheap sign is in the text.
     """
@@ -44,7 +45,7 @@ def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     region = text[start:end]
     patterns = []
     if "://" in region or "www." in region.lower():
-        patterns.append(_SCHEME_URL)
+        patterns.append(_scheme_url())
     if _TLD_SLASH.search(region):
         patterns.append(_DOMAIN_PATH)
     found = [(m.start(), -m.end(), rank) for rank, p in enumerate(patterns) for m in p.finditer(text, start, end)]

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 #: The languages either detector is asked about (ISO 639-1).
 LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "pl", "nl", "sv", "ru", "uk", "be", "bg", "mk", "sr")
+#: Those written in Cyrillic: the languages a Cyrillic run can be.
+CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "mk", "sr")
 
 
 LANGUAGE_NAMES = {
@@ -98,18 +100,22 @@ class DetectorUnavailable(RuntimeError):
     """The configured detector is not installed."""
 
 
-def identify(text: str, detector: str = "langdetect") -> list[tuple[str, float]]:
+def identify(text: str, detector: str = "langdetect",
+             languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, float]]:
     """Languages of `text` with their probabilities, most likely first.
 
-    An empty list when nothing could be said (no letters).
+    langdetect chooses among `languages` (those of `LANGUAGES` it has a
+    profile for): a Cyrillic run needs only the Cyrillic ones, whose profiles
+    load in a third of the time of all thirteen. lingua always chooses among
+    all of `LANGUAGES`. An empty list when nothing could be said (no letters).
     """
     if detector == "lingua":
         return _lingua(text)
-    return _langdetect(text)
+    return _langdetect(text, languages)
 
 
-def _langdetect(text: str) -> list[tuple[str, float]]:
-    factory = _langdetect_factory()
+def _langdetect(text: str, languages: tuple[str, ...]) -> list[tuple[str, float]]:
+    factory = _langdetect_factory(languages)
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
@@ -120,9 +126,9 @@ def _langdetect(text: str) -> list[tuple[str, float]]:
         return []
 
 
-@lru_cache(maxsize=1)
-def _langdetect_factory():
-    """langdetect's factory with the profiles of `LANGUAGES` it has (not
+@lru_cache(maxsize=4)
+def _langdetect_factory(languages: tuple[str, ...]):
+    """langdetect's factory with the profiles of `languages` it has (not
     Belarusian or Serbian), loaded through its public `load_json_profile`,
     with a fixed seed."""
     from langdetect import DetectorFactory
@@ -130,7 +136,7 @@ def _langdetect_factory():
 
     factory = DetectorFactory()
     profiles = []
-    for code in LANGUAGES:
+    for code in languages:
         path = os.path.join(PROFILES_DIRECTORY, code)
         if not os.path.isfile(path):
             continue

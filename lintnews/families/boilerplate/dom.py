@@ -15,7 +15,7 @@ cookie, promo, comments, menu ...).
 """
 from __future__ import annotations
 
-import regex
+from lintnews.text.patterns import deferred_regex
 
 from dataclasses import dataclass, field
 
@@ -23,8 +23,8 @@ _FURNITURE_ELEMENTS = {"nav": "menu", "aside": "teaser", "form": "newsletter", "
                        "menu": "menu", "select": "menu", "option": "menu"}
 _PAGE_ELEMENTS = {"header": "menu", "footer": "footer"}  # only outside article/main
 _CONTENT_ELEMENTS = frozenset({"article", "main"})
-_TOKEN = regex.compile(r"[a-z]+")
-_CAMEL_CASE_JOIN = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_token = deferred_regex(r"[a-z]+")
+_camel_case_join = deferred_regex(r"(?<=[a-z])(?=[A-Z])")
 
 #: Class and id words (whole tokens of the attribute, split at `-`, `_` and case) by kind.
 CLASS_WORDS = {
@@ -129,8 +129,8 @@ def _class_kind(element) -> str | None:
         return None
     if "navigation" in values or "contentinfo" in values:  # ARIA roles
         return "menu" if "navigation" in values else "footer"
-    spaced = _CAMEL_CASE_JOIN.sub(" ", values).lower()
-    for token in _TOKEN.findall(spaced):
+    spaced = _camel_case_join().sub(" ", values).lower()
+    for token in _token().findall(spaced):
         kind = _CLASS_KIND.get(token)
         if kind:
             return kind

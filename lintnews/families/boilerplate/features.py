@@ -21,25 +21,27 @@ from operator import methodcaller
 
 from dataclasses import dataclass, field
 
+from lintnews.text.patterns import deferred_regex
+
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d+")
 _LETTER_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # the same on ASCII text, in the faster `re`
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
-_INNER_SENTENCE = regex.compile(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+_inner_sentence = deferred_regex(r"\p{Ll}[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 _URL_SOURCE = r"(?:https?://|www\.)\S+|\S+%2F\S*|\b[\w-]+\.(?:com|org|net|co\.uk|io)\b\S*|\ufffc"
 _HANDLE_SOURCE = r"(?<![\w@])[@#][A-Za-z_][\w.]{1,30}"
-_URL_OR_HANDLE = regex.compile(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", regex.IGNORECASE)
+_url_or_handle = deferred_regex(f"{_URL_SOURCE}|{_HANDLE_SOURCE}", regex.IGNORECASE)
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_TOKEN = regex.compile(
+_date_token = deferred_regex(
     rf"\b(?:{_MONTH})\b\.?|\b\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b[AP]M\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b|\b(?:19|20)\d\d\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\bago\b|\b(?:GMT|UTC|EST|EDT|PST|CET|IST)\b",
     regex.IGNORECASE,
 )
 #: An agency's signature at the end of a wire story: "bur-jc/mmp/rmb", "dk/as".
-_SIGNATURE = regex.compile(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
+_signature = deferred_regex(r"[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,6}")
 
 from lintnews.engine.rulefiles import BUILTIN_RULES as DATA
 STOPLIST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ru", "uk")
@@ -83,11 +85,14 @@ class Vocabulary:
 
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    pattern: "regex.Pattern | None" = None
+    #: the source of the phrases' one pattern (`phrase_pattern`), None without phrases
+    phrase_source: str | None = None
     #: what the site says to its reader ("click here"): such a line is no sentence of the article
     site_talk: tuple[str, ...] = ()
     #: `site_talk` as one pattern, made on first use
     _talk: "re.Pattern | None" = field(default=None, compare=False, repr=False)
+    #: `phrase_source` compiled, on first use
+    _pattern: "regex.Pattern | None" = field(default=None, compare=False, repr=False)
     #: (one-word phrases, first word pairs of the others, phrases that start with a sign), made on first use
     _heads: tuple | None = field(default=None, compare=False, repr=False)
     #: kinds -> `gate(kinds)`, made once per vocabulary
@@ -102,25 +107,31 @@ class Vocabulary:
                 item = item.casefold().strip()
                 target = phrases if (" " in item or not _WORD.fullmatch(item)) else words
                 target.setdefault(item, []).append(kind)
-        pattern = None
+        source = None
         if phrases:
             alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-            # compiled when a short line is first measured: most articles never are
-            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
-        return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, pattern)
+            source = rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])"
+        return cls({w: tuple(k) for w, k in words.items()}, {p: tuple(k) for p, k in phrases.items()}, source)
+
+    def phrase_pattern(self) -> "regex.Pattern":
+        """The phrases as one pattern, compiled when a line first may hold one:
+        the lines of most articles never do."""
+        if self._pattern is None:
+            self._pattern = regex.compile(self.phrase_source)
+        return self._pattern
 
     def hits(self, folded_line: str, folded_words: list[str], phrases: bool = True) -> dict[str, int]:
         """Tokens of each kind in a line, kinds in a fixed order (whatever the hash seed)."""
         found: dict[str, int] = {}
         matched = ()
-        if phrases and self.pattern is not None and self._may_hold_phrase(folded_line, folded_words):
-            matched = list(self.pattern.finditer(folded_line))
+        if phrases and self.phrase_source is not None and self._may_hold_phrase(folded_line, folded_words):
+            matched = list(self.phrase_pattern().finditer(folded_line))
         for m in matched:
             size = max(1, m.group().count(" ") + 1)
             for kind in self.phrases[m.group()]:
                 found[kind] = found.get(kind, 0) + size
         if matched:  # a phrase's words are not counted again one by one
-            folded_words = _LETTER_WORD.findall(self.pattern.sub(" ", folded_line))
+            folded_words = _LETTER_WORD.findall(self.phrase_pattern().sub(" ", folded_line))
         words = self.words
         present = [w for w in folded_words if w in words]
         for w in dict.fromkeys(present):  # first-seen order, never a set's
@@ -254,14 +265,14 @@ def measure(text: str, start: int, end: int, stops: frozenset[str], vocab: Vocab
     end_chars = tail[-8:]  # the pattern is anchored at the end: never scan the whole line
     line.sentence_end = bool(_SENTENCE_END.search(end_chars)) and not tail.endswith("...") or tail.endswith("?")
     if n <= SHORT_LINE:
-        line.sentences = len(_INNER_SENTENCE.findall(body)) if n > 3 and _may_end_inside(tail) else 0
-        line.signature = "/" in body and bool(_SIGNATURE.fullmatch(body.strip()))
+        line.sentences = len(_inner_sentence().findall(body)) if n > 3 and _may_end_inside(tail) else 0
+        line.signature = "/" in body and bool(_signature().fullmatch(body.strip()))
         if full:
             _short_tokens(line, body, low, folded)
         else:
             line.complete = False
     elif not line.sentence_end:  # a long line is prose when sentences end inside it
-        line.sentences = len(_INNER_SENTENCE.findall(body))
+        line.sentences = len(_inner_sentence().findall(body))
     else:
         line.sentences = 1
     # phrases matter on short lines (buttons, headings); a paragraph's words are enough
@@ -290,7 +301,7 @@ def _may_end_inside(tail: str) -> bool:
 #: Literal hints of a URL or a handle (one cheap pattern): the costly one runs only on a line that holds one.
 _URL_HINTS = re.compile(r"http|www\.|%2f|\.(?:com|org|net|co\.uk|io)|[@#\ufffc]")
 _DIGIT = re.compile(r"\d")
-#: Every word `_DATE_TOKEN` can match whole (month, weekday and zone names, am/pm, ago).
+#: Every word `_date_token` can match whole (month, weekday and zone names, am/pm, ago).
 _DATE_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
     "sepember oct october nov november dec december am pm ago gmt utc est edt pst cet ist".split()
@@ -301,9 +312,9 @@ _DATE_WORDS = frozenset(
 def _short_tokens(line: Line, body: str, low: str, folded: list[str]) -> None:
     """Date and URL tokens of a short line, each pattern gated by a literal test first."""
     if _DIGIT.search(body) or "a.m." in low or "p.m." in low or _has_date_word(folded):
-        line.dates = len(_DATE_TOKEN.findall(body))
+        line.dates = len(_date_token().findall(body))
     if _URL_HINTS.search(low):
-        line.urls = len(_URL_OR_HANDLE.findall(body))
+        line.urls = len(_url_or_handle().findall(body))
 
 
 def _has_date_word(folded: list[str]) -> bool:

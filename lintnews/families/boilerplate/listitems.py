@@ -9,15 +9,15 @@ nothing but the Document, so any family may ask.
 """
 from __future__ import annotations
 
-import re
+from lintnews.text.patterns import deferred_re
 
 #: A list is at least this many items in a row.
 LIST_MIN_ITEMS = 3
-_TEXTURE = re.compile(r"[\d,:;()%$£€/]")
+_texture = deferred_re(r"[\d,:;()%$£€/]")
 
 #: A paragraph that can be a list item has at most this many words.
 PARAGRAPH_ITEM_WORDS = 12
-_MARKER = re.compile(r"[ \t]*(?:[-*•–·▪►✓]|\(?(?:\d{1,3}|[A-Za-z])[.)])[ \t]")
+_marker = deferred_re(r"[ \t]*(?:[-*•–·▪►✓]|\(?(?:\d{1,3}|[A-Za-z])[.)])[ \t]")
 
 
 def is_list_item(doc, k: int) -> bool:
@@ -31,7 +31,7 @@ def is_list_item(doc, k: int) -> bool:
     prose = doc.prose
     paragraphs = doc.paragraphs
     s, e = paragraphs[k]
-    if _MARKER.match(prose, s, e):
+    if _marker().match(prose, s, e):
         return True
     if not _short(prose, s, e):
         return False
@@ -45,7 +45,7 @@ def is_list_item(doc, k: int) -> bool:
             last += 1
         size = last - first + 1
         known = size >= LIST_MIN_ITEMS and sum(
-            _TEXTURE.search(prose, a, b) is not None for a, b in paragraphs[first:last + 1]) * 2 >= size
+            _texture().search(prose, a, b) is not None for a, b in paragraphs[first:last + 1]) * 2 >= size
         for j in range(first, last + 1):
             runs[j] = known
     return known

@@ -28,6 +28,7 @@ from lintnews.families.boilerplate.features import (CERTAIN_KINDS, SHORT_LINE, L
                                                     folded_words, measure, stoplist, words_of)
 from lintnews.families.boilerplate.lists import content_lists, extend_body
 from lintnews.families.boilerplate.widgets import find_widgets
+from lintnews.text.patterns import deferred_regex
 
 # -- thresholds (each set on the scraped dev set, ../shared/devset/scraped; see docs/boilerplate.md)
 #: Fewer lines than this is a note or a short article, never a page.
@@ -71,23 +72,23 @@ HEADLINE_WORDS = 4
 #: part of the article, an author's note): furniture is rarely running prose.
 PROSE_RUN = 3
 
-_BYLINE = regex.compile(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.IGNORECASE)
-_TITLE_SPLIT = regex.compile(r"\s+[|–—\-:·•]\s+")
+_byline = deferred_regex(r"^(?:by|written by|words by|reporting by|von|por|par)\s+\S", regex.IGNORECASE)
+_title_split = deferred_regex(r"\s+[|–—\-:·•]\s+")
 #: A photo credit or caption label ("Image copyright Getty Images", "Photo: AP"): the article's.
-_PHOTO_CREDIT = regex.compile(
+_photo_credit = deferred_regex(
     r"^(?:image|photo|picture|pic|illustration|video)s?\b|\b(?:getty images|ap photo|shutterstock|afp via getty)\b"
     r"|\bcredit(?:s)?\b[.:…]",
     regex.IGNORECASE,
 )
 #: A caption or a photo credit, for the name of a block ("Photo: AP", "(Image: Reuters)").
-_CAPTION = regex.compile(
+_caption = deferred_regex(
     r"^(?:image|photo|picture|pic|illustration)s?\s*(?:copyright|credit|caption|source|:|by\b)"
     r"|\b(?:getty images|ap photo|shutterstock|afp via getty)\b|\((?:photo|image|picture)s?\b[^)]*\)"
     r"|\bcredit(?:s)?\b[.:…]",
     regex.IGNORECASE,
 )
-_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
-_DIGITS_ONLY = regex.compile(r"[\d\s.,:;%+()/|-]+")
+_copyright = deferred_regex(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
+_digits_only = deferred_regex(r"[\d\s.,:;%+()/|-]+")
 
 KIND_NAMES = {
     "share": "share bar",
@@ -426,7 +427,7 @@ def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozens
     if ln.words == 0:
         return ln.urls > 0
     if _copyright_line(ln):
-        if _PHOTO_CREDIT.search(ln.text):
+        if _photo_credit().search(ln.text):
             return False  # "Image copyright Getty Images" credits a photo
         rest = [w for w in words_of(ln.text) if w not in ("copyright", "c")]
         return not (rest and all(w in agencies for w in rest))  # "© Reuters" is a credit
@@ -440,7 +441,7 @@ def _certain(i: int, ln: Line, lines: list[Line], known: bool, agencies: frozens
 
 
 def _copyright_line(ln: Line) -> bool:
-    return ln.words <= SIGNAL_MAX_WORDS and _may_be_copyright(ln.text) and bool(_COPYRIGHT.search(ln.text))
+    return ln.words <= SIGNAL_MAX_WORDS and _may_be_copyright(ln.text) and bool(_copyright().search(ln.text))
 
 
 def _may_be_copyright(text: str) -> bool:
@@ -477,7 +478,7 @@ def _mark_menu_runs(lines: list[Line], signal: list[bool], spared: list[bool]) -
 #: Bylines ("By Jane Doe") or bare date lines this many times on one page are
 #: teaser cards or a comment thread: an article has one byline and one date line.
 CARD_LINES = 3
-_DATE_WORDS = regex.compile(
+_date_words = deferred_regex(
     r"(?:\d+(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|ist|cet|ago|updated|published|posted|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
@@ -488,7 +489,7 @@ _DATE_WORDS = regex.compile(
 
 def _date_only(ln: Line) -> bool:
     return 0 < ln.dates and ln.words <= 8 and all(
-        _DATE_WORDS.fullmatch(t.rstrip(",.;") or t) for t in ln.text.split())
+        _date_words().fullmatch(t.rstrip(",.;") or t) for t in ln.text.split())
 
 
 def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
@@ -498,7 +499,7 @@ def _mark_card_lines(lines: list[Line], signal: list[bool]) -> list[int]:
     bylines: list[int] = []
     for test in (_card_byline, _card_date):
         found = [i for i, ln in enumerate(lines) if ln.words <= SIGNAL_MAX_WORDS and test(ln)
-                 and (test is _card_date or _BYLINE.match(ln.text) or _dated(lines, i))]
+                 and (test is _card_date or _byline().match(ln.text) or _dated(lines, i))]
         if len(found) >= CARD_LINES:
             for i in found:
                 signal[i] = True
@@ -517,12 +518,12 @@ def _dated(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and _date_only(lines[j]) for j in (i - 1, i + 1))
 
 
-_COMMENTER = regex.compile(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.IGNORECASE)
+_commenter = deferred_regex(r"\S.{0,60}\s(?:says|wrote|writes|replied)\s*:?$", regex.IGNORECASE)
 
 
 def _card_byline(ln: Line) -> bool:
     """A teaser card's byline or a commenter's name line ("jsmith says:")."""
-    return ln.words <= 6 and bool(_BYLINE.match(ln.text) or _COMMENTER.match(ln.text))
+    return ln.words <= 6 and bool(_byline().match(ln.text) or _commenter().match(ln.text))
 
 
 def _menu_neighbour(lines: list[Line], j: int) -> bool:
@@ -555,8 +556,8 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
     title = set(words_of(lines[0].text))
     # the last line above the body that is neither furniture, byline, date nor credit
     last_plain = next((i for i in range(s - 1, max(0, s - MASTHEAD) - 1, -1)
-                       if not signal[i] and not lines[i].dates and not _BYLINE.match(lines[i].text)
-                       and not _PHOTO_CREDIT.search(lines[i].text) and lines[i].words >= HEADLINE_WORDS), None)
+                       if not signal[i] and not lines[i].dates and not _byline().match(lines[i].text)
+                       and not _photo_credit().search(lines[i].text) and lines[i].words >= HEADLINE_WORDS), None)
     # the headline wherever it stands above the body (a share panel may sit between), and
     # the byline and date line right under it
     for i in range(1, max(0, s - MASTHEAD)):
@@ -569,7 +570,7 @@ def _protect_masthead(lines: list[Line], s: int, protected: list[bool], signal: 
     for i in range(max(0, s - MASTHEAD), s):
         ln = lines[i]
         words = words_of(ln.text)
-        if ln.words <= 12 and (_BYLINE.match(ln.text) or (_PHOTO_CREDIT.search(ln.text) and not signal[i])):
+        if ln.words <= 12 and (_byline().match(ln.text) or (_photo_credit().search(ln.text) and not signal[i])):
             protected[i] = True
         elif ln.dates and ln.words <= 12 and ln.vocab_tokens == 0:
             protected[i] = True
@@ -609,7 +610,7 @@ def _protect_followers(lines: list[Line], h: int, s: int, protected: list[bool],
 
 
 def _byline_or_date(ln: Line) -> bool:
-    return ln.words <= 12 and bool(_BYLINE.match(ln.text) or (ln.dates and not ln.vocab_tokens))
+    return ln.words <= 12 and bool(_byline().match(ln.text) or (ln.dates and not ln.vocab_tokens))
 
 
 def _standfirst(ln: Line) -> bool:
@@ -656,9 +657,9 @@ def _count_repeats(lines: list[Line]) -> None:
 def _kind(ln: Line, vocab: Vocabulary) -> str | None:
     if ln.signature:
         return "signature"
-    if _CAPTION.search(ln.text):
+    if _caption().search(ln.text):
         return "caption"
-    if _COPYRIGHT.search(ln.text):
+    if _copyright().search(ln.text):
         return "footer"
     hits = ln.vocab
     if ln.words > SHORT_LINE:  # a long line was measured without phrases: they name it best
@@ -683,7 +684,7 @@ def _title_tail(lines: list[Line]) -> tuple[int, int] | None:
     headline part of it is repeated further down the page without it."""
     first = lines[0].text
     later = {ln.text.strip().casefold() for ln in lines[1:40]}
-    for cut in _TITLE_SPLIT.finditer(first):
+    for cut in _title_split().finditer(first):
         head, tail = first[: cut.start()].strip(), first[cut.end():]
         if len(words_of(head)) < 3:
             continue
@@ -715,7 +716,7 @@ def _may_be_furniture_sentence(sentence: str, words: frozenset[str], signs: tupl
 
 
 def is_number_line(text: str) -> bool:
-    return bool(_DIGITS_ONLY.fullmatch(text))
+    return bool(_digits_only().fullmatch(text))
 
 
 # -- furniture sentences inside joined lines -----------------------------------
@@ -725,7 +726,7 @@ def is_number_line(text: str) -> bool:
 JOINED_LINE = 1200
 #: Furniture sentences needed in a document's joined lines before any is reported.
 MIN_JOINED_EVIDENCE = 2
-_SENTENCE = regex.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
+_sentence = deferred_regex(r"[^.!?…]+(?:[.!?…]+[\"'”’»)]*|$)")
 
 
 def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
@@ -744,7 +745,7 @@ def joined_sentences(text: str, spans: list[tuple[int, int]], vocab: Vocabulary,
             continue
         if stops is None:
             stops = best_stoplist(words_of(text[start:start + 20_000]))
-        for m in _SENTENCE.finditer(text, start, end):
+        for m in _sentence().finditer(text, start, end):
             s, e = m.span()
             while s < e and text[s].isspace():
                 s += 1

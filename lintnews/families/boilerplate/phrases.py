@@ -40,6 +40,7 @@ import regex
 from lintnews.model import Check
 from lintnews.kinds.common import templated
 from lintnews.families.boilerplate.furniture import FURNITURE_MESSAGES, structure_findings, structure_rule
+from lintnews.text.patterns import deferred_regex
 
 ROLES = ("widget", "teaser", "meta", "credit", "structure")
 MAX_LINE = 200  # longer lines are prose (a teaser snippet is judged apart)
@@ -48,11 +49,11 @@ EDGE = 3  # lines at each end of the article where edge phrases count
 _LEAD = regex.compile(r"[\s\-–—•*·>|#►▶→»]*")
 _TAIL = r"\S+(?:\s+\S+){0,15}"
 _SEPARATOR = r"\s*[:|\-–—]\s*"
-_SNIPPET_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_snippet_end = deferred_regex(r"(?:\.\.\.|…)\s*$")
 _FIRST_WORD = regex.compile(r"\w+|\S")
 _LAST_WORD = regex.compile(r"(?r)(?:\w+|\S)")
-_PLACEHOLDER = regex.compile(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
-_PLACEHOLDER_HEAD = regex.compile(r"\{(\w+)\}")
+_placeholder = deferred_regex(r"(\{\w+\})")  # `{agency}` in a phrase: a list of values
+_placeholder_head = deferred_regex(r"\{(\w+)\}")
 _TRAIL_CHARS = " \t:.!›»>→|…"
 
 DEFAULT_MESSAGES = {
@@ -163,7 +164,7 @@ class _Matcher:
         if phrase.startswith("…"):
             self.by_last.setdefault(_word(phrase.rstrip("… "), -1), []).append(source)
             return
-        head = _PLACEHOLDER_HEAD.match(phrase)
+        head = _placeholder_head().match(phrase)
         for start in values.get(head.group(1), []) if head else [phrase]:
             self.by_first.setdefault(_word(start, 0), []).append(source)
 
@@ -198,12 +199,14 @@ def _word(text: str, index: int) -> str:
 
 
 def _agency_credit(ruleset):
-    """A line that is only a copyright sign and agency names: a credit, not a footer."""
+    """A line that is only a copyright sign and agency names: a credit, not a
+    footer. A function that gives the pattern, compiled on its first call (a
+    line a phrase rule reports), or None without agencies."""
     agencies = _placeholder_values(ruleset).get("agency")
     if not agencies:
         return None
     one = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    return regex.compile(
+    return deferred_regex(
         rf"\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?:{one})(?:\s*(?:/|,|and|&)\s*(?:{one}))*\.?\s*",
         regex.IGNORECASE,
     )
@@ -245,7 +248,7 @@ def _phrase_regex(entry, phrase: str, placeholders: dict[str, str]) -> str:
     if phrase.endswith("…"):
         tail, phrase = r"\s*" + _TAIL, phrase[:-1].strip()
     out = []
-    for piece in _PLACEHOLDER.split(phrase):
+    for piece in _placeholder().split(phrase):
         if piece.startswith("{") and piece.endswith("}"):
             if piece[1:-1] not in placeholders:
                 raise entry.error(f"unknown placeholder {piece} (define it under [placeholders])")
@@ -289,7 +292,7 @@ def _scan(doc, ctx, matcher, owners, edge_owners, credit=None):
         entry = owners.get(group)
         if entry is None and group in edge_owners and (index < EDGE or index > last - EDGE):
             entry = edge_owners[group]
-        if entry is not None and credit is not None and credit.fullmatch(prose, start, end):
+        if entry is not None and credit is not None and credit().fullmatch(prose, start, end):
             entry = None  # "© Reuters" under a photo or a wire story credits the agency
         if entry is None or not ctx.enabled(entry.rule.code):
             index += 1
@@ -328,7 +331,7 @@ def _teaser_block(prose, lines, head) -> int:
     for i in range(head + 1, last + 1):
         start, end = lines[i]
         text = prose[start:end]
-        if _SNIPPET_END.search(text) and end - start <= 400:
+        if _snippet_end().search(text) and end - start <= 400:
             kinds.append("snippet")
         elif end - start <= 120 and len(text.split()) <= 18 and text[-1] not in ".:;," and (
             text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'«"

@@ -18,6 +18,7 @@ widget's lines inside the body are reported under the widget's name.
 from __future__ import annotations
 
 import re
+from lintnews.text.patterns import deferred_re
 
 TYPE_CHECKING = False  # not `typing`: annotations only
 if TYPE_CHECKING:
@@ -29,9 +30,9 @@ WIDGET_LINE_WORDS = 30
 VIDEO_LINE_WORDS = 14
 #: ... and its cues stand at most this many lines apart.
 VIDEO_SPAN = 4
-_DURATION = re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes)\b)?(?:\s*[-–—|•]\s*(?:video\s+)?source\s*:.*)?",
+_duration = deferred_re(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes)\b)?(?:\s*[-–—|•]\s*(?:video\s+)?source\s*:.*)?",
                        re.IGNORECASE)
-_SOURCE = re.compile(r"(?:video\s+)?source\s*:\s*\S.{0,60}", re.IGNORECASE)
+_source = deferred_re(r"(?:video\s+)?source\s*:\s*\S.{0,60}", re.IGNORECASE)
 _VIDEO_LABELS = frozenset({"video", "videos", "watch", "play", "replay", "watch now", "play video", "now playing"})
 _SIGNUP_KINDS = ("newsletter", "cookie", "footer")
 
@@ -42,7 +43,7 @@ def _video_cue(ln: "Line") -> bool:
     text = ln.text.strip()
     if ":" not in text:  # a duration and a source line both have one
         return text.casefold() in _VIDEO_LABELS
-    return (bool(_DURATION.fullmatch(text)) or bool(_SOURCE.fullmatch(text))
+    return (bool(_duration().fullmatch(text)) or bool(_source().fullmatch(text))
             or text.casefold().rstrip(":") in _VIDEO_LABELS)
 
 

@@ -24,6 +24,7 @@ from itertools import chain
 from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
+from lintnews.text.patterns import deferred_regex
 
 REPEATED = Rule(
     code="LN701", name="repeated-text", category="duplication",
@@ -128,12 +129,12 @@ ECHO = Rule(
 
 _WORDS = re.compile(r"[^\W_]+")  # stdlib re: findall of words is twice as fast as regex
 _ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")  # the same on ASCII text, twice as fast again
-_BODY_END = regex.compile(r"[.!?][”’\"»)]*$")
+_body_end = deferred_regex(r"[.!?][”’\"»)]*$")
 _CLOSERS = "”’\"»)"
 
 
 def _ends_like_a_sentence(text: str) -> bool:
-    """`_BODY_END.search(text)`, read from the end: a sentence's closing mark, then
+    """`_body_end().search(text)`, read from the end: a sentence's closing mark, then
     closing quotation marks or brackets only (before a final line break at most)."""
     if text.endswith("\n"):
         text = text[:-1]
@@ -165,7 +166,7 @@ def _is_page_headline(doc, prose_offset: int) -> bool:
     paragraphs = doc.paragraphs
     if not paragraphs or paragraphs[0][0] != prose_offset:
         return False
-    return not _BODY_END.search(doc.prose, *paragraphs[0])
+    return not _body_end().search(doc.prose, *paragraphs[0])
 
 
 def _normal(text: str) -> str:

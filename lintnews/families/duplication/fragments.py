@@ -30,6 +30,7 @@ from operator import methodcaller
 from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.quotation import in_quotation
+from lintnews.text.patterns import deferred_re
 
 REPEATED_PHRASE = Rule(
     code="LN704", name="repeated-phrase", category="duplication",
@@ -134,10 +135,10 @@ def _data(ctx) -> DuplicationData:
 _PUNCT = ".,;:!?“”‘’\"'«»()[]"
 _MAX_WORDS = 4  # a longer repeated run is a clause (LN705) or a sentence (LN701)
 _JOINERS = frozenset({"and", "or"})
-_BETWEEN = re.compile(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
+_between = deferred_re(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
 _SEPARATORS = ".,;:!?“”\"«»()[]…"
 # the tokens of the text with each of `_SEPARATORS` made a blank, as `str.split` gives them
-_TOKEN = re.compile(r"[^\s.,;:!?“”\"«»()\[\]…]+")
+_token = deferred_re(r"[^\s.,;:!?“”\"«»()\[\]…]+")
 _SPAN = methodcaller("span")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -264,7 +265,7 @@ def _copies(prose: str, hits, tokens_before: list[int], line_starts: list[int]) 
         if i + shift + size > tokens_before[line + 1]:
             continue
         k = i - tokens_before[line]
-        spans = list(map(_SPAN, islice(_TOKEN.finditer(prose, line_starts[line], line_starts[line + 1] - 1),
+        spans = list(map(_SPAN, islice(_token().finditer(prose, line_starts[line], line_starts[line + 1] - 1),
                                         k + shift + size)))
         if len(spans) < k + shift + size:
             continue
@@ -323,7 +324,7 @@ def _span(prose: str, first, second, data: DuplicationData) -> tuple[int, int] |
     if any(c in ".!?“”\"«»()" for c in prose[start:end_first] + prose[start_second:end_second]):
         return None
     gap = prose[end_first:start_second]
-    if _BETWEEN.fullmatch(gap) is None:
+    if _between().fullmatch(gap) is None:
         return None
     if len(core_first) == 2 and any(c in ",;-–—" for c in gap):
         return None  # “go on, go on”: a short phrase said twice across a comma is speech

@@ -20,6 +20,7 @@ import unicodedata
 
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 MOJIBAKE = Rule(
     code="LN501",
@@ -109,9 +110,9 @@ _INVISIBLE = re.compile(
 _ASCII_CONTROL = re.compile(f"[{_C0}]")
 _BIDI_CHARS = frozenset("\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x202F)))
                         + "".join(map(chr, range(0x2066, 0x206A))))
-_RTL = regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
+_rtl = deferred_regex(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
 _LATIN = regex.compile(r"\p{Script=Latin}")
-_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
+_non_latin_letter = deferred_regex(r"[^\P{L}\p{Script=Latin}]")
 
 
 def _lines_with_mojibake(prose: str):
@@ -188,7 +189,7 @@ def _incomplete(good: str) -> bool:
     """Whether a repair still holds mojibake, or a word mixing Latin letters
     with another script's (“МоÑква”: the byte 0x81 of “с” was lost)."""
     return bool(_SUSPECT.search(good)) or any(
-        _LATIN.search(word) and _NON_LATIN_LETTER.search(word) for word in good.split())
+        _LATIN.search(word) and _non_latin_letter().search(word) for word in good.split())
 
 
 def _plausible(fixed: str) -> bool:
@@ -253,7 +254,7 @@ def invisible_characters(doc, ctx):
             if has_rtl is None:
                 line_end = prose.find("\n", i)
                 has_rtl = rtl_cache[line_start] = bool(
-                    _RTL.search(prose, line_start, len(prose) if line_end == -1 else line_end))
+                    _rtl().search(prose, line_start, len(prose) if line_end == -1 else line_end))
             if has_rtl:
                 continue
         what, replacement, safe = _describe(ch)

@@ -75,7 +75,7 @@ TITLES = frozenset((
 class Figures:
     """The listed figures by the round-trip key of their surname (and given name)."""
 
-    def __init__(self, paths) -> None:
+    def __init__(self, paths=()) -> None:
         self.by_key: dict[str, Figure | None] = {}
         #: sound key (`sounds.sound_key`) of a surname -> the surname (None: two share it)
         self.by_sound: dict[str, str | None] = {}
@@ -139,6 +139,28 @@ class Figures:
     def __len__(self) -> int:
         return len(self.by_key)
 
+    def data(self) -> dict:
+        """The two indexes as plain data (kept in the table cache)."""
+        return {"by_key": {k: list(f) if f is not None else None for k, f in self.by_key.items()},
+                "by_sound": self.by_sound}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Figures":
+        figures = cls()
+        figures.by_key = {k: Figure(f) if f is not None else None for k, f in data["by_key"].items()}
+        figures.by_sound = data["by_sound"]
+        return figures
+
+    @staticmethod
+    def valid(data) -> bool:
+        """Whether data read back has the shape `data()` gives."""
+        if not (isinstance(data, dict) and isinstance(data.get("by_key"), dict)
+                and isinstance(data.get("by_sound"), dict)):
+            return False
+        return (all(f is None or (isinstance(f, list) and len(f) == 4 and all(isinstance(x, str) for x in f))
+                    for f in data["by_key"].values())
+                and all(v is None or isinstance(v, str) for v in data["by_sound"].values()))
+
     def match(self, word: str) -> "Figure | None":
         """The figure whose surname `word` is after a round trip, if it is not the surname itself."""
         figure = self.by_key.get(round_trip_key(word))
@@ -184,6 +206,26 @@ def _lines(path: Path):
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             yield number, line
+
+
+def load_figures(ruleset) -> Figures:
+    """The Figures of a rule set's lists, from the table cache when an earlier
+    process built them (the keys cost a pass of `sounds` over every name),
+    keyed by the rule set and the lists' bytes."""
+    from lintnews.run import tablecache
+
+    paths = figure_files(ruleset)
+    key = None
+    if ruleset.cache_key is not None:
+        parts = []
+        try:
+            for path in paths:
+                parts += [str(path), tablecache.sha256(Path(path).read_bytes()).hexdigest()]
+        except OSError:  # reported by building
+            parts = None
+        if parts is not None:
+            key = tablecache.digest("figures", ruleset.cache_key.hex(), *parts)
+    return Figures.from_data(tablecache.cached_data("figures", key, lambda: Figures(paths).data(), Figures.valid))
 
 
 def figure_files(ruleset) -> list[Path]:

@@ -28,7 +28,7 @@ from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, nearby, soundalike
 from lintnews.families.names.context import Whereabouts, occurrences
 from lintnews.families.names.entities import ORIGINS
-from lintnews.families.names.figures import TITLES, Figures, figure_files, skeleton
+from lintnews.families.names.figures import TITLES, Figures, load_figures, skeleton
 from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import DISTRICT_GUARD, PLACE_GUARD, GUARD as GENERATED, in_position
 from lintnews.families.names.near import NearIndex
@@ -578,7 +578,7 @@ class _Names:
     # -- LN212: a Western name through Cyrillic ------------------------------
     def figures(self) -> Figures:
         if self._figures is None:
-            self._figures = Figures(figure_files(self._ruleset))
+            self._figures = load_figures(self._ruleset)
         return self._figures
 
     def _figure_names(self, doc, ctx):

@@ -33,6 +33,7 @@ import unicodedata
 
 from lintnews.finding import DISPLAY_ONLY, SAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 MIXED_SCRIPT = Rule(
     code="LN101",
@@ -68,16 +69,16 @@ LATIN, CYRILLIC, GREEK = "Latin", "Cyrillic", "Greek"
 _SCRIPTS = (LATIN, CYRILLIC, GREEK)
 _ANY = frozenset(_SCRIPTS)
 _SCX = {s: regex.compile(rf"\p{{Script_Extensions={s}}}") for s in _SCRIPTS}
-_SCX_COMMON = regex.compile(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
+_scx_common = deferred_regex(r"[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]")
 _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-_WORD_AHEAD = regex.compile(r"[\p{L}\p{M}]*")
+_word_ahead = deferred_regex(r"[\p{L}\p{M}]*")
 _WORD_BACK = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
-_GREEK_UNITS = regex.compile(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
-_DEGREE = regex.compile(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
+_greek_units = deferred_regex(r"^(?:[μµ][a-zA-Z]{1,3}|[kMGm]?[ΩΩ])$")
+_degree = deferred_regex(r"°\s?([\p{Script=Cyrillic}\p{Script=Greek}])(?![\p{L}\p{M}])")
 
 #: Longer "words" are not judged (the longest English word in use has 45 letters).
 _LONGEST_WORD = 100
@@ -91,7 +92,7 @@ def scripts_of(ch: str) -> frozenset:
     if known is None:
         found = frozenset(s for s in _SCRIPTS if _SCX[s].match(ch))
         if not found:
-            found = _ANY if _SCX_COMMON.match(ch) else _OTHER
+            found = _ANY if _scx_common().match(ch) else _OTHER
         known = _script_cache[ch] = found
     return known
 
@@ -106,7 +107,7 @@ def build_confusables(ruleset) -> dict[str, dict[str, str]]:
 
 
 def _word_at(prose: str, pos: int) -> tuple[int, int]:
-    return _WORD_BACK.match(prose, 0, pos).start(), _WORD_AHEAD.match(prose, pos).end()
+    return _WORD_BACK.match(prose, 0, pos).start(), _word_ahead().match(prose, pos).end()
 
 
 def mixed_word_fix(word: str, table: dict[str, dict[str, str]]) -> tuple[str, str, list[str]] | None:
@@ -130,7 +131,7 @@ def mixed_word_fix(word: str, table: dict[str, dict[str, str]]) -> tuple[str, st
     fixed = "".join(mapping.get(ch, ch) if target not in scripts_of(ch) else ch for ch in word)
     clean = all(target in scripts_of(ch) for ch in fixed)
     if LATIN in present and CYRILLIC not in present:  # Latin with Greek only
-        if _GREEK_UNITS.match(word) or not clean:
+        if _greek_units().match(word) or not clean:
             return None
     return target, fixed if clean else "", odd
 
@@ -169,7 +170,7 @@ def mixed_script_words(doc, ctx):
             yield doc.finding(MIXED_SCRIPT, start, end, {**arguments, "fixed": fixed}, [(fixed, SAFE)])
         else:
             yield doc.finding(MIXED_SCRIPT, start, end, arguments, template="retype")
-    for m in _DEGREE.finditer(prose, max(0, first.start() - 2)):
+    for m in _degree().finditer(prose, max(0, first.start() - 2)):
         letter = m.group(1)
         latin = table[LATIN].get(letter)
         if latin is None:
@@ -183,15 +184,15 @@ def mixed_script_words(doc, ctx):
 
 
 #: A chain of one-letter initials (“В. K.”, “A.B.”), then the next word.
-_INITIALS = regex.compile(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
-_ONE_INITIAL = regex.compile(r"\p{Lu}(?=\.)")
+_initials = deferred_regex(r"(?<![\p{L}\p{M}.])(?:\p{Lu}\.[ \t\u00a0]?){1,3}(?=[ \t\u00a0]?(\p{L}))")
+_one_initial = deferred_regex(r"\p{Lu}(?=\.)")
 
 
 def initials_in_latin_name(prose: str, start: int, end: int) -> bool:
     """True when prose[start:end] is made only of one-letter initials (“В. К”)
     inside a name written in Latin letters (“В. K. Arsenyev”): look-alike
     initials are LN101's business, not an untranslated passage (LN102)."""
-    m = _INITIALS.match(prose, start)
+    m = _initials().match(prose, start)
     if m is None or m.end() < end:
         return False
     following = m.group(1)
@@ -202,11 +203,11 @@ def _lookalike_initials(doc, prose: str, first: int, table):
     """A Cyrillic or Greek capital standing alone as an initial in a name written
     in Latin letters (“В. K. Arsenyev”): a mixed-script name, not a word."""
     latin = table[LATIN]
-    for m in _INITIALS.finditer(prose, max(0, first - 8)):
+    for m in _initials().finditer(prose, max(0, first - 8)):
         following = m.group(1)
         if not (following.isupper() and LATIN in scripts_of(following)):
             continue
-        for letter in _ONE_INITIAL.finditer(prose, m.start(), m.end()):
+        for letter in _one_initial().finditer(prose, m.start(), m.end()):
             ch = letter.group()
             look = latin.get(ch)
             if look is None or LATIN in scripts_of(ch):

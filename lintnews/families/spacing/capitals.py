@@ -16,6 +16,7 @@ import regex
 
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 LOWERCASE_I = Rule(
     code="LN215", name="lowercase-pronoun-i", category="capitalization",
@@ -85,7 +86,7 @@ _NUMBERED = frozenset((
     "paragraph", "item", "schedule", "title", "round", "series", "season", "henry", "louis",
     "elizabeth", "charles", "george", "william", "james", "edward", "mary", "john", "pope",
 ))
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \u00a0]$")
+_word_before = deferred_regex(r"(\p{L}+)[ \u00a0]$")
 
 
 @check(LOWERCASE_I)
@@ -94,7 +95,7 @@ def lowercase_i(doc, ctx):
     if "i " not in prose and "i’" not in prose and "i'" not in prose and "i\u00a0" not in prose:
         return
     for m in _LOWERCASE_I.finditer(prose):
-        before = _WORD_BEFORE.search(prose, max(0, m.start() - 20), m.start())
+        before = _word_before().search(prose, max(0, m.start() - 20), m.start())
         if before is not None and before.group(1).lower() in _NUMBERED:
             continue  # a roman numeral: Part i, World War i
         yield doc.finding(LOWERCASE_I, m.start(), m.end(), fixes=[("I", SAFE)])

@@ -25,6 +25,7 @@ from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.boilerplate.listitems import is_list_item
 from lintnews.text.wordlist import frequencies, unknown
+from lintnews.text.patterns import deferred_regex
 
 SPACE_BEFORE = Rule(
     code="LN601", name="space-before-punctuation", category="spacing",
@@ -239,16 +240,16 @@ _CLOSERS = "”’\"»)]"
 # -- LN601 -------------------------------------------------------------------
 # Blanks before a mark, after a letter, digit or closer. `re` finds the blank
 # runs before a mark (a run's first blank only: linear, and twice as fast as
-# `regex` with the look-behind); `_BEFORE_BLANKS` then checks what precedes.
+# `regex` with the look-behind); `_before_blanks()` then checks what precedes.
 _SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
-_BEFORE_BLANKS = regex.compile(r"[\p{L}\p{N})\]”’\"»%]")
+_before_blanks = deferred_regex(r"[\p{L}\p{N})\]”’\"»%]")
 
 
 @check(SPACE_BEFORE)
 def space_before_punctuation(doc, ctx):
     prose = doc.prose
     for m in _SPACE_BEFORE.finditer(prose):
-        if not m.start() or not _BEFORE_BLANKS.match(prose, m.start() - 1):
+        if not m.start() or not _before_blanks().match(prose, m.start() - 1):
             continue
         mark, end = m.group(1), m.end()
         nxt = prose[end:end + 1]
@@ -326,8 +327,8 @@ def missing_space_after(doc, ctx):
 
 
 # -- LN603 -------------------------------------------------------------------
-_DOUBLE_SPACE = regex.compile(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
-_SENTENCE_END = regex.compile(r"[.!?:;][”’\"»)\]]*$")
+_double_space = deferred_regex(r"(?<=[\p{L}\p{N},;”’\"])[ \u00a0]{2,}(?=[\p{L}\p{N}“‘\"])")
+_sentence_end = deferred_regex(r"[.!?:;][”’\"»)\]]*$")
 
 
 @check(DOUBLE_SPACE)
@@ -336,16 +337,16 @@ def doubled_spaces(doc, ctx):
     if "  " not in prose and "\u00a0" not in prose:
         return
     runs_per_line: dict[int, int] = {}
-    for m in _DOUBLE_SPACE.finditer(prose):
+    for m in _double_space().finditer(prose):
         s, e = m.span()
-        if _SENTENCE_END.search(prose, max(0, s - 4), s) or "|" in (prose[s - 1], prose[e]):
+        if _sentence_end().search(prose, max(0, s - 4), s) or "|" in (prose[s - 1], prose[e]):
             continue
         line_start = prose.rfind("\n", 0, s) + 1
         runs = runs_per_line.get(line_start)
         if runs is None:
             line_end = prose.find("\n", s)
             runs = runs_per_line[line_start] = len(
-                _DOUBLE_SPACE.findall(prose, line_start, len(prose) if line_end == -1 else line_end))
+                _double_space().findall(prose, line_start, len(prose) if line_end == -1 else line_end))
         if runs >= 3:
             continue  # a line laid out in columns
         run = prose[s:e]
@@ -388,7 +389,7 @@ def _lines_with_doubled_words(prose: str):
 
 _TRAILING = ".,;:!?”’\"»)]"
 _LEADING = "(“‘\"«[¿¡"
-_DOUBLED_WORD = regex.compile(
+_doubled_word = deferred_regex(
     r"(?<![\p{L}\p{N}’'\-])(\p{L}+)[ \t\u00a0]+(\1)(?![\p{L}\p{N}’'\-])", regex.IGNORECASE
 )
 
@@ -398,7 +399,7 @@ def doubled_words(doc, ctx):
     data = ctx.ruleset.data.spacing
     prose = doc.prose
     for start, end in _lines_with_doubled_words(prose):
-        for m in _DOUBLED_WORD.finditer(prose, start, end):
+        for m in _doubled_word().finditer(prose, start, end):
             first, second = m.group(1), m.group(2)
             if first.lower() in data.doubled_allowed:
                 continue
@@ -408,9 +409,6 @@ def doubled_words(doc, ctx):
 
 
 # -- LN605 -------------------------------------------------------------------
-_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{N}’'\-@#./_\ufffc])\p{L}{5,}(?![\p{L}\p{N}’'\-@/_\ufffc]|\.[\p{L}\p{N}])"
-)
 _LONG_TOKEN = re.compile(r"[^\W\d_]{5,}")
 _COMMON = 1000  # a part that is a function word or a name's neighbour must be this common
 _VERY_COMMON = 20000  # two content words glued must both be this common
@@ -476,7 +474,7 @@ def glued_words(doc, ctx):
                 data.glued[token] = split
         if split is None or prose.count(token) > 1:  # used twice: a spelling, not an accident
             continue
-        m = _TOKEN.search(prose, max(prose.find(token) - 1, 0))
+        m = _token_pattern().search(prose, max(prose.find(token) - 1, 0))
         if m is None or m.group() != token:
             continue  # part of a longer token: an address, a hyphenated word
         yield doc.finding(GLUED_WORDS, m.start(), m.end(), {"found": token, "fixed": split}, [(split, UNSAFE)])
@@ -484,9 +482,9 @@ def glued_words(doc, ctx):
 
 # -- LN606 -------------------------------------------------------------------
 _LOWER_AFTER_PERIOD = regex.compile(r"\.[ \t]+(\p{Ll}[\p{L}’'\-]*)")
-_PARAGRAPH_END = regex.compile(r"[.!?][”’\"»)]*$")
+_paragraph_end = deferred_regex(r"[.!?][”’\"»)]*$")
 _WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
-_LIST_START = regex.compile(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
+_list_start = deferred_regex(r"[ \t]*(?:[-*•–]|\(?[\p{N}\p{L}]{1,3}[.)])?[ \t]*$")
 
 
 def _is_brand(word: str, data: SpacingData) -> bool:
@@ -496,12 +494,12 @@ def _is_brand(word: str, data: SpacingData) -> bool:
             or word.lower().rstrip(".") in data.brands)
 
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
+_token_pattern = deferred_regex(r"[\p{L}\p{N}][\p{L}\p{N}’'\-_.@]*")
 
 
 def _token(prose: str, start: int) -> str:
     """The whole token at `start` (letters, digits, inner dots: my6sense, will.i.am)."""
-    m = _TOKEN.match(prose, start)
+    m = _token_pattern().match(prose, start)
     return m.group().rstrip(".’'-") if m else ""
 
 
@@ -509,7 +507,7 @@ def _not_a_sentence(line: str) -> bool:
     """A line that is not a sentence: a signature code (“jm/hs”), a credit or a
     label (“photo: getty images”), short and without a sentence's end."""
     words = line.split()
-    return len(words) <= _MAX_LABEL_WORDS and not _PARAGRAPH_END.search(line)
+    return len(words) <= _MAX_LABEL_WORDS and not _paragraph_end().search(line)
 
 
 _MAX_LABEL_WORDS = 8
@@ -526,7 +524,7 @@ def lowercase_sentence_start(doc, ctx):
             continue
         if prev.isalpha() and (len(prev) < 2 or prev.lower() in data.abbreviations):
             continue
-        if prev.isdigit() and _LIST_START.fullmatch(prose, prose.rfind("\n", 0, prev_start) + 1, prev_start):
+        if prev.isdigit() and _list_start().fullmatch(prose, prose.rfind("\n", 0, prev_start) + 1, prev_start):
             continue  # "1. the first item"
         if prev.isupper() and word.lower() not in data.sentence_openers:
             continue  # a product name ending in a full stop: "the ID. models"
@@ -535,7 +533,7 @@ def lowercase_sentence_start(doc, ctx):
         yield _lowercase_finding(doc, m.start(1), word)
     paragraphs = doc.paragraphs
     for k, ((ps, pe), (s, e)) in enumerate(zip(paragraphs, paragraphs[1:]), 1):
-        if not prose[s].islower() or not _PARAGRAPH_END.search(prose, ps, pe):
+        if not prose[s].islower() or not _paragraph_end().search(prose, ps, pe):
             continue
         if is_list_item(doc, k):
             continue  # a list item ("salt and pepper to taste.") does not start a sentence

@@ -19,6 +19,7 @@ import regex
 
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 SPACE_INSIDE = Rule(
     code="LN611", name="space-inside-quotes-or-brackets", category="spacing",
@@ -164,7 +165,7 @@ STRAY_STOP = Rule(
 # -- LN611 -------------------------------------------------------------------
 _PAIR = {"“": "”", "(": ")", "[": "]"}
 _OPENER = {"”": "“", ")": "(", "]": "["}
-_LINE_END = regex.compile(r"[ \t]*(?:\n|$)")
+_line_end = deferred_regex(r"[ \t]*(?:\n|$)")
 
 
 def _marks_with_space(prose: str, pairs: tuple[str, ...]):
@@ -200,7 +201,7 @@ def space_inside(doc, ctx):
         if not start or not (prose[start - 1].isalnum() or prose[start - 1] in ".,!?"):
             continue
         nxt = prose[at + 1:at + 2]
-        if mark == "”" and nxt and nxt not in ".,;:!?)]\n" and not _LINE_END.match(prose, at + 1):
+        if mark == "”" and nxt and nxt not in ".,;:!?)]\n" and not _line_end().match(prose, at + 1):
             continue  # a word follows: perhaps an opening mark written the wrong way round
         if prose.rfind(_OPENER[mark], prose.rfind("\n", 0, start) + 1, start) == -1:
             continue  # nothing opened on this line: not a closing mark we can judge
@@ -238,11 +239,11 @@ def split_contractions(doc, ctx):
 
 
 # -- LN613 -------------------------------------------------------------------
-_THOUSANDS = regex.compile(r"(?<![\p{N}.,])(\p{N}{1,3})((?:,[ \t]\p{N}{3})+)(?![\p{N}])")
+_thousands = deferred_regex(r"(?<![\p{N}.,])(\p{N}{1,3})((?:,[ \t]\p{N}{3})+)(?![\p{N}])")
 _GROUP = re.compile(r", \d{3}(?!\d)")  # a literal start: `re` skips to the commas
-_LIST_AFTER = regex.compile(r"[ \t]*(?:,[ \t]*\p{N}|(?:and|or|to|-|–)[ \t]*\p{N})")
-_LIST_BEFORE = regex.compile(r"\p{N}[ \t]*,[ \t]*$")
-_MONTHS = regex.compile(
+_list_after = deferred_regex(r"[ \t]*(?:,[ \t]*\p{N}|(?:and|or|to|-|–)[ \t]*\p{N})")
+_list_before = deferred_regex(r"\p{N}[ \t]*,[ \t]*$")
+_months = deferred_regex(
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+$", regex.IGNORECASE)
 
@@ -259,12 +260,12 @@ def spaced_thousands(doc, ctx):
         begin = g.start()
         while begin > 0 and prose[begin - 1].isdigit() and g.start() - begin < 4:
             begin -= 1
-        m = _THOUSANDS.match(prose, begin)
+        m = _thousands().match(prose, begin)
         if m is None or m.start() == g.start():
             continue
         last = m.end()
         before = prose[max(0, m.start() - 16):m.start()]
-        if _LIST_BEFORE.search(before) or _MONTHS.search(before) or _LIST_AFTER.match(prose, m.end()):
+        if _list_before().search(before) or _months().search(before) or _list_after().match(prose, m.end()):
             continue
         groups = m.group(2).split(",")[1:]
         if len(m.group(1)) == 3 and not any(grp.strip().startswith("0") for grp in groups):
@@ -276,7 +277,7 @@ def spaced_thousands(doc, ctx):
 
 
 # -- LN614 -------------------------------------------------------------------
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_./@#\-])\p{L}{2,}$")
+_word_before = deferred_regex(r"(?<![\p{L}\p{N}_./@#\-])\p{L}{2,}$")
 
 
 @check(GLUED_BRACKET)
@@ -287,7 +288,7 @@ def glued_brackets(doc, ctx):
         at, i = i, prose.find("(", i + 1)
         if not at or not prose[at - 1].isalpha():
             continue
-        m = _WORD_BEFORE.search(prose, max(0, at - 60), at)
+        m = _word_before().search(prose, max(0, at - 60), at)
         if m is None:
             continue
         word = m.group()
@@ -332,7 +333,7 @@ def attribution_dashes(doc, ctx):
 
 
 # -- LN616 -------------------------------------------------------------------
-_STOP_COMMA = regex.compile(r"(?<=(\p{L}+))\.[ \t]+,")
+_stop_comma = deferred_regex(r"(?<=(\p{L}+))\.[ \t]+,")
 
 
 @check(STRAY_STOP)
@@ -341,7 +342,7 @@ def stray_stops(doc, ctx):
     if ". ," not in prose and ".\t," not in prose:
         return
     abbreviations = None
-    for m in _STOP_COMMA.finditer(prose):
+    for m in _stop_comma().finditer(prose):
         word = m.group(1)
         if abbreviations is None:
             abbreviations = ctx.ruleset.data.spacing.abbreviations

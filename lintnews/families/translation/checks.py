@@ -17,6 +17,7 @@ import regex
 
 from lintnews.finding import SAFE, Fix, Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 DATELINE = Rule(
     code="LN801",
@@ -132,7 +133,7 @@ def datelines(doc, ctx):
 
 
 # -- LN802 ---------------------------------------------------------------
-_INVERTED = regex.compile(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
+_inverted = deferred_regex(r"[¿¡]\s*([^?!¿¡\n]{1,300})[?!]?")
 _WORDS = regex.compile(r"\p{L}+")
 
 
@@ -144,7 +145,7 @@ def inverted_marks(doc, ctx):
     ev = ctx.ruleset.data.language_evidence
     spanish = ev.function_words.get("es", frozenset())
     spanish_letters = ev.letters.get("es", frozenset()) - {"¿", "¡"}
-    for m in _INVERTED.finditer(prose):
+    for m in _inverted().finditer(prose):
         words = [w.lower() for w in _WORDS.findall(m.group(1))]
         if (not words or sum(1 for w in words if w in ev.english) * 3 < len(words)
                 or any(w in spanish for w in words) or spanish_letters & set(m.group(1))):

@@ -24,10 +24,11 @@ from functools import lru_cache
 
 
 from lintnews.finding import Severity
-from lintnews.text.langid import LANGUAGE_NAMES, identify
+from lintnews.text.langid import CYRILLIC_LANGUAGES, LANGUAGE_NAMES, LANGUAGES, identify
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.romanize import preview
 from lintnews.families.script.checks import initials_in_latin_name
+from lintnews.text.patterns import deferred_regex
 
 UNTRANSLATED_CYRILLIC = Rule(
     code="LN102",
@@ -104,15 +105,15 @@ translation.
 # -- Cyrillic runs ---------------------------------------------------------
 _CYR_WORD = r"\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}ʼ'’\-]*"
 _JOIN = r"(?:[ \t\u00a0]*[,;:.!?…–—\-«»]+[ \t\u00a0]*|[ \t\u00a0]+(?:\d[\d.,:%]*[ \t\u00a0]+)?)"
-_CYR_RUN = regex.compile(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
+_cyr_run = deferred_regex(rf"{_CYR_WORD}(?:{_JOIN}{_CYR_WORD})*")
 _CYR_ANY = regex.compile(r"\p{Script=Cyrillic}")
 #: What ends the text just before a bracketed gloss (`Kyiv (Київ)`): a Latin word or a quote.
-_GLOSSED = regex.compile(r"[\p{Script=Latin}\d\"”’»]\s*$")
-_CYR_WORDS = regex.compile(_CYR_WORD)
+_glossed = deferred_regex(r"[\p{Script=Latin}\d\"”’»]\s*$")
+_cyr_words = deferred_regex(_CYR_WORD)
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 _OPENERS = {"“": "”", "\"": "\"", "‘": "’", "«": "»", "„": "“”", "(": ")", "[": "]"}
-_METALINGUISTIC = regex.compile(
+_metalinguistic = deferred_regex(
     r"(?:\b(?:word|words|term|phrase|slogan|motto|name|names|title|called|known as|inscription|"
     r"reads|read|spelled|spelt|letters?|hashtag|entitled|titled|dubbed|nicknamed|nickname|"
     r"song|book|film|newspaper|magazine|channel|programme|program|show|series|party|means|"
@@ -120,12 +121,12 @@ _METALINGUISTIC = regex.compile(
     regex.IGNORECASE,
 )
 #: An unquoted run that a sentence talks about as spelling: `spelt Київ`, `Киев in Russian`.
-_SPELLING_BEFORE = regex.compile(
+_spelling_before = deferred_regex(
     r"\b(?:spelt|spelled|written|transliterated|pronounced)(?:\s+as)?\s*[,:]?\s*$", regex.IGNORECASE,
 )
-_LANGUAGE_AFTER = regex.compile(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
+_language_after = deferred_regex(r"\s*,?\s*in\s+(?:Ukrainian|Russian|Belarusian|Bulgarian|Serbian|Macedonian|Cyrillic)\b")
 _MAX_SPELLING_WORDS = 3
-_TRANSLATION_AFTER = regex.compile(
+_translation_after = deferred_regex(
     r"[\"”’»]?\s*(?:\(\s*[“\"‘«]?\s*\p{Script=Latin}|[,–—-]\s*(?:meaning|or|which means|literally|"
     r"lit\.)\s)",
 )
@@ -177,20 +178,20 @@ def is_gloss(prose: str, start: int, end: int, words: int) -> bool:
         return False
     outer = _enclosure(prose, start, end)
     close = outer[2] if outer else end
-    if _TRANSLATION_AFTER.match(prose, close, min(len(prose), close + 40)):
+    if _translation_after().match(prose, close, min(len(prose), close + 40)):
         return True
     if outer is None:
         return words <= _MAX_SPELLING_WORDS and bool(
-            _SPELLING_BEFORE.search(prose, max(0, start - 40), start)
-            or _LANGUAGE_AFTER.match(prose, end, min(len(prose), end + 20)))
+            _spelling_before().search(prose, max(0, start - 40), start)
+            or _language_after().match(prose, end, min(len(prose), end + 20)))
     mark, open_at, close = outer
     if mark in "([":
         # `Kyiv (Київ)`, `(“Слуга народу”)` after its English title: a gloss of what precedes
-        return open_at > 0 and bool(_GLOSSED.search(prose[max(0, open_at - 3):open_at]))
+        return open_at > 0 and bool(_glossed().search(prose[max(0, open_at - 3):open_at]))
     inner = _enclosure(prose, open_at, close)  # quotation inside parentheses
     if inner and inner[0] in "([":
         return True
-    return bool(_METALINGUISTIC.search(prose, max(0, open_at - 40), open_at))
+    return bool(_metalinguistic().search(prose, max(0, open_at - 40), open_at))
 
 
 @check(UNTRANSLATED_CYRILLIC)
@@ -199,10 +200,10 @@ def untranslated_cyrillic(doc, ctx):
     first = _CYR_ANY.search(prose)
     if first is None:
         return
-    for m in _CYR_RUN.finditer(prose, first.start()):
+    for m in _cyr_run().finditer(prose, first.start()):
         start, end = m.span()
         run = m.group()
-        words = len(_CYR_WORDS.findall(run))
+        words = len(_cyr_words().findall(run))
         if len(run) == 1 and start and prose[start - 1] in "°0123456789 ":
             continue  # a look-alike unit letter (`°С`): LN101's business
         if words == 1 and ((start and _LATIN_LETTER.match(prose, start - 1))
@@ -215,7 +216,7 @@ def untranslated_cyrillic(doc, ctx):
         lang, letters = cyrillic_language(run)
         arguments: dict = {"letters": ", ".join(letters)} if lang else {}
         if lang is None and words >= _MIN_IDENTIFY_WORDS:
-            guess = _identify(run, ("ru", "uk", "bg", "mk", "be", "sr"), ctx.config.language_detector)
+            guess = _identify(run, CYRILLIC_LANGUAGES, ctx.config.language_detector, among=CYRILLIC_LANGUAGES)
             if guess:
                 lang, arguments = guess[0], {"probability": guess[1]}
         template = "default" if not lang else "letters" if "letters" in arguments else "identified"
@@ -225,20 +226,23 @@ def untranslated_cyrillic(doc, ctx):
         yield doc.finding(UNTRANSLATED_CYRILLIC, start, end, arguments, template=template)
 
 
-def _identify(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
-    """The most likely language of `text` among `allowed`, when the detector is sure enough.
+def _identify(text: str, allowed: tuple[str, ...], detector: str,
+              among: tuple[str, ...] = LANGUAGES) -> tuple[str, float] | None:
+    """The most likely language of `text` of those `among`, when it is one of
+    `allowed` and the detector is sure enough.
 
     The detectors are deterministic (langdetect with its seed fixed) and slow
     per sentence: a text seen before in this process (a leftover label,
     boilerplate in a foreign language) gets the same answer from a cache.
     """
     if len(text) > _CACHED_TEXT:
-        return _identify_now(text, allowed, detector)
-    return _identify_cached(text, allowed, detector)
+        return _identify_now(text, allowed, detector, among)
+    return _identify_cached(text, allowed, detector, among)
 
 
-def _identify_now(text: str, allowed: tuple[str, ...], detector: str) -> tuple[str, float] | None:
-    for lang, prob in identify(text, detector):
+def _identify_now(text: str, allowed: tuple[str, ...], detector: str,
+                  among: tuple[str, ...] = LANGUAGES) -> tuple[str, float] | None:
+    for lang, prob in identify(text, detector, among):
         if lang in allowed and prob >= 0.8:
             return lang, prob
         break
@@ -252,7 +256,7 @@ _identify_cached = lru_cache(maxsize=4096)(_identify_now)
 # -- Latin-script passages ---------------------------------------------------
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\p{Lu}¿¡“\"«(])")
 _LATIN_WORD = regex.compile(r"\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*")
-_TRANSLATED_QUOTE = regex.compile(
+_translated_quote = deferred_regex(
     r"[“\"«‘][^“”\"«»‘’\n]{1,200}[”\"»’]\s*(?:\([^()\n]*\)|[,–—-]\s*(?:or|meaning|which means|literally)\b)"
     r"|\(\s*[“\"«‘][^()\n]*\)"
 )
@@ -313,7 +317,7 @@ def _counted_words(text: str, ev) -> list[str]:
     if ev.borrowed is not None:
         text = ev.borrowed.sub(" ", text)
     if _QUOTE_OPENING.search(text):  # every translated quote opens with one
-        text = _TRANSLATED_QUOTE.sub(" ", text)
+        text = _translated_quote().sub(" ", text)
     # skipped: a name, a title or an acronym
     return [word.lower().rstrip("'’") for i, word in enumerate(_LATIN_WORD.findall(text))
             if not (i and word[0].isupper() or (len(word) > 1 and word.isupper()))]

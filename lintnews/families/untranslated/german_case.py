@@ -8,10 +8,9 @@ Behind a literal test of the endings, each hit is judged where it stands.
 """
 from __future__ import annotations
 
-import regex
-
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
+from lintnews.text.patterns import deferred_regex
 
 GERMAN_CASE_FORM = Rule(
     code="LN104", name="german-case-form-name", category="untranslated",
@@ -39,7 +38,7 @@ GERMAN_CASE_FORM = Rule(
 )
 
 _ENDINGS = ("ischen ", "lichen ")
-_NAME = regex.compile(
+_name = deferred_regex(
     r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0](\p{Lu}\p{Ll}+(?:isch|lich)en[ \u00a0]\p{Lu}\p{Ll}{3,})(?![\p{L}\-])")
 
 
@@ -50,7 +49,7 @@ def german_case_forms(doc, ctx):
     last = -1
     for i in hits:
         start = max(0, i - 40)
-        for m in _NAME.finditer(prose, start, min(len(prose), i + 60)):
+        for m in _name().finditer(prose, start, min(len(prose), i + 60)):
             if m.start() <= last or not m.start(1) <= i < m.end(1):
                 continue
             last = m.start()
