@@ -1,0 +1,149 @@
+"""LN218: a village's name garbled by translation, close to a place of the gazetteer.
+
+A translation engine that does not know a village romanizes it afresh, often
+wrongly: Мотижин (Motyzhyn) becomes “Motichyn”. At the scale of thousands of
+villages any capitalised word is near one, so a word is judged only where the
+text says it is a settlement: right after “village”, “settlement” or
+“hamlet” (“the village Motichyn”, “the village of Motichyn”), in a text that
+puts it in Ukraine (`context.Whereabouts`). It is reported when it is no
+English word and no known name, and its `sound_key` is the key of exactly one
+gazetteer place, or that key with one sibilant changed into another (ch, zh, sh,
+z, ts, s: Мотижин read with ч), not the first consonant (the
+key already makes the romanizations' letters one: kh/h/g, y/i; the vowels
+must agree), with four consonants or more.
+"""
+from __future__ import annotations
+
+import regex
+
+from lintnews.finding import UNSAFE, Severity
+from lintnews.engine.registry import Example, Rule, check
+from lintnews.families.names.context import Whereabouts
+from lintnews.families.names.gazetteer import PLACE_TYPES
+from lintnews.families.names.sounds import sound_key
+
+GARBLED_PLACE = Rule(
+    code="LN218", name="garbled-place-name", category="transliteration",
+    severity=Severity.WARNING, fixable=True,
+    summary="A village's name garbled by translation, close to a Ukrainian place: “the village Motichyn” (Motyzhyn).",
+    doc=(
+        "Machine translation romanizes a village it does not know letter by\n"
+        "letter, often wrongly: Мотижин (Motyzhyn) becomes “Motichyn”. A\n"
+        "capitalised word right after “village”, “settlement” or “hamlet” (and\n"
+        "“of”) in a text about Ukraine is compared with the Ukrainian places of\n"
+        "the gazetteer (`rules/names-ukraine-gazetteer.txt`, GeoNames, CC BY\n"
+        "4.0) by a transliteration-insensitive sound key (kh, h and g are one;\n"
+        "y and i are one): when it is no English word and no known name, has\n"
+        "four consonants or more, and exactly one place's key is the same or has\n"
+        "one sibilant changed into another (ch, zh, sh, z, ts, s; not the first\n"
+        "consonant, the vowels the same: ch for zh in Motichyn), that place is\n"
+        "named. The fix is a guess and\n"
+        "needs review. A word elsewhere in the sentence is never judged: the\n"
+        "gazetteer's villages would make any name near one."
+    ),
+    examples=(
+        Example("In Ukraine, the head of the village <marker>Motichyn</marker> was found dead.", ("LN218",),
+                fixed="In Ukraine, the head of the village Motyzhyn was found dead."),
+        Example("In Ukraine, the head of the village Motyzhyn was found dead; the village Orchard too."),
+        Example("In France, the head of the village Motichyn was found dead."),
+    ),
+    messages={"default": "“{found}” is no known place: the Ukrainian place whose name is closest is "
+                         "“{fixed}” ({native}); check the source."},
+)
+
+_AFTER = regex.compile(
+    r"(?<![\w-])(?:[Vv]illage|[Ss]ettlement|[Hh]amlet)s?(?:[ \u00a0]of)?[ \u00a0](\p{Lu}\p{Ll}{3,})(?![\w-])")
+#: The sound-key units of the sibilants ж, ч, ш, щ, з, ц, с, which a translation
+#: engine confuses most (Motichyn for Мотижин): the one consonant that may differ.
+SIBILANTS = frozenset("CSZ")
+#: Consonant units a key needs: with fewer, too many villages share a key.
+MIN_CONSONANTS = 4
+
+
+def deletions(key: str) -> set[str]:
+    """`key` and every string made by deleting one of its letters."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+class Villages:
+    """Gazetteer places by sound key, with a one-edit deletion index on the key."""
+
+    def __init__(self, ruleset) -> None:
+        table = ruleset.data.entities
+        self.table = table
+        self.by_key: dict[str, list] = {}
+        for e in table.entities:
+            if e.gazetteer and e.type in PLACE_TYPES and e.country == "UA":
+                for form in e.forms:
+                    if " " not in form and "-" not in form:
+                        key = sound_key(form)
+                        if len(key.partition("/")[0]) >= MIN_CONSONANTS:
+                            self.by_key.setdefault(key, []).append(e)
+        self.by_deletion: dict[str, set[str]] = {}
+        for key in self.by_key:
+            for d in deletions(key):
+                self.by_deletion.setdefault(d, set()).add(key)
+        elsewhere: list[str] = []
+        for _path, raw in ruleset.table("ukraine-context"):
+            if isinstance(raw, dict):
+                elsewhere += [w for w in raw.get("elsewhere", []) if isinstance(w, str)]
+        self.context = (tuple(table.context), tuple(dict.fromkeys(elsewhere)))
+
+    def nearest(self, word: str):
+        """The one place whose key is `word`'s or one edit from it, else None."""
+        key = sound_key(word)
+        if len(key.partition("/")[0]) < MIN_CONSONANTS:
+            return None
+        exact = self.by_key.get(key)
+        if exact:
+            return exact[0] if len({e.id for e in exact}) == 1 else None
+        found = {k for d in deletions(key) for k in self.by_deletion.get(d, ()) if one_consonant_off(key, k)}
+        places = {e.id: e for k in found for e in self.by_key[k]}
+        return next(iter(places.values())) if len(places) == 1 else None
+
+
+def one_consonant_off(key: str, other: str) -> bool:
+    """Two sound keys with the same vowels and first consonant, and one other
+    consonant changed from one sibilant to another (Motichyn, Motyzhyn: ch for zh)."""
+    consonants, _, vowels = key.partition("/")
+    other_consonants, _, other_vowels = other.partition("/")
+    if vowels != other_vowels or len(consonants) != len(other_consonants) or consonants[0] != other_consonants[0]:
+        return False
+    changed = [(a, b) for a, b in zip(consonants, other_consonants) if a != b]
+    return len(changed) == 1 and changed[0][0] in SIBILANTS and changed[0][1] in SIBILANTS
+
+
+def _unknown(table, word: str) -> bool:
+    from lintnews.text.wordlist import is_word
+
+    low = word.lower()
+    return word not in table.hits and low not in table.known and word not in table.given_names \
+        and not is_word(low)
+
+
+@check(GARBLED_PLACE)
+def garbled_places(doc, ctx):
+    prose = doc.prose
+    if "illage" not in prose and "ettlement" not in prose and "amlet" not in prose:
+        return
+    data = None
+    where = None
+    for m in _AFTER.finditer(prose):
+        word = m.group(1)
+        if data is None:
+            data = ctx.ruleset.memo("names-villages", Villages)
+        if not _unknown(data.table, word):
+            continue
+        place = data.nearest(word)
+        if place is None:
+            continue
+        if where is None:
+            where = Whereabouts(doc, *data.context)
+        start, end = m.span(1)
+        if not where.in_ukraine(start, end):
+            continue
+        yield doc.finding(GARBLED_PLACE, start, end, {"found": word, "fixed": place.forms[0], "native": place.native},
+                          [(place.forms[0], UNSAFE)])
+
+
+CHECKS = [garbled_places]
