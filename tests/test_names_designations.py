@@ -51,3 +51,21 @@ def test_context_needs_a_country_too():
 
 def test_inside_a_longer_token_is_silent():
     assert only(lint("Russia fired missiles; part C-4000 and AC-400 and C-400-X were listed."), "LN217") == []
+
+
+def test_case_readings_are_romanized_from_the_cyrillic():
+    from lintnews.families.names.designations import case_readings
+    assert "Formuli-1" in case_readings("Formula 1", "Формула-1")
+    assert "Formula-1" not in case_readings("Formula 1", "Формула-1")
+    assert {"Pantsirya-S1", "Pantsirya-C1"} <= set(case_readings("Pantsir-S1", "Панцирь-С1"))
+    assert case_readings("S-400", "С-400") == []          # no word to inflect
+
+
+def test_a_case_ending_on_the_designation_word():
+    found = only(lint("The press service of Formuli-1 said two Iskandera-M launchers left."), "LN217")
+    assert spans(found) == [("Formuli-1", 21, 30), ("Iskandera-M", 40, 51)]
+    assert fixes(found) == ["Formula 1", "Iskander-M"] and found[0].template == "case"
+
+
+def test_the_english_forms_of_a_name_with_a_digit_are_silent():
+    assert only(lint("Formula 1, Formula-1 and Formula One; two Iskander-M launchers; Tochka-U."), "LN217") == []
