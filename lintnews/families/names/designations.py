@@ -175,6 +175,13 @@ def _sentence(prose: str, start: int, end: int) -> str:
     return prose[begin:stop.start() if stop else len(prose)]
 
 
+def _find_all(prose: str, literal: str):
+    i = prose.find(literal)
+    while i != -1:
+        yield i
+        i = prose.find(literal, i + 1)
+
+
 @check(LOOKALIKE_DESIGNATION)
 def lookalike_designations(doc, ctx):
     prose = doc.prose
@@ -184,7 +191,8 @@ def lookalike_designations(doc, ctx):
     if data.pattern is None or data.first_words.isdisjoint(doc.word_set):
         return
     in_country = None
-    for m in data.pattern.finditer(prose):
+    starts = sorted(i for word in data.first_words & doc.word_set for i in _find_all(prose, word + "-"))
+    for m in filter(None, (data.pattern.match(prose, i) for i in starts)):
         english, native, needs_context, template = data.table[m.group(1)]
         if needs_context:
             if in_country is None:

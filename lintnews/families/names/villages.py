@@ -53,6 +53,8 @@ GARBLED_PLACE = Rule(
 
 _AFTER = regex.compile(
     r"(?<![\w-])(?:[Vv]illage|[Ss]ettlement|[Hh]amlet)s?(?:[ \u00a0]of)?[ \u00a0](\p{Lu}\p{Ll}{3,})(?![\w-])")
+#: The literal tails of the words `_AFTER` starts with (one letter after the capital).
+_TRIGGERS = ("illage", "ettlement", "amlet")
 #: The sound-key units of the sibilants ж, ч, ш, щ, з, ц, с, which a translation
 #: engine confuses most (Motichyn for Мотижин): the one consonant that may differ.
 SIBILANTS = frozenset("CSZ")
@@ -79,6 +81,7 @@ class Villages:
                         key = sound_key(form)
                         if len(key.partition("/")[0]) >= MIN_CONSONANTS:
                             self.by_key.setdefault(key, []).append(e)
+        self._nearest: dict[str, object] = {}
         self.by_deletion: dict[str, set[str]] = {}
         for key in self.by_key:
             for d in deletions(key):
@@ -90,7 +93,14 @@ class Villages:
         self.context = (tuple(table.context), tuple(dict.fromkeys(elsewhere)))
 
     def nearest(self, word: str):
-        """The one place whose key is `word`'s or one edit from it, else None."""
+        """The one place whose key is `word`'s or one sibilant from it, else None (cached per word)."""
+        try:
+            return self._nearest[word]
+        except KeyError:
+            place = self._nearest[word] = self._find(word)
+            return place
+
+    def _find(self, word: str):
         key = sound_key(word)
         if len(key.partition("/")[0]) < MIN_CONSONANTS:
             return None
@@ -121,21 +131,27 @@ def _unknown(table, word: str) -> bool:
         and not is_word(low)
 
 
+def _find_all(prose: str, literal: str):
+    i = prose.find(literal)
+    while i != -1:
+        yield i
+        i = prose.find(literal, i + 1)
+
+
 @check(GARBLED_PLACE)
 def garbled_places(doc, ctx):
     prose = doc.prose
-    if "illage" not in prose and "ettlement" not in prose and "amlet" not in prose:
+    starts = sorted(i - 1 for trigger in _TRIGGERS if trigger in prose for i in _find_all(prose, trigger) if i)
+    if not starts:
         return
     data = None
     where = None
-    for m in _AFTER.finditer(prose):
+    for m in filter(None, (_AFTER.match(prose, i) for i in starts)):
         word = m.group(1)
         if data is None:
             data = ctx.ruleset.memo("names-villages", Villages)
-        if not _unknown(data.table, word):
-            continue
         place = data.nearest(word)
-        if place is None:
+        if place is None or not _unknown(data.table, word):
             continue
         if where is None:
             where = Whereabouts(doc, *data.context)
