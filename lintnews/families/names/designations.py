@@ -12,6 +12,8 @@ names one of the countries of `[designation-context]`.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from lintnews.errors import RuleFileError
@@ -66,7 +68,7 @@ LOOKALIKES = str.maketrans("АВЕКМНОРСТУХ", "ABEKMHOPCTYX")
 _TAIL = r"(?:[A-Z]{1,4}\d?)?s?(?![\w-])"
 
 
-_PARTS = regex.compile(r"[- ]")
+_PARTS = re.compile(r"[- ]")
 
 
 def misreading(english: str, native: str) -> str | None:
@@ -163,7 +165,7 @@ def _words_pattern(words: list[str]):
     return regex.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _sentence(prose: str, start: int, end: int) -> str:

@@ -21,6 +21,7 @@ from lintnews.engine.registry import Example, Rule, check
 from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.gazetteer import PLACE_TYPES
 from lintnews.families.names.sounds import sound_key
+from lintnews.run.tablecache import cached_data
 
 GARBLED_PLACE = Rule(
     code="LN218", name="garbled-place-name", category="transliteration",
@@ -51,9 +52,9 @@ GARBLED_PLACE = Rule(
                          "“{fixed}” ({native}); check the source."},
 )
 
-_AFTER = regex.compile(
+_AFTER_SOURCE = (
     r"(?<![\w-])(?:[Vv]illage|[Ss]ettlement|[Hh]amlet)s?(?:[ \u00a0]of)?[ \u00a0](\p{Lu}\p{Ll}{3,})(?![\w-])")
-#: The literal tails of the words `_AFTER` starts with (one letter after the capital).
+#: The literal tails of the words `_AFTER_SOURCE` starts with (one letter after the capital).
 _TRIGGERS = ("illage", "ettlement", "amlet")
 #: The sound-key units of the sibilants ж, ч, ш, щ, з, ц, с, which a translation
 #: engine confuses most (Motichyn for Мотижин): the one consonant that may differ.
@@ -62,54 +63,68 @@ SIBILANTS = frozenset("CSZ")
 MIN_CONSONANTS = 4
 
 
-def deletions(key: str) -> set[str]:
-    """`key` and every string made by deleting one of its letters."""
-    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
-
-
-class Villages:
-    """Gazetteer places by sound key, with a one-edit deletion index on the key."""
-
-    def __init__(self, ruleset) -> None:
-        table = ruleset.data.entities
-        self.table = table
-        self.by_key: dict[str, list] = {}
+def _keyed_places(ruleset, table) -> dict[str, list[list[str]]]:
+    """Sound key -> [[English form, native name], ...] of the gazetteer's Ukrainian
+    places (kept in the table cache: the keys of three thousand names take a while)."""
+    def build() -> dict[str, list[list[str]]]:
+        by_key: dict[str, list[list[str]]] = {}
         for e in table.entities:
             if e.gazetteer and e.type in PLACE_TYPES and e.country == "UA":
                 for form in e.forms:
                     if " " not in form and "-" not in form:
                         key = sound_key(form)
                         if len(key.partition("/")[0]) >= MIN_CONSONANTS:
-                            self.by_key.setdefault(key, []).append(e)
-        self._nearest: dict[str, object] = {}
-        self.by_deletion: dict[str, set[str]] = {}
-        for key in self.by_key:
-            for d in deletions(key):
-                self.by_deletion.setdefault(d, set()).add(key)
+                            by_key.setdefault(key, []).append([e.forms[0], e.native])
+        return by_key
+
+    return cached_data("names-village-keys", ruleset.cache_key, build, lambda value: isinstance(value, dict))
+
+
+def sibilant_neighbours(key: str) -> list[str]:
+    """`key` with one sibilant (not the first consonant) changed into another."""
+    consonants, _, vowels = key.partition("/")
+    out = []
+    for i in range(1, len(consonants)):
+        if consonants[i] in SIBILANTS:
+            for other in SIBILANTS:
+                if other != consonants[i]:
+                    out.append(f"{consonants[:i]}{other}{consonants[i + 1:]}/{vowels}")
+    return out
+
+
+class Villages:
+    """Gazetteer places by sound key."""
+
+    def __init__(self, ruleset) -> None:
+        table = ruleset.data.entities
+        self.table = table
+        self.by_key = _keyed_places(ruleset, table)
+        self._nearest: dict[str, tuple[str, str] | None] = {}
         elsewhere: list[str] = []
         for _path, raw in ruleset.table("ukraine-context"):
             if isinstance(raw, dict):
                 elsewhere += [w for w in raw.get("elsewhere", []) if isinstance(w, str)]
         self.context = (tuple(table.context), tuple(dict.fromkeys(elsewhere)))
+        #: a word right after "village", "settlement" or "hamlet" (compiled on first use)
+        self.after = regex.compile(_AFTER_SOURCE)
 
-    def nearest(self, word: str):
-        """The one place whose key is `word`'s or one sibilant from it, else None (cached per word)."""
+    def nearest(self, word: str) -> tuple[str, str] | None:
+        """(English form, native name) of the one place whose key is `word`'s or one
+        sibilant from it, else None (cached per word)."""
         try:
             return self._nearest[word]
         except KeyError:
             place = self._nearest[word] = self._find(word)
             return place
 
-    def _find(self, word: str):
+    def _find(self, word: str) -> tuple[str, str] | None:
         key = sound_key(word)
         if len(key.partition("/")[0]) < MIN_CONSONANTS:
             return None
         exact = self.by_key.get(key)
-        if exact:
-            return exact[0] if len({e.id for e in exact}) == 1 else None
-        found = {k for d in deletions(key) for k in self.by_deletion.get(d, ()) if one_consonant_off(key, k)}
-        places = {e.id: e for k in found for e in self.by_key[k]}
-        return next(iter(places.values())) if len(places) == 1 else None
+        found = exact or [p for k in sibilant_neighbours(key) for p in self.by_key.get(k, ())]
+        places = {tuple(p) for p in found}
+        return next(iter(places)) if len(places) == 1 else None
 
 
 def one_consonant_off(key: str, other: str) -> bool:
@@ -144,12 +159,10 @@ def garbled_places(doc, ctx):
     starts = sorted(i - 1 for trigger in _TRIGGERS if trigger in prose for i in _find_all(prose, trigger) if i)
     if not starts:
         return
-    data = None
+    data = ctx.ruleset.memo("names-villages", Villages)
     where = None
-    for m in filter(None, (_AFTER.match(prose, i) for i in starts)):
+    for m in filter(None, (data.after.match(prose, i) for i in starts)):
         word = m.group(1)
-        if data is None:
-            data = ctx.ruleset.memo("names-villages", Villages)
         place = data.nearest(word)
         if place is None or not _unknown(data.table, word):
             continue
@@ -158,8 +171,9 @@ def garbled_places(doc, ctx):
         start, end = m.span(1)
         if not where.in_ukraine(start, end):
             continue
-        yield doc.finding(GARBLED_PLACE, start, end, {"found": word, "fixed": place.forms[0], "native": place.native},
-                          [(place.forms[0], UNSAFE)])
+        fixed, native = place
+        yield doc.finding(GARBLED_PLACE, start, end, {"found": word, "fixed": fixed, "native": native},
+                          [(fixed, UNSAFE)])
 
 
 CHECKS = [garbled_places]
