@@ -127,17 +127,6 @@ class Villages:
         return next(iter(places)) if len(places) == 1 else None
 
 
-def one_consonant_off(key: str, other: str) -> bool:
-    """Two sound keys with the same vowels and first consonant, and one other
-    consonant changed from one sibilant to another (Motichyn, Motyzhyn: ch for zh)."""
-    consonants, _, vowels = key.partition("/")
-    other_consonants, _, other_vowels = other.partition("/")
-    if vowels != other_vowels or len(consonants) != len(other_consonants) or consonants[0] != other_consonants[0]:
-        return False
-    changed = [(a, b) for a, b in zip(consonants, other_consonants) if a != b]
-    return len(changed) == 1 and changed[0][0] in SIBILANTS and changed[0][1] in SIBILANTS
-
-
 def _unknown(table, word: str) -> bool:
     from lintnews.text.wordlist import is_word
 
