@@ -13,7 +13,10 @@ hand tables already have is never replaced), what is listed at scale:
 - Russian forms of Ukrainian given names (`[given-names]`), also added to the
   hand-written people (Alexey Arestovich);
 - renamings (`[[renamed]]`: Artemovsk → Bakhmut, 2016), never a safe fix;
-- oblasts (`[[oblast]]`): Kiev region → Kyiv region, Kievskaya oblast → Kyiv Oblast.
+- oblasts (`[[oblast]]`): Kiev region → Kyiv region, Kievskaya oblast → Kyiv Oblast;
+- historical and geographic regions (`[[region]]`, `rules/names-ukraine-regions.toml`):
+  their Russian names and adjectives, romanized here (Prikarpatye, the Polessky
+  direction), guarded like a surname-shaped place.
 
 The files are named in a rule file's `[gazetteer]` table (`places`,
 `people`), relative to that rule file, so a newsroom can add its own.
@@ -28,6 +31,7 @@ from pathlib import Path
 from lintnews.errors import RuleFileError
 from lintnews.families.names.inflection import add_forms, min_population
 from lintnews.families.names.records import Entity, Hit
+from lintnews.text.romanize import romanize
 
 ORIGIN_CODES = {"r": "russian-derived", "o": "romanization", "pl": "polish", "de": "german"}
 PLACE_TYPES = ("city", "town", "village", "place")
@@ -155,6 +159,9 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
     for path, table in ruleset.table("oblast"):
         for raw in table if isinstance(table, list) else [table]:
             _oblast(b, path, raw, context)
+    for path, table in ruleset.table("region"):
+        for raw in table if isinstance(table, list) else [table]:
+            _region(b, path, raw)
     for path, table in ruleset.table("ukraine-context"):
         words = table.get("words", []) if isinstance(table, dict) else None
         if not isinstance(words, list):
@@ -212,3 +219,59 @@ def _oblast(b, path, raw, context: dict) -> None:
         for tail in (" oblast", " Oblast", " oblast'", " Oblast'"):
             b.add_soft(adjective + tail, Hit(e, "variant", origin="russian-derived", part="place",
                                              form=f"{stem} Oblast", replacement=f"{stem} Oblast"))
+
+
+#: The press's other spellings of a Russian romanization's ending.
+_NOUN_ENDINGS = (("ye", "ie"), ("iya", "ia"))
+_REGION_KEYS = {"forms", "native", "russian", "russian-adjective", "source"}
+
+
+def region_forms(russian: tuple[str, ...], adjectives: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The romanized Russian names of a region and its adjectives (masculine and feminine)."""
+    nouns: list[str] = []
+    for name in russian:
+        form = romanize(name, "ru")
+        nouns.append(form)
+        for ending, other in _NOUN_ENDINGS:
+            if form.endswith(ending):
+                nouns.append(form[: -len(ending)] + other)
+    adjectives_out: list[str] = []
+    for name in adjectives:
+        if not name.endswith("ский"):
+            continue
+        stem = romanize(name[:-4], "ru") + "sk"
+        adjectives_out += [stem + "y", stem + "iy", stem + "ii", stem + "aya", stem + "aia"]
+    return nouns, adjectives_out
+
+
+def _region(b, path, raw) -> None:
+    """A [[region]]: its Russian names and adjectives, reported only in a Ukrainian text (guarded)."""
+    forms, native = raw.get("forms"), raw.get("native")
+    if not isinstance(forms, list) or not forms or not all(isinstance(f, str) for f in forms) \
+            or not isinstance(native, str):
+        raise RuleFileError(path, None, "a [[region]] needs 'forms' (a list of English forms) and 'native'")
+    unknown = set(raw) - _REGION_KEYS
+    if unknown:
+        raise RuleFileError(path, None, f"[[region]] {forms[0]}: unknown key(s) {', '.join(sorted(unknown))}")
+    # the other English forms are exonyms (Polesia, Galicia): never "inconsistent" with the first
+    e = Entity(id=f"ua-region:{forms[0]}", type="land", native=native, forms=(forms[0],), short=tuple(forms[1:]),
+               country="UA",
+               source=str(raw.get("source", "names-ukraine-regions.toml")), where=str(path), gazetteer=True)
+    b.add_soft(forms[0], Hit(e, "accepted", form=forms[0]))
+    for form in forms[1:]:
+        b.add_soft(form, Hit(e, "accepted"))
+    for form in forms:
+        b.known.update(form.lower().split())
+    accepted = set(forms)
+    nouns, adjectives = region_forms(tuple(raw.get("russian", ())), tuple(raw.get("russian-adjective", ())))
+    for form in nouns:
+        if form not in accepted:
+            b.add_soft(form, Hit(e, "variant", form=forms[0], origin="russian-derived", part="place",
+                                 guard="p", safe=False))
+            b.known.add(form.lower())
+    for form in adjectives:
+        b.add_soft(form, Hit(e, "variant", form=forms[0], origin="russian-derived", part="place",
+                             guard="n", safe=False))
+        b.known.add(form.lower())
+        for word in (" district", " District", " raion", " Raion"):
+            b.add_soft(form + word, Hit(e, "exception"))
