@@ -127,3 +127,19 @@ def test_a_stored_table_owned_by_another_user_is_not_read(monkeypatch, tmp_path,
     table = load_rules_cached().data.entities
     assert not isinstance(table, compact.CompactTable)
     _same(table, built)
+
+
+def test_an_unreadable_list_is_a_rule_file_error_naming_it(tmp_path):
+    import pytest
+    from lintnews.errors import RuleFileError
+    from lintnews.families.names.listfiles import data_lines
+    (tmp_path / "ok.txt").write_text("# a comment\n\nKyiv\tКиїв\n", encoding="utf-8")
+    assert list(data_lines(tmp_path / "ok.txt", "the list")) == [(3, "Kyiv\tКиїв")]
+    with pytest.raises(RuleFileError, match="cannot read the list of places"):
+        list(data_lines(tmp_path / "missing.txt", "the list of places"))
+
+
+def test_find_all_gives_every_start_overlapping_ones_too():
+    from lintnews.text.literals import find_all
+    assert list(find_all("aaa-aa", "aa")) == [0, 1, 4]
+    assert list(find_all("Kyiv", "Lviv")) == []

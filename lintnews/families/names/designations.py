@@ -20,6 +20,7 @@ from lintnews.errors import RuleFileError
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.romanize import romanize
+from lintnews.text.literals import find_all
 
 LOOKALIKE_DESIGNATION = Rule(
     code="LN217", name="lookalike-designation", category="transliteration",
@@ -177,12 +178,6 @@ def _sentence(prose: str, start: int, end: int) -> str:
     return prose[begin:stop.start() if stop else len(prose)]
 
 
-def _find_all(prose: str, literal: str):
-    i = prose.find(literal)
-    while i != -1:
-        yield i
-        i = prose.find(literal, i + 1)
-
 
 @check(LOOKALIKE_DESIGNATION)
 def lookalike_designations(doc, ctx):
@@ -193,7 +188,7 @@ def lookalike_designations(doc, ctx):
     if data.pattern is None or data.first_words.isdisjoint(doc.word_set):
         return
     in_country = None
-    starts = sorted(i for word in data.first_words & doc.word_set for i in _find_all(prose, word + "-"))
+    starts = sorted(i for word in data.first_words & doc.word_set for i in find_all(prose, word + "-"))
     for m in filter(None, (data.pattern.match(prose, i) for i in starts)):
         english, native, needs_context, template = data.table[m.group(1)]
         if needs_context:

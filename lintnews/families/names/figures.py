@@ -26,6 +26,7 @@ from pathlib import Path
 
 from lintnews.errors import RuleFileError
 from lintnews.families.names.sounds import bare, round_trip_key, sound_key
+from lintnews.families.names.listfiles import data_lines
 
 
 _PARTICLES = frozenset(("Le", "La", "De", "Van", "Von", "Di", "Da", "Del"))
@@ -82,7 +83,7 @@ class Figures:
         self._by_given: dict[str, list[Figure]] | None = None
         self._surnames: frozenset[str] | None = None
         for path in paths:
-            for number, line in _lines(path):
+            for number, line in data_lines(path, "the list of figures"):
                 cols = line.split("\t")
                 if len(cols[0].split()) < 2:
                     raise RuleFileError(path, number, "a figure is 'Given Surname<TAB>role'")
@@ -197,15 +198,6 @@ def skeleton(word: str) -> str:
     (Biden and Baden; Hoekstra, Gukstra and Gokstra)."""
     return "".join(c for c in round_trip_key(word) if c not in _VOWEL_LETTERS)
 
-
-def _lines(path: Path):
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleFileError(path, None, f"cannot read the list of figures: {exc.strerror or exc}") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line
 
 
 def load_figures(ruleset) -> Figures:

@@ -32,6 +32,7 @@ from lintnews.errors import RuleFileError
 from lintnews.families.names.inflection import add_forms, min_population
 from lintnews.families.names.records import Entity, Hit
 from lintnews.text.romanize import romanize
+from lintnews.families.names.listfiles import data_lines
 
 ORIGIN_CODES = {"r": "russian-derived", "o": "romanization", "pl": "polish", "de": "german"}
 PLACE_TYPES = ("city", "town", "village", "place")
@@ -51,14 +52,9 @@ def _files(ruleset, key: str) -> list[Path]:
     return out
 
 
-def _lines(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleFileError(path, None, f"cannot read gazetteer file: {exc.strerror or exc}") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line.split("\t")
+def _split_lines(path: Path):
+    for number, line in data_lines(path, "gazetteer file"):
+        yield number, line.split("\t")
 
 
 def given_variants(ruleset) -> dict[str, tuple[str, ...]]:
@@ -97,7 +93,7 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
     context: dict[str, str] = {}
     people: list[Entity] = []
     for path in _files(ruleset, "people"):
-        for number, cols in _lines(path):
+        for number, cols in _split_lines(path):
             if len(cols) < 2 or len(cols[0].split()) < 2:
                 raise RuleFileError(path, number, "a person is 'Given Surname<TAB>native name<TAB>role'")
             words = cols[0].split()
@@ -123,7 +119,7 @@ def add_all(b, ruleset, entities: list) -> tuple[dict[str, str], set[str]]:
     hand_ua = {e.id for e in hand_places.values() if e.country == "UA"}
     russian_of: dict[str, list[str]] = {}
     for path in _files(ruleset, "places"):
-        for number, cols in _lines(path):
+        for number, cols in _split_lines(path):
             if len(cols) != 5:
                 raise RuleFileError(path, number, "a place has five tab-separated columns")
             english, native, _oblasts, pop, variants = cols

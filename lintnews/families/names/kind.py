@@ -651,7 +651,6 @@ class _Names:
                 w.endswith(given_names.PATRONYMIC_ENDINGS) for w in doc.word_set):
             return
         entry = self.given_entry
-        prose = doc.prose
 
         spans: list[tuple[int, int]] = []
         starts: list[int] = []

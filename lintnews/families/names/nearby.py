@@ -33,6 +33,7 @@ from pathlib import Path
 from lintnews.errors import RuleFileError
 from lintnews.families.names.near import NearIndex, distance, max_edits
 from lintnews.families.names.sounds import stem_key
+from lintnews.families.names.listfiles import data_lines
 
 #: How often a text names the country (context words) before its towns are looked for.
 MIN_CONTEXT = 2
@@ -146,13 +147,7 @@ class _Rows:
 
 
 def _rows(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleFileError(path, None, f"cannot read the list of places: {exc.strerror or exc}") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(path, "the list of places"):
         cols = line.split("\t")
         if len(cols) != 5:
             raise RuleFileError(path, number, "a place has five tab-separated columns")

@@ -22,6 +22,7 @@ from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.gazetteer import PLACE_TYPES
 from lintnews.families.names.sounds import sound_key
 from lintnews.run.tablecache import cached_data
+from lintnews.text.literals import find_all
 
 GARBLED_PLACE = Rule(
     code="LN218", name="garbled-place-name", category="transliteration",
@@ -135,17 +136,11 @@ def _unknown(table, word: str) -> bool:
         and not is_word(low)
 
 
-def _find_all(prose: str, literal: str):
-    i = prose.find(literal)
-    while i != -1:
-        yield i
-        i = prose.find(literal, i + 1)
-
 
 @check(GARBLED_PLACE)
 def garbled_places(doc, ctx):
     prose = doc.prose
-    starts = sorted(i - 1 for trigger in _TRIGGERS if trigger in prose for i in _find_all(prose, trigger) if i)
+    starts = sorted(i - 1 for trigger in _TRIGGERS if trigger in prose for i in find_all(prose, trigger) if i)
     if not starts:
         return
     data = ctx.ruleset.memo("names-villages", Villages)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lintnews.finding import Severity
 from lintnews.engine.registry import Example, Rule, check
 from lintnews.text.patterns import deferred_regex
+from lintnews.text.literals import find_all
 
 GERMAN_CASE_FORM = Rule(
     code="LN104", name="german-case-form-name", category="untranslated",
@@ -45,7 +46,7 @@ _name = deferred_regex(
 @check(GERMAN_CASE_FORM)
 def german_case_forms(doc, ctx):
     prose = doc.prose
-    hits = sorted({i for ending in _ENDINGS for i in _positions(prose, ending)})
+    hits = sorted({i for ending in _ENDINGS for i in find_all(prose, ending)})
     last = -1
     for i in hits:
         start = max(0, i - 40)
@@ -55,12 +56,6 @@ def german_case_forms(doc, ctx):
             last = m.start()
             yield doc.finding(GERMAN_CASE_FORM, m.start(1), m.end(1), {"found": m.group(1)})
 
-
-def _positions(prose: str, literal: str):
-    i = prose.find(literal)
-    while i != -1:
-        yield i
-        i = prose.find(literal, i + 1)
 
 
 CHECKS = [german_case_forms]
