@@ -129,3 +129,73 @@ def test_space_before_punctuation_finds_what_the_look_behind_found(pieces):
     found = [m.span() for m in _SPACE_BEFORE.finditer(text)
              if m.start() and _BEFORE_BLANKS.match(text, m.start() - 1)]
     assert found == [m.span() for m in reference.finditer(text)]
+
+
+# -- literal gates and one-pass scans that stand in for a pattern per position --
+
+_BRACKETY = ["(", "[", ")", "]", "translator's note", "Translator’s Note: x", "spelling preserved",
+             "the author's spelling has been kept", "N. del T.", " ", "(", "a", "\n", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BRACKETY), max_size=16))
+def test_translator_notes_are_tried_only_where_a_bracket_opens(pieces):
+    from lintnews.families.translation.checks import _NOTE, _notes
+
+    prose = "".join(pieces)
+    assert [m.span() for m in _notes(prose)] == [m.span() for m in _NOTE.finditer(prose)]
+
+
+def test_dateline_needs_the_hint_that_gates_the_text():
+    from lintnews.families.translation.checks import _DATELINE, _DATELINE_HINT
+
+    for text in ("MADRID (EFE). - El", "Kyiv/Lviv. – Officials said", "BOGOTÁ.- The", "MOSCOW .\t- x"):
+        assert _DATELINE.match(text) is not None and _DATELINE_HINT.search(text) is not None
+    # the nearest text without the hint: a full stop then a dash that opens nothing
+    assert _DATELINE.match("MADRID. -El") is None and _DATELINE_HINT.search("MADRID. -El") is None
+    assert spans(only(lint("MADRID (EFE). - El ministro dijo hoy que no."), "LN801"))[0][1] == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.sampled_from(["Cnn", "Bbc", "Bb", "Bbcxz", "Bbcxzq", "Cny", "Wsj", "Xyz", "CNN", "cnn",
+                                "Tv", "Mth", "Ǆbc", "Brr", "Brré", "Str_", "Nth9"])))
+def test_consonant_words_found_in_the_joined_word_set_as_by_fullmatch(words):
+    import regex
+
+    from lintnews.families.spacing.capitals import _CONSONANT_WORDS
+
+    one = regex.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tvxz]{2,4}")
+    expected = sorted(w for w in words if 3 <= len(w) <= 5 and one.fullmatch(w))
+    assert sorted(_CONSONANT_WORDS.findall(" ".join(words))) == expected
+
+
+_NAMEY = ["Kyivan", "Kyivans", "x-", "'", "’", "a", " ", "\n", "Ivanko", "\u0301", "_", "#", "Kyiv", "Zaluzhny", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAMEY), max_size=24))
+def test_capitalised_occurrences_of_judged_words_are_the_pattern_matches(pieces):
+    from lintnews.families.names.kind import _CAPITALISED, _occurrences
+
+    prose = "".join(pieces)
+    words = {"Kyivan", "Ivanko", "Zaluzhny", "Kyivans"}
+    expected = [(m.start(), m.group()) for m in _CAPITALISED.finditer(prose) if m.group() in words]
+    assert _occurrences(prose, words) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kyiv", "Kyiv Oblast", "Lviv", "Odesa", "kyiv", " ", "\n", "-", "x", "é",
+                                 "\u0301", "_", "2"]), max_size=30))
+def test_bounded_terms_sorted_positions_match_the_lazy_merge(pieces):
+    from lintnews.text import termindex
+
+    index = termindex.BoundedTerms(["Kyiv", "Kyiv Oblast", "Lviv", "Odesa", "Odesa Oblast"])
+    text = "".join(pieces)
+    eager = list(index.spans(text))
+    saved = termindex._EAGER_TEXT
+    termindex._EAGER_TEXT = -1  # every text merged lazily, as a long one is
+    try:
+        lazy = [m.span() for m in index.finditer(text)]
+    finally:
+        termindex._EAGER_TEXT = saved
+    assert eager == lazy
