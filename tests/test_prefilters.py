@@ -199,3 +199,38 @@ def test_bounded_terms_sorted_positions_match_the_lazy_merge(pieces):
     finally:
         termindex._EAGER_TEXT = saved
     assert eager == lazy
+
+
+def _reference_units(low: str, units) -> list[str]:
+    """The sound units read by trying each listed spelling at each place, in Python."""
+    out, i = [], 0
+    while i < len(low):
+        for spelling, unit in units:
+            if low.startswith(spelling, i):
+                out.append(unit)
+                i += len(spelling)
+                break
+        else:
+            out.append(low[i])
+            i += 1
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("schtzkhxqgjwvfyaeiouoeeyayie\n.é")), max_size=20))
+def test_sound_units_read_in_one_pattern_as_by_trying_each_spelling(low):
+    from lintnews.families.names.sounds import _SOUND_UNITS, _TRIP_UNITS, _units
+
+    assert _units(low, _SOUND_UNITS) == _reference_units(low, _SOUND_UNITS)
+    assert _units(low, _TRIP_UNITS) == _reference_units(low, _TRIP_UNITS)
+
+
+def test_patronymic_gate_needs_the_ending_at_a_word_end():
+    from lintnews.families.names.kind import _ends_a_word
+    from lintnews.markup import make_document
+
+    endings = ("ovna", "evna", "ovich", "evich")
+    assert _ends_a_word(make_document("Said Ivanovich and others."), endings)
+    # the ending inside a word is no patronymic; no ending at all skips the words
+    assert not _ends_a_word(make_document("The Ivanovichi family and Petrovnas."), endings)
+    assert not _ends_a_word(make_document("Nothing here."), endings)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 
 import regex
 
@@ -414,8 +415,7 @@ class _Names:
 
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
-        if doc.word_set.isdisjoint(ukrainian_of) and not any(
-                w.endswith(given_names.PATRONYMIC_ENDINGS) for w in doc.word_set):
+        if doc.word_set.isdisjoint(ukrainian_of) and not _ends_a_word(doc, given_names.PATRONYMIC_ENDINGS):
             return
         entry = self.given_entry
         prose = doc.prose
@@ -514,6 +514,14 @@ class _Names:
                     entry.rule, start, end,
                     f"“{word}” and {elsewhere} are one name in two spellings: write “{target}”.",
                     [(match_case(target, word), False)], severity=severity)
+
+
+def _ends_a_word(doc, endings: tuple[str, ...]) -> bool:
+    """Does a word of the document end with one of `endings`? The prose must
+    hold the ending at all (`str.find`, in C) before the words are visited."""
+    if not any(ending in doc.prose for ending in endings):
+        return False
+    return any(map(str.endswith, doc.word_set, repeat(endings)))
 
 
 def _occurrences(prose: str, words) -> list[tuple[int, str]]:
