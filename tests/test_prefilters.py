@@ -234,3 +234,18 @@ def test_patronymic_gate_needs_the_ending_at_a_word_end():
     # the ending inside a word is no patronymic; no ending at all skips the words
     assert not _ends_a_word(make_document("The Ivanovichi family and Petrovnas."), endings)
     assert not _ends_a_word(make_document("Nothing here."), endings)
+
+
+def test_non_latin_gate_holds_every_cyrillic_and_greek_character():
+    import re
+
+    import regex
+
+    from lintnews.families.script.checks import _MAYBE_NON_LATIN, _NON_LATIN
+
+    # every code point the script pattern finds is in the gate's blocks (an upgrade
+    # of Unicode in `regex` that adds letters elsewhere fails here)
+    scripts = "".join(_NON_LATIN.findall("".join(map(chr, range(0x20, 0x30000)))))
+    assert scripts and re.fullmatch(_MAYBE_NON_LATIN.pattern + "+", scripts)
+    assert _MAYBE_NON_LATIN.search("Plain English, “quoted” — and café.") is None
+    assert spans(only(lint("The letter В was in the word Вut here."), "LN101"))
