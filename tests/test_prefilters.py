@@ -85,7 +85,7 @@ def test_plain_character_classes_match_as_in_regex():
 
     rng = random.Random(7)
     chars = [chr(c) for c in [*range(0x300), *range(0x2000, 0x2100), 0xfeff, 0xfffd, 0x61c, 0xa0, 0xad]]
-    for lazy in (encoding._SUSPECT, encoding._INVISIBLE, encoding._ASCII_CONTROL, quotation._MARKS):
+    for lazy in (encoding._SUSPECT, encoding._INVISIBLE, encoding._ASCII_CONTROL, quotation._MARK):
         pattern = lazy.compiled() if hasattr(lazy, "compiled") else lazy  # some compile on first use
         assert isinstance(pattern, re.Pattern)
         reference = regex.compile(pattern.pattern)
@@ -267,3 +267,24 @@ def test_borrowed_phrases_are_removed_only_where_their_longest_word_is(pieces):
     gate_open = not ev.borrowed_words.isdisjoint(map(str.casefold, _ANY_WORD.findall(text)))
     if not gate_open:  # the gate skips the substitution only where it changes nothing
         assert ev.borrowed.sub(" ", text) == text
+
+
+_MARKY = ["’", "’’", "‘", "‘‘", "“", "”", '"', "'", "«", "»", "„", "‚", "a", " ", "\n", "Ã©", "Ã", "â€™", "é",
+          "В", "Ω", "Ⅻ", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKY), max_size=30), st.integers(0, 5), st.integers(0, 5))
+def test_one_class_scans_find_what_the_alternations_found(pieces, cut_lo, cut_hi):
+    import re
+
+    from lintnews.families.encoding.checks import _SUSPECT, _suspects
+    from lintnews.families.script.checks import _NON_LATIN, _non_latin
+    from lintnews.text.quotation import _marks
+
+    prose = "".join(pieces)
+    lo, hi = min(cut_lo, len(prose)), max(0, len(prose) - cut_hi)
+    doubled = re.compile(r"’’|‘‘|[“”‘’\"'«»„‚]")  # the marks as one alternation
+    assert list(_marks(prose, lo, hi)) == [m.start() for m in doubled.finditer(prose, lo, hi)]
+    assert [m.span() for m in _suspects(prose)] == [m.span() for m in _SUSPECT.finditer(prose)]
+    assert list(_non_latin(prose, lo)) == [m.start() for m in _NON_LATIN.finditer(prose, lo)]

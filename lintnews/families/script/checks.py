@@ -145,6 +145,15 @@ def _describe(chars) -> str:
     return ", ".join(seen)
 
 
+def _non_latin(prose: str, pos: int):
+    """The positions of `_NON_LATIN`'s matches from `pos`, tried only where
+    `_MAYBE_NON_LATIN` (a class `re` scans faster) finds a candidate."""
+    match = _NON_LATIN.match
+    for hint in _MAYBE_NON_LATIN.finditer(prose, pos):
+        if match(prose, hint.start()):
+            yield hint.start()
+
+
 @check(MIXED_SCRIPT)
 def mixed_script_words(doc, ctx):
     prose = doc.prose
@@ -156,10 +165,10 @@ def mixed_script_words(doc, ctx):
         return
     table = ctx.ruleset.data.confusables
     done = -1
-    for m in _NON_LATIN.finditer(prose, first.start()):
-        if m.start() < done:
+    for at in _non_latin(prose, first.start()):
+        if at < done:
             continue
-        start, end = _word_at(prose, m.start())
+        start, end = _word_at(prose, at)
         done = end
         if end - start > _LONGEST_WORD:
             continue  # not a word anyone typed (a hash, an encoded blob), and slow to judge
@@ -174,7 +183,7 @@ def mixed_script_words(doc, ctx):
             yield doc.finding(MIXED_SCRIPT, start, end, message + f" Write “{fixed}”.", [(fixed, True)])
         else:
             yield doc.finding(MIXED_SCRIPT, start, end, message + f" Retype it in {target} letters.")
-    for m in _DEGREE.finditer(prose, max(0, first.start() - 2)):
+    for m in _DEGREE.finditer(prose, max(0, first.start() - 2)) if "°" in prose else ():
         letter = m.group(1)
         latin = table[LATIN].get(letter)
         if latin is None:
