@@ -288,3 +288,12 @@ def test_one_class_scans_find_what_the_alternations_found(pieces, cut_lo, cut_hi
     assert list(_marks(prose, lo, hi)) == [m.start() for m in doubled.finditer(prose, lo, hi)]
     assert [m.span() for m in _suspects(prose)] == [m.span() for m in _SUSPECT.finditer(prose)]
     assert list(_non_latin(prose, lo)) == [m.start() for m in _NON_LATIN.finditer(prose, lo)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "  ", "\t", ",", ".", "..", ":", "!", "?", ";", "\n", "x ."]), max_size=30))
+def test_spaces_before_marks_are_found_from_the_marks(pieces):
+    from lintnews.families.spacing.checks import _SPACE_BEFORE, _spaces_before
+
+    prose = "".join(pieces)
+    assert [m.span() for m in _spaces_before(prose)] == [m.span() for m in _SPACE_BEFORE.finditer(prose)]
