@@ -297,3 +297,21 @@ def test_spaces_before_marks_are_found_from_the_marks(pieces):
 
     prose = "".join(pieces)
     assert [m.span() for m in _spaces_before(prose)] == [m.span() for m in _SPACE_BEFORE.finditer(prose)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "vote", "in", "kyiv", "the vote", "and", "or", "x"]), max_size=40))
+def test_repeat_candidates_are_the_same_from_packed_bytes_and_from_an_array(pieces):
+    from lintnews.families.duplication import fragments
+
+    words = " ".join(pieces).split()
+    packed = list(fragments._candidates(words))
+    saved = fragments._PACKED_WORDS
+    fragments._PACKED_WORDS = -1  # every piece through the array, as one huge line is
+    try:
+        assert list(fragments._candidates(words)) == packed
+    finally:
+        fragments._PACKED_WORDS = saved
+    # a word doubled is a candidate at shift 1
+    if len(words) >= 2 and words[0] == words[1]:
+        assert (0, 1) in packed
