@@ -68,7 +68,7 @@ _OTHER = frozenset({"Other"})
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 #: The blocks that hold every Cyrillic and Greek character (and some others): `re`
-#: scans a text for them several times faster than `regex` for the scripts, so a
+#: scans a text for them faster than `regex` for the scripts, so a
 #: text without them is passed over at once (a test checks every code point).
 _MAYBE_NON_LATIN = re.compile(
     "[\u0370-\u052f\u1c80-\u1c8f\u1d26-\u1dbf\u1f00-\u1fff\u2126\u2de0-\u2dff\ua640-\ua69f"

@@ -232,7 +232,7 @@ _CLOSERS = "”’\"»)]"
 _SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
 _BEFORE_BLANKS = regex.compile(r"[\p{L}\p{N})\]”’\"»%]")
 #: A mark right after a blank: `re` scans for the marks (rarer than blanks) and
-#: looks back one character, several times faster than trying every blank.
+#: looks back one character, instead of trying every blank.
 _MARK_AFTER_BLANK = re.compile(r"[,;:!?.](?<=[ \t].)")
 
 

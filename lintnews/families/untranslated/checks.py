@@ -344,7 +344,7 @@ def untranslated_passages(doc, ctx):
     foreign = ev.foreign
     gated = ctx.ruleset.data.foreign_words_are_latin
     # A paragraph's token that is a foreign word of Latin letters is one of the
-    # document's word runs, lowercased: half of plain news has none (C set work).
+    # document's word runs, lowercased: much plain news has none (C set work).
     if gated and foreign.isdisjoint(map(str.lower, doc.word_set)):
         return
     for pstart, pend in doc.paragraphs:
