@@ -85,7 +85,7 @@ def test_plain_character_classes_match_as_in_regex():
 
     rng = random.Random(7)
     chars = [chr(c) for c in [*range(0x300), *range(0x2000, 0x2100), 0xfeff, 0xfffd, 0x61c, 0xa0, 0xad]]
-    for lazy in (encoding._SUSPECT, encoding._INVISIBLE, encoding._ASCII_CONTROL, quotation._MARKS):
+    for lazy in (encoding._SUSPECT, encoding._INVISIBLE, encoding._ASCII_CONTROL, quotation._MARK):
         pattern = lazy.compiled() if hasattr(lazy, "compiled") else lazy  # some compile on first use
         assert isinstance(pattern, re.Pattern)
         reference = regex.compile(pattern.pattern)
@@ -129,3 +129,189 @@ def test_space_before_punctuation_finds_what_the_look_behind_found(pieces):
     found = [m.span() for m in _SPACE_BEFORE.finditer(text)
              if m.start() and _before_blanks().match(text, m.start() - 1)]
     assert found == [m.span() for m in reference.finditer(text)]
+
+
+# -- literal gates and one-pass scans that stand in for a pattern per position --
+
+_BRACKETY = ["(", "[", ")", "]", "translator's note", "Translator’s Note: x", "spelling preserved",
+             "the author's spelling has been kept", "N. del T.", " ", "(", "a", "\n", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BRACKETY), max_size=16))
+def test_translator_notes_are_tried_only_where_a_bracket_opens(pieces):
+    from lintnews.families.translation.checks import _NOTE, _notes
+
+    prose = "".join(pieces)
+    assert [m.span() for m in _notes(prose)] == [m.span() for m in _NOTE.finditer(prose)]
+
+
+def test_dateline_needs_the_hint_that_gates_the_text():
+    from lintnews.families.translation.checks import _DATELINE, _DATELINE_HINT
+
+    for text in ("MADRID (EFE). - El", "Kyiv/Lviv. – Officials said", "BOGOTÁ.- The", "MOSCOW .\t- x"):
+        assert _DATELINE.match(text) is not None and _DATELINE_HINT.search(text) is not None
+    # the nearest text without the hint: a full stop then a dash that opens nothing
+    assert _DATELINE.match("MADRID. -El") is None and _DATELINE_HINT.search("MADRID. -El") is None
+    assert spans(only(lint("MADRID (EFE). - El ministro dijo hoy que no."), "LN801"))[0][1] == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.sampled_from(["Cnn", "Bbc", "Bb", "Bbcxz", "Bbcxzq", "Cny", "Wsj", "Xyz", "CNN", "cnn",
+                                "Tv", "Mth", "Ǆbc", "Brr", "Brré", "Str_", "Nth9"])))
+def test_consonant_words_found_in_the_joined_word_set_as_by_fullmatch(words):
+    import regex
+
+    from lintnews.families.spacing.capitals import _CONSONANT_WORDS
+
+    one = regex.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tvxz]{2,4}")
+    expected = sorted(w for w in words if 3 <= len(w) <= 5 and one.fullmatch(w))
+    assert sorted(_CONSONANT_WORDS.findall(" ".join(words))) == expected
+
+
+_NAMEY = ["Kyivan", "Kyivans", "x-", "'", "’", "a", " ", "\n", "Ivanko", "\u0301", "_", "#", "Kyiv", "Zaluzhny", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAMEY), max_size=24))
+def test_capitalised_occurrences_of_judged_words_are_the_pattern_matches(pieces):
+    from lintnews.families.names.kind import _CAPITALISED, _occurrences
+
+    prose = "".join(pieces)
+    words = {"Kyivan", "Ivanko", "Zaluzhny", "Kyivans"}
+    expected = [(m.start(), m.group()) for m in _CAPITALISED.finditer(prose) if m.group() in words]
+    assert _occurrences(prose, words) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kyiv", "Kyiv Oblast", "Lviv", "Odesa", "kyiv", " ", "\n", "-", "x", "é",
+                                 "\u0301", "_", "2"]), max_size=30))
+def test_bounded_terms_sorted_positions_match_the_lazy_merge(pieces):
+    from lintnews.text import termindex
+
+    index = termindex.BoundedTerms(["Kyiv", "Kyiv Oblast", "Lviv", "Odesa", "Odesa Oblast"])
+    text = "".join(pieces)
+    eager = list(index.spans(text))
+    saved = termindex._EAGER_TEXT
+    termindex._EAGER_TEXT = -1  # every text merged lazily, as a long one is
+    try:
+        lazy = [m.span() for m in index.finditer(text)]
+    finally:
+        termindex._EAGER_TEXT = saved
+    assert eager == lazy
+
+
+def _reference_units(low: str, units) -> list[str]:
+    """The sound units read by trying each listed spelling at each place, in Python."""
+    out, i = [], 0
+    while i < len(low):
+        for spelling, unit in units:
+            if low.startswith(spelling, i):
+                out.append(unit)
+                i += len(spelling)
+                break
+        else:
+            out.append(low[i])
+            i += 1
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("schtzkhxqgjwvfyaeiouoeeyayie\n.é")), max_size=20))
+def test_sound_units_read_in_one_pattern_as_by_trying_each_spelling(low):
+    from lintnews.families.names.sounds import _SOUND_UNITS, _TRIP_UNITS, _units
+
+    assert _units(low, _SOUND_UNITS) == _reference_units(low, _SOUND_UNITS)
+    assert _units(low, _TRIP_UNITS) == _reference_units(low, _TRIP_UNITS)
+
+
+def test_patronymic_gate_needs_the_ending_at_a_word_end():
+    from lintnews.families.names.kind import _ends_a_word
+    from lintnews.markup import make_document
+
+    endings = ("ovna", "evna", "ovich", "evich")
+    assert _ends_a_word(make_document("Said Ivanovich and others."), endings)
+    # the ending inside a word is no patronymic; no ending at all skips the words
+    assert not _ends_a_word(make_document("The Ivanovichi family and Petrovnas."), endings)
+    assert not _ends_a_word(make_document("Nothing here."), endings)
+
+
+def test_non_latin_gate_holds_every_cyrillic_and_greek_character():
+    import re
+
+    import regex
+
+    from lintnews.families.script.checks import _MAYBE_NON_LATIN, _NON_LATIN
+
+    # every code point the script pattern finds is in the gate's blocks (an upgrade
+    # of Unicode in `regex` that adds letters elsewhere fails here)
+    scripts = "".join(_NON_LATIN.findall("".join(map(chr, range(0x20, 0x30000)))))
+    assert scripts and re.fullmatch(_MAYBE_NON_LATIN.pattern + "+", scripts)
+    assert _MAYBE_NON_LATIN.search("Plain English, “quoted” — and café.") is None
+    assert spans(only(lint("The letter В was in the word Вut here."), "LN101"))
+
+
+_PHRASEY = ["de", "facto", "DE FACTO", "De", "Facto", "a", "priori", "A PRIORI", "coup", "d’état", "D’ÉTAT",
+            "via", "VIA", "situ", "in", " ", "-", "vis", "à", "’", "x", "ß", "STATUS", "quo", "½"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASEY), max_size=14))
+def test_borrowed_phrases_are_removed_only_where_their_longest_word_is(pieces):
+    from lintnews.config import Config
+    from lintnews.engine.lint import context_for
+    from lintnews.families.untranslated.checks import _ANY_WORD
+
+    ev = context_for(Config()).ruleset.data.language_evidence
+    text = " ".join(pieces)
+    gate_open = not ev.borrowed_words.isdisjoint(map(str.casefold, _ANY_WORD.findall(text)))
+    if not gate_open:  # the gate skips the substitution only where it changes nothing
+        assert ev.borrowed.sub(" ", text) == text
+
+
+_MARKY = ["’", "’’", "‘", "‘‘", "“", "”", '"', "'", "«", "»", "„", "‚", "a", " ", "\n", "Ã©", "Ã", "â€™", "é",
+          "В", "Ω", "Ⅻ", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKY), max_size=30), st.integers(0, 5), st.integers(0, 5))
+def test_one_class_scans_find_what_the_alternations_found(pieces, cut_lo, cut_hi):
+    import re
+
+    from lintnews.families.encoding.checks import _SUSPECT, _suspects
+    from lintnews.families.script.checks import _NON_LATIN, _non_latin
+    from lintnews.text.quotation import _marks
+
+    prose = "".join(pieces)
+    lo, hi = min(cut_lo, len(prose)), max(0, len(prose) - cut_hi)
+    doubled = re.compile(r"’’|‘‘|[“”‘’\"'«»„‚]")  # the marks as one alternation
+    assert list(_marks(prose, lo, hi)) == [m.start() for m in doubled.finditer(prose, lo, hi)]
+    assert [m.span() for m in _suspects(prose)] == [m.span() for m in _SUSPECT.finditer(prose)]
+    assert list(_non_latin(prose, lo)) == [m.start() for m in _NON_LATIN.finditer(prose, lo)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "  ", "\t", ",", ".", "..", ":", "!", "?", ";", "\n", "x ."]), max_size=30))
+def test_spaces_before_marks_are_found_from_the_marks(pieces):
+    from lintnews.families.spacing.checks import _SPACE_BEFORE, _spaces_before
+
+    prose = "".join(pieces)
+    assert [m.span() for m in _spaces_before(prose)] == [m.span() for m in _SPACE_BEFORE.finditer(prose)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "vote", "in", "kyiv", "the vote", "and", "or", "x"]), max_size=40))
+def test_repeat_candidates_are_the_same_from_packed_bytes_and_from_an_array(pieces):
+    from lintnews.families.duplication import fragments
+
+    words = " ".join(pieces).split()
+    packed = list(fragments._candidates(words))
+    saved = fragments._PACKED_WORDS
+    fragments._PACKED_WORDS = -1  # every piece through the array, as one huge line is
+    try:
+        assert list(fragments._candidates(words)) == packed
+    finally:
+        fragments._PACKED_WORDS = saved
+    # a word doubled is a candidate at shift 1
+    if len(words) >= 2 and words[0] == words[1]:
+        assert (0, 1) in packed

@@ -44,6 +44,9 @@ class Evidence:
     names: dict  # language code → English name of the language
     borrowed: "regex.Pattern | None"  # foreign phrases English uses as its own, compiled on first use
     foreign: frozenset  # every foreign function word, for the pre-filter
+    #: The longest word (`\\w+` run, case-folded) of each borrowed phrase: a text
+    #: without one of them as a word holds no borrowed phrase (None: a phrase has no word).
+    borrowed_words: "frozenset | None" = None
 
     def name(self, code: str) -> str:
         return self.names.get(code) or LANGUAGE_NAMES.get(code, code)
@@ -85,6 +88,8 @@ def build_evidence(ruleset) -> Evidence:
     pattern = (regex.compile(r"(?<![\w])\L<phrases>(?![\w])", regex.IGNORECASE, phrases=borrowed)
                if borrowed else None)
     foreign = frozenset(set().union(*words.values()) - english) if words else frozenset()
+    longest = [max(_WORD_RUN.findall(phrase), key=len, default="") for phrase in borrowed]
+    borrowed_words = frozenset(run.casefold() for run in longest) if all(longest) else None
     found = Evidence(
         english=frozenset(english),
         function_words={c: frozenset(v - english) for c, v in sorted(words.items())},
@@ -92,8 +97,13 @@ def build_evidence(ruleset) -> Evidence:
         names=names,
         borrowed=pattern,
         foreign=foreign,
+        borrowed_words=borrowed_words,
     )
     return found
+
+
+#: A word as the borrowed-phrase pattern bounds it (`regex`'s `\\w`).
+_WORD_RUN = regex.compile(r"\w+")
 
 
 class DetectorUnavailable(RuntimeError):

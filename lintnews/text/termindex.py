@@ -182,6 +182,11 @@ class BoundedTerms:
     def finditer(self, text: str, words: "frozenset[str] | set[str] | None" = None) -> Iterator[TermMatch]:
         """The matches in `text`; `words` may give the set of its `\\w+` runs
         (`Document.word_set`), which saves finding them again."""
+        for start, end in self.spans(text, words):
+            yield TermMatch(text, start, end)
+
+    def spans(self, text: str, words: "frozenset[str] | set[str] | None" = None) -> Iterator[tuple[int, int]]:
+        """`finditer`'s matches as (start, end) pairs, without a match object each."""
         by_run, after, odd = self._by_run, _WORD_AFTER.match, self._odd
         last = 0
         pending = odd.search(text) if odd is not None else None
@@ -189,21 +194,20 @@ class BoundedTerms:
             while pending is not None and pending.start() < start:
                 if pending.start() >= last:
                     last = pending.end()
-                    yield TermMatch(text, pending.start(), last)
+                    yield pending.start(), last
                 pending = odd.search(text, last)
             if start < last:
                 continue
-            candidates = by_run[group]
-            for term in candidates:
+            for term in by_run[group]:
                 end = start + len(term)
                 if text.startswith(term, start) and not after(text, end):
                     last = end
-                    yield TermMatch(text, start, end)
+                    yield start, end
                     break
         while pending is not None:
             if pending.start() >= last:
                 last = pending.end()
-                yield TermMatch(text, pending.start(), last)
+                yield pending.start(), last
             pending = odd.search(text, last)
 
 
@@ -215,8 +219,9 @@ def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
 
     A run found by `str.find` is one of `_LEFT_RUN`'s when nothing word-like
     (a word character or a combining mark) comes before it and no word
-    character after it (`\\w` of `re` is `str.isalnum()` or `_`). The runs'
-    positions are merged lazily: a text can hold millions of them.
+    character after it (`\\w` of `re` is `str.isalnum()` or `_`). In a text
+    over `_EAGER_TEXT` characters the runs' positions are merged lazily: it
+    can hold millions of them.
     """
     if words is None:
         words = word_set(text)
@@ -225,9 +230,20 @@ def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
         return iter(())
     if len(hits) == 1:
         return _positions(text, next(iter(hits)))
-    from heapq import merge  # imported only for a text with two runs to merge
+    if len(text) <= _EAGER_TEXT:  # an article: one list, sorted in C
+        found: list[tuple[int, str]] = []
+        for run in hits:
+            found.extend(_positions(text, run))
+        found.sort()  # one run per position: the runs never compare
+        return iter(found)
+    from heapq import merge  # imported only for a long text with two runs to merge
 
     return merge(*(_positions(text, run) for run in sorted(hits)))
+
+
+#: Up to this length a text's run positions are collected in one list and
+#: sorted; a longer one (millions of names) merges them lazily.
+_EAGER_TEXT = 1 << 20
 
 
 def _positions(text: str, run: str) -> Iterator[tuple[int, str]]:

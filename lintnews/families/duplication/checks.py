@@ -222,6 +222,7 @@ def duplicates(doc, ctx):
         ends = _ends_like_a_sentence(text)
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
+        key = None
         if len(words) >= _MIN_PARAGRAPH_WORDS:
             # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
             key = " ".join(folded.split())
@@ -238,7 +239,7 @@ def duplicates(doc, ctx):
                                       [("", UNSAFE)])
                 continue
             seen_paragraphs.first[key] = start
-        yield from _repeated_sentences(doc, start, end, seen_sentences)
+        yield from _repeated_sentences(doc, start, end, seen_sentences, key)
         if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
             earlier = near.match_and_add(start, words)
             if earlier is not None:
@@ -251,21 +252,23 @@ def _long_enough(sentence: str) -> bool:
     return len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS
 
 
-def _repeated_sentences(doc, start: int, end: int, seen: _Seen):
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: str | None = None):
     """LN701 on the sentences of one paragraph.
 
     Only sentences of `_MIN_SENTENCE_WORDS` words or more count, but their
     words are counted only when a text comes back: `seen.unsure` holds the
     first occurrence of every text not yet known to have a long copy (most
     sentences occur once, so most are never counted). The findings are those
-    of counting every sentence first.
+    of counting every sentence first. `paragraph_key`, when given, is the
+    paragraph's `_normal` text: a sentence that is the whole paragraph (most
+    lines of plain news) has that key.
     """
     prose = doc.prose
     first_long, unsure = seen.first, seen.unsure
     starts = doc.memo("sentence starts", lambda d: [s for s, _e in d.sentences])
     for pos, stop in doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
         sentence = prose[pos:stop]
-        key = _normal(sentence)
+        key = paragraph_key if pos == start and stop == end and paragraph_key is not None else _normal(sentence)
         if key not in first_long:
             earlier = unsure.get(key)
             if earlier is None:  # first time: counted if it comes back

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+import struct
 from array import array
 from bisect import bisect_right
 from itertools import accumulate, islice
@@ -162,7 +163,7 @@ def _candidates(words: list[str]):
     """(index, shift) where words[i] and words[i + 1] may come back `shift` places
     later, and (index, 1) where words[i] may be doubled.
 
-    Every word becomes its 64-bit hash in one array, read as one big integer;
+    Every word becomes its 64-bit hash, packed into bytes read as one big integer;
     the integer XOR itself shifted by `shift` words has two zero words in a
     row where two neighbouring words come back (one, for a doubled word),
     found by `bytes.find`. All of it runs in C: a word costs one hash, not one
@@ -172,7 +173,11 @@ def _candidates(words: list[str]):
     if len(words) < 2:
         return
     size = 8 * len(words)
-    packed = int.from_bytes(array("q", map(hash, words)).tobytes(), "little")
+    hashes = map(hash, words)
+    # `struct.pack` takes the hashes as one argument tuple, faster than an
+    # array filled from an iterator; a piece that is one huge line keeps the array
+    data = struct.pack(f"<{len(words)}q", *hashes) if len(words) <= _PACKED_WORDS else array("q", hashes).tobytes()
+    packed = int.from_bytes(data, "little")
     for shift in range(1, _MAX_WORDS + 2):
         same = (packed ^ (packed >> (64 * shift))).to_bytes(size, "little")
         limit = size - 8 * shift  # beyond it the shifted copy is empty
@@ -184,6 +189,8 @@ def _candidates(words: list[str]):
             at = same.find(needle, at + 1, limit)
 
 
+#: Up to this many words a piece's hashes go through one argument tuple.
+_PACKED_WORDS = 1 << 16
 _ONE_EQUAL = bytes(8)
 _TWO_EQUAL = bytes(16)
 

@@ -81,6 +81,7 @@ class _Hits(Mapping):
         self._table = table
         self._numbers: dict[str, int] | None = None
         self._made: dict[int, Hit] = {}
+        self._by_literal: dict[str, Hit] = {}  # a name comes back in text after text
 
     def _index(self) -> "WordTable":
         if self._numbers is None:
@@ -88,11 +89,15 @@ class _Hits(Mapping):
         return self._numbers
 
     def __getitem__(self, literal: str) -> Hit:
+        hit = self._by_literal.get(literal)
+        if hit is not None:
+            return hit
         number = self._index()[literal]
         hit = self._made.get(number)
         if hit is None:
             row = self._table._hit_rows()[number]
             hit = self._made[number] = Hit(self._table.entity(row[0]), *row[1:])
+        self._by_literal[literal] = hit
         return hit
 
     def __contains__(self, literal: object) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 
 import regex
 
@@ -191,11 +192,10 @@ class _Names:
         variants: list = []
         covered = Spans()  # (start, end) of every name found: millions in a hostile text
         hits = self.table.hits
-        for m in self.table.index.finditer(prose, doc.word_set):
-            start, end = m.span()
+        for start, end in self.table.index.spans(prose, doc.word_set):
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue
-            found = m.group()
+            found = prose[start:end]
             hit = hits[found]
             covered.append((start, end))
             if hit.role == "accepted":
@@ -418,21 +418,21 @@ class _Names:
         foreign_on = self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)
         trip_on = self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code)
         judge = self.judge
-        # Most texts have no capitalised word worth a verdict: find that out in
-        # one pass over the distinct words before walking every occurrence.
-        if not any(map(judge, words)):
+        # Most texts have no capitalised word worth a verdict: judge the distinct
+        # words, then visit only the occurrences of those that have one.
+        flagged = {word: verdict for word in words if (verdict := judge(word)) is not None}
+        if not flagged:
             return
         trips: list = []
-        i = 0
-        for m in _CAPITALISED.finditer(prose):
-            start, end = m.span()
-            while i < len(covered) and covered[i][1] <= start:
+        i, n_covered = 0, len(covered)
+        for start, word in _occurrences(prose, flagged):
+            end = start + len(word)
+            while i < n_covered and covered[i][1] <= start:
                 i += 1
-            if i < len(covered) and covered[i][0] < end:
+            if i < n_covered and covered[i][0] < end:
                 continue
-            word = m.group()
-            verdict = judge(word)
-            if verdict is None or is_inside_token(prose, start, end):
+            verdict = flagged[word]
+            if is_inside_token(prose, start, end):
                 continue
             kind, detail = verdict
             if kind == "near" and near_on:
@@ -647,8 +647,7 @@ class _Names:
 
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
-        if doc.word_set.isdisjoint(ukrainian_of) and not any(
-                w.endswith(given_names.PATRONYMIC_ENDINGS) for w in doc.word_set):
+        if doc.word_set.isdisjoint(ukrainian_of) and not _ends_a_word(doc, given_names.PATRONYMIC_ENDINGS):
             return
         entry = self.given_entry
 
@@ -853,6 +852,31 @@ class _Names:
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, arguments, [(match_case(target, word), UNSAFE)],
                                   severity=severity, template="default" if n else "official")
+
+
+def _ends_a_word(doc, endings: tuple[str, ...]) -> bool:
+    """Does a word of the document end with one of `endings`? The prose must
+    hold the ending at all (`str.find`, in C) before the words are visited."""
+    if not any(ending in doc.prose for ending in endings):
+        return False
+    return any(map(str.endswith, doc.word_set, repeat(endings)))
+
+
+def _occurrences(prose: str, words) -> list[tuple[int, str]]:
+    """(start, word) of each match of `_CAPITALISED` in `prose` that is one of
+    `words`, in order: `str.find` of each word, kept where the pattern matches
+    there with exactly that word (its look-behind sees the text before)."""
+    match, out = _CAPITALISED.match, []
+    for word in words:
+        n = len(word)
+        i = prose.find(word)
+        while i != -1:
+            m = match(prose, i)
+            if m is not None and m.end() == i + n:
+                out.append((i, word))
+            i = prose.find(word, i + 1)
+    out.sort()
+    return out
 
 
 def _sentence_start(prose: str, start: int) -> bool:

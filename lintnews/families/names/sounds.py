@@ -22,6 +22,7 @@ Two keys, both a dict lookup per word:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -60,18 +61,19 @@ def bare(word: str) -> str:
 
 
 def _units(low: str, units) -> list[str]:
-    out: list[str] = []
-    i, n = 0, len(low)
-    while i < n:
-        for spelling, unit in units:
-            if low.startswith(spelling, i):
-                out.append(unit)
-                i += len(spelling)
-                break
-        else:
-            out.append(low[i])
-            i += 1
-    return out
+    """`low` read left to right as the units of `units` (the first spelling listed
+    that starts at a place wins), any other character as itself."""
+    findall, unit_of = _reader(units)
+    pieces = findall(low)
+    return list(map(unit_of, pieces, pieces))
+
+
+@lru_cache(maxsize=8)
+def _reader(units) -> tuple:
+    """One pattern of the spellings in their listed order, then any character:
+    `re` tries the alternatives in order at each place, as a loop over `units` would."""
+    pattern = re.compile("|".join(re.escape(spelling) for spelling, _unit in units) + "|.", re.DOTALL)
+    return pattern.findall, dict(reversed(units)).get
 
 
 @lru_cache(maxsize=65536)

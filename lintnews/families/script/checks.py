@@ -26,6 +26,7 @@ fix is not offered: the look-alike (B) and the letter's reading (V) differ.
 """
 from __future__ import annotations
 
+import re
 import regex
 
 import unicodedata
@@ -74,6 +75,13 @@ _OTHER = frozenset({"Other"})
 
 #: Where to start looking: a Cyrillic or Greek letter (a pure-Latin text has none).
 _NON_LATIN = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+#: The blocks that hold every Cyrillic and Greek character (and some others): `re`
+#: scans a text for them faster than `regex` for the scripts, so a
+#: text without them is passed over at once (a test checks every code point).
+_MAYBE_NON_LATIN = re.compile(
+    "[\u0370-\u052f\u1c80-\u1c8f\u1d26-\u1dbf\u1f00-\u1fff\u2126\u2de0-\u2dff\ua640-\ua69f"
+    "\uab65\ufe2e\ufe2f\U00010140-\U000101a0\U0001d200-\U0001d245\U0001df00-\U0001e08f]"
+)
 _word_ahead = deferred_regex(r"[\p{L}\p{M}]*")
 _WORD_BACK = regex.compile(r"[\p{L}\p{M}]*", regex.REVERSE)
 #: Greek letters that are SI prefixes or unit symbols, not homoglyphs.
@@ -145,18 +153,30 @@ def _describe(chars) -> str:
     return ", ".join(seen)
 
 
+def _non_latin(prose: str, pos: int):
+    """The positions of `_NON_LATIN`'s matches from `pos`, tried only where
+    `_MAYBE_NON_LATIN` (a class `re` scans faster) finds a candidate."""
+    match = _NON_LATIN.match
+    for hint in _MAYBE_NON_LATIN.finditer(prose, pos):
+        if match(prose, hint.start()):
+            yield hint.start()
+
+
 @check(MIXED_SCRIPT)
 def mixed_script_words(doc, ctx):
     prose = doc.prose
-    first = _NON_LATIN.search(prose)
+    hint = _MAYBE_NON_LATIN.search(prose)
+    if hint is None:
+        return
+    first = _NON_LATIN.search(prose, hint.start())
     if first is None:
         return
     table = ctx.ruleset.data.confusables
     done = -1
-    for m in _NON_LATIN.finditer(prose, first.start()):
-        if m.start() < done:
+    for at in _non_latin(prose, first.start()):
+        if at < done:
             continue
-        start, end = _word_at(prose, m.start())
+        start, end = _word_at(prose, at)
         done = end
         if end - start > _LONGEST_WORD:
             continue  # not a word anyone typed (a hash, an encoded blob), and slow to judge
@@ -170,7 +190,7 @@ def mixed_script_words(doc, ctx):
             yield doc.finding(MIXED_SCRIPT, start, end, {**arguments, "fixed": fixed}, [(fixed, SAFE)])
         else:
             yield doc.finding(MIXED_SCRIPT, start, end, arguments, template="retype")
-    for m in _degree().finditer(prose, max(0, first.start() - 2)):
+    for m in _degree().finditer(prose, max(0, first.start() - 2)) if "°" in prose else ():
         letter = m.group(1)
         latin = table[LATIN].get(letter)
         if latin is None:

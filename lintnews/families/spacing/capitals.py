@@ -12,6 +12,7 @@ judged from the document's set of distinct words, not by a scan of the text.
 """
 from __future__ import annotations
 
+import re
 import regex
 
 from lintnews.finding import SAFE, UNSAFE, Severity
@@ -67,7 +68,9 @@ ACRONYM_AS_WORD = Rule(
     messages={"default": "“{word}” has no vowel: an acronym written as a word. Write “{fixed}”."},
 )
 
-_CONSONANT_WORD = regex.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tvxz]{2,4}")
+#: A capitalised word of 3-5 consonants, found among the document's distinct
+#: words joined by spaces (one scan in C, not a match per word).
+_CONSONANT_WORDS = re.compile(r"(?<!\S)[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tvxz]{2,4}(?!\S)")
 
 _VERBS = (
     "am", "was", "have", "had", "will", "would", "shall", "think", "thought", "believe", "know",
@@ -105,7 +108,7 @@ def lowercase_i(doc, ctx):
 def acronyms_as_words(doc, ctx):
     allowed = None
     prose = doc.prose
-    for word in sorted(w for w in doc.word_set if 3 <= len(w) <= 5 and _CONSONANT_WORD.fullmatch(w)):
+    for word in sorted(_CONSONANT_WORDS.findall(" ".join(doc.word_set))):
         if allowed is None:
             allowed = ctx.ruleset.data.spacing.consonant_words
         if word.lower() in allowed:

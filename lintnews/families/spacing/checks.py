@@ -243,12 +243,29 @@ _CLOSERS = "”’\"»)]"
 # `regex` with the look-behind); `_before_blanks()` then checks what precedes.
 _SPACE_BEFORE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*([,;:!?]|\.(?!\.))")
 _before_blanks = deferred_regex(r"[\p{L}\p{N})\]”’\"»%]")
+#: A mark right after a blank: `re` scans for the marks (rarer than blanks) and
+#: looks back one character, instead of trying every blank.
+_MARK_AFTER_BLANK = re.compile(r"[,;:!?.](?<=[ \t].)")
+
+
+def _spaces_before(prose: str):
+    """The matches of `_SPACE_BEFORE.finditer(prose)`, each tried at the first blank
+    of the run before a mark that `_MARK_AFTER_BLANK` finds."""
+    pos = 0
+    while (mark := _MARK_AFTER_BLANK.search(prose, pos)) is not None:
+        run = mark.start() - 1
+        while run > pos and prose[run - 1] in " \t":
+            run -= 1
+        m = _SPACE_BEFORE.match(prose, run)
+        if m is not None:
+            yield m
+        pos = mark.end()
 
 
 @check(SPACE_BEFORE)
 def space_before_punctuation(doc, ctx):
     prose = doc.prose
-    for m in _SPACE_BEFORE.finditer(prose):
+    for m in _spaces_before(prose):
         if not m.start() or not _before_blanks().match(prose, m.start() - 1):
             continue
         mark, end = m.group(1), m.end()

@@ -261,6 +261,7 @@ _translated_quote = deferred_regex(
     r"|\(\s*[“\"«‘][^()\n]*\)"
 )
 _QUOTE_OPENING = re.compile(r"[“\"«‘]")
+_ANY_WORD = regex.compile(r"\w+")  # the words as the borrowed-phrase pattern bounds them
 _PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…/"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
 _WORD_RUNS = re.compile(r"[^\s" + re.escape(_PUNCTUATION) + "]+")  # the same split as a regex
@@ -314,8 +315,9 @@ def _sentences(prose: str, start: int, end: int):
 
 def _counted_words(text: str, ev) -> list[str]:
     """The words that can be evidence: lowercase, or the first of the sentence."""
-    if ev.borrowed is not None:
-        text = ev.borrowed.sub(" ", text)
+    if ev.borrowed is not None and (ev.borrowed_words is None or not ev.borrowed_words.isdisjoint(
+            map(str.casefold, _ANY_WORD.findall(text)))):
+        text = ev.borrowed.sub(" ", text)  # a borrowed phrase has its longest word in the text
     if _QUOTE_OPENING.search(text):  # every translated quote opens with one
         text = _translated_quote().sub(" ", text)
     # skipped: a name, a title or an acronym
@@ -350,6 +352,10 @@ def untranslated_passages(doc, ctx):
         return
     foreign = ev.foreign
     gated = ctx.ruleset.data.foreign_words_are_latin
+    # A paragraph's token that is a foreign word of Latin letters is one of the
+    # document's word runs, lowercased: much plain news has none (C set work).
+    if gated and foreign.isdisjoint(map(str.lower, doc.word_set)):
+        return
     for pstart, pend in doc.paragraphs:
         if foreign.isdisjoint(_tokens(prose[pstart:pend].lower())):
             continue
