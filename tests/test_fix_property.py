@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lintnews import Severity, lint_text
@@ -50,6 +51,7 @@ def check_no_new_finding(text, name):
     assert not new, (text, outcome.text, new)
 
 
+@pytest.mark.slow  # a thousand generated texts in three markups
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(MARKUP)).flatmap(lambda name: st.tuples(st.just(name), texts(name))))
 def test_fixes_make_no_new_finding_at_warning_or_above(case):
