@@ -1,8 +1,6 @@
 """Fixes: choosing edits, applying them, writing files back as they were, and the CLI flags."""
 from __future__ import annotations
 
-import os
-import random
 import re
 import stat
 
@@ -12,7 +10,7 @@ from hypothesis import strategies as st
 
 from lintnews import Config, lint_text
 from lintnews.finding import DISPLAY_ONLY, SAFE, UNSAFE, Finding, Fix, Severity
-from lintnews.engine.fixes import (Edit, FixError, apply_edits, fix, fix_once, newline_of, select_edits,
+from lintnews.engine.fixes import (PlacedEdit, FixError, apply_edits, fix, fix_once, newline_of, select_edits,
                             unified_diff, write_atomic)
 
 NAMES = Config(select=("LN201", "LN202"))
@@ -59,8 +57,9 @@ def rules_dir(tmp_path):
 # -- choosing and applying edits -----------------------------------------------------------
 
 def test_overlapping_edits_keep_the_earliest_and_widest():
-    edits = [Edit(4, 8, "B"), Edit(0, 6, "A"), Edit(6, 9, "C"), Edit(9, 9, "D"), Edit(9, 9, "E")]
-    assert select_edits(edits) == [Edit(0, 6, "A"), Edit(6, 9, "C"), Edit(9, 9, "D")]
+    edits = [PlacedEdit(4, 8, "B"), PlacedEdit(0, 6, "A"), PlacedEdit(6, 9, "C"), PlacedEdit(9, 9, "D"),
+             PlacedEdit(9, 9, "E")]
+    assert select_edits(edits) == [PlacedEdit(0, 6, "A"), PlacedEdit(6, 9, "C"), PlacedEdit(9, 9, "D")]
     assert apply_edits("0123456789", select_edits(edits)) == "ACD9"
 
 
@@ -86,7 +85,7 @@ def test_replacements_take_the_texts_line_ending():
 edit_lists = st.lists(
     st.tuples(st.integers(0, 30), st.integers(0, 6), st.sampled_from(["", "x", "YY", "\n"])),
     max_size=8,
-).map(lambda items: [Edit(s, min(s + n, 30), r) for s, n, r in items])
+).map(lambda items: [PlacedEdit(s, min(s + n, 30), r) for s, n, r in items])
 
 
 @given(edit_lists, st.randoms(use_true_random=False))

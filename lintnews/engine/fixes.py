@@ -40,7 +40,7 @@ class FixError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class Edit:
+class PlacedEdit:
     """Replace text[start:end] with `replacement`: a fix placed in the text, with its rule."""
 
     start: int
@@ -67,7 +67,7 @@ class FixOutcome:
         return self.fixed > 0
 
 
-def chosen_edit(finding: Finding, unsafe: bool = False, text: str | None = None) -> Edit | None:
+def chosen_edit(finding: Finding, unsafe: bool = False, text: str | None = None) -> PlacedEdit | None:
     """The edit `--fix` would make for a finding: its first allowed fix (safe;
     unsafe too when `unsafe`; never display-only). The edits of a fix of several
     become one edit from the first to the last, keeping the `text` between them."""
@@ -76,25 +76,25 @@ def chosen_edit(finding: Finding, unsafe: bool = False, text: str | None = None)
             edits = fix.edits
             if len(edits) == 1:
                 e = edits[0]
-                return Edit(e.offset, e.end_offset, e.replacement, finding.rule)
+                return PlacedEdit(e.offset, e.end_offset, e.replacement, finding.rule)
             edits = sorted(edits, key=lambda e: (e.offset, e.end_offset))
             if text is None or any(a.end_offset > b.offset for a, b in zip(edits, edits[1:])):
                 return None
             parts = [edits[0].replacement]
             for before, e in zip(edits, edits[1:]):
                 parts += [text[before.end_offset:e.offset], e.replacement]
-            return Edit(edits[0].offset, edits[-1].end_offset, "".join(parts), finding.rule)
+            return PlacedEdit(edits[0].offset, edits[-1].end_offset, "".join(parts), finding.rule)
     return None
 
 
-def select_edits(edits: Iterable[Edit]) -> list[Edit]:
+def select_edits(edits: Iterable[PlacedEdit]) -> list[PlacedEdit]:
     """Non-overlapping edits in text order, chosen the same way for any input order.
 
     Two edits conflict when their spans overlap, or when both insert at the
     same point; touching spans do not conflict. Identical edits count once.
     """
-    taken: list[Edit] = []
-    for edit in sorted(set(edits), key=Edit.order):
+    taken: list[PlacedEdit] = []
+    for edit in sorted(set(edits), key=PlacedEdit.order):
         if taken:
             last = taken[-1]
             if edit.start < last.end:
@@ -105,7 +105,7 @@ def select_edits(edits: Iterable[Edit]) -> list[Edit]:
     return taken
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+def apply_edits(text: str, edits: Sequence[PlacedEdit]) -> str:
     """Apply non-overlapping edits given in text order (see `select_edits`)."""
     parts = []
     pos = 0
@@ -130,17 +130,17 @@ def _adapt(replacement: str, newline: str) -> str:
 
 
 def fix_once(text: str, findings: Iterable[Finding], unsafe: bool = False,
-             exclude: frozenset = frozenset()) -> tuple[str, list[Edit], int]:
+             exclude: frozenset = frozenset()) -> tuple[str, list[PlacedEdit], int]:
     """One pass: the text with the chosen edits applied, the edits, findings fixed.
 
     Edits whose (start, end, replacement) is in `exclude` are not made.
     """
     newline = newline_of(text)
-    chosen: list[tuple[Finding, Edit]] = []
+    chosen: list[tuple[Finding, PlacedEdit]] = []
     for f in findings:
         edit = chosen_edit(f, unsafe, text)
         if edit is not None and 0 <= edit.start <= edit.end <= len(text):
-            edit = Edit(edit.start, edit.end, _adapt(edit.replacement, newline), edit.rule)
+            edit = PlacedEdit(edit.start, edit.end, _adapt(edit.replacement, newline), edit.rule)
             if (edit.start, edit.end, edit.replacement) not in exclude:
                 chosen.append((f, edit))
     edits = select_edits(e for _, e in chosen)
@@ -217,7 +217,7 @@ def introduced(before: Iterable[Finding], after: Iterable[Finding]) -> list[Find
     return [f for f in after if f.severity >= Severity.WARNING and key(f) in surplus]
 
 
-def _edits_at(edits: Sequence[Edit], findings: Sequence[Finding]) -> list[Edit]:
+def _edits_at(edits: Sequence[PlacedEdit], findings: Sequence[Finding]) -> list[PlacedEdit]:
     """The edits (in text order) whose output touches one of `findings` (offsets in the new text)."""
     spans = []
     shift = 0

@@ -87,7 +87,7 @@ def apply_suggestions(body: Any) -> dict:
     `replacement`, in code points); overlapping ones are resolved as `--fix`
     resolves them, and the answer says which were applied.
     """
-    from lintnews.engine.fixes import Edit, apply_edits, select_edits
+    from lintnews.engine.fixes import PlacedEdit, apply_edits, select_edits
 
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise RequestError("the body must be a JSON object with a string 'text'")
@@ -103,7 +103,7 @@ def apply_suggestions(body: Any) -> dict:
             raise RequestError("each edit needs 'offset', 'end_offset' and 'replacement'") from None
         if not isinstance(new, str) or not 0 <= start <= end <= len(text):
             raise RequestError(f"edit {start}-{end} is outside the text")
-        edits.append(Edit(start, end, new))
+        edits.append(PlacedEdit(start, end, new))
     chosen = select_edits(edits)
     return {"text": apply_edits(text, chosen), "applied": len(chosen), "skipped": len(set(edits)) - len(chosen)}
 
