@@ -12,8 +12,10 @@ articles of `benchmarks/run.py`), then runs `lintnews check` over it as
 process unless `--jobs`), alternating this checkout and `--against`
 round by round. It prints the median wall time and CPU time (user + system
 of the process and its workers) of each, in MB/s, and their ratio. Each
-checkout keeps its own table cache, warmed by one untimed run first, as an
-installed lintnews would have it.
+checkout keeps its own table cache and its own compiled byte code, both
+warmed by one untimed run first, as an installed lintnews would have them
+(pip compiles a package's modules when it installs it; a run under
+`PYTHONDONTWRITEBYTECODE` would time the compiling of every module too).
 """
 from __future__ import annotations
 
@@ -71,8 +73,10 @@ def main(argv=None) -> int:
             _paths, total = bench.build_corpus(corpus, args.files, args.size)
         envs = {}
         for name in checkouts:
-            env = {**os.environ, "LINTNEWS_TABLE_CACHE_DIR": str(work / f"tables-{name}")}
+            env = {**os.environ, "LINTNEWS_TABLE_CACHE_DIR": str(work / f"tables-{name}"),
+                   "PYTHONPYCACHEPREFIX": str(work / f"bytecode-{name}")}
             env.pop("FORCE_COLOR", None)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
             envs[name] = env
             _run(checkouts[name], corpus, args.jobs, env)  # warm its table cache
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in checkouts}
