@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from dataclasses import dataclass, field
@@ -166,7 +167,10 @@ def findings_of(doc: Document, ctx: Context) -> FindingSet:
     collector = Collector(doc.text, doc.lines.starts)
     enabled = ctx.enabled
     for item in ctx.enabled_checks():
-        collector.add_all(item.run(doc, ctx), enabled)
+        results = iter(item.run(doc, ctx))
+        first = next(results, None)  # most checks find nothing in most texts
+        if first is not None:
+            collector.add_all(chain((first,), results), enabled)
     if not len(collector):
         return collector.finish(None, _no_override)
     found = collector.finish(_keep(doc, ctx), _overrides(ctx.config.severity_overrides()))

@@ -58,7 +58,9 @@ class Runner:
         #: A file whose real path lies outside all of them (a symlink out of the
         #: tree) is neither read nor fixed.
         self.roots = None if roots is None else tuple(os.path.realpath(r) for r in roots)
-        self._configs: dict[Path, Config] = {}
+        self._configs: dict[Path, Config] = {}  # by resolved folder
+        self._folder_configs: dict[Path, Config] = {}  # by the folder as named
+        self._real_folders: dict[str, str] = {}
         self._contexts: dict[Config, Any] = {}
         self.cache = None
         if cache_dir is not None:
@@ -70,10 +72,13 @@ class Runner:
         return (Runner, self.args)
 
     def config_for(self, folder: Path) -> Config:
-        key = folder.resolve()
-        config = self._configs.get(key)
+        config = self._folder_configs.get(folder)
         if config is None:
-            config = self._configs[key] = load_config(key, self.overrides, self.config_file)
+            key = folder.resolve()
+            config = self._configs.get(key)
+            if config is None:
+                config = self._configs[key] = load_config(key, self.overrides, self.config_file)
+            self._folder_configs[folder] = config
         return config
 
     def context(self, config: Config):
@@ -128,11 +133,25 @@ class Runner:
         """The real path of `path` when it lies outside every root, else None."""
         if self.roots is None:
             return None
-        real = os.path.realpath(path)
+        real = self._real_path(path)
         for root in self.roots:
             if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
                 return None
         return real
+
+    def _real_path(self, path: Path) -> str:
+        """`os.path.realpath(path)`. When only reading, a folder's real path is
+        resolved once per run: a file that is no symlink itself lies where its
+        folder does. A fix resolves every path as it writes."""
+        if self.fix_mode is not None:
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if not name or name in (".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        real = self._real_folders.get(folder)
+        if real is None:
+            real = self._real_folders[folder] = os.path.realpath(folder or ".")
+        return os.path.join(real, name)
 
     def fix(self, source, target: Target, folder: Path, result: FileResult) -> None:
         """Fix one file's findings: write the file, or fill `diff` / `fixed_output`."""
