@@ -27,6 +27,7 @@ import regex
 from bisect import bisect_right
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Families: marks of one family open and close each other.
 DOUBLE, SINGLE, GUILLEMET, LOW_DOUBLE, LOW_SINGLE = "double", "single", "guillemet", "low", "low-single"
@@ -40,9 +41,11 @@ _ELISION = regex.compile(r"(?:em|til|tis|twas|cause|n|round|bout)(?![\w])", rege
 _OPEN_BEFORE = set("([{—–-/") | set("“‘«„‚\"'")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A quotation mark in its role: `pos` in prose, `char`, `family`, opening or not."""
+class Mark(NamedTuple):
+    """A quotation mark in its role: `pos` in prose, `char`, `family`, opening or not.
+
+    A named tuple: a text has one for each of its quotation marks and
+    apostrophes, and the analysis hashes them (a tuple builds and hashes in C)."""
 
     pos: int
     char: str
