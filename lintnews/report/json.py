@@ -16,17 +16,18 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 SCHEMA = "lintnews-report/1"
-#: From this many findings a file's record is written finding by finding.
-_STREAM_FROM = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_READABLE = json.JSONEncoder(ensure_ascii=False)  # one encoder for every record
 
 
 def _dumps(value) -> str:
     """JSON with readable non-ASCII text; lone surrogates (a str from the API
     that went through `surrogateescape`) are escaped, since no UTF-8 stream
     can carry them raw."""
-    text = json.dumps(value, ensure_ascii=False)
-    if _SURROGATE.search(text):
+    text = _READABLE.encode(value)
+    if not text.isascii() and _SURROGATE.search(text):
         text = json.dumps(value, ensure_ascii=True)
     return text
 
@@ -44,10 +45,8 @@ class Reporter(BaseReporter):
 
     def file(self, result) -> None:
         self.stream.write(",\n  " if self.count else "\n  ")
-        if len(result.findings) < _STREAM_FROM:
-            self.stream.write(_dumps(result.to_dict()))
-        else:  # piece by piece (a lone surrogate then escapes only the finding it is in)
-            result.write_json(self.stream.write, _dumps)
+        # piece by piece, without Finding objects (a lone surrogate escapes only the finding it is in)
+        result.write_json(self.stream.write, _dumps)
         self.count += 1
 
     def finish(self, summary) -> None:

@@ -13,9 +13,7 @@ import json
 
 from lintnews.report.base import BaseReporter
 
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record
 
 
 class Reporter(BaseReporter):
