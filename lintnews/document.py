@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from dataclasses import dataclass
 from lintnews.finding import UNSAFE, Applicability, Edit, Finding, Fix, Severity
+from lintnews.text.termindex import word_set
 
 from typing import TYPE_CHECKING
 
@@ -50,9 +51,6 @@ WORD_RUN = re.compile(r"\w+")
 #: Where a sentence ends: a full stop, question or exclamation mark (closing
 #: quotes and brackets may follow), blanks, then a capital, a digit or an
 #: opening quote.
-#: Up to this length the word set is built from one list of the text's runs
-#: (`termindex.word_set` reads a longer text a megabyte at a time).
-_ONE_PIECE = 1 << 20
 _SENTENCE_BREAK = regex.compile(r"[.!?…][”’\"»)\]]*(\s+)(?=[\p{Lu}\p{N}“\"‘«¿¡(])")
 
 
@@ -289,10 +287,6 @@ class Document:
         words = self.__dict__.get("words")
         if words is not None:
             return frozenset(words)
-        if len(self.prose) <= _ONE_PIECE:  # an article: its runs straight into the set
-            return frozenset(WORD_RUN.findall(self.prose))
-        from lintnews.text.termindex import word_set
-
         return frozenset(word_set(self.prose))
 
     @cached_property

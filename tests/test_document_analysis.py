@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lintnews.document import Document
 from lintnews.kinds.common import WordStartTerms, starts_word
-from lintnews.text.termindex import BoundedTerms
+from lintnews.text.termindex import BoundedTerms, word_set
 
 _TERMS = ["Kyiv", "Kyiv Metro", "kyiv", "Kiev", "ab", "ab cd", "cd", "Kyïv", "İstanbul", "O'Brien"]
 _ALPHABET = list("abcdKyivKIEVO'Brien-’s İstanbulïSr\u0301\u200c_1. \n")
@@ -22,6 +22,21 @@ def test_words_are_one_findall_with_folded_forms_and_a_set():
     assert doc.folded_words == [w.lower() for w in doc.words]
     assert doc.word_set == frozenset(doc.words) and "Kyiv_2" in doc.word_set
     assert "kyiv" in doc.folded_word_set and "KYIV" not in doc.folded_word_set
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_1 .,-—“”’'\u00a0\u0301\u200bйİß\x1c\t\n") + ["\ud800"]), max_size=40),
+       st.integers(min_value=1, max_value=12))
+def test_the_word_set_is_the_set_of_word_runs_in_any_text_and_any_chunk(text, chunk):
+    # underscores, marks, curly quotes, no-break spaces, lone surrogates; a chunk
+    # boundary inside a run never cuts it
+    assert word_set(text) == set(re.findall(r"\w+", text))
+    assert word_set(text, chunk=chunk) == set(re.findall(r"\w+", text))
+
+
+def test_the_documents_word_set_holds_words_glued_to_non_ascii_punctuation():
+    doc = Document("“Kyiv”—Lviv’s snake_case naïve e\u0301 12\u00a0000")
+    assert doc.word_set == frozenset(["Kyiv", "Lviv", "s", "snake_case", "naïve", "e", "12", "000"])
 
 
 def test_word_starts_are_whole_runs_only():
