@@ -168,22 +168,21 @@ _OPENER = {"”": "“", ")": "(", "]": "["}
 _line_end = deferred_regex(r"[ \t]*(?:\n|$)")
 
 
-def _marks_with_space(prose: str, pairs: tuple[str, ...]):
-    """Positions of the two-character strings `pairs` (a mark and a blank, or the reverse), in order."""
-    found = []
-    for pair in pairs:
-        i = prose.find(pair)
-        while i != -1:
-            found.append((i, pair))
-            i = prose.find(pair, i + 1)
-    return sorted(found)
+#: An opening mark and a blank; a blank and a closing mark (each one scan of the text).
+_OPENED_WITH_SPACE = re.compile(r"“[ \t]|\([ \t]|\[ ")
+_CLOSED_AFTER_SPACE = re.compile(r" [”)\]]")
+
+
+def _marks_with_space(prose: str, pattern: "re.Pattern"):
+    """(position, the two characters) of each match of `pattern`, in order."""
+    return [(m.start(), m.group()) for m in pattern.finditer(prose)]
 
 
 @check(SPACE_INSIDE)
 def space_inside(doc, ctx):
     prose = doc.prose
     n = len(prose)
-    for i, pair in _marks_with_space(prose, ("“ ", "( ", "[ ", "“\t", "(\t")):
+    for i, pair in _marks_with_space(prose, _OPENED_WITH_SPACE):
         mark = pair[0]
         if i and prose[i - 1] not in " \t\n([":
             continue  # glued to the word before: not an opening mark we can judge (LN614's)
@@ -193,7 +192,7 @@ def space_inside(doc, ctx):
         if end == n or not prose[end].isalnum() or not _closed_on_line(prose, end, _PAIR[mark]):
             continue
         yield doc.finding(SPACE_INSIDE, i, end, {"mark": mark}, [(mark, SAFE)])
-    for i, pair in _marks_with_space(prose, (" ”", " )", " ]")):
+    for i, pair in _marks_with_space(prose, _CLOSED_AFTER_SPACE):
         mark, at = pair[1], i + 1
         start = i
         while start > 0 and prose[start - 1] in " \t":
