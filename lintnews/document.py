@@ -40,8 +40,11 @@ PLACEHOLDER = "\ufffc"
 _NO_ARGUMENTS = MappingProxyType({})
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _BLANK_LINES = regex.compile(r"\n[ \t\r\ufffc]*\n[ \t\r\ufffc\n]*")
-#: A line's content without the blanks around it (at least one visible character).
-_TRIMMED_LINE = regex.compile(r"[^\s\ufffc](?:[^\n\r]*[^\s\ufffc])?")
+#: Unicode's blanks (`regex`'s `\s`; `re`'s also holds U+001C-U+001F) and the placeholder.
+_BLANKS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufffc"
+#: A line's content without the blanks around it (at least one visible character), in
+#: the faster `re`.
+_TRIMMED_LINE = re.compile(f"[^{_BLANKS}](?:[^\\n\\r]*[^{_BLANKS}])?")
 _LEADING_BLANKS = regex.compile(r"[\s\ufffc]*")
 #: What may share a line with removed prose and go with it: tags, a Markdown
 #: link's target, list, heading and quote marks, numbering, blanks.

@@ -74,3 +74,10 @@ def test_paragraphs_of_hard_wrapped_plain_text_follow_blank_lines():
     doc = Document(text)
     assert [text[s:e] for s, e in doc.paragraphs] == [
         "A wrapped paragraph\nthat goes on\nacross lines.", "Another wrapped\nparagraph here."]
+
+
+def test_a_plain_line_is_trimmed_of_every_unicode_blank_but_keeps_its_inner_ones():
+    text = "\u3000\u00a0First line,\u2009inner blanks kept.\u202f\n\u2028\u00a0\ufffc \nSecond line\x1c\u200a"
+    doc = Document(text)
+    # a line of blanks and a placeholder is no paragraph; U+001C is no blank to Unicode
+    assert [text[s:e] for s, e in doc.paragraphs] == ["First line,\u2009inner blanks kept.", "Second line\x1c"]
