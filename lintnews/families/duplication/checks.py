@@ -222,10 +222,12 @@ def duplicates(doc, ctx):
         ends = _ends_like_a_sentence(text)
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
+        # `_normal(text)` is `folded` itself when the only blanks are single
+        # spaces between words (casefold maps blanks, and only blanks, to themselves)
+        spaced = folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " "
         key = None
         if len(words) >= _MIN_PARAGRAPH_WORDS:
-            # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
-            key = " ".join(folded.split())
+            key = folded if spaced else " ".join(folded.split())
             if key in seen_paragraphs.first:
                 if len(words) < _MIN_LABEL_WORDS:
                     listed = list_keys.get(key)
@@ -239,7 +241,8 @@ def duplicates(doc, ctx):
                                       [("", UNSAFE)])
                 continue
             seen_paragraphs.first[key] = start
-        yield from _repeated_sentences(doc, start, end, seen_sentences, key)
+        yield from _repeated_sentences(doc, start, end, seen_sentences, key,
+                                       folded if spaced and len(folded) == len(text) else None)
         if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
             earlier = near.match_and_add(start, words)
             if earlier is not None:
@@ -252,7 +255,8 @@ def _long_enough(sentence: str) -> bool:
     return len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS
 
 
-def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: str | None = None):
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: str | None = None,
+                        folded: str | None = None):
     """LN701 on the sentences of one paragraph.
 
     Only sentences of `_MIN_SENTENCE_WORDS` words or more count, but their
@@ -261,14 +265,21 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: s
     sentences occur once, so most are never counted). The findings are those
     of counting every sentence first. `paragraph_key`, when given, is the
     paragraph's `_normal` text: a sentence that is the whole paragraph (most
-    lines of plain news) has that key.
+    lines of plain news) has that key. `folded`, when given, is the
+    paragraph casefolded, as long as the paragraph and with single spaces
+    between words only: a sentence's key is then its slice of it.
     """
     prose = doc.prose
     first_long, unsure = seen.first, seen.unsure
     starts = doc.memo("sentence starts", lambda d: [s for s, _e in d.sentences])
     for pos, stop in doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
         sentence = prose[pos:stop]
-        key = paragraph_key if pos == start and stop == end and paragraph_key is not None else _normal(sentence)
+        if pos == start and stop == end and paragraph_key is not None:
+            key = paragraph_key
+        elif folded is not None:
+            key = folded[pos - start:stop - start]
+        else:
+            key = _normal(sentence)
         if key not in first_long:
             earlier = unsure.get(key)
             if earlier is None:  # first time: counted if it comes back
@@ -307,23 +318,32 @@ class _NearIndex:
 
     def match_and_add(self, start: int, words: list[str]) -> int | None:
         """The start of the earlier paragraph this one nearly repeats, if any."""
-        shingles = _shingles(words)
+        me = len(self.paragraphs)
+        # shingle → this paragraph; the shingles seen before are dropped below,
+        # and what stays goes into `first` in one `dict.update`
+        mine = dict.fromkeys(map(" ".join, zip(words, words[1:], words[2:])), me)
+        size = len(mine)
         opening = tuple(words[:_OPENING_WORDS])
         first, later = self.first, self.later
-        shared = shingles & first.keys()
-        again = shared & later.keys()
-        found = self._best(words, shingles, shared, again, opening)
-        me = len(self.paragraphs)
+        shared = mine.keys() & first.keys()
+        found = None
+        if shared:
+            again = shared & later.keys()
+            found = self._best(words, mine.keys(), shared, again, opening)
+            for sh in again - self.full:
+                posting = later[sh]
+                posting.append(me)
+                if len(posting) + 1 >= _MAX_POSTINGS:
+                    self.full.add(sh)
+            for sh in shared - again:
+                later[sh] = [me]
+            for sh in shared:
+                del mine[sh]
+        elif opening in self.openings:
+            found = self._opening_match(words, opening)
         self.paragraphs.append((start, words))
-        self.sizes.append(len(shingles))
-        for sh in again - self.full:
-            posting = later[sh]
-            posting.append(me)
-            if len(posting) + 1 >= _MAX_POSTINGS:
-                self.full.add(sh)
-        for sh in shared - again:
-            later[sh] = [me]
-        first.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
+        self.sizes.append(size)
+        first.update(mine)
         self.openings.setdefault(opening, []).append(me)
         return found
 
@@ -348,8 +368,11 @@ class _NearIndex:
                 if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
                     continue
                 start, other_words = self.paragraphs[other]
-                if _jaccard(shingles, _shingles(other_words)) >= _JACCARD_SHINGLES:
+                if _jaccard(set(shingles), _shingles(other_words)) >= _JACCARD_SHINGLES:
                     return start
+        return self._opening_match(words, opening)
+
+    def _opening_match(self, words: list[str], opening) -> int | None:
         for other in self.openings.get(opening, ()):
             start, other_words = self.paragraphs[other]
             if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
@@ -374,10 +397,31 @@ _ECHO = regex.compile(
 )
 
 
+# Where `_ECHO` may match: a mark's last character, blanks, then a letter that
+# is not an ASCII capital (every \p{Ll} is one). A match starts on that mark
+# or on the character before it (`,”`).
+_ECHO_ANCHOR = re.compile(r"[.!?”\"][ \t]*[^\W\d_A-Z]")
+
+
+def _echoes(prose: str):
+    """`_ECHO.finditer(prose)`, tried only where `_ECHO_ANCHOR` finds a place to start."""
+    pos = 0
+    for anchor in _ECHO_ANCHOR.finditer(prose):
+        at = anchor.start()
+        for start in (at - 1, at):
+            if start < pos:
+                continue
+            m = _ECHO.match(prose, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
 @check(ECHO)
 def repeated_fragment(doc, ctx):
     prose = doc.prose
-    for m in _ECHO.finditer(prose):
+    for m in _echoes(prose):
         fragment = _WORDS.findall(m.group("words").casefold())
         if not fragment:
             continue
