@@ -330,7 +330,7 @@ class _NearIndex:
         if shared:
             again = shared & later.keys()
             found = self._best(words, mine.keys(), shared, again, opening)
-            for sh in again - self.full:
+            for sh in again - self.full if self.full else again:
                 posting = later[sh]
                 posting.append(me)
                 if len(posting) + 1 >= _MAX_POSTINGS:
@@ -355,14 +355,16 @@ class _NearIndex:
             # How many of this paragraph's shingles each earlier one shares, as
             # far as the postings tell: a full posting may have left a paragraph
             # out, so each full one adds one to every candidate's bound.
-            shares = Counter(map(self.first.__getitem__, shared))
-            shares.update(chain.from_iterable(map(self.later.__getitem__, again)))
+            shares = Counter(chain(map(self.first.__getitem__, shared),
+                                   chain.from_iterable(map(self.later.__getitem__, again))))
             full = len(again & self.full) if self.full else 0
             sizes = self.sizes
             # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
             # grows with the shared count, so one that falls short cannot pass.
             # A candidate needs at least half of this paragraph's shingles.
             need = (mine + 1) // 2 - full
+            if max(shares.values()) < need:
+                return self._opening_match(words, opening)
             for other in sorted(o for o, n in shares.items() if n >= need):
                 size = sizes[other]
                 if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
@@ -409,7 +411,7 @@ def _echoes(prose: str):
     for anchor in _ECHO_ANCHOR.finditer(prose):
         at = anchor.start()
         for start in (at - 1, at):
-            if start < pos:
+            if start < pos or start < at and (prose[start] not in ".!?," or prose[at] not in "”\""):
                 continue
             m = _ECHO.match(prose, start)
             if m is not None:
