@@ -303,13 +303,14 @@ class _NearIndex:
 
     A shingle's first paragraph is in `first` (a plain int: most shingles are
     seen once, and adding them is one `dict.update`); the next ones, up to
-    `_MAX_POSTINGS` in all, are in `later`. Counting the candidates is then
-    `Counter` over both, in C.
+    `_MAX_POSTINGS` in all, are in `later`, as tuples of ints (the garbage
+    collector stops tracking those; lists would stay tracked). Counting the
+    candidates is then `Counter` over both, in C.
     """
 
     def __init__(self) -> None:
         self.first: dict[str, int] = {}
-        self.later: dict[str, list[int]] = {}
+        self.later: dict[str, tuple[int, ...]] = {}
         #: shingles whose postings are full: a later paragraph with one is not recorded
         self.full: set[str] = set()
         self.openings: dict[tuple[str, ...], list[int]] = {}
@@ -331,12 +332,11 @@ class _NearIndex:
             again = shared & later.keys()
             found = self._best(words, mine.keys(), shared, again, opening)
             for sh in again - self.full if self.full else again:
-                posting = later[sh]
-                posting.append(me)
+                posting = later[sh] = later[sh] + (me,)
                 if len(posting) + 1 >= _MAX_POSTINGS:
                     self.full.add(sh)
             for sh in shared - again:
-                later[sh] = [me]
+                later[sh] = (me,)
             for sh in shared:
                 del mine[sh]
         elif opening in self.openings:
