@@ -218,7 +218,8 @@ def duplicates(doc, ctx):
     for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
         folded = text.casefold()
-        words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
+        ascii = text.isascii()
+        words = (_ASCII_WORDS if ascii else _WORDS).findall(folded)
         ends = _ends_like_a_sentence(text)
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
@@ -241,8 +242,12 @@ def duplicates(doc, ctx):
                                       [("", UNSAFE)])
                 continue
             seen_paragraphs.first[key] = start
-        yield from _repeated_sentences(doc, start, end, seen_sentences, key,
-                                       folded if spaced and len(folded) == len(text) else None)
+        # an ASCII sentence has no more words than its paragraph: none of a short one counts
+        if len(words) >= _MIN_SENTENCE_WORDS or not ascii:
+            found = _repeated_sentences(doc, start, end, seen_sentences, key,
+                                        folded if spaced and len(folded) == len(text) else None)
+            if found:
+                yield from found
         if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
             earlier = near.match_and_add(start, words)
             if earlier is not None:
@@ -256,8 +261,8 @@ def _long_enough(sentence: str) -> bool:
 
 
 def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: str | None = None,
-                        folded: str | None = None):
-    """LN701 on the sentences of one paragraph.
+                        folded: str | None = None) -> list:
+    """LN701 on the sentences of one paragraph: its findings.
 
     Only sentences of `_MIN_SENTENCE_WORDS` words or more count, but their
     words are counted only when a text comes back: `seen.unsure` holds the
@@ -272,14 +277,14 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: s
     prose = doc.prose
     first_long, unsure = seen.first, seen.unsure
     starts = doc.memo("sentence starts", lambda d: [s for s, _e in d.sentences])
+    out = []
     for pos, stop in doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
-        sentence = prose[pos:stop]
         if pos == start and stop == end and paragraph_key is not None:
             key = paragraph_key
         elif folded is not None:
             key = folded[pos - start:stop - start]
         else:
-            key = _normal(sentence)
+            key = _normal(prose[pos:stop])
         if key not in first_long:
             earlier = unsure.get(key)
             if earlier is None:  # first time: counted if it comes back
@@ -291,11 +296,12 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: s
             else:  # the copies so far were short: this one starts afresh
                 unsure[key] = (pos, stop)
                 continue
-        if _long_enough(sentence):
+        if _long_enough(prose[pos:stop]):
             first = seen.repeat(key, pos, stop, "sentence")
             if first is not None:
-                yield doc.finding(REPEATED, pos, stop, {"kind": "sentence", "line": _line(doc, first)},
-                                  [("", UNSAFE)], template="sentence")
+                out.append(doc.finding(REPEATED, pos, stop, {"kind": "sentence", "line": _line(doc, first)},
+                                       [("", UNSAFE)], template="sentence"))
+    return out
 
 
 class _NearIndex:
