@@ -217,10 +217,12 @@ def duplicates(doc, ctx):
     list_keys: dict[str, bool] = {}
     for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
+        ends = _ends_like_a_sentence(text)
+        if not ends and end - start < 2 * _MIN_LABEL_WORDS - 1:
+            continue  # a label: too short to hold the words that would make it count
         folded = text.casefold()
         ascii = text.isascii()
         words = (_ASCII_WORDS if ascii else _WORDS).findall(folded)
-        ends = _ends_like_a_sentence(text)
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
         # `_normal(text)` is `folded` itself when the only blanks are single
@@ -433,7 +435,10 @@ def repeated_fragment(doc, ctx):
         fragment = _WORDS.findall(m.group("words").casefold())
         if not fragment:
             continue
-        before = _WORDS.findall(prose[max(0, m.start() - 200):m.start()].casefold())
+        window = prose[max(0, m.start() - 200):m.start()].casefold()
+        if fragment[-1] not in window:
+            continue  # the words before cannot end with the fragment's
+        before = _WORDS.findall(window)
         if before[-len(fragment):] != fragment:
             continue
         end = m.end()
