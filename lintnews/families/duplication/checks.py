@@ -19,7 +19,8 @@ import regex
 
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
+from operator import add
 
 from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
@@ -309,18 +310,16 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: s
 class _NearIndex:
     """Earlier paragraphs, indexed by their word 3-grams and by their opening words.
 
-    A shingle's first paragraph is in `first` (a plain int: most shingles are
-    seen once, and adding them is one `dict.update`); the next ones, up to
-    `_MAX_POSTINGS` in all, are in `later`, as tuples of ints (the garbage
-    collector stops tracking those; lists would stay tracked). Counting the
-    candidates is then `Counter` over both, in C.
+    `postings` maps a shingle to the paragraphs that have it, in order, up to
+    `_MAX_POSTINGS`: a tuple of ints, which one `dict.update` adds for all the
+    new shingles of a paragraph at once (they share the one tuple) and a new
+    tuple replaces when the shingle comes back; the garbage collector does not
+    track tuples of ints. Counting the candidates is then `Counter` over the
+    postings, in C.
     """
 
     def __init__(self) -> None:
-        self.first: dict[str, int] = {}
-        self.later: dict[str, tuple[int, ...]] = {}
-        #: shingles whose postings are full: a later paragraph with one is not recorded
-        self.full: set[str] = set()
+        self.postings: dict[str, tuple[int, ...]] = {}
         self.openings: dict[tuple[str, ...], list[int]] = {}
         self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
         self.sizes: list[int] = []  # how many distinct shingles each paragraph has
@@ -328,34 +327,31 @@ class _NearIndex:
     def match_and_add(self, start: int, words: list[str]) -> int | None:
         """The start of the earlier paragraph this one nearly repeats, if any."""
         me = len(self.paragraphs)
-        # shingle → this paragraph; the shingles seen before are dropped below,
-        # and what stays goes into `first` in one `dict.update`
-        mine = dict.fromkeys(map(" ".join, zip(words, words[1:], words[2:])), me)
-        size = len(mine)
+        mine = dict.fromkeys(map(" ".join, zip(words, words[1:], words[2:])), (me,))
         opening = tuple(words[:_OPENING_WORDS])
-        first, later = self.first, self.later
-        shared = mine.keys() & first.keys()
+        postings = self.postings
+        shared = mine.keys() & postings.keys()
         found = None
         if shared:
-            again = shared & later.keys()
-            found = self._best(words, mine.keys(), shared, again, opening)
-            for sh in again - self.full if self.full else again:
-                posting = later[sh] = later[sh] + (me,)
-                if len(posting) + 1 >= _MAX_POSTINGS:
-                    self.full.add(sh)
-            for sh in shared - again:
-                later[sh] = (me,)
-            for sh in shared:
-                del mine[sh]
-        elif opening in self.openings:
-            found = self._opening_match(words, opening)
+            before = list(map(postings.__getitem__, shared))  # in the order of `shared`, which does not change
+            found = self._best(words, mine.keys(), shared, before, opening)
+            postings.update(mine)
+            # the shared shingles get their postings back, with this paragraph unless full
+            if max(map(len, before)) < _MAX_POSTINGS:
+                postings.update(zip(shared, map(add, before, repeat((me,)))))
+            else:
+                for sh, posting in zip(shared, before):
+                    postings[sh] = posting + (me,) if len(posting) < _MAX_POSTINGS else posting
+        else:
+            if opening in self.openings:
+                found = self._opening_match(words, opening)
+            postings.update(mine)
         self.paragraphs.append((start, words))
-        self.sizes.append(size)
-        first.update(mine)
+        self.sizes.append(len(mine))
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, words: list[str], shingles, shared, again, opening) -> int | None:
+    def _best(self, words: list[str], shingles, shared, postings: list[tuple[int, ...]], opening) -> int | None:
         mine = len(shingles)
         # A candidate shares no more shingles than this paragraph shares with
         # all earlier ones, and it needs at least half of them (below).
@@ -363,16 +359,17 @@ class _NearIndex:
             # How many of this paragraph's shingles each earlier one shares, as
             # far as the postings tell: a full posting may have left a paragraph
             # out, so each full one adds one to every candidate's bound.
-            shares = Counter(chain(map(self.first.__getitem__, shared),
-                                   chain.from_iterable(map(self.later.__getitem__, again))))
-            full = len(again & self.full) if self.full else 0
-            sizes = self.sizes
+            shares = Counter(chain.from_iterable(postings))
+            full = 0
+            if max(map(len, postings)) >= _MAX_POSTINGS:
+                full = sum(1 for posting in postings if len(posting) >= _MAX_POSTINGS)
             # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
             # grows with the shared count, so one that falls short cannot pass.
             # A candidate needs at least half of this paragraph's shingles.
             need = (mine + 1) // 2 - full
             if max(shares.values()) < need:
                 return self._opening_match(words, opening)
+            sizes = self.sizes
             for other in sorted(o for o, n in shares.items() if n >= need):
                 size = sizes[other]
                 if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
