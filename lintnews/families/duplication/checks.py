@@ -334,24 +334,24 @@ class _NearIndex:
         found = None
         if shared:
             before = list(map(postings.__getitem__, shared))  # in the order of `shared`, which does not change
-            found = self._best(words, mine.keys(), shared, before, opening)
-            postings.update(mine)
-            # the shared shingles get their postings back, with this paragraph unless full
-            if max(map(len, before)) < _MAX_POSTINGS:
-                postings.update(zip(shared, map(add, before, repeat((me,)))))
+            longest = max(map(len, before))
+            found = self._best(words, mine.keys(), shared, before, longest, opening)
+            # the shared shingles keep their postings, with this paragraph unless full
+            if longest < _MAX_POSTINGS:
+                mine.update(zip(shared, map(add, before, repeat((me,)))))
             else:
-                for sh, posting in zip(shared, before):
-                    postings[sh] = posting + (me,) if len(posting) < _MAX_POSTINGS else posting
-        else:
-            if opening in self.openings:
-                found = self._opening_match(words, opening)
-            postings.update(mine)
+                mine.update(zip(shared, [posting + (me,) if len(posting) < _MAX_POSTINGS else posting
+                                         for posting in before]))
+        elif opening in self.openings:
+            found = self._opening_match(words, opening)
+        postings.update(mine)
         self.paragraphs.append((start, words))
         self.sizes.append(len(mine))
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, words: list[str], shingles, shared, postings: list[tuple[int, ...]], opening) -> int | None:
+    def _best(self, words: list[str], shingles, shared, postings: list[tuple[int, ...]], longest: int,
+              opening) -> int | None:
         mine = len(shingles)
         # A candidate shares no more shingles than this paragraph shares with
         # all earlier ones, and it needs at least half of them (below).
@@ -361,7 +361,7 @@ class _NearIndex:
             # out, so each full one adds one to every candidate's bound.
             shares = Counter(chain.from_iterable(postings))
             full = 0
-            if max(map(len, postings)) >= _MAX_POSTINGS:
+            if longest >= _MAX_POSTINGS:
                 full = sum(1 for posting in postings if len(posting) >= _MAX_POSTINGS)
             # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
             # grows with the shared count, so one that falls short cannot pass.

@@ -363,11 +363,11 @@ def repeated_ends(doc, ctx):
         stop = comma + len(prose[comma:end].rstrip(_TAIL_END))
         tail = prose[comma + 2:stop]
         # the tail's first four words (all of a short tail) must stand before the comma as written
-        opening = tail.split(None, 4)[:4]
-        if not opening or prose.find(opening[0], start, comma) == -1:
-            continue  # not even its first word does
+        opening = " ".join(tail.split(None, 4)[:4])
+        if not opening or prose.find(opening, start, comma) == -1:
+            continue  # not even in the sentence
         clause = max(start, prose.rfind(";", start, comma) + 1)
-        if prose.find(" ".join(opening), clause, comma) == -1:
+        if clause > start and prose.find(opening, clause, comma) == -1:
             continue
         tail_words = tail.lower().split()
         if len(tail_words) > 15:
