@@ -219,9 +219,9 @@ def duplicates(doc, ctx):
     for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
         ends = _ends_like_a_sentence(text)
-        if not ends and end - start < 2 * _MIN_LABEL_WORDS - 1:
-            continue  # a label: too short to hold the words that would make it count
         folded = text.casefold()
+        if not ends and len(folded) < 2 * _MIN_LABEL_WORDS - 1:
+            continue  # a label: too short to hold the words that would make it count
         ascii = text.isascii()
         words = (_ASCII_WORDS if ascii else _WORDS).findall(folded)
         if len(words) < _MIN_LABEL_WORDS and not ends:
