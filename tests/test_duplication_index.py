@@ -190,7 +190,7 @@ def test_repeated_sentences_are_the_documents_sentences():
 # -- LN703: `_ECHO` is tried only where a match can start ---------------------
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=list(".,!?\"”’' \taAbBéÉßǅ1-\n"), max_size=60))
+@given(st.text(alphabet=list(".,!?\"”’' \taAbBéÉßǅ1-\n\ua7cd\U00010d70"), max_size=60))
 def test_echo_matches_are_those_of_scanning_the_whole_text(text):
     from lintnews.families.duplication.checks import _ECHO, _echoes
 

@@ -404,10 +404,11 @@ _ECHO = regex.compile(
 )
 
 
-# Where `_ECHO` may match: a mark's last character, blanks, then a letter that
-# is not an ASCII capital (every \p{Ll} is one). A match starts on that mark
-# or on the character before it (`,”`).
-_ECHO_ANCHOR = re.compile(r"[.!?”\"][ \t]*[^\W\d_A-Z]")
+# Where `_ECHO` may match: a mark's last character, blanks, then a-z or any
+# character beyond ASCII but ” (every \p{Ll} is one, whatever the Unicode
+# version of the `regex` module; no mark is, so no place is passed over). A
+# match starts on that mark or on the character before it (`,”`).
+_ECHO_ANCHOR = re.compile(r"[.!?”\"][ \t]*[a-z\x80-\u201c\u201e-\U0010ffff]")
 
 
 def _echoes(prose: str):
