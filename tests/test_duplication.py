@@ -140,6 +140,14 @@ def test_long_repeated_line_without_a_full_stop_still_fires():
     assert spans(lint(text), "LN701") == [(line, text.rindex(line), text.rindex(line) + len(line))]
 
 
+def test_a_short_line_whose_casefolding_makes_sixteen_words_is_compared():
+    # "ǰ" casefolds to "j" and a combining caron, which is no word character:
+    # twenty characters make twenty words, so the line is no label
+    line = "ǰ" * 20
+    text = f"{P1}\n\n{line}\n\n{P2}\n\n{line}\n"
+    assert spans(lint(text), "LN701") == [(line, text.rindex(line), text.rindex(line) + len(line))]
+
+
 def test_html_headline_repeating_the_title_is_left_alone():
     head = "Residents told to leave as the river rises past the old bridge in the town on Monday night"
     page = (f"<html><head><title>{head}</title></head><body><h1>{head}</h1>"

@@ -128,15 +128,23 @@ def _sentence_text(seed: int, vocabulary: int) -> str:
 @settings(max_examples=80, deadline=None)
 @given(seed=st.integers(0, 10**6), vocabulary=st.integers(2, 12))
 def test_sentence_repeats_are_those_of_counting_every_sentence(seed, vocabulary):
-    from lintnews.families.duplication.checks import _repeated_sentences, _Seen
+    from lintnews.families.duplication.checks import _normal, _repeated_sentences, _Seen
     from lintnews.document import Document
 
     doc = Document(_sentence_text(seed, vocabulary))
-    fast, slow = _Seen(), _Seen()
-    got, want = [], []
+    fast, slow, keyed = _Seen(), _Seen(), _Seen()
+    got, want, by_keys = [], [], []
     for start, end in doc.paragraphs:
         got += list(_repeated_sentences(doc, start, end, fast))
         want += _reference_sentences(doc, start, end, slow)
+        # as `duplicates` calls it: the paragraph's key, and its casefolded text
+        # when that is single-spaced and as long as the paragraph
+        text = doc.prose[start:end]
+        folded = text.casefold()
+        spaced = folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " "
+        by_keys += list(_repeated_sentences(doc, start, end, keyed, _normal(text),
+                                            folded if spaced and len(folded) == len(text) else None))
+    assert [(f.offset, f.end_offset, f.message) for f in by_keys] == [(f.offset, f.end_offset, f.message) for f in got]
     assert [(f.offset, f.end_offset) for f in got] == [(a, b) for a, b, _ in want]
     lines = [doc.lines.position(first)[0] for _, _, first in want]
     assert [f.message for f in got] == [f"This sentence repeats one on line {n} word for word: remove one copy."
@@ -177,3 +185,13 @@ def test_repeated_sentences_are_the_documents_sentences():
     assert [(f.offset, f.end_offset, f.message) for f in found] == [
         (second, second + len(repeated),
          "This sentence repeats one on line 1 word for word: remove one copy.")]
+
+
+# -- LN703: `_ECHO` is tried only where a match can start ---------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list(".,!?\"”’' \taAbBéÉßǅ1-\n\ua7cd\U00010d70"), max_size=60))
+def test_echo_matches_are_those_of_scanning_the_whole_text(text):
+    from lintnews.families.duplication.checks import _ECHO, _echoes
+
+    assert [m.span() for m in _echoes(text)] == [m.span() for m in _ECHO.finditer(text)]

@@ -19,7 +19,8 @@ import regex
 
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
+from operator import add
 
 from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
@@ -217,15 +218,20 @@ def duplicates(doc, ctx):
     list_keys: dict[str, bool] = {}
     for k, (start, end) in enumerate(doc.paragraphs):
         text = prose[start:end]
-        folded = text.casefold()
-        words = (_ASCII_WORDS if text.isascii() else _WORDS).findall(folded)
         ends = _ends_like_a_sentence(text)
+        folded = text.casefold()
+        if not ends and len(folded) < 2 * _MIN_LABEL_WORDS - 1:
+            continue  # a label: too short to hold the words that would make it count
+        ascii = text.isascii()
+        words = (_ASCII_WORDS if ascii else _WORDS).findall(folded)
         if len(words) < _MIN_LABEL_WORDS and not ends:
             continue  # a label
+        # `_normal(text)` is `folded` itself when the only blanks are single
+        # spaces between words (casefold maps blanks, and only blanks, to themselves)
+        spaced = folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " "
         key = None
         if len(words) >= _MIN_PARAGRAPH_WORDS:
-            # `_normal(text)`: casefold maps blanks, and only blanks, to themselves
-            key = " ".join(folded.split())
+            key = folded if spaced else " ".join(folded.split())
             if key in seen_paragraphs.first:
                 if len(words) < _MIN_LABEL_WORDS:
                     listed = list_keys.get(key)
@@ -239,7 +245,12 @@ def duplicates(doc, ctx):
                                       [("", UNSAFE)])
                 continue
             seen_paragraphs.first[key] = start
-        yield from _repeated_sentences(doc, start, end, seen_sentences, key)
+        # an ASCII sentence has no more words than its paragraph: none of a short one counts
+        if len(words) >= _MIN_SENTENCE_WORDS or not ascii:
+            found = _repeated_sentences(doc, start, end, seen_sentences, key,
+                                        folded if spaced and len(folded) == len(text) else None)
+            if found:
+                yield from found
         if near is not None and ends and len(words) >= _MIN_NEAR_WORDS:
             earlier = near.match_and_add(start, words)
             if earlier is not None:
@@ -252,8 +263,9 @@ def _long_enough(sentence: str) -> bool:
     return len((_ASCII_WORDS if sentence.isascii() else _WORDS).findall(sentence)) >= _MIN_SENTENCE_WORDS
 
 
-def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: str | None = None):
-    """LN701 on the sentences of one paragraph.
+def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: str | None = None,
+                        folded: str | None = None) -> list:
+    """LN701 on the sentences of one paragraph: its findings.
 
     Only sentences of `_MIN_SENTENCE_WORDS` words or more count, but their
     words are counted only when a text comes back: `seen.unsure` holds the
@@ -261,14 +273,21 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: s
     sentences occur once, so most are never counted). The findings are those
     of counting every sentence first. `paragraph_key`, when given, is the
     paragraph's `_normal` text: a sentence that is the whole paragraph (most
-    lines of plain news) has that key.
+    lines of plain news) has that key. `folded`, when given, is the
+    paragraph casefolded, as long as the paragraph and with single spaces
+    between words only: a sentence's key is then its slice of it.
     """
     prose = doc.prose
     first_long, unsure = seen.first, seen.unsure
     starts = doc.memo("sentence starts", lambda d: [s for s, _e in d.sentences])
+    out = []
     for pos, stop in doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
-        sentence = prose[pos:stop]
-        key = paragraph_key if pos == start and stop == end and paragraph_key is not None else _normal(sentence)
+        if pos == start and stop == end and paragraph_key is not None:
+            key = paragraph_key
+        elif folded is not None:
+            key = folded[pos - start:stop - start]
+        else:
+            key = _normal(prose[pos:stop])
         if key not in first_long:
             earlier = unsure.get(key)
             if earlier is None:  # first time: counted if it comes back
@@ -280,54 +299,59 @@ def _repeated_sentences(doc, start: int, end: int, seen: _Seen, paragraph_key: s
             else:  # the copies so far were short: this one starts afresh
                 unsure[key] = (pos, stop)
                 continue
-        if _long_enough(sentence):
+        if _long_enough(prose[pos:stop]):
             first = seen.repeat(key, pos, stop, "sentence")
             if first is not None:
-                yield doc.finding(REPEATED, pos, stop, {"kind": "sentence", "line": _line(doc, first)},
-                                  [("", UNSAFE)], template="sentence")
+                out.append(doc.finding(REPEATED, pos, stop, {"kind": "sentence", "line": _line(doc, first)},
+                                       [("", UNSAFE)], template="sentence"))
+    return out
 
 
 class _NearIndex:
     """Earlier paragraphs, indexed by their word 3-grams and by their opening words.
 
-    A shingle's first paragraph is in `first` (a plain int: most shingles are
-    seen once, and adding them is one `dict.update`); the next ones, up to
-    `_MAX_POSTINGS` in all, are in `later`. Counting the candidates is then
-    `Counter` over both, in C.
+    `postings` maps a shingle to the paragraphs that have it, in order, up to
+    `_MAX_POSTINGS`: a tuple of ints, which one `dict.update` adds for all the
+    new shingles of a paragraph at once (they share the one tuple) and a new
+    tuple replaces when the shingle comes back; the garbage collector does not
+    track tuples of ints. Counting the candidates is then `Counter` over the
+    postings, in C.
     """
 
     def __init__(self) -> None:
-        self.first: dict[str, int] = {}
-        self.later: dict[str, list[int]] = {}
-        #: shingles whose postings are full: a later paragraph with one is not recorded
-        self.full: set[str] = set()
+        self.postings: dict[str, tuple[int, ...]] = {}
         self.openings: dict[tuple[str, ...], list[int]] = {}
         self.paragraphs: list[tuple[int, list[str]]] = []  # (start, words)
         self.sizes: list[int] = []  # how many distinct shingles each paragraph has
 
     def match_and_add(self, start: int, words: list[str]) -> int | None:
         """The start of the earlier paragraph this one nearly repeats, if any."""
-        shingles = _shingles(words)
-        opening = tuple(words[:_OPENING_WORDS])
-        first, later = self.first, self.later
-        shared = shingles & first.keys()
-        again = shared & later.keys()
-        found = self._best(words, shingles, shared, again, opening)
         me = len(self.paragraphs)
+        mine = dict.fromkeys(map(" ".join, zip(words, words[1:], words[2:])), (me,))
+        opening = tuple(words[:_OPENING_WORDS])
+        postings = self.postings
+        shared = mine.keys() & postings.keys()
+        found = None
+        if shared:
+            before = list(map(postings.__getitem__, shared))  # in the order of `shared`, which does not change
+            longest = max(map(len, before))
+            found = self._best(words, mine.keys(), shared, before, longest, opening)
+            # the shared shingles keep their postings, with this paragraph unless full
+            if longest < _MAX_POSTINGS:
+                mine.update(zip(shared, map(add, before, repeat((me,)))))
+            else:
+                mine.update(zip(shared, [posting + (me,) if len(posting) < _MAX_POSTINGS else posting
+                                         for posting in before]))
+        elif opening in self.openings:
+            found = self._opening_match(words, opening)
+        postings.update(mine)
         self.paragraphs.append((start, words))
-        self.sizes.append(len(shingles))
-        for sh in again - self.full:
-            posting = later[sh]
-            posting.append(me)
-            if len(posting) + 1 >= _MAX_POSTINGS:
-                self.full.add(sh)
-        for sh in shared - again:
-            later[sh] = [me]
-        first.update(dict.fromkeys(shingles - shared, me))  # most shingles are new: C speed
+        self.sizes.append(len(mine))
         self.openings.setdefault(opening, []).append(me)
         return found
 
-    def _best(self, words: list[str], shingles, shared, again, opening) -> int | None:
+    def _best(self, words: list[str], shingles, shared, postings: list[tuple[int, ...]], longest: int,
+              opening) -> int | None:
         mine = len(shingles)
         # A candidate shares no more shingles than this paragraph shares with
         # all earlier ones, and it needs at least half of them (below).
@@ -335,21 +359,27 @@ class _NearIndex:
             # How many of this paragraph's shingles each earlier one shares, as
             # far as the postings tell: a full posting may have left a paragraph
             # out, so each full one adds one to every candidate's bound.
-            shares = Counter(map(self.first.__getitem__, shared))
-            shares.update(chain.from_iterable(map(self.later.__getitem__, again)))
-            full = len(again & self.full) if self.full else 0
-            sizes = self.sizes
+            shares = Counter(chain.from_iterable(postings))
+            full = 0
+            if longest >= _MAX_POSTINGS:
+                full = sum(1 for posting in postings if len(posting) >= _MAX_POSTINGS)
             # Jaccard ≥ 1/2 ⇔ 3·shared ≥ both sizes together; the bound only
             # grows with the shared count, so one that falls short cannot pass.
             # A candidate needs at least half of this paragraph's shingles.
             need = (mine + 1) // 2 - full
+            if max(shares.values()) < need:
+                return self._opening_match(words, opening)
+            sizes = self.sizes
             for other in sorted(o for o, n in shares.items() if n >= need):
                 size = sizes[other]
                 if 3 * min(shares[other] + full, len(shared), mine, size) < mine + size:
                     continue
                 start, other_words = self.paragraphs[other]
-                if _jaccard(shingles, _shingles(other_words)) >= _JACCARD_SHINGLES:
+                if _jaccard(set(shingles), _shingles(other_words)) >= _JACCARD_SHINGLES:
                     return start
+        return self._opening_match(words, opening)
+
+    def _opening_match(self, words: list[str], opening) -> int | None:
         for other in self.openings.get(opening, ()):
             start, other_words = self.paragraphs[other]
             if _jaccard(set(words), set(other_words)) >= _JACCARD_WORDS:
@@ -374,14 +404,39 @@ _ECHO = regex.compile(
 )
 
 
+# Where `_ECHO` may match: a mark's last character, blanks, then a-z or any
+# character beyond ASCII but ” (every \p{Ll} is one, whatever the Unicode
+# version of the `regex` module; no mark is, so no place is passed over). A
+# match starts on that mark or on the character before it (`,”`).
+_ECHO_ANCHOR = re.compile(r"[.!?”\"][ \t]*[a-z\x80-\u201c\u201e-\U0010ffff]")
+
+
+def _echoes(prose: str):
+    """`_ECHO.finditer(prose)`, tried only where `_ECHO_ANCHOR` finds a place to start."""
+    pos = 0
+    for anchor in _ECHO_ANCHOR.finditer(prose):
+        at = anchor.start()
+        for start in (at - 1, at):
+            if start < pos or start < at and (prose[start] not in ".!?," or prose[at] not in "”\""):
+                continue
+            m = _ECHO.match(prose, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
 @check(ECHO)
 def repeated_fragment(doc, ctx):
     prose = doc.prose
-    for m in _ECHO.finditer(prose):
+    for m in _echoes(prose):
         fragment = _WORDS.findall(m.group("words").casefold())
         if not fragment:
             continue
-        before = _WORDS.findall(prose[max(0, m.start() - 200):m.start()].casefold())
+        window = prose[max(0, m.start() - 200):m.start()].casefold()
+        if fragment[-1] not in window:
+            continue  # the words before cannot end with the fragment's
+        before = _WORDS.findall(window)
         if before[-len(fragment):] != fragment:
             continue
         end = m.end()

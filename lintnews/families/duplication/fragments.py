@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import struct
 from array import array
 from bisect import bisect_right
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from operator import methodcaller
 
 from lintnews.finding import UNSAFE, Severity
@@ -134,6 +134,7 @@ def _data(ctx) -> DuplicationData:
 
 
 _PUNCT = ".,;:!?“”‘’\"'«»()[]"
+_TAIL_END = _PUNCT + " \t"
 _MAX_WORDS = 4  # a longer repeated run is a clause (LN705) or a sentence (LN701)
 _JOINERS = frozenset({"and", "or"})
 _between = deferred_re(r"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+|[-–—][ \t]*)?", re.IGNORECASE)
@@ -224,7 +225,9 @@ def _repeated_phrases(doc, ctx, offset: int, prose: str):
     for mark in _SEPARATORS:
         if mark in low:
             low = low.replace(mark, " ")
-    words = low.split()
+    # split line by line: the tokens before each line come from the same lists
+    lines = list(map(str.split, low.split("\n")))
+    words = list(chain.from_iterable(lines))
     hits = []
     for i, shift in _candidates(words):
         if shift == 1:
@@ -247,7 +250,7 @@ def _repeated_phrases(doc, ctx, offset: int, prose: str):
         return
     # the tokens before each line, from the same transformed text; the lines'
     # offsets from the text itself (lowercasing may lengthen a line: İ)
-    tokens_before = list(accumulate(map(len, map(str.split, low.split("\n"))), initial=0))
+    tokens_before = list(accumulate(map(len, lines), initial=0))
     line_starts = list(accumulate(map(len, prose.split("\n")), lambda a, n: a + n + 1, initial=0))
     reported_until = -1
     for first, second in _copies(prose, hits, tokens_before, line_starts):
@@ -355,14 +358,16 @@ def repeated_ends(doc, ctx):
         comma = prose.rfind(", ", start, end)
         if comma == -1:
             continue
-        stop = end
-        while stop > comma and prose[stop - 1] in _PUNCT + " \t":
-            stop -= 1
+        # the tail without the marks and blanks that end it (the comma and its
+        # blank are of them: a tail of marks only is empty)
+        stop = comma + len(prose[comma:end].rstrip(_TAIL_END))
         tail = prose[comma + 2:stop]
-        clause = max(start, prose.rfind(";", start, comma) + 1)
         # the tail's first four words (all of a short tail) must stand before the comma as written
-        opening = " ".join(tail.split()[:4])
-        if not opening or prose.find(opening, clause, comma) == -1:
+        opening = " ".join(tail.split(None, 4)[:4])
+        if not opening or prose.find(opening, start, comma) == -1:
+            continue  # not even in the sentence
+        clause = max(start, prose.rfind(";", start, comma) + 1)
+        if clause > start and prose.find(opening, clause, comma) == -1:
             continue
         tail_words = tail.lower().split()
         if len(tail_words) > 15:
