@@ -6,7 +6,7 @@ reported only in a Ukrainian context. The context is the document's, not the
 paragraph's: an article whose lede is about Ukraine puts all its paragraphs
 there, unless a paragraph (a line of the text) clearly names another country.
 
-    where = Whereabouts(doc, ukraine_words, elsewhere_words)
+    where = whereabouts(doc, ukraine_words, elsewhere_words)
     where.in_ukraine(start, end)
 
 - Ukraine words: the `[ukraine-context] words` of the rule files and the
@@ -27,6 +27,8 @@ from bisect import bisect_left
 
 import regex
 
+from lintnews.families.names.runs import starts as word_starts
+
 #: How far (characters, either side) a name looks for a Ukraine word in its paragraph.
 WINDOW = 250
 #: The lede: the document's first characters, where a headline and first
@@ -46,7 +48,7 @@ def occurrences(doc, words) -> list[int]:
         if first is None or first.group() not in present:
             continue
         if first.end() == len(word):
-            out += doc.word_starts(word)
+            out += word_starts(doc, word)
             continue
         prose, n, size = doc.prose, len(word), len(doc.prose)
         i = prose.find(word)
@@ -57,6 +59,21 @@ def occurrences(doc, words) -> list[int]:
             i = prose.find(word, i + 1)
     out.sort()
     return out
+
+
+def whereabouts(doc, ukraine_words: tuple[str, ...], elsewhere_words: tuple[str, ...]) -> "Whereabouts":
+    """The `Whereabouts` of `doc` for these words, made once per document (`Document.memo`)
+    and shared by the checks that ask with the same words."""
+    made = doc.memo("names.whereabouts", _no_whereabouts)
+    key = (ukraine_words, elsewhere_words)
+    where = made.get(key)
+    if where is None:
+        where = made[key] = Whereabouts(doc, ukraine_words, elsewhere_words)
+    return where
+
+
+def _no_whereabouts(_doc) -> dict:
+    return {}
 
 
 class Whereabouts:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import regex
 
+from lintnews.families.names.runs import starts as word_starts
 from lintnews.families.names.sounds import sound_key
 
 #: A surname of Ukrainian shape: the endings Ukrainian surnames have and
@@ -79,7 +80,7 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
     bare: list[tuple[int, int, str]] = []
     foreign_given: set[str] = set()
     found = sorted((start, name) for name in doc.word_set.intersection(ukrainian_of)
-                   for start in doc.word_starts(name))
+                   for start in word_starts(doc, name))
     for start, name in found:
         end = start + len(name)
         if (start and prose[start - 1] in "-‐") or covered_at(start, end):
@@ -169,7 +170,7 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
         ukrainian = ukrainian_patronymic(word, ukrainian_of)
         if not ukrainian or ukrainian == word:
             continue
-        for start in doc.word_starts(word):
+        for start in word_starts(doc, word):
             end = start + len(word)
             before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
             if before is None or covered_at(start, end):

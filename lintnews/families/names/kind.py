@@ -27,13 +27,14 @@ from lintnews.errors import RuleFileError
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, nearby, soundalike
-from lintnews.families.names.context import Whereabouts, occurrences
+from lintnews.families.names.context import Whereabouts, occurrences, whereabouts
 from lintnews.families.names.entities import ORIGINS
 from lintnews.families.names.figures import TITLES, Figures, load_figures, skeleton
 from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import DISTRICT_GUARD, PLACE_GUARD, GUARD as GENERATED, in_position
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
+from lintnews.families.names.runs import known_starts, starts as word_starts
 from lintnews.families.names.sounds import bare, sound_key, stem_key
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word, templated
 
@@ -192,7 +193,7 @@ class _Names:
         variants: list = []
         covered = Spans()  # (start, end) of every name found: millions in a hostile text
         hits = self.table.hits
-        for start, end in self.table.index.spans(prose, doc.word_set):
+        for start, end in self.table.index.spans(prose, doc.word_set, known_starts(doc)):
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue
             found = prose[start:end]
@@ -361,7 +362,7 @@ class _Names:
                     raise RuleFileError(path, None, "'ukraine-context': 'elsewhere' must be a list of words")
                 elsewhere += words
             self._patterns = (tuple(self.table.context), tuple(dict.fromkeys(elsewhere)))
-        return Whereabouts(doc, *self._patterns)
+        return whereabouts(doc, *self._patterns)
 
     # -- LN204: several forms of one name -----------------------------------
     def _inconsistent(self, doc, ctx, house, seen, preferred, tallies):
@@ -494,7 +495,7 @@ class _Names:
             low = word.lower()
             if low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
                 continue
-            starts = doc.word_starts(word)
+            starts = word_starts(doc, word)
             givens = [g for g in (self._given_before(doc.prose, s) for s in starts) if g]
             if any(not Figures.same_given(g, figure) for g in givens):
                 continue  # another person: Jan Salz beside Sholts
@@ -561,7 +562,7 @@ class _Names:
             place = next((p for i, p in self.nearby_word(word) if i in about), None)
             if place is None:
                 continue
-            starts = doc.word_starts(word)
+            starts = word_starts(doc, word)
             if any(self._given_before(prose, start) for start in starts):
                 continue  # a person (Ivan Baranovich), here and where the text writes the surname alone
             for start in starts:
@@ -590,7 +591,7 @@ class _Names:
         prose = doc.prose
         hits = self.table.hits
         for given in sorted(words.intersection(figures.by_given())):
-            for start in doc.word_starts(given):
+            for start in word_starts(doc, given):
                 after = _WORD_AFTER.match(prose, start + len(given))
                 if after is None:
                     continue
@@ -607,7 +608,7 @@ class _Names:
                     continue  # reported as a round trip already
                 yield from self._trip(doc, ctx, after.start(1), after.end(1), word, figure)
         for surname in sorted(words.intersection(figures.surnames())):
-            for start in doc.word_starts(surname):
+            for start in word_starts(doc, surname):
                 before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
                 if before is None or before.group(1) in hits:
                     continue
@@ -778,7 +779,7 @@ class _Names:
             if keys[stem_key(word)] > 1:
                 continue
             givens = {sound_key(g) for g in entity.given}
-            for start in doc.word_starts(word):
+            for start in word_starts(doc, word):
                 end = start + len(word)
                 if is_inside_token(prose, start, end):
                     continue
@@ -807,7 +808,7 @@ class _Names:
         givens: dict[str, set[str]] = {}
         places: list[tuple[int, int, str]] = []
         for word in wanted:
-            for start in doc.word_starts(word):
+            for start in word_starts(doc, word):
                 end = start + len(word)
                 if is_inside_token(prose, start, end):
                     continue

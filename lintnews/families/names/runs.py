@@ -1,0 +1,91 @@
+"""Where a document's words stand, for the names checks that ask again and again.
+
+`starts(doc, word)` answers like `Document.word_starts`: the prose offsets of
+the whole runs (`\\w+` of `re`, not inside a longer run) equal to `word`. The
+names checks ask it for the same names many times over (the entity index, the
+Ukraine context, given names, figures, sound-alikes), and `word_starts` scans
+the whole text for each word. Here each answer is kept for the document
+(`Document.memo`), and once a document has been asked about `MAP_FROM` words,
+the words that begin with an ASCII capital, as names do, are looked up in a
+map of every such run of the text to its offsets, made in one scan. A text
+over `ONE_MAP` characters, where that map would be large, is not mapped.
+"""
+from __future__ import annotations
+
+import re
+
+#: A run that begins with an ASCII capital: `\w*` is greedy, so a match ends
+#: where its run ends.
+_CAPITAL_RUN = re.compile(r"[A-Z]\w*")
+#: After this many words searched one by one, one scan maps all capitalised runs.
+MAP_FROM = 8
+#: Up to this length a text's capitalised runs may be mapped.
+ONE_MAP = 1 << 20
+
+
+class _Starts:
+    """The word offsets of one document found so far (see module doc)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.found: dict[str, list[int]] = {}
+        self.capital: dict[str, list[int]] | None = None
+        self.mappable = len(doc.prose) <= ONE_MAP
+
+    def _mapped(self, word: str) -> bool:
+        if "A" <= word[:1] <= "Z" and self.mappable:
+            if self.capital is None and len(self.found) >= MAP_FROM:
+                self.capital = _map_capital_runs(self.doc.prose)
+            return self.capital is not None
+        return False
+
+    def starts(self, word: str) -> list[int]:
+        if self._mapped(word):
+            return self.capital.get(word, _NONE)
+        found = self.found.get(word)
+        if found is None:
+            found = self.found[word] = self.doc.word_starts(word)
+        return found
+
+
+    def many(self, words: set[str]) -> "dict[str, list[int]] | None":
+        """`starts` of each of `words`; None for a text too long to map (its
+        caller then finds the words lazily)."""
+        if not self.mappable:
+            return None
+        if self.capital is None and len(self.found) + len(words) >= MAP_FROM:
+            self.capital = _map_capital_runs(self.doc.prose)
+        return {word: self.starts(word) for word in words}
+
+
+def _map_capital_runs(prose: str) -> dict[str, list[int]]:
+    """Every run of `prose` that begins with an ASCII capital -> its offsets, in order."""
+    out: dict[str, list[int]] = {}
+    for match in _CAPITAL_RUN.finditer(prose):
+        i = match.start()
+        if i and (prose[i - 1].isalnum() or prose[i - 1] == "_"):
+            continue  # a capital inside a run (iPhone)
+        word = match.group()
+        found = out.get(word)
+        if found is None:
+            out[word] = [i]
+        else:
+            found.append(i)
+    return out
+
+
+def _offsets(doc) -> _Starts:
+    return doc.memo("names.word-starts", _Starts)
+
+
+def starts(doc, word: str) -> list[int]:
+    """`doc.word_starts(word)`, found once per document. The list is shared: read only."""
+    return _offsets(doc).starts(word)
+
+
+def known_starts(doc):
+    """For `BoundedTerms.spans`: a set of runs -> each one's `starts`."""
+    return _offsets(doc).many
+
+
+_NONE: list[int] = []
