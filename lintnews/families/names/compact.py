@@ -121,6 +121,7 @@ class _Runs(Mapping):
         self._records = records
         self._whole = whole
         self._dict: dict[str, tuple[str, ...]] | None = None
+        self._keys: frozenset[str] | None = None  # the decoded dict's keys, for `keys() & words`
         self._asked = 0  # words looked up one by one so far
 
     def decoded(self) -> dict[str, tuple[str, ...]]:
@@ -159,7 +160,9 @@ class _RunKeys(KeysView):
             if runs._asked <= DECODE_INDEX_FROM:
                 numbers = runs._numbers
                 return {word for word in words if word in numbers}
-        return runs.decoded().keys() & words
+        if runs._keys is None:
+            runs._keys = frozenset(runs.decoded())
+        return runs._keys & words  # set & set: the smaller side is visited
 
     __rand__ = __and__
 

@@ -165,6 +165,8 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
     `where`: a callable giving the document's `Whereabouts`, asked only when
     a patronymic is found."""
     prose = doc.prose
+    if not any(map(prose.__contains__, PATRONYMIC_ENDINGS)):
+        return  # no word can end with one
     words = [w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS) and w[:1].isupper()]
     for word in sorted(words):
         ukrainian = ukrainian_patronymic(word, ukrainian_of)

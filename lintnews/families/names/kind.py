@@ -184,6 +184,8 @@ class _Names:
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
         self.sound_known_word = lru_cache(maxsize=65536)(self._sound_known_word)
         self.nearby_word = lru_cache(maxsize=65536)(self._nearby_word)
+        self.sound_group = lru_cache(maxsize=65536)(self._sound_group)
+        self.sound_case = lru_cache(maxsize=65536)(self._sound_case)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -211,7 +213,6 @@ class _Names:
                 inside.setdefault(hit.entity.id, []).append(hit.form)
         tallies = {eid: _tally(prose, items, inside.get(eid, ())) for eid, items in seen.items()}
         preferred = {eid: _preferred(house, entities[eid], tallies[eid]) for eid in seen}
-        written = {eid: _most_written(items) for eid, items in seen.items()}  # counted once, not per variant
         whereabouts = None
 
         def where() -> Whereabouts:
@@ -221,6 +222,8 @@ class _Names:
             return whereabouts
 
         variants += self._surnames_alone(prose, variants)
+        # counted once per name, not per variant
+        written = {eid: _most_written(seen[eid]) for eid in {hit.entity.id for *_x, hit in variants} if eid in seen}
         for start, end, found, hit in variants:
             yield from self._variant(doc, ctx, house, written, preferred, start, end, found, hit, where)
         if self.given_entry is not None and ctx.enabled(self.given_entry.rule.code):
@@ -721,6 +724,15 @@ class _Names:
             return True
         return not _is_word(low)
 
+    def _sound_group(self, word: str) -> str:
+        """`soundalike.groups`' key of `word` ("" for none), cached per word."""
+        return soundalike.group_key(word) if self.sound_candidate(word) else ""
+
+    def _sound_case(self, word: str) -> tuple[str, str]:
+        """`soundalike.case_forms`' (kind, key) of `word`, cached per word."""
+        found = soundalike.case_key(word)
+        return found if found[0] and self.sound_candidate(word) else ("", "")
+
     @staticmethod
     def _given_before(prose: str, start: int) -> str:
         """The given name right before a name at `start`: not a title, not a common word opening a sentence."""
@@ -798,8 +810,8 @@ class _Names:
 
     def _sound_alike(self, doc, ctx, words):
         prose = doc.prose
-        found = soundalike.groups(words, self.sound_candidate)
-        cases = {w: n for w, n in soundalike.case_forms(words, self.sound_candidate).items()
+        found = soundalike.groups(words, self.sound_group)
+        cases = {w: n for w, n in soundalike.case_forms(words, self.sound_case).items()
                  if w not in self.table.hits}
         if not found and not cases:
             return
@@ -858,7 +870,7 @@ class _Names:
 def _ends_a_word(doc, endings: tuple[str, ...]) -> bool:
     """Does a word of the document end with one of `endings`? The prose must
     hold the ending at all (`str.find`, in C) before the words are visited."""
-    if not any(ending in doc.prose for ending in endings):
+    if not any(map(doc.prose.__contains__, endings)):
         return False
     return any(map(str.endswith, doc.word_set, repeat(endings)))
 
@@ -886,11 +898,20 @@ def _sentence_start(prose: str, start: int) -> bool:
     return not head or head[-1] in ".!?:\n"
 
 
-def _tally(prose: str, items, inside=()) -> Counter:
+def _form_counts(items) -> dict[str, int]:
+    """How often each form occurs in `items`, in the order first seen (as a Counter counts)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        form = item[2]
+        counts[form] = counts.get(form, 0) + 1
+    return counts
+
+
+def _tally(prose: str, items, inside=()) -> dict[str, int]:
     """How often a text writes each form of one name: a form repeated right after
     itself (a headline's "Zaluzhny Zaluzhny") counts once, and the surname
     written inside a reported full name ("Valery Zaluzhnyi") counts too."""
-    plain = Counter(form for *_x, form, _low in items)
+    plain = _form_counts(items)
     if not inside and len(plain) < 2:
         return plain  # one form: how often matters to no message
     counts: Counter = Counter(inside)
@@ -902,7 +923,7 @@ def _tally(prose: str, items, inside=()) -> Counter:
     return counts
 
 
-def _preferred(house, entity, counts: Counter) -> str:
+def _preferred(house, entity, counts: dict[str, int]) -> str:
     """The house's form; failing that the document's most frequent (ties: data order)."""
     target = house.form_for(entity.forms)
     if target:
@@ -944,6 +965,6 @@ def _is_word(low: str, min_frequency: int = 1) -> bool:
 
 def _most_written(items) -> tuple[str, int, int]:
     """The form a text writes most often, how often, and how often in lowercase."""
-    counts = Counter(form for *_x, form, _low in items)
-    form, n = counts.most_common(1)[0]
-    return form, n, sum(1 for *_x, f, low in items if f == form and low)
+    counts = _form_counts(items)
+    form = max(counts, key=counts.__getitem__)  # the first seen of the most frequent, as Counter.most_common
+    return form, counts[form], sum(1 for *_x, f, low in items if f == form and low)

@@ -18,7 +18,7 @@ import re
 #: where its run ends.
 _CAPITAL_RUN = re.compile(r"[A-Z]\w*")
 #: After this many words searched one by one, one scan maps all capitalised runs.
-MAP_FROM = 8
+MAP_FROM = 24
 #: Up to this length a text's capitalised runs may be mapped.
 ONE_MAP = 1 << 20
 
@@ -49,11 +49,11 @@ class _Starts:
 
 
     def many(self, words: set[str]) -> "dict[str, list[int]] | None":
-        """`starts` of each of `words`; None for a text too long to map (its
-        caller then finds the words lazily)."""
-        if not self.mappable:
-            return None
-        if self.capital is None and len(self.found) + len(words) >= MAP_FROM:
+        """`starts` of each of `words` once the text is mapped (or this many
+        words map it), else None: the caller searches for them itself."""
+        if self.capital is None:
+            if not self.mappable or len(self.found) + len(words) < MAP_FROM:
+                return None
             self.capital = _map_capital_runs(self.doc.prose)
         return {word: self.starts(word) for word in words}
 
@@ -61,12 +61,15 @@ class _Starts:
 def _map_capital_runs(prose: str) -> dict[str, list[int]]:
     """Every run of `prose` that begins with an ASCII capital -> its offsets, in order."""
     out: dict[str, list[int]] = {}
+    get = out.get
     for match in _CAPITAL_RUN.finditer(prose):
         i = match.start()
-        if i and (prose[i - 1].isalnum() or prose[i - 1] == "_"):
-            continue  # a capital inside a run (iPhone)
-        word = match.group()
-        found = out.get(word)
+        if i:
+            before = prose[i - 1]
+            if before.isalnum() or before == "_":
+                continue  # a capital inside a run (iPhone)
+        word = match[0]
+        found = get(word)
         if found is None:
             out[word] = [i]
         else:

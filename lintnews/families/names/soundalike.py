@@ -31,14 +31,20 @@ from lintnews.families.names.sounds import bare, sound_key, stem_key
 MIN_CONSONANTS = 3
 
 
-def groups(words, is_candidate) -> dict[str, list[str]]:
-    """Spellings by key, for the keys with two spellings or more."""
+def group_key(word: str) -> str:
+    """The key `groups` files a spelling under (`stem_key`), or "" when it is too short to group."""
+    key = stem_key(word)
+    return key if len(key.split("/", 1)[0]) >= MIN_CONSONANTS else ""
+
+
+def groups(words, key_of) -> dict[str, list[str]]:
+    """Spellings by key, for the keys with two spellings or more. `key_of(word)`:
+    its `group_key` if it is a candidate, else "" (a caller caches it per word)."""
     by_key: dict[str, list[str]] = {}
     for word in words:
-        if is_candidate(word):
-            key = stem_key(word)
-            if len(key.split("/", 1)[0]) >= MIN_CONSONANTS:
-                by_key.setdefault(key, []).append(word)
+        key = key_of(word)
+        if key:
+            by_key.setdefault(key, []).append(word)
     return {key: spellings for key, spellings in by_key.items() if len(spellings) > 1}
 
 
@@ -54,7 +60,7 @@ def _case_stem(low: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _case_key(word: str) -> tuple[str, str]:
+def case_key(word: str) -> tuple[str, str]:
     """("a", key) for a name in -a, ("case", key) for one with a case ending, else ("", "")."""
     low = bare(word)
     stem = _case_stem(low)
@@ -65,15 +71,16 @@ def _case_key(word: str) -> tuple[str, str]:
     return ("case", sound_key(stem)) if low[-1] in _CASE_ENDINGS else ("", "")
 
 
-def case_forms(words, is_candidate) -> dict[str, str]:
+def case_forms(words, case_of) -> dict[str, str]:
     """{case form: the name in the nominative} for the names a text writes both in the
     nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e, -u (Vasna,
-    Vasny; Odesa, Odesy): machine translation declines a name it does not know."""
+    Vasny; Odesa, Odesy): machine translation declines a name it does not know.
+    `case_of(word)`: its `case_key` if it is a candidate, else ("", "") (cached by a caller)."""
     nominative: dict[str, str | None] = {}
     endings: list[tuple[str, str]] = []
     for word in words:
-        kind, key = _case_key(word)
-        if not kind or not is_candidate(word):
+        kind, key = case_of(word)
+        if not kind:
             continue
         if kind == "a":
             nominative[key] = word if nominative.get(key, word) == word else None
