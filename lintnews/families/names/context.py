@@ -24,6 +24,7 @@ is enough, as before.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
 
@@ -38,26 +39,36 @@ _FIRST_RUN = regex.compile(r"\w+")
 _REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
 
 
-def occurrences(doc, words) -> list[int]:
+def occurrences(doc, words: tuple[str, ...]) -> list[int]:
     """Sorted prose offsets of the whole words (or phrases) `words` in `doc`: found
     with `str.find`, and only for the words whose first run the text has."""
-    present = doc.word_set
+    by_first = _by_first_run(words)
+    prose, size = doc.prose, len(doc.prose)
     out: list[int] = []
+    for first in doc.word_set.intersection(by_first):
+        for word, whole in by_first[first]:
+            if whole:
+                out += word_starts(doc, word)
+                continue
+            n = len(word)
+            i = prose.find(word)
+            while i != -1:
+                end = i + n
+                if not (i and prose[i - 1].isalnum()) and not (end < size and prose[end].isalnum()):
+                    out.append(i)
+                i = prose.find(word, i + 1)
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=64)
+def _by_first_run(words: tuple[str, ...]) -> dict[str, list[tuple[str, bool]]]:
+    """The words that begin with a run, by that first run: (word, whether it is that run alone)."""
+    out: dict[str, list[tuple[str, bool]]] = {}
     for word in words:
         first = _FIRST_RUN.match(word)
-        if first is None or first.group() not in present:
-            continue
-        if first.end() == len(word):
-            out += word_starts(doc, word)
-            continue
-        prose, n, size = doc.prose, len(word), len(doc.prose)
-        i = prose.find(word)
-        while i != -1:
-            end = i + n
-            if not (i and prose[i - 1].isalnum()) and not (end < size and prose[end].isalnum()):
-                out.append(i)
-            i = prose.find(word, i + 1)
-    out.sort()
+        if first is not None:
+            out.setdefault(first.group(), []).append((word, first.end() == len(word)))
     return out
 
 

@@ -599,6 +599,8 @@ class _Names:
                 if after is None:
                     continue
                 word = after.group(1)
+                if figures.after_given(given, word, True) is None:
+                    continue  # not even after a title: the cheapest of the tests first
                 if word in hits or word in self.table.given_names:
                     continue
                 title = _ANY_WORD_BEFORE.search(prose, max(0, start - 30), start)
@@ -613,10 +615,10 @@ class _Names:
         for surname in sorted(words.intersection(figures.surnames())):
             for start in word_starts(doc, surname):
                 before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
-                if before is None or before.group(1) in hits:
+                if before is None:
                     continue
                 figure = figures.given_spelling(before.group(1), surname)
-                if figure is None:
+                if figure is None or before.group(1) in hits:
                     continue
                 fix = figure.given.split()[0]
                 severity = quoted_severity(doc, ctx, self.trip_entry.rule.severity, before.start(1), before.end(1))
