@@ -184,8 +184,7 @@ class _Names:
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
         self.sound_known_word = lru_cache(maxsize=65536)(self._sound_known_word)
         self.nearby_word = lru_cache(maxsize=65536)(self._nearby_word)
-        self.sound_group = lru_cache(maxsize=65536)(self._sound_group)
-        self.sound_case = lru_cache(maxsize=65536)(self._sound_case)
+        self.sound_keys = lru_cache(maxsize=65536)(self._sound_keys)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -726,14 +725,11 @@ class _Names:
             return True
         return not _is_word(low)
 
-    def _sound_group(self, word: str) -> str:
-        """`soundalike.groups`' key of `word` ("" for none), cached per word."""
-        return soundalike.group_key(word) if self.sound_candidate(word) else ""
-
-    def _sound_case(self, word: str) -> tuple[str, str]:
-        """`soundalike.case_forms`' (kind, key) of `word`, cached per word."""
-        found = soundalike.case_key(word)
-        return found if found[0] and self.sound_candidate(word) else ("", "")
+    def _sound_keys(self, word: str) -> tuple[str, str, str]:
+        """`soundalike.spellings`' keys of `word`, cached per word."""
+        if not self.sound_candidate(word):
+            return "", "", ""
+        return (soundalike.group_key(word), *soundalike.case_key(word))
 
     @staticmethod
     def _given_before(prose: str, start: int) -> str:
@@ -812,9 +808,8 @@ class _Names:
 
     def _sound_alike(self, doc, ctx, words):
         prose = doc.prose
-        found = soundalike.groups(words, self.sound_group)
-        cases = {w: n for w, n in soundalike.case_forms(words, self.sound_case).items()
-                 if w not in self.table.hits}
+        found, case_forms = soundalike.spellings(words, self.sound_keys)
+        cases = {w: n for w, n in case_forms.items() if w not in self.table.hits}
         if not found and not cases:
             return
         wanted = {w for spellings in found.values() for w in spellings} | set(cases) | set(cases.values())

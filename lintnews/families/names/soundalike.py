@@ -13,7 +13,7 @@ differ only by a doubled letter (Mavrouianis, Mavrouiannis) are reported
 without a fix, since either may be the right one; any other tie is left alone.
 
 A name the text also writes in the nominative in -a is reported where it has
-a case ending instead (Vasny beside Vasna: `case_forms`).
+a case ending instead (Vasny beside Vasna: `spellings`).
 
 Never grouped: English words (Hamas and Homs), known given names (Aleksandr
 and Oleksandr may be two people), and spellings that the names table gives
@@ -32,20 +32,9 @@ MIN_CONSONANTS = 3
 
 
 def group_key(word: str) -> str:
-    """The key `groups` files a spelling under (`stem_key`), or "" when it is too short to group."""
+    """The key `spellings` groups a spelling under (`stem_key`), or "" when it is too short to group."""
     key = stem_key(word)
     return key if len(key.split("/", 1)[0]) >= MIN_CONSONANTS else ""
-
-
-def groups(words, key_of) -> dict[str, list[str]]:
-    """Spellings by key, for the keys with two spellings or more. `key_of(word)`:
-    its `group_key` if it is a candidate, else "" (a caller caches it per word)."""
-    by_key: dict[str, list[str]] = {}
-    for word in words:
-        key = key_of(word)
-        if key:
-            by_key.setdefault(key, []).append(word)
-    return {key: spellings for key, spellings in by_key.items() if len(spellings) > 1}
 
 
 _CASE_ENDINGS = frozenset("iyeu")
@@ -71,22 +60,32 @@ def case_key(word: str) -> tuple[str, str]:
     return ("case", sound_key(stem)) if low[-1] in _CASE_ENDINGS else ("", "")
 
 
-def case_forms(words, case_of) -> dict[str, str]:
-    """{case form: the name in the nominative} for the names a text writes both in the
-    nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e, -u (Vasna,
-    Vasny; Odesa, Odesy): machine translation declines a name it does not know.
-    `case_of(word)`: its `case_key` if it is a candidate, else ("", "") (cached by a caller)."""
+def spellings(words, keys_of) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The document's spellings of one name, in one pass over its capitalised words:
+
+    - by key, for the keys with two spellings or more (`group_key`);
+    - {case form: the name in the nominative} for the names a text writes both in
+      the nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e,
+      -u (Vasna, Vasny; Odesa, Odesy): machine translation declines a name it does
+      not know (`case_key`).
+
+    `keys_of(word)`: (its `group_key`, *its `case_key`) if it is a candidate, else
+    ("", "", ""), cached per word by the caller."""
+    by_key: dict[str, list[str]] = {}
     nominative: dict[str, str | None] = {}
     endings: list[tuple[str, str]] = []
     for word in words:
-        kind, key = case_of(word)
+        group, kind, key = keys_of(word)
+        if group:
+            by_key.setdefault(group, []).append(word)
         if not kind:
             continue
         if kind == "a":
             nominative[key] = word if nominative.get(key, word) == word else None
         else:
             endings.append((word, key))
-    return {word: nominative[key] for word, key in endings if nominative.get(key)}
+    return ({key: found for key, found in by_key.items() if len(found) > 1},
+            {word: nominative[key] for word, key in endings if nominative.get(key)})
 
 
 def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
