@@ -122,6 +122,12 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
 
 # -- Russian patronymics of Ukrainians -----------------------------------------
 PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich")
+
+
+def may_hold_patronymic(prose: str) -> bool:
+    """Can a word of `prose` end with one of `PATRONYMIC_ENDINGS`? Each holds "vna" or
+    "vich": two scans of the text (`str.find`, in C) before any word is visited."""
+    return "vna" in prose or "vich" in prose
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}’'-]+)[ \u00a0]$")
 
 
@@ -165,8 +171,8 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
     `where`: a callable giving the document's `Whereabouts`, asked only when
     a patronymic is found."""
     prose = doc.prose
-    if not any(map(prose.__contains__, PATRONYMIC_ENDINGS)):
-        return  # no word can end with one
+    if not may_hold_patronymic(prose):
+        return
     words = [w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS) and w[:1].isupper()]
     for word in sorted(words):
         ukrainian = ukrainian_patronymic(word, ukrainian_of)

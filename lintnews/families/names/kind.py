@@ -652,7 +652,9 @@ class _Names:
 
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
-        if doc.word_set.isdisjoint(ukrainian_of) and not _ends_a_word(doc, given_names.PATRONYMIC_ENDINGS):
+        if doc.word_set.isdisjoint(ukrainian_of) and not (
+                given_names.may_hold_patronymic(doc.prose)
+                and any(map(str.endswith, doc.word_set, repeat(given_names.PATRONYMIC_ENDINGS)))):
             return
         entry = self.given_entry
 
@@ -862,14 +864,6 @@ class _Names:
             if severity is not None:
                 yield doc.finding(entry.rule, start, end, arguments, [(match_case(target, word), UNSAFE)],
                                   severity=severity, template="default" if n else "official")
-
-
-def _ends_a_word(doc, endings: tuple[str, ...]) -> bool:
-    """Does a word of the document end with one of `endings`? The prose must
-    hold the ending at all (`str.find`, in C) before the words are visited."""
-    if not any(map(doc.prose.__contains__, endings)):
-        return False
-    return any(map(str.endswith, doc.word_set, repeat(endings)))
 
 
 def _occurrences(prose: str, words) -> list[tuple[int, str]]:
