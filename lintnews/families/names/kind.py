@@ -182,9 +182,8 @@ class _Names:
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
-        self.sound_known_word = lru_cache(maxsize=65536)(self._sound_known_word)
         self.nearby_word = lru_cache(maxsize=65536)(self._nearby_word)
-        self.sound_keys = lru_cache(maxsize=65536)(self._sound_keys)
+        self.word_facts = lru_cache(maxsize=65536)(self._word_facts)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -237,13 +236,22 @@ class _Names:
                 capitalised = set(_CAPITALISED.findall(prose))
             return capitalised
 
+        facts = None
+
+        def word_facts() -> list[tuple]:
+            nonlocal facts
+            if facts is None:
+                of = self.word_facts
+                facts = [(word, *of(word)) for word in capitalised_words()]
+            return facts
+
         if self.sound_entry is not None and ctx.enabled(self.sound_entry.rule.code):
-            yield from self._sound_alike(doc, ctx, capitalised_words())
-            yield from self._sound_known(doc, ctx, capitalised_words(), where)
+            yield from self._sound_alike(doc, ctx, word_facts())
+            yield from self._sound_known(doc, ctx, word_facts(), where)
         if self.inconsistent is not None and ctx.enabled(self.inconsistent.rule.code):
             yield from self._inconsistent(doc, ctx, house, seen, preferred, tallies)
         if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
-            yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
+            yield from self._unknown(doc, ctx, house, preferred, covered, word_facts())
         if self.near_entry is not None and ctx.enabled(self.near_entry.rule.code):
             yield from self._misspelt_given(doc, ctx, seen, entities)
         if self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code):
@@ -415,15 +423,14 @@ class _Names:
                 return "foreign", look
         return None
 
-    def _unknown(self, doc, ctx, house, preferred, covered, words):
+    def _unknown(self, doc, ctx, house, preferred, covered, facts):
         prose = doc.prose
         near_on = self.near_entry is not None and ctx.enabled(self.near_entry.rule.code)
         foreign_on = self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)
         trip_on = self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code)
-        judge = self.judge
         # Most texts have no capitalised word worth a verdict: judge the distinct
         # words, then visit only the occurrences of those that have one.
-        flagged = {word: verdict for word in words if (verdict := judge(word)) is not None}
+        flagged = {word: verdict for word, _keys, _known, verdict in facts if verdict is not None}
         if not flagged:
             return
         trips: list = []
@@ -727,6 +734,14 @@ class _Names:
             return True
         return not _is_word(low)
 
+    def _word_facts(self, word: str) -> tuple:
+        """What the passes over the capitalised words ask of `word`, cached per word:
+        (`_sound_keys`, `_sound_known_word`, `_judge`), None for a pass no rule has."""
+        sound = self.sound_entry is not None
+        judged = any(e is not None for e in (self.near_entry, self.foreign_entry, self.trip_entry))
+        return (self._sound_keys(word) if sound else ("", "", ""), self._sound_known_word(word) if sound else None,
+                self.judge(word) if judged else None)
+
     def _sound_keys(self, word: str) -> tuple[str, str, str]:
         """`soundalike.spellings`' keys of `word`, cached per word."""
         if not self.sound_candidate(word):
@@ -774,17 +789,16 @@ class _Names:
             return None
         return entity, target
 
-    def _sound_known(self, doc, ctx, words, where):
+    def _sound_known(self, doc, ctx, facts, where):
         """LN213 for a word that is a hand-written name in another romanization, alone in the
         text: a person's surname after one of the person's given names (Boris Elcin for
         Yeltsin through Czech Jelcin; Stanislav Šuškevich), a place's name of four
         consonants or more, in Ukraine for a Ukrainian place (Siverodonetsk). Words that
         sound alike in the text itself are `_sound_alike`'s."""
-        verdict = self.sound_known_word
-        candidates = [(w, found) for w in words for found in (verdict(w),) if found is not None]
+        candidates = [(w, found) for w, _keys, found, _verdict in facts if found is not None]
         if not candidates:
             return
-        keys = Counter(stem_key(w) for w in words if self.sound_candidate(w))
+        keys = Counter(stem_key(w) for w, *_x in facts if self.sound_candidate(w))
         prose = doc.prose
         entry = self.sound_entry
         for word, (entity, target) in sorted(candidates):
@@ -808,9 +822,9 @@ class _Names:
                                       [(match_case(target, word), UNSAFE)], severity=severity,
                                       template="other-romanization")
 
-    def _sound_alike(self, doc, ctx, words):
+    def _sound_alike(self, doc, ctx, facts):
         prose = doc.prose
-        found, case_forms = soundalike.spellings(words, self.sound_keys)
+        found, case_forms = soundalike.spellings(facts)
         cases = {w: n for w, n in case_forms.items() if w not in self.table.hits}
         if not found and not cases:
             return

@@ -60,7 +60,7 @@ def case_key(word: str) -> tuple[str, str]:
     return ("case", sound_key(stem)) if low[-1] in _CASE_ENDINGS else ("", "")
 
 
-def spellings(words, keys_of) -> tuple[dict[str, list[str]], dict[str, str]]:
+def spellings(keyed) -> tuple[dict[str, list[str]], dict[str, str]]:
     """The document's spellings of one name, in one pass over its capitalised words:
 
     - by key, for the keys with two spellings or more (`group_key`);
@@ -69,13 +69,12 @@ def spellings(words, keys_of) -> tuple[dict[str, list[str]], dict[str, str]]:
       -u (Vasna, Vasny; Odesa, Odesy): machine translation declines a name it does
       not know (`case_key`).
 
-    `keys_of(word)`: (its `group_key`, *its `case_key`) if it is a candidate, else
-    ("", "", ""), cached per word by the caller."""
+    `keyed`: (word, (its `group_key`, *its `case_key`), ...) for each word, the keys
+    ("", "", "") for a word that is no candidate; further items are not read."""
     by_key: dict[str, list[str]] = {}
     nominative: dict[str, str | None] = {}
     endings: list[tuple[str, str]] = []
-    for word in words:
-        group, kind, key = keys_of(word)
+    for word, (group, kind, key), *_rest in keyed:
         if group:
             by_key.setdefault(group, []).append(word)
         if not kind:
