@@ -128,6 +128,24 @@ def may_hold_patronymic(prose: str) -> bool:
     """Can a word of `prose` end with one of `PATRONYMIC_ENDINGS`? Each holds "vna" or
     "vich": two scans of the text (`str.find`, in C) before any word is visited."""
     return "vna" in prose or "vich" in prose
+
+
+def patronymic_runs(prose: str) -> set[str]:
+    """The runs of `prose` (`\\w+` of `re`: `str.isalnum()` or _) that end with one of
+    `PATRONYMIC_ENDINGS`: where each ending stands (`str.find`), not every word visited."""
+    found: set[str] = set()
+    size = len(prose)
+    for ending in PATRONYMIC_ENDINGS:
+        i = prose.find(ending)
+        while i != -1:
+            end = i + len(ending)
+            if end == size or not (prose[end].isalnum() or prose[end] == "_"):
+                start = i
+                while start and (prose[start - 1].isalnum() or prose[start - 1] == "_"):
+                    start -= 1
+                found.add(prose[start:end])
+            i = prose.find(ending, i + 1)
+    return found
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}’'-]+)[ \u00a0]$")
 
 
@@ -173,7 +191,7 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
     prose = doc.prose
     if not may_hold_patronymic(prose):
         return
-    words = [w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS) and w[:1].isupper()]
+    words = [w for w in patronymic_runs(prose) if w[:1].isupper()]
     for word in sorted(words):
         ukrainian = ukrainian_patronymic(word, ukrainian_of)
         if not ukrainian or ukrainian == word:

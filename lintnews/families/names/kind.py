@@ -19,7 +19,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
 
 import regex
 
@@ -567,8 +566,10 @@ class _Names:
             return
         prose = doc.prose
         level = profile(ctx.ruleset, ctx.style).severity.get(owner[0].rule.code) or owner[1] or owner[0].rule.severity
-        for word in sorted(capitalised_words()):
-            place = next((p for i, p in self.nearby_word(word) if i in about), None)
+        nearby_word = self.nearby_word
+        towns = [(word, found) for word in capitalised_words() if (found := nearby_word(word))]
+        for word, found in sorted(towns):
+            place = next((p for i, p in found if i in about), None)
             if place is None:
                 continue
             starts = word_starts(doc, word)
@@ -660,8 +661,7 @@ class _Names:
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
         if doc.word_set.isdisjoint(ukrainian_of) and not (
-                given_names.may_hold_patronymic(doc.prose)
-                and any(map(str.endswith, doc.word_set, repeat(given_names.PATRONYMIC_ENDINGS)))):
+                given_names.may_hold_patronymic(doc.prose) and given_names.patronymic_runs(doc.prose)):
             return
         entry = self.given_entry
 
