@@ -6,7 +6,7 @@ reported only in a Ukrainian context. The context is the document's, not the
 paragraph's: an article whose lede is about Ukraine puts all its paragraphs
 there, unless a paragraph (a line of the text) clearly names another country.
 
-    where = whereabouts(doc, ukraine_words, elsewhere_words)
+    where = Whereabouts(doc, ukraine_words, elsewhere_words)
     where.in_ukraine(start, end)
 
 - Ukraine words: the `[ukraine-context] words` of the rule files and the
@@ -72,18 +72,18 @@ def _by_first_run(words: tuple[str, ...]) -> dict[str, list[tuple[str, bool]]]:
     return out
 
 
-def whereabouts(doc, ukraine_words: tuple[str, ...], elsewhere_words: tuple[str, ...]) -> "Whereabouts":
-    """The `Whereabouts` of `doc` for these words, made once per document (`Document.memo`)
-    and shared by the checks that ask with the same words."""
-    made = doc.memo("names.whereabouts", _no_whereabouts)
+def _offsets(doc, ukraine_words: tuple[str, ...], elsewhere_words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """`occurrences` of both lists of words, found once per document (`Document.memo`) for
+    every check that asks with the same words."""
+    made = doc.memo("names.context-offsets", _nothing_yet)
     key = (ukraine_words, elsewhere_words)
-    where = made.get(key)
-    if where is None:
-        where = made[key] = Whereabouts(doc, ukraine_words, elsewhere_words)
-    return where
+    found = made.get(key)
+    if found is None:
+        found = made[key] = (occurrences(doc, ukraine_words), occurrences(doc, elsewhere_words))
+    return found
 
 
-def _no_whereabouts(_doc) -> dict:
+def _nothing_yet(_doc) -> dict:
     return {}
 
 
@@ -92,7 +92,8 @@ class Whereabouts:
 
     The offsets of the Ukraine words and of the other countries' names are
     found once per document (`occurrences`, with `str.find`), when a name
-    first asks; each question is then a binary search in them."""
+    first asks, and kept for the other checks that ask with the same words
+    (`Document.memo`); each question is then a binary search in them."""
 
     def __init__(self, doc, ukraine_words, elsewhere_words) -> None:
         self.doc = doc
@@ -106,8 +107,7 @@ class Whereabouts:
 
     def _found(self) -> tuple[list[int], list[int]]:
         if self._ukraine is None:
-            self._ukraine = occurrences(self.doc, self.ukraine_words)
-            self._elsewhere = occurrences(self.doc, self.elsewhere_words)
+            self._ukraine, self._elsewhere = _offsets(self.doc, self.ukraine_words, self.elsewhere_words)
         return self._ukraine, self._elsewhere
 
     @property

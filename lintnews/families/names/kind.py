@@ -26,7 +26,7 @@ from lintnews.errors import RuleFileError
 from lintnews.finding import SAFE, UNSAFE, Severity
 from lintnews.engine.registry import Check
 from lintnews.families.names import given as given_names, nearby, soundalike
-from lintnews.families.names.context import Whereabouts, occurrences, whereabouts
+from lintnews.families.names.context import Whereabouts, occurrences
 from lintnews.families.names.entities import ORIGINS
 from lintnews.families.names.figures import TITLES, Figures, load_figures, skeleton
 from lintnews.families.names.foreign import foreign_look
@@ -371,7 +371,7 @@ class _Names:
                     raise RuleFileError(path, None, "'ukraine-context': 'elsewhere' must be a list of words")
                 elsewhere += words
             self._patterns = (tuple(self.table.context), tuple(dict.fromkeys(elsewhere)))
-        return whereabouts(doc, *self._patterns)
+        return Whereabouts(doc, *self._patterns)
 
     # -- LN204: several forms of one name -----------------------------------
     def _inconsistent(self, doc, ctx, house, seen, preferred, tallies):

@@ -24,38 +24,37 @@ ONE_MAP = 1 << 20
 
 
 class _Starts:
-    """The word offsets of one document found so far (see module doc)."""
+    """The word offsets of one document found so far (see module doc). It keeps
+    no reference to its document, whose memo holds it."""
 
     def __init__(self, doc) -> None:
-        self.doc = doc
         self.found: dict[str, list[int]] = {}
         self.capital: dict[str, list[int]] | None = None
         self.mappable = len(doc.prose) <= ONE_MAP
 
-    def _mapped(self, word: str) -> bool:
+    def _mapped(self, doc, word: str) -> bool:
         if "A" <= word[:1] <= "Z" and self.mappable:
             if self.capital is None and len(self.found) >= MAP_FROM:
-                self.capital = _map_capital_runs(self.doc.prose)
+                self.capital = _map_capital_runs(doc.prose)
             return self.capital is not None
         return False
 
-    def starts(self, word: str) -> list[int]:
-        if self._mapped(word):
+    def starts(self, doc, word: str) -> list[int]:
+        if self._mapped(doc, word):
             return self.capital.get(word, _NONE)
         found = self.found.get(word)
         if found is None:
-            found = self.found[word] = self.doc.word_starts(word)
+            found = self.found[word] = doc.word_starts(word)
         return found
 
-
-    def many(self, words: set[str]) -> "dict[str, list[int]] | None":
+    def many(self, doc, words: set[str]) -> "dict[str, list[int]] | None":
         """`starts` of each of `words` once the text is mapped (or this many
         words map it), else None: the caller searches for them itself."""
         if self.capital is None:
             if not self.mappable or len(self.found) + len(words) < MAP_FROM:
                 return None
-            self.capital = _map_capital_runs(self.doc.prose)
-        return {word: self.starts(word) for word in words}
+            self.capital = _map_capital_runs(doc.prose)
+        return {word: self.starts(doc, word) for word in words}
 
 
 def _map_capital_runs(prose: str) -> dict[str, list[int]]:
@@ -83,12 +82,13 @@ def _offsets(doc) -> _Starts:
 
 def starts(doc, word: str) -> list[int]:
     """`doc.word_starts(word)`, found once per document. The list is shared: read only."""
-    return _offsets(doc).starts(word)
+    return _offsets(doc).starts(doc, word)
 
 
 def known_starts(doc):
-    """For `BoundedTerms.spans`: a set of runs -> each one's `starts`."""
-    return _offsets(doc).many
+    """For `BoundedTerms.spans`: a set of runs -> each one's `starts` in `doc`."""
+    offsets = _offsets(doc)
+    return lambda runs: offsets.many(doc, runs)
 
 
 _NONE: list[int] = []

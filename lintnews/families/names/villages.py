@@ -5,7 +5,7 @@ wrongly: Мотижин (Motyzhyn) becomes “Motichyn”. At the scale of thous
 villages any capitalised word is near one, so a word is judged only where the
 text says it is a settlement: right after “village”, “settlement” or
 “hamlet” (“the village Motichyn”, “the village of Motichyn”), in a text that
-puts it in Ukraine (`context.whereabouts`). It is reported when it is no
+puts it in Ukraine (`context.Whereabouts`). It is reported when it is no
 English word and no known name, and its `sound_key` is the key of exactly one
 gazetteer place, or that key with one sibilant changed into another (ch, zh, sh,
 z, ts, s: Мотижин read with ч), not the first consonant (the
@@ -18,7 +18,7 @@ import regex
 
 from lintnews.finding import UNSAFE, Severity
 from lintnews.engine.registry import Example, Rule, check
-from lintnews.families.names.context import whereabouts
+from lintnews.families.names.context import Whereabouts
 from lintnews.families.names.gazetteer import PLACE_TYPES
 from lintnews.families.names.sounds import sound_key
 from lintnews.run.tablecache import cached_data
@@ -151,7 +151,7 @@ def garbled_places(doc, ctx):
         if place is None or not _unknown(data.table, word):
             continue
         if where is None:
-            where = whereabouts(doc, *data.context)
+            where = Whereabouts(doc, *data.context)
         start, end = m.span(1)
         if not where.in_ukraine(start, end):
             continue
