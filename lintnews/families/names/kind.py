@@ -33,7 +33,7 @@ from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import DISTRICT_GUARD, PLACE_GUARD, GUARD as GENERATED, in_position
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
-from lintnews.families.names.runs import known_starts, starts as word_starts
+from lintnews.families.names.runs import capitalised_runs, known_starts, starts as word_starts
 from lintnews.families.names.sounds import bare, sound_key, stem_key
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word, templated
 
@@ -494,7 +494,8 @@ class _Names:
         by_skeleton = {skeleton(figure.surname.split()[-1]): figure for figure in reported.values()}
         hits, known = self.table.hits, self.table.known
         found = []
-        for word in doc.word_set:
+        words = capitalised_runs(doc)
+        for word in doc.word_set if words is None else words:
             if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
                 continue
             figure = by_skeleton.get(skeleton(word))

@@ -13,6 +13,7 @@ over `ONE_MAP` characters, where that map would be large, is not mapped.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 #: A run that begins with an ASCII capital: `\w*` is greedy, so a match ends
 #: where its run ends.
@@ -83,6 +84,19 @@ def _offsets(doc) -> _Starts:
 def starts(doc, word: str) -> list[int]:
     """`doc.word_starts(word)`, found once per document. The list is shared: read only."""
     return _offsets(doc).starts(doc, word)
+
+
+def capitalised_runs(doc) -> "list[str] | None":
+    """The runs of `doc` that may begin with a capital, once the text is mapped (None
+    before): those that begin with an ASCII capital (the map's words), and those that
+    begin with another character and hold one that is not ASCII."""
+    capital = _offsets(doc).capital
+    if capital is None:
+        return None
+    out = list(capital)
+    if not doc.prose.isascii():
+        out += [w for w in filterfalse(str.isascii, doc.word_set) if not "A" <= w[0] <= "Z"]
+    return out
 
 
 def known_starts(doc):
