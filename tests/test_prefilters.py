@@ -226,14 +226,20 @@ def test_sound_units_read_in_one_pattern_as_by_trying_each_spelling(low):
 
 
 def test_patronymic_gate_needs_the_ending_at_a_word_end():
-    from lintnews.families.names.kind import _ends_a_word
+    from lintnews.families.names.given import PATRONYMIC_ENDINGS, may_hold_patronymic, patronymic_runs
     from lintnews.markup import make_document
 
-    endings = ("ovna", "evna", "ovich", "evich")
-    assert _ends_a_word(make_document("Said Ivanovich and others."), endings)
+    def ends_a_word(text: str) -> bool:
+        prose = make_document(text).prose
+        return may_hold_patronymic(prose) and bool(patronymic_runs(prose))
+
+    assert ends_a_word("Said Ivanovich and others.")
     # the ending inside a word is no patronymic; no ending at all skips the words
-    assert not _ends_a_word(make_document("The Ivanovichi family and Petrovnas."), endings)
-    assert not _ends_a_word(make_document("Nothing here."), endings)
+    assert not ends_a_word("The Ivanovichi family and Petrovnas.")
+    assert not ends_a_word("Nothing here.")
+    # the runs found where the endings stand are the document's words that end so
+    doc = make_document("Said Ivanovich, Petrovna_ and x_evna, Sergeevich2 or Olga Petrovna.")
+    assert patronymic_runs(doc.prose) == {w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS)}
 
 
 def test_non_latin_gate_holds_every_cyrillic_and_greek_character():

@@ -28,7 +28,7 @@ import regex
 
 from typing import TYPE_CHECKING
 if TYPE_CHECKING:
-    from typing import Iterable, Iterator
+    from typing import Callable, Iterable, Iterator, Mapping
 
 _WORD = regex.compile(r"\w+")
 _FIRST_WORD = regex.compile(r"\w+")
@@ -185,12 +185,17 @@ class BoundedTerms:
         for start, end in self.spans(text, words):
             yield TermMatch(text, start, end)
 
-    def spans(self, text: str, words: "frozenset[str] | set[str] | None" = None) -> Iterator[tuple[int, int]]:
-        """`finditer`'s matches as (start, end) pairs, without a match object each."""
+    def spans(self, text: str, words: "frozenset[str] | set[str] | None" = None,
+              starts: "Callable[[set[str]], Mapping[str, list[int]] | None] | None" = None) -> Iterator[tuple[int, int]]:
+        """`finditer`'s matches as (start, end) pairs, without a match object each.
+
+        `starts(runs)`, if given, maps each of a set of runs to the offsets, in
+        order, where `text` has it as a whole run (not inside a longer one), or
+        is None: then the runs are searched for here."""
         by_run, after, odd = self._by_run, _WORD_AFTER.match, self._odd
         last = 0
         pending = odd.search(text) if odd is not None else None
-        for start, group in _runs_of(text, by_run, words):
+        for start, group in _runs_of(text, by_run, words, starts):
             while pending is not None and pending.start() < start:
                 if pending.start() >= last:
                     last = pending.end()
@@ -211,7 +216,7 @@ class BoundedTerms:
             pending = odd.search(text, last)
 
 
-def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
+def _runs_of(text: str, by_run: dict, words=None, starts=None) -> Iterator[tuple[int, str]]:
     """(start, run) of the runs of `text` that `_LEFT_RUN` finds and `by_run`
     holds, in order: where `_LEFT_RUN.finditer` would find them, but with
     positions looked up only for the runs that are keys (a set intersection
@@ -221,17 +226,22 @@ def _runs_of(text: str, by_run: dict, words=None) -> Iterator[tuple[int, str]]:
     (a word character or a combining mark) comes before it and no word
     character after it (`\\w` of `re` is `str.isalnum()` or `_`). In a text
     over `_EAGER_TEXT` characters the runs' positions are merged lazily: it
-    can hold millions of them.
+    can hold millions of them. `starts`: as `BoundedTerms.spans` takes it.
     """
     if words is None:
         words = word_set(text)
     hits = by_run.keys() & words
     if not hits:
         return iter(())
+    known = starts(hits) if starts is not None else None
+    if known is not None:  # whole runs: only a combining mark before rules one out
+        found = [(i, run) for run in hits for i in known[run] if not (i and "\u0300" <= text[i - 1] <= "\u036f")]
+        found.sort()
+        return iter(found)
     if len(hits) == 1:
         return _positions(text, next(iter(hits)))
     if len(text) <= _EAGER_TEXT:  # an article: one list, sorted in C
-        found: list[tuple[int, str]] = []
+        found = []
         for run in hits:
             found.extend(_positions(text, run))
         found.sort()  # one run per position: the runs never compare

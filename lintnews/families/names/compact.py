@@ -49,6 +49,8 @@ LAYOUT = 3
 #: `marshal.loads`) and intersected with each text's words in C; until then
 #: each word is looked up in the stored hash table.
 DECODE_INDEX_FROM = 3000
+#: How many words' membership (`literal in hits`) a process keeps.
+HELD_WORDS = 1 << 16
 
 
 class _Records:
@@ -82,6 +84,7 @@ class _Hits(Mapping):
         self._numbers: dict[str, int] | None = None
         self._made: dict[int, Hit] = {}
         self._by_literal: dict[str, Hit] = {}  # a name comes back in text after text
+        self._held: dict[str, bool] = {}  # `in` answered so far, for a word that comes back
 
     def _index(self) -> "WordTable":
         if self._numbers is None:
@@ -101,7 +104,14 @@ class _Hits(Mapping):
         return hit
 
     def __contains__(self, literal: object) -> bool:
-        return literal in self._index()
+        if not isinstance(literal, str):
+            return literal in self._index()
+        held = self._held.get(literal)
+        if held is None:
+            held = literal in self._index()
+            if len(self._held) < HELD_WORDS:
+                self._held[literal] = held
+        return held
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index())
@@ -121,6 +131,7 @@ class _Runs(Mapping):
         self._records = records
         self._whole = whole
         self._dict: dict[str, tuple[str, ...]] | None = None
+        self._keys: frozenset[str] | None = None  # the decoded dict's keys, for `keys() & words`
         self._asked = 0  # words looked up one by one so far
 
     def decoded(self) -> dict[str, tuple[str, ...]]:
@@ -159,7 +170,9 @@ class _RunKeys(KeysView):
             if runs._asked <= DECODE_INDEX_FROM:
                 numbers = runs._numbers
                 return {word for word in words if word in numbers}
-        return runs.decoded().keys() & words
+        if runs._keys is None:
+            runs._keys = frozenset(runs.decoded())
+        return runs._keys & words  # set & set: the smaller side is visited
 
     __rand__ = __and__
 

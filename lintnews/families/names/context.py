@@ -24,8 +24,11 @@ is enough, as before.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
+
+from lintnews.families.names.runs import starts as word_starts
 
 #: How far (characters, either side) a name looks for a Ukraine word in its paragraph.
 WINDOW = 250
@@ -36,27 +39,52 @@ _FIRST_RUN = regex.compile(r"\w+")
 _REGION_AFTER = regex.compile(r"[ \u00a0](?:region|district|raion|oblast|Oblast|Raion|hromada)\b")
 
 
-def occurrences(doc, words) -> list[int]:
+def occurrences(doc, words: tuple[str, ...]) -> list[int]:
     """Sorted prose offsets of the whole words (or phrases) `words` in `doc`: found
     with `str.find`, and only for the words whose first run the text has."""
-    present = doc.word_set
+    by_first = _by_first_run(words)
+    prose, size = doc.prose, len(doc.prose)
     out: list[int] = []
-    for word in words:
-        first = _FIRST_RUN.match(word)
-        if first is None or first.group() not in present:
-            continue
-        if first.end() == len(word):
-            out += doc.word_starts(word)
-            continue
-        prose, n, size = doc.prose, len(word), len(doc.prose)
-        i = prose.find(word)
-        while i != -1:
-            end = i + n
-            if not (i and prose[i - 1].isalnum()) and not (end < size and prose[end].isalnum()):
-                out.append(i)
-            i = prose.find(word, i + 1)
+    for first in doc.word_set.intersection(by_first):
+        for word, whole in by_first[first]:
+            if whole:
+                out += word_starts(doc, word)
+                continue
+            n = len(word)
+            i = prose.find(word)
+            while i != -1:
+                end = i + n
+                if not (i and prose[i - 1].isalnum()) and not (end < size and prose[end].isalnum()):
+                    out.append(i)
+                i = prose.find(word, i + 1)
     out.sort()
     return out
+
+
+@lru_cache(maxsize=64)
+def _by_first_run(words: tuple[str, ...]) -> dict[str, list[tuple[str, bool]]]:
+    """The words that begin with a run, by that first run: (word, whether it is that run alone)."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for word in words:
+        first = _FIRST_RUN.match(word)
+        if first is not None:
+            out.setdefault(first.group(), []).append((word, first.end() == len(word)))
+    return out
+
+
+def _offsets(doc, ukraine_words: tuple[str, ...], elsewhere_words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """`occurrences` of both lists of words, found once per document (`Document.memo`) for
+    every check that asks with the same words."""
+    made = doc.memo("names.context-offsets", _nothing_yet)
+    key = (ukraine_words, elsewhere_words)
+    found = made.get(key)
+    if found is None:
+        found = made[key] = (occurrences(doc, ukraine_words), occurrences(doc, elsewhere_words))
+    return found
+
+
+def _nothing_yet(_doc) -> dict:
+    return {}
 
 
 class Whereabouts:
@@ -64,7 +92,8 @@ class Whereabouts:
 
     The offsets of the Ukraine words and of the other countries' names are
     found once per document (`occurrences`, with `str.find`), when a name
-    first asks; each question is then a binary search in them."""
+    first asks, and kept for the other checks that ask with the same words
+    (`Document.memo`); each question is then a binary search in them."""
 
     def __init__(self, doc, ukraine_words, elsewhere_words) -> None:
         self.doc = doc
@@ -78,8 +107,7 @@ class Whereabouts:
 
     def _found(self) -> tuple[list[int], list[int]]:
         if self._ukraine is None:
-            self._ukraine = occurrences(self.doc, self.ukraine_words)
-            self._elsewhere = occurrences(self.doc, self.elsewhere_words)
+            self._ukraine, self._elsewhere = _offsets(self.doc, self.ukraine_words, self.elsewhere_words)
         return self._ukraine, self._elsewhere
 
     @property

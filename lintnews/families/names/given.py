@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import regex
 
+from lintnews.families.names.runs import starts as word_starts
 from lintnews.families.names.sounds import sound_key
 
 #: A surname of Ukrainian shape: the endings Ukrainian surnames have and
@@ -79,7 +80,7 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
     bare: list[tuple[int, int, str]] = []
     foreign_given: set[str] = set()
     found = sorted((start, name) for name in doc.word_set.intersection(ukrainian_of)
-                   for start in doc.word_starts(name))
+                   for start in word_starts(doc, name))
     for start, name in found:
         end = start + len(name)
         if (start and prose[start - 1] in "-‐") or covered_at(start, end):
@@ -121,6 +122,30 @@ def find(doc, ukrainian_of: dict[str, str], hits, where, covered_at, listed: boo
 
 # -- Russian patronymics of Ukrainians -----------------------------------------
 PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich")
+
+
+def may_hold_patronymic(prose: str) -> bool:
+    """Can a word of `prose` end with one of `PATRONYMIC_ENDINGS`? Each holds "vna" or
+    "vich": two scans of the text (`str.find`, in C) before any word is visited."""
+    return "vna" in prose or "vich" in prose
+
+
+def patronymic_runs(prose: str) -> set[str]:
+    """The runs of `prose` (`\\w+` of `re`: `str.isalnum()` or _) that end with one of
+    `PATRONYMIC_ENDINGS`: where each ending stands (`str.find`), not every word visited."""
+    found: set[str] = set()
+    size = len(prose)
+    for ending in PATRONYMIC_ENDINGS:
+        i = prose.find(ending)
+        while i != -1:
+            end = i + len(ending)
+            if end == size or not (prose[end].isalnum() or prose[end] == "_"):
+                start = i
+                while start and (prose[start - 1].isalnum() or prose[start - 1] == "_"):
+                    start -= 1
+                found.add(prose[start:end])
+            i = prose.find(ending, i + 1)
+    return found
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}’'-]+)[ \u00a0]$")
 
 
@@ -164,12 +189,14 @@ def patronymics(doc, ukrainian_of: dict[str, str], hits, where, covered_at):
     `where`: a callable giving the document's `Whereabouts`, asked only when
     a patronymic is found."""
     prose = doc.prose
-    words = [w for w in doc.word_set if w.endswith(PATRONYMIC_ENDINGS) and w[:1].isupper()]
+    if not may_hold_patronymic(prose):
+        return
+    words = [w for w in patronymic_runs(prose) if w[:1].isupper()]
     for word in sorted(words):
         ukrainian = ukrainian_patronymic(word, ukrainian_of)
         if not ukrainian or ukrainian == word:
             continue
-        for start in doc.word_starts(word):
+        for start in word_starts(doc, word):
             end = start + len(word)
             before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
             if before is None or covered_at(start, end):

@@ -19,7 +19,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
 
 import regex
 
@@ -34,6 +33,7 @@ from lintnews.families.names.foreign import foreign_look
 from lintnews.families.names.inflection import DISTRICT_GUARD, PLACE_GUARD, GUARD as GENERATED, in_position
 from lintnews.families.names.near import NearIndex
 from lintnews.families.names.profiles import profile
+from lintnews.families.names.runs import capitalised_runs, known_starts, starts as word_starts
 from lintnews.families.names.sounds import bare, sound_key, stem_key
 from lintnews.kinds.common import Spans, is_inside_token, match_case, quoted_severity, starts_word, templated
 
@@ -181,8 +181,8 @@ class _Names:
         # capitalised words repeat across a corpus: judge each one once per process
         self.judge = lru_cache(maxsize=65536)(self._judge)
         self.sound_candidate = lru_cache(maxsize=65536)(self._sound_candidate)
-        self.sound_known_word = lru_cache(maxsize=65536)(self._sound_known_word)
         self.nearby_word = lru_cache(maxsize=65536)(self._nearby_word)
+        self.word_facts = lru_cache(maxsize=65536)(self._word_facts)
 
     def run(self, doc, ctx):
         prose = doc.prose
@@ -192,7 +192,7 @@ class _Names:
         variants: list = []
         covered = Spans()  # (start, end) of every name found: millions in a hostile text
         hits = self.table.hits
-        for start, end in self.table.index.spans(prose, doc.word_set):
+        for start, end in self.table.index.spans(prose, doc.word_set, known_starts(doc)):
             if not starts_word(prose, start) or is_inside_token(prose, start, end):
                 continue
             found = prose[start:end]
@@ -210,7 +210,6 @@ class _Names:
                 inside.setdefault(hit.entity.id, []).append(hit.form)
         tallies = {eid: _tally(prose, items, inside.get(eid, ())) for eid, items in seen.items()}
         preferred = {eid: _preferred(house, entities[eid], tallies[eid]) for eid in seen}
-        written = {eid: _most_written(items) for eid, items in seen.items()}  # counted once, not per variant
         whereabouts = None
 
         def where() -> Whereabouts:
@@ -220,6 +219,8 @@ class _Names:
             return whereabouts
 
         variants += self._surnames_alone(prose, variants)
+        # counted once per name, not per variant
+        written = {eid: _most_written(seen[eid]) for eid in {hit.entity.id for *_x, hit in variants} if eid in seen}
         for start, end, found, hit in variants:
             yield from self._variant(doc, ctx, house, written, preferred, start, end, found, hit, where)
         if self.given_entry is not None and ctx.enabled(self.given_entry.rule.code):
@@ -234,13 +235,22 @@ class _Names:
                 capitalised = set(_CAPITALISED.findall(prose))
             return capitalised
 
+        facts = None
+
+        def word_facts() -> list[tuple]:
+            nonlocal facts
+            if facts is None:
+                of = self.word_facts
+                facts = [(word, *of(word)) for word in capitalised_words()]
+            return facts
+
         if self.sound_entry is not None and ctx.enabled(self.sound_entry.rule.code):
-            yield from self._sound_alike(doc, ctx, capitalised_words())
-            yield from self._sound_known(doc, ctx, capitalised_words(), where)
+            yield from self._sound_alike(doc, ctx, word_facts())
+            yield from self._sound_known(doc, ctx, word_facts(), where)
         if self.inconsistent is not None and ctx.enabled(self.inconsistent.rule.code):
             yield from self._inconsistent(doc, ctx, house, seen, preferred, tallies)
         if any(e is not None and ctx.enabled(e.rule.code) for e in (self.near_entry, self.foreign_entry, self.trip_entry)):
-            yield from self._unknown(doc, ctx, house, preferred, covered, capitalised_words())
+            yield from self._unknown(doc, ctx, house, preferred, covered, word_facts())
         if self.near_entry is not None and ctx.enabled(self.near_entry.rule.code):
             yield from self._misspelt_given(doc, ctx, seen, entities)
         if self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code):
@@ -412,15 +422,14 @@ class _Names:
                 return "foreign", look
         return None
 
-    def _unknown(self, doc, ctx, house, preferred, covered, words):
+    def _unknown(self, doc, ctx, house, preferred, covered, facts):
         prose = doc.prose
         near_on = self.near_entry is not None and ctx.enabled(self.near_entry.rule.code)
         foreign_on = self.foreign_entry is not None and ctx.enabled(self.foreign_entry.rule.code)
         trip_on = self.trip_entry is not None and ctx.enabled(self.trip_entry.rule.code)
-        judge = self.judge
         # Most texts have no capitalised word worth a verdict: judge the distinct
         # words, then visit only the occurrences of those that have one.
-        flagged = {word: verdict for word in words if (verdict := judge(word)) is not None}
+        flagged = {word: verdict for word, _keys, _known, verdict in facts if verdict is not None}
         if not flagged:
             return
         trips: list = []
@@ -485,7 +494,8 @@ class _Names:
         by_skeleton = {skeleton(figure.surname.split()[-1]): figure for figure in reported.values()}
         hits, known = self.table.hits, self.table.known
         found = []
-        for word in doc.word_set:
+        words = capitalised_runs(doc)
+        for word in doc.word_set if words is None else words:
             if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
                 continue
             figure = by_skeleton.get(skeleton(word))
@@ -494,7 +504,7 @@ class _Names:
             low = word.lower()
             if low in known or _is_word(low) or bare(word) == bare(figure.surname.split()[-1]):
                 continue
-            starts = doc.word_starts(word)
+            starts = word_starts(doc, word)
             givens = [g for g in (self._given_before(doc.prose, s) for s in starts) if g]
             if any(not Figures.same_given(g, figure) for g in givens):
                 continue  # another person: Jan Salz beside Sholts
@@ -557,11 +567,13 @@ class _Names:
             return
         prose = doc.prose
         level = profile(ctx.ruleset, ctx.style).severity.get(owner[0].rule.code) or owner[1] or owner[0].rule.severity
-        for word in sorted(capitalised_words()):
-            place = next((p for i, p in self.nearby_word(word) if i in about), None)
+        nearby_word = self.nearby_word
+        towns = [(word, found) for word in capitalised_words() if (found := nearby_word(word))]
+        for word, found in sorted(towns):
+            place = next((p for i, p in found if i in about), None)
             if place is None:
                 continue
-            starts = doc.word_starts(word)
+            starts = word_starts(doc, word)
             if any(self._given_before(prose, start) for start in starts):
                 continue  # a person (Ivan Baranovich), here and where the text writes the surname alone
             for start in starts:
@@ -590,11 +602,13 @@ class _Names:
         prose = doc.prose
         hits = self.table.hits
         for given in sorted(words.intersection(figures.by_given())):
-            for start in doc.word_starts(given):
+            for start in word_starts(doc, given):
                 after = _WORD_AFTER.match(prose, start + len(given))
                 if after is None:
                     continue
                 word = after.group(1)
+                if figures.after_given(given, word, True) is None:
+                    continue  # not even after a title: the cheapest of the tests first
                 if word in hits or word in self.table.given_names:
                     continue
                 title = _ANY_WORD_BEFORE.search(prose, max(0, start - 30), start)
@@ -607,12 +621,12 @@ class _Names:
                     continue  # reported as a round trip already
                 yield from self._trip(doc, ctx, after.start(1), after.end(1), word, figure)
         for surname in sorted(words.intersection(figures.surnames())):
-            for start in doc.word_starts(surname):
+            for start in word_starts(doc, surname):
                 before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
-                if before is None or before.group(1) in hits:
+                if before is None:
                     continue
                 figure = figures.given_spelling(before.group(1), surname)
-                if figure is None:
+                if figure is None or before.group(1) in hits:
                     continue
                 fix = figure.given.split()[0]
                 severity = quoted_severity(doc, ctx, self.trip_entry.rule.severity, before.start(1), before.end(1))
@@ -647,7 +661,8 @@ class _Names:
 
             self._given = given_names.russian_to_ukrainian(given_variants(self._ruleset))
         ukrainian_of = self._given
-        if doc.word_set.isdisjoint(ukrainian_of) and not _ends_a_word(doc, given_names.PATRONYMIC_ENDINGS):
+        if doc.word_set.isdisjoint(ukrainian_of) and not (
+                given_names.may_hold_patronymic(doc.prose) and given_names.patronymic_runs(doc.prose)):
             return
         entry = self.given_entry
 
@@ -720,6 +735,20 @@ class _Names:
             return True
         return not _is_word(low)
 
+    def _word_facts(self, word: str) -> tuple:
+        """What the passes over the capitalised words ask of `word`, cached per word:
+        (`_sound_keys`, `_sound_known_word`, `_judge`), None for a pass no rule has."""
+        sound = self.sound_entry is not None
+        judged = any(e is not None for e in (self.near_entry, self.foreign_entry, self.trip_entry))
+        return (self._sound_keys(word) if sound else ("", "", ""), self._sound_known_word(word) if sound else None,
+                self.judge(word) if judged else None)
+
+    def _sound_keys(self, word: str) -> tuple[str, str, str]:
+        """`soundalike.spellings`' keys of `word`, cached per word."""
+        if not self.sound_candidate(word):
+            return "", "", ""
+        return (soundalike.group_key(word), *soundalike.case_key(word))
+
     @staticmethod
     def _given_before(prose: str, start: int) -> str:
         """The given name right before a name at `start`: not a title, not a common word opening a sentence."""
@@ -761,24 +790,23 @@ class _Names:
             return None
         return entity, target
 
-    def _sound_known(self, doc, ctx, words, where):
+    def _sound_known(self, doc, ctx, facts, where):
         """LN213 for a word that is a hand-written name in another romanization, alone in the
         text: a person's surname after one of the person's given names (Boris Elcin for
         Yeltsin through Czech Jelcin; Stanislav Šuškevich), a place's name of four
         consonants or more, in Ukraine for a Ukrainian place (Siverodonetsk). Words that
         sound alike in the text itself are `_sound_alike`'s."""
-        verdict = self.sound_known_word
-        candidates = [(w, found) for w in words for found in (verdict(w),) if found is not None]
+        candidates = [(w, found) for w, _keys, found, _verdict in facts if found is not None]
         if not candidates:
             return
-        keys = Counter(stem_key(w) for w in words if self.sound_candidate(w))
+        keys = Counter(stem_key(w) for w, *_x in facts if self.sound_candidate(w))
         prose = doc.prose
         entry = self.sound_entry
         for word, (entity, target) in sorted(candidates):
             if keys[stem_key(word)] > 1:
                 continue
             givens = {sound_key(g) for g in entity.given}
-            for start in doc.word_starts(word):
+            for start in word_starts(doc, word):
                 end = start + len(word)
                 if is_inside_token(prose, start, end):
                     continue
@@ -795,11 +823,10 @@ class _Names:
                                       [(match_case(target, word), UNSAFE)], severity=severity,
                                       template="other-romanization")
 
-    def _sound_alike(self, doc, ctx, words):
+    def _sound_alike(self, doc, ctx, facts):
         prose = doc.prose
-        found = soundalike.groups(words, self.sound_candidate)
-        cases = {w: n for w, n in soundalike.case_forms(words, self.sound_candidate).items()
-                 if w not in self.table.hits}
+        found, case_forms = soundalike.spellings(facts)
+        cases = {w: n for w, n in case_forms.items() if w not in self.table.hits}
         if not found and not cases:
             return
         wanted = {w for spellings in found.values() for w in spellings} | set(cases) | set(cases.values())
@@ -807,7 +834,7 @@ class _Names:
         givens: dict[str, set[str]] = {}
         places: list[tuple[int, int, str]] = []
         for word in wanted:
-            for start in doc.word_starts(word):
+            for start in word_starts(doc, word):
                 end = start + len(word)
                 if is_inside_token(prose, start, end):
                     continue
@@ -854,14 +881,6 @@ class _Names:
                                   severity=severity, template="default" if n else "official")
 
 
-def _ends_a_word(doc, endings: tuple[str, ...]) -> bool:
-    """Does a word of the document end with one of `endings`? The prose must
-    hold the ending at all (`str.find`, in C) before the words are visited."""
-    if not any(ending in doc.prose for ending in endings):
-        return False
-    return any(map(str.endswith, doc.word_set, repeat(endings)))
-
-
 def _occurrences(prose: str, words) -> list[tuple[int, str]]:
     """(start, word) of each match of `_CAPITALISED` in `prose` that is one of
     `words`, in order: `str.find` of each word, kept where the pattern matches
@@ -885,11 +904,20 @@ def _sentence_start(prose: str, start: int) -> bool:
     return not head or head[-1] in ".!?:\n"
 
 
-def _tally(prose: str, items, inside=()) -> Counter:
+def _form_counts(items) -> dict[str, int]:
+    """How often each form occurs in `items`, in the order first seen (as a Counter counts)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        form = item[2]
+        counts[form] = counts.get(form, 0) + 1
+    return counts
+
+
+def _tally(prose: str, items, inside=()) -> dict[str, int]:
     """How often a text writes each form of one name: a form repeated right after
     itself (a headline's "Zaluzhny Zaluzhny") counts once, and the surname
     written inside a reported full name ("Valery Zaluzhnyi") counts too."""
-    plain = Counter(form for *_x, form, _low in items)
+    plain = _form_counts(items)
     if not inside and len(plain) < 2:
         return plain  # one form: how often matters to no message
     counts: Counter = Counter(inside)
@@ -901,7 +929,7 @@ def _tally(prose: str, items, inside=()) -> Counter:
     return counts
 
 
-def _preferred(house, entity, counts: Counter) -> str:
+def _preferred(house, entity, counts: dict[str, int]) -> str:
     """The house's form; failing that the document's most frequent (ties: data order)."""
     target = house.form_for(entity.forms)
     if target:
@@ -943,6 +971,6 @@ def _is_word(low: str, min_frequency: int = 1) -> bool:
 
 def _most_written(items) -> tuple[str, int, int]:
     """The form a text writes most often, how often, and how often in lowercase."""
-    counts = Counter(form for *_x, form, _low in items)
-    form, n = counts.most_common(1)[0]
-    return form, n, sum(1 for *_x, f, low in items if f == form and low)
+    counts = _form_counts(items)
+    form = max(counts, key=counts.__getitem__)  # the first seen of the most frequent, as Counter.most_common
+    return form, counts[form], sum(1 for *_x, f, low in items if f == form and low)

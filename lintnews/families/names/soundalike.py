@@ -13,7 +13,7 @@ differ only by a doubled letter (Mavrouianis, Mavrouiannis) are reported
 without a fix, since either may be the right one; any other tie is left alone.
 
 A name the text also writes in the nominative in -a is reported where it has
-a case ending instead (Vasny beside Vasna: `case_forms`).
+a case ending instead (Vasny beside Vasna: `spellings`).
 
 Never grouped: English words (Hamas and Homs), known given names (Aleksandr
 and Oleksandr may be two people), and spellings that the names table gives
@@ -31,15 +31,10 @@ from lintnews.families.names.sounds import bare, sound_key, stem_key
 MIN_CONSONANTS = 3
 
 
-def groups(words, is_candidate) -> dict[str, list[str]]:
-    """Spellings by key, for the keys with two spellings or more."""
-    by_key: dict[str, list[str]] = {}
-    for word in words:
-        if is_candidate(word):
-            key = stem_key(word)
-            if len(key.split("/", 1)[0]) >= MIN_CONSONANTS:
-                by_key.setdefault(key, []).append(word)
-    return {key: spellings for key, spellings in by_key.items() if len(spellings) > 1}
+def group_key(word: str) -> str:
+    """The key `spellings` groups a spelling under (`stem_key`), or "" when it is too short to group."""
+    key = stem_key(word)
+    return key if len(key.split("/", 1)[0]) >= MIN_CONSONANTS else ""
 
 
 _CASE_ENDINGS = frozenset("iyeu")
@@ -54,7 +49,7 @@ def _case_stem(low: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _case_key(word: str) -> tuple[str, str]:
+def case_key(word: str) -> tuple[str, str]:
     """("a", key) for a name in -a, ("case", key) for one with a case ending, else ("", "")."""
     low = bare(word)
     stem = _case_stem(low)
@@ -65,21 +60,31 @@ def _case_key(word: str) -> tuple[str, str]:
     return ("case", sound_key(stem)) if low[-1] in _CASE_ENDINGS else ("", "")
 
 
-def case_forms(words, is_candidate) -> dict[str, str]:
-    """{case form: the name in the nominative} for the names a text writes both in the
-    nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e, -u (Vasna,
-    Vasny; Odesa, Odesy): machine translation declines a name it does not know."""
+def spellings(keyed) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The document's spellings of one name, in one pass over its capitalised words:
+
+    - by key, for the keys with two spellings or more (`group_key`);
+    - {case form: the name in the nominative} for the names a text writes both in
+      the nominative in -a and with a Russian or Ukrainian case ending -i, -y, -e,
+      -u (Vasna, Vasny; Odesa, Odesy): machine translation declines a name it does
+      not know (`case_key`).
+
+    `keyed`: (word, (its `group_key`, *its `case_key`), ...) for each word, the keys
+    ("", "", "") for a word that is no candidate; further items are not read."""
+    by_key: dict[str, list[str]] = {}
     nominative: dict[str, str | None] = {}
     endings: list[tuple[str, str]] = []
-    for word in words:
-        kind, key = _case_key(word)
-        if not kind or not is_candidate(word):
+    for word, (group, kind, key), *_rest in keyed:
+        if group:
+            by_key.setdefault(group, []).append(word)
+        if not kind:
             continue
         if kind == "a":
             nominative[key] = word if nominative.get(key, word) == word else None
         else:
             endings.append((word, key))
-    return {word: nominative[key] for word, key in endings if nominative.get(key)}
+    return ({key: found for key, found in by_key.items() if len(found) > 1},
+            {word: nominative[key] for word, key in endings if nominative.get(key)})
 
 
 def verdicts(spellings, counts: Counter, official, givens: dict[str, set[str]]):
