@@ -296,7 +296,7 @@ def _cannot_be_evidence(line: str, words: frozenset[str], signs: tuple[str, ...]
     if "/" in line or "©" in line:
         return False
     low = line.casefold()
-    if "copyright" in low or "(c)" in low or any(p in low for p in signs):
+    if "copyright" in low or "(c)" in low or signs and any(p in low for p in signs):
         return False
     folded = folded_words(low)
     n = len(folded)
