@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import struct
 from array import array
 from bisect import bisect_right
-from itertools import accumulate, chain, islice
+from itertools import accumulate, islice
 from operator import methodcaller
 
 from lintnews.finding import UNSAFE, Severity
@@ -225,9 +225,7 @@ def _repeated_phrases(doc, ctx, offset: int, prose: str):
     for mark in _SEPARATORS:
         if mark in low:
             low = low.replace(mark, " ")
-    # split line by line: the tokens before each line come from the same lists
-    lines = list(map(str.split, low.split("\n")))
-    words = list(chain.from_iterable(lines))
+    words = low.split()  # in one piece: most texts have no candidate, and need no lines
     hits = []
     for i, shift in _candidates(words):
         if shift == 1:
@@ -250,7 +248,7 @@ def _repeated_phrases(doc, ctx, offset: int, prose: str):
         return
     # the tokens before each line, from the same transformed text; the lines'
     # offsets from the text itself (lowercasing may lengthen a line: İ)
-    tokens_before = list(accumulate(map(len, lines), initial=0))
+    tokens_before = list(accumulate(map(len, map(str.split, low.split("\n"))), initial=0))
     line_starts = list(accumulate(map(len, prose.split("\n")), lambda a, n: a + n + 1, initial=0))
     reported_until = -1
     for first, second in _copies(prose, hits, tokens_before, line_starts):
