@@ -23,6 +23,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import abc
+from functools import lru_cache
 
 from lintnews.finding import DISPLAY_ONLY, SAFE, Edit, Finding, Fix
 
@@ -154,7 +155,7 @@ class FindingSet(abc.Sequence):  # of Findings
             if k in templates:
                 template = templates[k]
             else:
-                template = templates[k] = _json_template(self._table[k], dumps)
+                template = templates[k] = _shared_json_template(self._table[k], dumps)
             start, end = starts[i], ends[i]
             excerpt = text[start:end]
             if template is None or not (excerpt.isascii() or not _has_surrogate(excerpt)):
@@ -182,6 +183,13 @@ def _replacement(edit) -> str:
 
 
 _OWN_SPAN = None  # in a JSON template's pieces: the finding's offset and end_offset
+
+
+@lru_cache(maxsize=4096)
+def _shared_json_template(entry: tuple, dumps) -> tuple | None:
+    """`_json_template`, kept for the process: a corpus repeats its kinds of
+    finding (the same rule, message and fix) from file to file."""
+    return _json_template(entry, dumps)
 
 
 def _json_template(entry: tuple, dumps) -> tuple | None:
