@@ -311,21 +311,14 @@ def _analyse(prose: str, paragraphs: list[tuple[int, int]]) -> Analysis:
 
 def _marks(prose: str, lo: int, hi: int):
     """The positions of the marks in prose[lo:hi], in order; AP's doubled ’’ or ‘‘
-    is one mark (its second character is not another). A single mark between
-    two letters or digits is left out: `classify` makes it an apostrophe
-    (Kremlin’s, o’clock, don't) before anything else."""
+    is one mark (its second character is not another)."""
     after = lo
     for m in _MARK.finditer(prose, lo, hi):
         i = m.start()
         if i < after:
             continue
-        if lo < i < hi - 1 and prose[i] in _SINGLE and prose[i - 1].isalnum() and prose[i + 1].isalnum():
-            continue
         after = i + 2 if prose.startswith(_DOUBLED, i, hi) else i + 1
         yield i
-
-
-_SINGLE = "‘’'"
 
 
 _DOUBLED = ("’’", "‘‘")
