@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-TYPE_CHECKING = False  # not `typing`: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lintnews.families.boilerplate.features import Line, Vocabulary
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from lintnews.text.patterns import deferred_re
 
-TYPE_CHECKING = False  # not `typing`: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lintnews.families.boilerplate.features import Line
 

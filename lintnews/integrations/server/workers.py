@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from lintnews.integrations.server import jobs
 from lintnews.integrations.server.languagetool import RequestError
 
-TYPE_CHECKING = False  # not `typing`, ~3 ms to import: annotations only
+from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any, Callable
 
