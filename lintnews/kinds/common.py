@@ -211,7 +211,7 @@ def templated(entry: RuleEntry, messages: dict[str, str], **sample: str) -> Rule
             entry.data["message"].format(**sample)
         except (KeyError, IndexError, ValueError):
             raise entry.error(
-                f"the message uses a placeholder it does not have; available: "
+                "the message uses a placeholder it does not have; available: "
                 + ", ".join("{" + k + "}" for k in sample)
             ) from None
     return replace(entry, rule=replace(entry.rule, messages=messages))
